@@ -1,0 +1,121 @@
+package dev.paydesk.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The Paydesk database: an external PostgreSQL when {@code paydesk.db.url} ({@code PAYDESK_DB_URL})
+ * is set, otherwise the embedded PostgreSQL whose data lives in {@code paydesk.db.embedded.data-dir}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseConfiguration.DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    /** One embedded server per data directory per JVM, shared by every application context in it. */
+    private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("paydesk");
+        config.setMaximumPoolSize(properties.poolSize());
+        if (StringUtils.hasText(properties.url())) {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+        } else {
+            EmbeddedPostgres server = embedded(properties.embedded());
+            server.ensureDatabase("paydesk");
+            config.setJdbcUrl(server.jdbcUrl("paydesk"));
+            config.setUsername("postgres");
+            config.setPassword("");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static EmbeddedPostgres embedded(Embedded settings) {
+        Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
+        return SERVERS.computeIfAbsent(dataDir, dir -> {
+            Path binaries = Path.of(settings.binariesDir()).toAbsolutePath();
+            EmbeddedPostgres server = EmbeddedPostgres.start(dir, binaries, settings.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                if (settings.ephemeral()) {
+                    deleteRecursively(dir.getParent());
+                }
+            }, "embedded-postgres-stop"));
+            return server;
+        });
+    }
+
+    private static Path ephemeralDirectory() {
+        return SERVERS.keySet().stream().filter(p -> p.toString().contains("paydesk-ephemeral")).findFirst()
+                .orElseGet(() -> {
+                    try {
+                        return Files.createTempDirectory("paydesk-ephemeral").resolve("db");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the directory sits in the system temp folder
+        }
+    }
+
+    /**
+     * Database settings.
+     *
+     * @param url JDBC URL of an external PostgreSQL 15+; empty for the embedded one
+     * @param username user for the external database
+     * @param password password for the external database
+     * @param poolSize connection pool size
+     * @param embedded embedded server settings
+     */
+    @ConfigurationProperties("paydesk.db")
+    record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
+                              int poolSize, Embedded embedded) {
+
+        DatabaseProperties {
+            poolSize = poolSize <= 0 ? 20 : poolSize;
+            embedded = embedded == null ? new Embedded(null, null, 0, false) : embedded;
+        }
+    }
+
+    /**
+     * @param dataDir where the data lives (survives restarts)
+     * @param binariesDir where the PostgreSQL binaries are unpacked
+     * @param port fixed port, or 0 for a free one
+     * @param ephemeral a throw-away data directory deleted at exit (tests)
+     */
+    record Embedded(@Nullable String dataDir, @Nullable String binariesDir, int port, boolean ephemeral) {
+
+        Embedded {
+            String home = System.getProperty("user.home") + "/.paydesk";
+            dataDir = StringUtils.hasText(dataDir) ? dataDir : home + "/db";
+            binariesDir = StringUtils.hasText(binariesDir) ? binariesDir : home + "/pg-binaries";
+        }
+    }
+}

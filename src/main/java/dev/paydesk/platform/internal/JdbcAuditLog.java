@@ -1,0 +1,154 @@
+package dev.paydesk.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.AuditVerification;
+import dev.paydesk.platform.CurrentUser;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Audit log in PostgreSQL. Writers serialise on the single chain-head row, so the chain stays
+ * linear however many nodes write; the table itself rejects updates and deletes by trigger.
+ */
+@Service
+public class JdbcAuditLog implements AuditLog {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final int PAGE = 5_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String entityType, String entityId, @Nullable String market,
+                       @Nullable Object before, @Nullable Object after) {
+        Head head = jdbc.sql("select last_seq, last_hash from platform_audit_head where id = 1 for update")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Entry entry = new Entry(head.lastSeq + 1, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                CurrentUser.actorName(), action, entityType, entityId, market,
+                toJson(before), toJson(after), head.lastHash, "");
+        String hash = hash(entry);
+        jdbc.sql("""
+                insert into platform_audit_log (seq, occurred_at, actor, action, entity_type, entity_id, market,
+                    before_state, after_state, prev_hash, hash)
+                values (:seq, :at, :actor, :action, :type, :id, :market, :before, :after, :prev, :hash)""")
+                .param("seq", entry.seq).param("at", Timestamp.from(entry.occurredAt))
+                .param("actor", entry.actor).param("action", action).param("type", entityType)
+                .param("id", entityId).param("market", market).param("before", entry.before)
+                .param("after", entry.after).param("prev", head.lastHash).param("hash", hash)
+                .update();
+        jdbc.sql("update platform_audit_head set last_seq = :seq, last_hash = :hash where id = 1")
+                .param("seq", entry.seq).param("hash", hash).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        Head head = jdbc.sql("select last_seq, last_hash from platform_audit_head where id = 1")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        long expectedSeq = 1;
+        String prevHash = GENESIS;
+        long checked = 0;
+        while (true) {
+            List<Entry> page = jdbc.sql("select * from platform_audit_log where seq >= :from order by seq limit :limit")
+                    .param("from", expectedSeq).param("limit", PAGE).query(JdbcAuditLog::map).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Entry e : page) {
+                checked++;
+                if (e.seq != expectedSeq) {
+                    return AuditVerification.broken(checked, expectedSeq,
+                            "entry " + expectedSeq + " is missing (next present entry is " + e.seq + ")");
+                }
+                if (!e.prevHash.equals(prevHash)) {
+                    return AuditVerification.broken(checked, e.seq, "entry " + e.seq
+                            + " does not link to the hash of the entry before it");
+                }
+                if (!hash(e).equals(e.hash)) {
+                    return AuditVerification.broken(checked, e.seq, "entry " + e.seq
+                            + " was altered: its content no longer matches its hash");
+                }
+                prevHash = e.hash;
+                expectedSeq++;
+            }
+        }
+        long last = expectedSeq - 1;
+        if (last < head.lastSeq) {
+            return AuditVerification.broken(checked, last + 1, "entries " + (last + 1) + " to " + head.lastSeq
+                    + " were deleted from the end of the log");
+        }
+        if (last > head.lastSeq || !prevHash.equals(head.lastHash)) {
+            return AuditVerification.broken(checked, last, "the chain head does not match the last entry");
+        }
+        return AuditVerification.ok(checked);
+    }
+
+    static String hash(Entry e) {
+        String content = String.join("\u001f", Long.toString(e.seq), e.occurredAt.toString(), e.actor, e.action,
+                e.entityType, e.entityId, nullToEmpty(e.market), nullToEmpty(e.before), nullToEmpty(e.after),
+                e.prevHash);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private @Nullable String toJson(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof String s ? s : json.writeValueAsString(value);
+    }
+
+    private static String nullToEmpty(@Nullable String s) {
+        return s == null ? "\u0000" : s;
+    }
+
+    static Entry map(ResultSet rs, int row) throws SQLException {
+        return new Entry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("market"), rs.getString("before_state"), rs.getString("after_state"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private record Head(long lastSeq, String lastHash) {
+    }
+
+    /** One stored audit entry. */
+    public record Entry(long seq, Instant occurredAt, String actor, String action, String entityType,
+                        String entityId, @Nullable String market, @Nullable String before,
+                        @Nullable String after, String prevHash, String hash) {
+    }
+}

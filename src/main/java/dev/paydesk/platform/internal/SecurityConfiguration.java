@@ -1,0 +1,90 @@
+package dev.paydesk.platform.internal;
+
+import java.io.IOException;
+import java.net.URI;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: {@code /api/**} and {@code /actuator/**} authenticate personal API tokens
+ * (stateless, errors as problem+json); everything else is the browser UI with form login, sessions
+ * and CSRF. Only the health check, the login page, static assets and, later, signed webhooks and
+ * customer links are public.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "Send a personal API token as 'Authorization: Bearer pd_...'.",
+                                req.getRequestURI()))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "Forbidden",
+                                ex.getMessage() == null ? "Your roles or markets do not allow this." : ex.getMessage(),
+                                req.getRequestURI())))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/webhooks/**", "/csat/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new PasswordChangeRequiredFilter(), UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    static void problem(HttpServletResponse res, HttpStatus status, String title, String detail, String path)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(path));
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.getWriter().write(JSON.writeValueAsString(problem));
+    }
+}

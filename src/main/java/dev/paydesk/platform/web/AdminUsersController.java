@@ -1,0 +1,110 @@
+package dev.paydesk.platform.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.platform.Role;
+import dev.paydesk.platform.internal.MarketService;
+import dev.paydesk.platform.internal.UserAccount;
+import dev.paydesk.platform.internal.UserService;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+
+/** Admin pages for users (the whole of {@code /admin/**} requires the admin role). */
+@Controller
+@RequestMapping("/admin/users")
+class AdminUsersController {
+
+    private final UserService users;
+    private final MarketService markets;
+
+    AdminUsersController(UserService users, MarketService markets) {
+        this.users = users;
+        this.markets = markets;
+    }
+
+    record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String email,
+                    @Nullable List<String> roles, @Nullable List<String> markets, boolean allMarkets) {
+        UserService.UserSpec spec() {
+            return new UserService.UserSpec(username == null ? "" : username, displayName == null ? "" : displayName,
+                    email, roles == null ? List.of() : roles, markets == null ? List.of() : markets, allMarkets);
+        }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("users", users.all());
+        return "admin/users";
+    }
+
+    @GetMapping("/new")
+    String newUser(Model model) {
+        return form(model, new UserForm("", "", "", List.of("AGENT"), List.of(), false), null, true);
+    }
+
+    @PostMapping
+    String create(UserForm form, Model model, RedirectAttributes redirect) {
+        try {
+            String password = UserService.generatePassword();
+            UserAccount created = users.create(form.spec(), password, true);
+            redirect.addFlashAttribute("oneTimePassword", password);
+            redirect.addFlashAttribute("oneTimeUser", created.username());
+            return "redirect:/admin/users";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            return form(model, form, null, true);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable UUID id, Model model) {
+        UserAccount u = users.require(id);
+        return form(model, new UserForm(u.username(), u.displayName(), u.email(),
+                u.roles().stream().map(Enum::name).toList(), List.copyOf(u.markets()), u.allMarkets()), id, u.enabled());
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
+        try {
+            users.update(id, form.spec());
+            redirect.addFlashAttribute("flash", "User saved.");
+            return "redirect:/admin/users";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            return form(model, form, id, users.require(id).enabled());
+        }
+    }
+
+    @PostMapping("/{id}/enabled")
+    String enable(@PathVariable UUID id, boolean enabled, RedirectAttributes redirect) {
+        users.setEnabled(id, enabled);
+        redirect.addFlashAttribute("flash", enabled ? "User enabled." : "User disabled.");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String reset(@PathVariable UUID id, RedirectAttributes redirect) {
+        String password = users.resetPassword(id);
+        redirect.addFlashAttribute("oneTimePassword", password);
+        redirect.addFlashAttribute("oneTimeUser", users.require(id).username());
+        return "redirect:/admin/users";
+    }
+
+    private String form(Model model, UserForm form, @Nullable UUID id, boolean enabled) {
+        model.addAttribute("form", form);
+        model.addAttribute("userId", id);
+        model.addAttribute("enabled", enabled);
+        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allMarkets", markets.markets());
+        return "admin/user-form";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.paydesk.platform.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Maps domain exceptions from REST controllers to RFC 9457 problem+json. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemAdvice {
+
+    private static final String TYPE_BASE = "https://paydesk.dev/problems/";
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest req) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), req, Map.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest req) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), req, Map.of());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(), req,
+                Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest req) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+        String detail = errors.isEmpty() ? "The request body is invalid." : errors.get(0).get("field") + ": "
+                + errors.get(0).get("message");
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, req, Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+        Throwable cause = e.getMostSpecificCause();
+        String reason = cause instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : null;
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "The request body is not valid JSON for this endpoint" + (reason == null ? "." : ": " + reason), req,
+                Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                "'" + e.getValue() + "' is not a valid value for " + e.getName(), req, Map.of("field", e.getName()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest req) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), req, Map.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+                                                         HttpServletRequest req, Map<String, Object> extra) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPE_BASE + type));
+        p.setTitle(title);
+        p.setInstance(URI.create(req.getRequestURI()));
+        extra.forEach(p::setProperty);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.paydesk.platform.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.Market;
+import dev.paydesk.platform.internal.MarketService;
+
+/** Sign-in page and the overview every user lands on. */
+@Controller
+class HomeController {
+
+    private final MarketService markets;
+    private final Clock clock;
+
+    HomeController(MarketService markets, Clock clock) {
+        this.markets = markets;
+        this.clock = clock;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    record MarketStatus(String code, String name, String currency, String zone, String localTime, boolean openNow,
+                        String nextHoliday) {
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        List<MarketStatus> status = markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code()))
+                .map(this::status).toList();
+        model.addAttribute("marketStatus", status);
+        return "home";
+    }
+
+    private MarketStatus status(Market m) {
+        BusinessCalendar cal = markets.calendar(m.code());
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(m.zone()));
+        boolean open = !cal.businessTimeBetween(now.toInstant(), now.toInstant().plusSeconds(60)).isZero();
+        LocalDate today = now.toLocalDate();
+        String next = "—";
+        for (int y = today.getYear(); y <= today.getYear() + 1 && next.equals("—"); y++) {
+            SortedMap<LocalDate, String> tail = cal.holidays(y).tailMap(today);
+            if (!tail.isEmpty()) {
+                Map.Entry<LocalDate, String> e = tail.entrySet().iterator().next();
+                next = e.getKey() + " · " + e.getValue();
+            }
+        }
+        return new MarketStatus(m.code(), m.name(), m.currency().getCurrencyCode(), m.zone().getId(),
+                now.format(DateTimeFormatter.ofPattern("EEE HH:mm")), open, next);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.paydesk.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import dev.paydesk.platform.NavItem;
+import dev.paydesk.platform.internal.UserAccount;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Puts the signed-in user and the navigation they may see into every UI page's model. */
+@ControllerAdvice(annotations = Controller.class)
+class UiModelAdvice {
+
+    private static final List<String> SECTION_ORDER = List.of("Work", "Money", "Insight", "Settings", "Admin");
+
+    private final List<NavItem> items;
+
+    UiModelAdvice(List<NavItem> items) {
+        this.items = items;
+    }
+
+    @ModelAttribute("me")
+    @Nullable UserAccount me(@AuthenticationPrincipal @Nullable UserAccount me) {
+        return me;
+    }
+
+    @ModelAttribute("meRoles")
+    String meRoles(@AuthenticationPrincipal @Nullable UserAccount me) {
+        if (me == null) {
+            return "";
+        }
+        return me.roles().stream().map(r -> r.label()).sorted().collect(Collectors.joining(", "));
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ModelAttribute("navSections")
+    Map<String, List<NavItem>> nav(@AuthenticationPrincipal @Nullable UserAccount me) {
+        Map<String, List<NavItem>> sections = new LinkedHashMap<>();
+        if (me == null) {
+            return sections;
+        }
+        List<NavItem> visible = items.stream().filter(i -> i.visibleTo(me)).toList();
+        for (String section : SECTION_ORDER) {
+            List<NavItem> in = visible.stream().filter(i -> i.section().equals(section))
+                    .sorted(java.util.Comparator.comparingInt(NavItem::order)).toList();
+            if (!in.isEmpty()) {
+                sections.put(section, in);
+            }
+        }
+        visible.stream().filter(i -> !SECTION_ORDER.contains(i.section()))
+                .forEach(i -> sections.computeIfAbsent(i.section(), s -> new java.util.ArrayList<>()).add(i));
+        return sections;
+    }
+}

@@ -1,0 +1,3 @@
+/** Workforce: forecasting, Erlang staffing, supplier allocation (not built yet). */
+@org.jspecify.annotations.NullMarked
+package dev.paydesk.workforce;
