@@ -7,6 +7,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.paydesk.shared.BenchmarkCommand;
 import dev.paydesk.shared.CliCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,11 @@ final class PaydeskCli implements Runnable {
             for (CliCommand command : commands) {
                 cli.addSubcommand(name(command), new CommandLine(command, factory));
             }
+            CommandLine bench = new CommandLine(new Bench(), factory);
+            context.getBeansOfType(BenchmarkCommand.class).values().stream()
+                    .sorted((a, b) -> name(a).compareTo(name(b)))
+                    .forEach(b -> bench.addSubcommand(name(b), new CommandLine(b, factory)));
+            cli.addSubcommand("bench", bench);
             if (args.length > 0 && args[0].equals("help")) {
                 cli.usage(System.out);
                 return 0;
@@ -65,7 +71,7 @@ final class PaydeskCli implements Runnable {
         }
     }
 
-    private static String name(CliCommand command) {
+    private static String name(Object command) {
         Command annotation = command.getClass().getAnnotation(Command.class);
         if (annotation == null) {
             Class<?> superclass = command.getClass().getSuperclass();
@@ -77,5 +83,15 @@ final class PaydeskCli implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code bin/paydesk bench <name>}: the benchmarks the modules contribute. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Benchmarks, each run side by side with its baseline; add --json for machine-readable figures.")
+    static final class Bench implements Runnable {
+        @Override
+        public void run() {
+            new CommandLine(this).usage(System.out);
+        }
     }
 }

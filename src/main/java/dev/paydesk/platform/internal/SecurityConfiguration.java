@@ -36,6 +36,19 @@ class SecurityConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Signed PSP webhooks: public, stateless, no CSRF — each controller verifies the provider's signature. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
@@ -64,7 +77,7 @@ class SecurityConfiguration {
     SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/webhooks/**", "/csat/**").permitAll()
+                                "/error", "/csat/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
