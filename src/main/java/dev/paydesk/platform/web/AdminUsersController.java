@@ -33,10 +33,11 @@ class AdminUsersController {
     }
 
     record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String email,
-                    @Nullable List<String> roles, @Nullable List<String> markets, boolean allMarkets) {
+                    @Nullable List<String> roles, @Nullable List<String> markets, @Nullable Boolean allMarkets) {
         UserService.UserSpec spec() {
             return new UserService.UserSpec(username == null ? "" : username, displayName == null ? "" : displayName,
-                    email, roles == null ? List.of() : roles, markets == null ? List.of() : markets, allMarkets);
+                    email, roles == null ? List.of() : roles, markets == null ? List.of() : markets,
+                    Boolean.TRUE.equals(allMarkets));
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
@@ -24,7 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Maps domain exceptions from REST controllers to RFC 9457 problem+json. */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiProblemAdvice {
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://paydesk.dev/problems/";
 
@@ -44,22 +49,34 @@ class ApiProblemAdvice {
                 Map.of("field", e.field()));
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest req) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
         String detail = errors.isEmpty() ? "The request body is invalid." : errors.get(0).get("field") + ": "
                 + errors.get(0).get("message");
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, req, Map.of("errors", errors));
+        return cast(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, path(request),
+                Map.of("errors", errors)));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         String reason = cause instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : null;
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The request body is not valid JSON for this endpoint" + (reason == null ? "." : ": " + reason), req,
-                Map.of());
+        return cast(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "The request body is not valid JSON for this endpoint" + (reason == null ? "." : ": " + reason),
+                path(request), Map.of()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest s ? s.getRequest().getRequestURI() : "";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -75,10 +92,15 @@ class ApiProblemAdvice {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
                                                          HttpServletRequest req, Map<String, Object> extra) {
+        return problem(status, type, title, detail, req.getRequestURI(), extra);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+                                                         String path, Map<String, Object> extra) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(TYPE_BASE + type));
         p.setTitle(title);
-        p.setInstance(URI.create(req.getRequestURI()));
+        p.setInstance(URI.create(path));
         extra.forEach(p::setProperty);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);

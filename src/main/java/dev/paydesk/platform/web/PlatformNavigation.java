@@ -34,6 +34,6 @@ class PlatformNavigation {
 
     @Bean
     NavItem apiDocsNav() {
-        return new NavItem("Admin", "API docs", "/swagger-ui/index.html", "code", Set.of(), 90);
+        return new NavItem("Settings", "API docs", "/swagger-ui/index.html", "code", Set.of(), 90);
     }
 }
