@@ -1,0 +1,58 @@
+package dev.paydesk.platform.internal;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.platform.JobCoordinator;
+
+/** Lease-based job coordination in PostgreSQL (one atomic upsert decides who runs). */
+@Component
+class JdbcJobCoordinator implements JobCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcJobCoordinator.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+    JdbcJobCoordinator(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean runExclusively(String job, Duration lease, Runnable work) {
+        String owner = node + "/" + Thread.currentThread().threadId();
+        Instant now = clock.instant();
+        boolean acquired = !jdbc.sql("""
+                insert into platform_job_lease (job, owner, locked_until, last_started)
+                values (:job, :owner, :until, :now)
+                on conflict (job) do update set owner = excluded.owner, locked_until = excluded.locked_until,
+                    last_started = excluded.last_started
+                where platform_job_lease.locked_until <= :now
+                returning job""")
+                .param("job", job).param("owner", owner).param("until", Timestamp.from(now.plus(lease)))
+                .param("now", Timestamp.from(now))
+                .query(String.class).list().isEmpty();
+        if (!acquired) {
+            log.debug("Job {} is running on another node; skipped", job);
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            jdbc.sql("update platform_job_lease set locked_until = :now, last_ended = :now where job = :job and owner = :owner")
+                    .param("now", Timestamp.from(clock.instant())).param("job", job).param("owner", owner).update();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.paydesk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Scheduled work runs on one node at a time, coordinated through PostgreSQL. */
+@SpringBootTest
+class JobCoordinatorTests extends PlatformTestSupport {
+
+    @Autowired
+    JobCoordinator jobs;
+
+    @Test
+    void onlyOneOfManyConcurrentCallersRunsAJob() throws Exception {
+        String job = unique("job");
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Future<Boolean> first = pool.submit(() -> jobs.runExclusively(job, Duration.ofMinutes(1), () -> {
+                runs.incrementAndGet();
+                inside.countDown();
+                await(release);
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Boolean>> others = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                others.add(pool.submit(() -> jobs.runExclusively(job, Duration.ofMinutes(1), runs::incrementAndGet)));
+            }
+            for (Future<Boolean> other : others) {
+                assertThat(other.get(10, TimeUnit.SECONDS)).isFalse();
+            }
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(runs).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFinishedJobCanRunAgain() {
+        String job = unique("job");
+        AtomicInteger runs = new AtomicInteger();
+        assertThat(jobs.runExclusively(job, Duration.ofMinutes(5), runs::incrementAndGet)).isTrue();
+        assertThat(jobs.runExclusively(job, Duration.ofMinutes(5), runs::incrementAndGet)).isTrue();
+        assertThat(runs).hasValue(2);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
