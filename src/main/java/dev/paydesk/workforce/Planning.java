@@ -1,0 +1,178 @@
+package dev.paydesk.workforce;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.workforce.forecast.Accuracy;
+import dev.paydesk.workforce.forecast.Backtest;
+import dev.paydesk.workforce.forecast.ForecastModel;
+import dev.paydesk.workforce.forecast.IntervalHistory;
+import dev.paydesk.workforce.forecast.IntradayReforecast;
+import dev.paydesk.workforce.forecast.ProfileLevelModel;
+import dev.paydesk.workforce.forecast.SeasonalNaive;
+import dev.paydesk.workforce.staffing.IntervalLoad;
+import dev.paydesk.workforce.staffing.QueueModel;
+import dev.paydesk.workforce.staffing.ServiceTarget;
+import dev.paydesk.workforce.staffing.Staffing;
+
+/**
+ * Forecasts and staffing per queue and day: the model is chosen by a rolling-origin backtest over the
+ * last three weeks (Paydesk's profile × level model with the market's holidays, or a seasonal baseline),
+ * today's rest is re-forecast from the actuals so far, planned downtimes adjust volume and handle time,
+ * and each interval is sized with Erlang A at the queue's service target.
+ */
+@Service
+@EnableConfigurationProperties(WorkforceSettings.class)
+public class Planning {
+
+    private static final double INTRADAY_DAMPING = 0.8;
+
+    private final ContactData data;
+    private final MarketCatalog markets;
+    private final WorkforceSettings settings;
+    private final Clock clock;
+
+    Planning(ContactData data, MarketCatalog markets, WorkforceSettings settings, Clock clock) {
+        this.data = data;
+        this.markets = markets;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public LocalDate today(ContactQueue queue) {
+        return LocalDate.now(clock.withZone(zone(queue)));
+    }
+
+    public DayPlan plan(String queueCode, LocalDate date) {
+        ContactQueue queue = data.queue(queueCode);
+        ZoneId zone = zone(queue);
+        LocalDate today = today(queue);
+        LocalDate cutoff = date.isAfter(today) ? today : date;
+        IntervalHistory history = history(queue, cutoff.minusDays(settings.historyDays()), date.plusDays(1));
+        IntervalHistory past = history.before(cutoff);
+        ForecastModel model = chooseModel(queue, past);
+        double[] forecast = model.forecast(past, date);
+        boolean reforecast = false;
+        double @Nullable [] actual = history.has(date) ? history.day(date) : null;
+        if (date.equals(today) && actual != null) {
+            int elapsed = (int) (java.time.Duration.between(date.atStartOfDay(zone).toInstant(), clock.instant())
+                    .toMinutes() / queue.intervalMinutes());
+            forecast = IntradayReforecast.reforecast(forecast, actual, Math.min(elapsed, forecast.length),
+                    INTRADAY_DAMPING);
+            reforecast = elapsed > 0;
+        }
+        Map<Instant, Double> staffed = staffedAgents(queue, date, zone);
+        List<Downtime> downtimes = data.downtimes(date.atStartOfDay(zone).toInstant(),
+                date.plusDays(1).atStartOfDay(zone).toInstant());
+        List<IntervalPlan> intervals = new ArrayList<>();
+        for (int i = 0; i < forecast.length; i++) {
+            Instant start = date.atStartOfDay(zone).plusMinutes((long) i * queue.intervalMinutes()).toInstant();
+            @Nullable Integer offered = actual != null && (date.isBefore(today) || start.isBefore(clock.instant()))
+                    ? (int) Math.round(actual[i]) : null;
+            intervals.add(interval(queue, start, forecast[i], downtimes, offered, staffed.get(start)));
+        }
+        return new DayPlan(queue, date, model.name(), reforecast, intervals);
+    }
+
+    private IntervalPlan interval(ContactQueue queue, Instant start, double forecast, List<Downtime> downtimes,
+            @Nullable Integer offered, @Nullable Double staffed) {
+        Instant end = start.plusSeconds(queue.intervalMinutes() * 60L);
+        double volume = forecast;
+        double aht = queue.ahtSeconds();
+        boolean affected = false;
+        for (Downtime d : downtimes) {
+            if (d.affects(queue.code(), start, end)) {
+                volume *= 1 + d.volumeUplift();
+                aht *= 1 + d.ahtChange();
+                affected = true;
+            }
+        }
+        IntervalLoad load = new IntervalLoad(volume, queue.intervalMinutes() * 60.0, aht, queue.patienceSeconds());
+        ServiceTarget target = new ServiceTarget(queue.slTarget(), queue.slSeconds(), settings.maxOccupancy(), 1,
+                settings.shrinkage());
+        var staffing = Staffing.required(QueueModel.ERLANG_A, load, target);
+        return new IntervalPlan(start, forecast, volume, aht, staffing.onPhone(), staffing.scheduled(),
+                staffing.metrics().serviceLevel(), offered, staffed, affected);
+    }
+
+    /** Day-ahead accuracy for each of the last {@code days} days with data. */
+    public List<DayAccuracy> accuracy(String queueCode, int days) {
+        ContactQueue queue = data.queue(queueCode);
+        LocalDate today = today(queue);
+        IntervalHistory history = history(queue, today.minusDays(settings.historyDays() + days), today);
+        List<DayAccuracy> result = new ArrayList<>();
+        for (LocalDate day = today.minusDays(days); day.isBefore(today); day = day.plusDays(1)) {
+            if (!history.has(day)) {
+                continue;
+            }
+            IntervalHistory past = history.before(day);
+            double[] forecast = chooseModel(queue, past).forecast(past, day);
+            double[] actual = history.day(day);
+            Accuracy.Tally tally = new Accuracy.Tally();
+            double f = 0;
+            for (int i = 0; i < actual.length; i++) {
+                tally.add(forecast[i], actual[i]);
+                f += forecast[i];
+            }
+            Accuracy a = tally.result();
+            result.add(new DayAccuracy(day, history.total(day), f, a.wape(), a.mape(), a.bias()));
+        }
+        return result;
+    }
+
+    ForecastModel chooseModel(ContactQueue queue, IntervalHistory past) {
+        BusinessCalendar calendar = markets.calendar(queue.market());
+        ProfileLevelModel paydesk = new ProfileLevelModel(ProfileLevelModel.Settings.defaults(), calendar::isHoliday);
+        if (past.isEmpty() || past.days().size() < 35) {
+            return past.days().size() >= 7 ? SeasonalNaive.meanOf(4) : paydesk;
+        }
+        return Backtest.select(past, List.of(paydesk, SeasonalNaive.meanOf(8), SeasonalNaive.meanOf(4)), 15);
+    }
+
+    /** Offered contacts per local day and interval, summed over suppliers. */
+    IntervalHistory history(ContactQueue queue, LocalDate from, LocalDate toExclusive) {
+        ZoneId zone = zone(queue);
+        int buckets = 1440 / queue.intervalMinutes();
+        Map<LocalDate, double[]> days = new TreeMap<>();
+        for (IntervalStat s : data.stats(queue.code(), from.atStartOfDay(zone).toInstant(),
+                toExclusive.atStartOfDay(zone).toInstant())) {
+            LocalDateTime local = LocalDateTime.ofInstant(s.intervalStart(), zone);
+            int bucket = (local.getHour() * 60 + local.getMinute()) / queue.intervalMinutes();
+            days.computeIfAbsent(local.toLocalDate(), d -> new double[buckets])[bucket] += s.offered();
+        }
+        return IntervalHistory.of(buckets, days);
+    }
+
+    private Map<Instant, Double> staffedAgents(ContactQueue queue, LocalDate date, ZoneId zone) {
+        Map<Instant, Double> staffed = new TreeMap<>();
+        for (IntervalStat s : data.stats(queue.code(), date.atStartOfDay(zone).toInstant(),
+                date.plusDays(1).atStartOfDay(zone).toInstant())) {
+            if (s.agentsStaffed() != null) {
+                staffed.merge(s.intervalStart(), s.agentsStaffed(), Double::sum);
+            }
+        }
+        return staffed;
+    }
+
+    ZoneId zone(ContactQueue queue) {
+        return markets.market(queue.market()).map(m -> m.zone()).orElse(ZoneId.of("UTC"));
+    }
+
+    ZonedDateTime now(ContactQueue queue) {
+        return ZonedDateTime.now(clock.withZone(zone(queue)));
+    }
+}

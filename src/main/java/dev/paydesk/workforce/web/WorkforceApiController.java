@@ -1,0 +1,175 @@
+package dev.paydesk.workforce.web;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
+import dev.paydesk.workforce.ContactData;
+import dev.paydesk.workforce.ContactQueue;
+import dev.paydesk.workforce.DayAccuracy;
+import dev.paydesk.workforce.DayPlan;
+import dev.paydesk.workforce.Downtime;
+import dev.paydesk.workforce.IntervalStat;
+import dev.paydesk.workforce.Planning;
+import dev.paydesk.workforce.Supplier;
+import dev.paydesk.workforce.staffing.IntervalLoad;
+import dev.paydesk.workforce.staffing.QueueMetrics;
+import dev.paydesk.workforce.staffing.QueueModel;
+import dev.paydesk.workforce.staffing.ServiceTarget;
+import dev.paydesk.workforce.staffing.Staffing;
+
+/** {@code /api/v1/workforce}: contact data, forecasts, staffing, downtimes. */
+@RestController
+@RequestMapping("/api/v1/workforce")
+@PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR')")
+class WorkforceApiController {
+
+    static final String WRITE = "hasAnyRole('ADMIN','REALTIME_MANAGER')";
+
+    private final ContactData data;
+    private final Planning planning;
+
+    WorkforceApiController(ContactData data, Planning planning) {
+        this.data = data;
+        this.planning = planning;
+    }
+
+    @GetMapping("/queues")
+    List<ContactQueue> queues() {
+        return data.queues();
+    }
+
+    @GetMapping("/queues/{code}")
+    ContactQueue queue(@PathVariable String code) {
+        return data.queue(code);
+    }
+
+    @PostMapping("/queues")
+    @PreAuthorize(WRITE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ContactQueue createQueue(@RequestBody ContactQueue queue) {
+        return data.createQueue(queue);
+    }
+
+    @GetMapping("/suppliers")
+    List<Supplier> suppliers() {
+        return data.suppliers();
+    }
+
+    record SupplierRequest(String code, String name, @Nullable List<String> skills, String costPerHour,
+            String currency, double qaScore, double fcr, int minAgents, int maxAgents) {
+    }
+
+    @PostMapping("/suppliers")
+    @PreAuthorize(WRITE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Supplier createSupplier(@RequestBody SupplierRequest r) {
+        Money cost;
+        try {
+            cost = Money.parse(r.costPerHour(), r.currency());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("costPerHour", "an amount like 24.50 with a currency code");
+        }
+        return data.createSupplier(new Supplier(r.code(), r.name(), r.skills(), cost, r.qaScore(), r.fcr(),
+                r.minAgents(), r.maxAgents()));
+    }
+
+    /** Live or historical intervals; re-sending an interval replaces it. */
+    @PostMapping("/intervals")
+    @PreAuthorize(WRITE)
+    Map<String, Integer> record(@RequestBody List<IntervalStat> stats) {
+        return Map.of("recorded", data.record(stats));
+    }
+
+    @PostMapping(path = "/intervals/import", consumes = {"text/csv", "text/plain"})
+    @PreAuthorize(WRITE)
+    Map<String, Integer> importCsv(@RequestBody String csv) {
+        return Map.of("recorded", data.importCsv(new StringReader(csv)));
+    }
+
+    @GetMapping("/queues/{code}/intervals")
+    List<IntervalStat> intervals(@PathVariable String code, @RequestParam Instant from, @RequestParam Instant to) {
+        return data.stats(code, from, to);
+    }
+
+    @GetMapping("/queues/{code}/plan")
+    DayPlan plan(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate date) {
+        ContactQueue queue = data.queue(code);
+        return planning.plan(code, date == null ? planning.today(queue) : date);
+    }
+
+    @GetMapping("/queues/{code}/accuracy")
+    List<DayAccuracy> accuracy(@PathVariable String code, @RequestParam(defaultValue = "14") int days) {
+        if (days < 1 || days > 92) {
+            throw new InvalidInputException("days", "between 1 and 92");
+        }
+        return planning.accuracy(code, days);
+    }
+
+    @GetMapping("/downtimes")
+    List<Downtime> downtimes(@RequestParam Instant from, @RequestParam Instant to) {
+        return data.downtimes(from, to);
+    }
+
+    record DowntimeRequest(@Nullable String queue, String title, Instant startsAt, Instant endsAt, double volumeUplift,
+            double ahtChange) {
+    }
+
+    @PostMapping("/downtimes")
+    @PreAuthorize(WRITE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Downtime planDowntime(@RequestBody DowntimeRequest r) {
+        return data.planDowntime(new Downtime(UUID.randomUUID(), r.queue(), r.title(), r.startsAt(), r.endsAt(),
+                r.volumeUplift(), r.ahtChange()));
+    }
+
+    record StaffingRequest(String model, double volume, double intervalMinutes, double ahtSeconds, double slTarget,
+            double slSeconds, @Nullable Double patienceSeconds, @Nullable Double shrinkage,
+            @Nullable Double maxOccupancy, @Nullable Double maxAbandon, @Nullable Integer agents) {
+    }
+
+    record StaffingResponse(int agents, int agentsOnPhone, double serviceLevel, double serviceLevelOfAnswered,
+            @Nullable Double asaSeconds, double occupancy, double probWait, double probAbandon) {
+    }
+
+    /** The Erlang calculator: required agents, or the figures for {@code agents}. */
+    @PostMapping("/staffing")
+    StaffingResponse staffing(@RequestBody StaffingRequest r) {
+        try {
+            QueueModel model = QueueModel.parse(r.model());
+            IntervalLoad load = new IntervalLoad(r.volume(), r.intervalMinutes() * 60, r.ahtSeconds(),
+                    r.patienceSeconds() == null ? 1e9 : r.patienceSeconds());
+            ServiceTarget target = new ServiceTarget(r.slTarget(), r.slSeconds(), orDefault(r.maxOccupancy(), 1),
+                    orDefault(r.maxAbandon(), 1), orDefault(r.shrinkage(), 0));
+            var plan = r.agents() == null ? Staffing.required(model, load, target) : Staffing.given(model, load, target,
+                    (int) Math.floor(r.agents() * (1 - target.shrinkage()) + 1e-9));
+            QueueMetrics m = plan.metrics();
+            return new StaffingResponse(r.agents() == null ? plan.scheduled() : r.agents(), plan.onPhone(),
+                    m.serviceLevel(), m.serviceLevelOfAnswered(), Double.isFinite(m.asaSeconds()) ? m.asaSeconds() : null,
+                    m.occupancy(), m.probWait(), m.probAbandon());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("model", e.getMessage());
+        }
+    }
+
+    private static double orDefault(@Nullable Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+}
