@@ -85,6 +85,17 @@ create table triage_hourly_counts (
     primary key (hour, category, provider, market, method)
 );
 
+-- One row per categorised contact, so an incident can gather its cases.
+create table triage_observations (
+    item_ref      varchar(100) primary key,
+    hour          timestamptz not null,
+    category      varchar(64) not null,
+    provider      varchar(64) not null,
+    market        varchar(8) not null,
+    method        varchar(64) not null
+);
+create index triage_observations_cell on triage_observations (hour, category, provider, market, method);
+
 create table triage_incidents (
     id            bigserial primary key,
     hour          timestamptz not null,
