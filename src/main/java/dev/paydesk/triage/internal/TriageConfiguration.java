@@ -28,7 +28,7 @@ class TriageConfiguration {
 
     @Bean
     NavItem triageModelsNav() {
-        return new NavItem("Insight", "Triage models", "/triage/models", "chart",
-                Set.of(Role.PROCESS_MANAGER, Role.ADMIN, Role.REALTIME_MANAGER), 40);
+        return new NavItem("Insight", "Classifier versions", "/triage/models", "chart",
+                Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 40);
     }
 }
