@@ -1,0 +1,271 @@
+package dev.paydesk.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds payment card numbers (PANs) in free text and masks them to first six / last four digits,
+ * keeping separators where they were: {@code 4111 1111 1111 1111} becomes
+ * {@code 4111 11** **** 1111}. Every intake path (case text, messages, notes, e-mail bodies, text
+ * extracted from attachments) calls this before storing text.
+ *
+ * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
+ * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
+ * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}),
+ * numbers after a {@code +} (phone numbers), Luhn-invalid runs and everything shorter than 13
+ * digits (dates, amounts, most order numbers). One linear scan; texts without 13 digits return at
+ * once.
+ */
+public final class PanRedactor {
+
+    private static final int MIN_DIGITS = 13;
+    private static final int MAX_DIGITS = 19;
+    private static final int KEEP_FIRST = 6;
+    private static final int KEEP_LAST = 4;
+
+    private PanRedactor() {
+    }
+
+    /** The text with every card number masked (the same instance when there is none). */
+    public static String redact(String text) {
+        return scan(text).text();
+    }
+
+    /** Whether the text contains at least one card number. */
+    public static boolean containsPan(String text) {
+        return scan(text).masked() > 0;
+    }
+
+    /**
+     * Masks every card number.
+     *
+     * @return the masked text and how many numbers were masked
+     */
+    public static Redaction scan(String text) {
+        if (!hasEnoughDigits(text)) {
+            return new Redaction(text, 0);
+        }
+        char[] out = null;
+        int masked = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            List<int[]> groups = new ArrayList<>();
+            int end = readRun(text, i, groups);
+            if (!gluedLeft(text, i) && !gluedRight(text, end)) {
+                for (int[] span : findPans(text, groups)) {
+                    if (out == null) {
+                        out = text.toCharArray();
+                    }
+                    mask(out, span[0], span[1]);
+                    masked++;
+                }
+            }
+            i = end;
+        }
+        return out == null ? new Redaction(text, 0) : new Redaction(new String(out), masked);
+    }
+
+    /** The result of a scan. */
+    public record Redaction(String text, int masked) {
+    }
+
+    private static boolean hasEnoughDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i)) && ++digits >= MIN_DIGITS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads digit groups joined by single separators; returns the index after the run. */
+    private static int readRun(String text, int start, List<int[]> groups) {
+        int n = text.length();
+        int j = start;
+        while (true) {
+            int groupStart = j;
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+            }
+            groups.add(new int[] {groupStart, j});
+            if (j + 1 < n && isSeparator(text.charAt(j)) && isDigit(text.charAt(j + 1))) {
+                j++;
+            } else {
+                return j;
+            }
+        }
+    }
+
+    /**
+     * A run of card length is judged as a whole. In a longer run (a card number typed right after a
+     * date or a reference) the greedy left-to-right search accepts only windows laid out like a
+     * card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners 4-6-5 and 4-6-4.
+     */
+    private static List<int[]> findPans(String text, List<int[]> groups) {
+        String whole = digitsOf(text, groups, 0, groups.size());
+        if (whole.length() <= MAX_DIGITS) {
+            return whole.length() >= MIN_DIGITS && isPlausiblePan(whole)
+                    ? List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]})
+                    : List.of();
+        }
+        List<int[]> found = new ArrayList<>();
+        int a = 0;
+        while (a < groups.size()) {
+            int matchedTo = -1;
+            for (int b = groups.size(); b > a && matchedTo < 0; b--) {
+                String digits = digitsOf(text, groups, a, b);
+                if (digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS
+                        && isCardLayout(text, groups, a, b) && isPlausiblePan(digits)) {
+                    matchedTo = b;
+                }
+            }
+            if (matchedTo > 0) {
+                found.add(new int[] {groups.get(a)[0], groups.get(matchedTo - 1)[1]});
+                a = matchedTo;
+            } else {
+                a++;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isCardLayout(String text, List<int[]> groups, int from, int to) {
+        int count = to - from;
+        if (count == 1) {
+            return true;
+        }
+        char separator = text.charAt(groups.get(from)[1]);
+        int[] sizes = new int[count];
+        for (int g = 0; g < count; g++) {
+            int[] span = groups.get(from + g);
+            sizes[g] = span[1] - span[0];
+            if (g > 0 && text.charAt(span[0] - 1) != separator) {
+                return false;
+            }
+        }
+        if (count == 3 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4)) {
+            return true;
+        }
+        for (int g = 0; g < count - 1; g++) {
+            if (sizes[g] != 4) {
+                return false;
+            }
+        }
+        return sizes[count - 1] <= 4;
+    }
+
+    private static String digitsOf(String text, List<int[]> groups, int from, int to) {
+        StringBuilder digits = new StringBuilder(MAX_DIGITS + 8);
+        for (int g = from; g < to && digits.length() <= MAX_DIGITS; g++) {
+            digits.append(text, groups.get(g)[0], groups.get(g)[1]);
+        }
+        return digits.toString();
+    }
+
+    /** Luhn-valid with an issuer prefix and length a scheme issues. */
+    static boolean isPlausiblePan(String digits) {
+        return CardSchemes.plausible(digits) && luhnValid(digits);
+    }
+
+    static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static void mask(char[] out, int from, int to) {
+        int total = 0;
+        for (int k = from; k < to; k++) {
+            if (isDigit(out[k])) {
+                total++;
+            }
+        }
+        int seen = 0;
+        for (int k = from; k < to; k++) {
+            if (isDigit(out[k])) {
+                seen++;
+                if (seen > KEEP_FIRST && seen <= total - KEEP_LAST) {
+                    out[k] = '*';
+                }
+            }
+        }
+    }
+
+    /** Digits glued to a word on the left (IBAN, order id, {@code x123}) or after a {@code +}. */
+    private static boolean gluedLeft(String text, int start) {
+        if (start == 0) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        if (Character.isLetterOrDigit(before) || before == '_' || before == '+' || before == '*' || before == '@') {
+            return true;
+        }
+        return (before == '-' || before == '/' || before == '.') && start >= 2
+                && Character.isLetterOrDigit(text.charAt(start - 2));
+    }
+
+    private static boolean gluedRight(String text, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        char after = text.charAt(end);
+        return Character.isLetter(after) || after == '_' || after == '*' || after == '@';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.';
+    }
+
+    /** Issuer prefixes and lengths per scheme (public BIN tables of the schemes). */
+    private static final class CardSchemes {
+
+        private CardSchemes() {
+        }
+
+        static boolean plausible(String d) {
+            int len = d.length();
+            int p2 = Integer.parseInt(d.substring(0, 2));
+            int p3 = Integer.parseInt(d.substring(0, 3));
+            int p4 = Integer.parseInt(d.substring(0, 4));
+            return switch (d.charAt(0)) {
+                case '4' -> len == 13 || len == 16 || len == 19;                        // Visa
+                case '2' -> (p4 >= 2221 && p4 <= 2720 && len == 16)                     // Mastercard
+                        || (p4 >= 2200 && p4 <= 2204 && len >= 16);                     // Mir
+                case '5' -> (p2 >= 51 && p2 <= 55 && len == 16)                         // Mastercard
+                        || (p2 == 50 || (p2 >= 56 && p2 <= 58));                        // Maestro 13..19
+                case '3' -> ((p2 == 34 || p2 == 37) && len == 15)                       // Amex
+                        || (p4 >= 3528 && p4 <= 3589 && len >= 16)                      // JCB
+                        || (((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39)
+                            && len >= 14);                                              // Diners
+                case '6' -> (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65        // Discover
+                        || p2 == 62                                                     // UnionPay
+                        || p2 == 60 || p2 == 63 || p2 == 67) && len >= 16               // RuPay, Maestro
+                        || ((p2 == 63 || p2 == 67) && len >= 13);                       // Maestro
+                case '8' -> (p2 == 81 || p2 == 82) && len == 16;                        // RuPay
+                case '9' -> p4 == 9792 && len == 16;                                    // Troy
+                default -> false;
+            };
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.paydesk.triage.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Trains a {@link TextClassifier}. Probabilities are calibrated by temperature scaling (Guo et al.,
+ * "On Calibration of Modern Neural Networks", ICML 2017) fitted on out-of-fold scores, so the
+ * confidence that routes a case is a held-out estimate, not the training fit.
+ */
+public final class ClassifierTrainer {
+
+    /** Training options. */
+    public record Options(int calibrationFolds, float embeddingWeight, int minDf, int maxFeatures,
+                          SoftmaxRegression.Settings settings, long seed) {
+
+        public static Options defaults() {
+            return new Options(3, 2.0f, 2, 60_000, SoftmaxRegression.Settings.defaults(), 42);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(calibrationFolds, embeddingWeight, minDf, maxFeatures, settings, newSeed);
+        }
+
+        public Options withoutCalibration() {
+            return new Options(0, embeddingWeight, minDf, maxFeatures, settings, seed);
+        }
+    }
+
+    private final @Nullable SentenceEmbedder embedder;
+    private final Options options;
+
+    public ClassifierTrainer(@Nullable SentenceEmbedder embedder, Options options) {
+        this.embedder = embedder;
+        this.options = options;
+    }
+
+    public TextClassifier train(List<LabelledText> data) {
+        return train(data, embedder == null ? null : embedder.embed(data.stream().map(LabelledText::text).toList()));
+    }
+
+    /** Trains with precomputed embeddings (row i belongs to data i), as cross-validation does. */
+    public TextClassifier train(List<LabelledText> data, float @Nullable [][] embeddings) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("no training data");
+        }
+        List<String> categories = List.copyOf(new TreeSet<>(data.stream().map(LabelledText::category).toList()));
+        TextClassifier fitted = fit(data, embeddings, categories, 1.0);
+        double temperature = options.calibrationFolds() >= 2 && data.size() >= 2 * options.calibrationFolds()
+                ? calibrate(data, embeddings, categories) : 1.0;
+        return new TextClassifier(categories, fitted.vectorizer(), embeddings == null ? null : embedder,
+                fitted.embeddingWeight(), fitted.regression(), temperature);
+    }
+
+    private TextClassifier fit(List<LabelledText> data, float @Nullable [][] embeddings, List<String> categories, double t) {
+        List<String> texts = data.stream().map(LabelledText::text).toList();
+        int minDf = data.size() < 2_000 ? 1 : options.minDf();
+        TfidfVectorizer vectorizer = TfidfVectorizer.fit(texts, minDf, options.maxFeatures());
+        List<SparseVector> x = new ArrayList<>(data.size());
+        int[] y = new int[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            x.add(TextClassifier.features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i],
+                    options.embeddingWeight()));
+            y[i] = categories.indexOf(data.get(i).category());
+        }
+        int features = vectorizer.features() + (embeddings == null ? 0 : embeddings[0].length);
+        SoftmaxRegression regression = SoftmaxRegression.train(x, y, features, categories.size(),
+                scaledToSize(options.settings(), data.size()), options.seed());
+        return new TextClassifier(categories, vectorizer, embeddings == null ? null : embedder,
+                options.embeddingWeight(), regression, t);
+    }
+
+    /** Small training sets get more epochs so that SGD takes enough steps (at least about 30,000). */
+    private static SoftmaxRegression.Settings scaledToSize(SoftmaxRegression.Settings settings, int rows) {
+        int epochs = Math.max(settings.epochs(), Math.min(60, 30_000 / Math.max(1, rows)));
+        return new SoftmaxRegression.Settings(epochs, settings.learningRate(), settings.l2());
+    }
+
+    private double calibrate(List<LabelledText> data, float @Nullable [][] embeddings, List<String> categories) {
+        int[] fold = Sampling.stratifiedFolds(data, options.calibrationFolds(), options.seed() + 1);
+        List<double[]> logits = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        for (int f = 0; f < options.calibrationFolds(); f++) {
+            List<LabelledText> train = new ArrayList<>();
+            List<float[]> trainEmbeddings = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] != f) {
+                    train.add(data.get(i));
+                    if (embeddings != null) {
+                        trainEmbeddings.add(embeddings[i]);
+                    }
+                }
+            }
+            TextClassifier model = fit(train, embeddings == null ? null : trainEmbeddings.toArray(float[][]::new),
+                    categories, 1.0);
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] == f) {
+                    logits.add(model.logits(data.get(i).text(), embeddings == null ? null : embeddings[i]));
+                    truth.add(categories.indexOf(data.get(i).category()));
+                }
+            }
+        }
+        return TemperatureScaling.fit(logits, truth);
+    }
+}

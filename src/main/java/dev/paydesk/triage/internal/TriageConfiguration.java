@@ -1,0 +1,34 @@
+package dev.paydesk.triage.internal;
+
+import java.util.Set;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.paydesk.platform.NavItem;
+import dev.paydesk.platform.Role;
+import dev.paydesk.triage.classifier.MiniLmEmbedder;
+import dev.paydesk.triage.classifier.SentenceEmbedder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TriageProperties.class)
+class TriageConfiguration {
+
+    /** Loaded lazily on first use (about 1 s, 23 MB model inside the artifact). */
+    @Bean
+    SentenceEmbedder sentenceEmbedder() {
+        return new MiniLmEmbedder();
+    }
+
+    @Bean
+    NavItem triageTaxonomyNav() {
+        return new NavItem("Settings", "Taxonomy", "/triage/taxonomy", "tag", Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 40);
+    }
+
+    @Bean
+    NavItem triageModelsNav() {
+        return new NavItem("Insight", "Classifier versions", "/triage/models", "chart",
+                Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 40);
+    }
+}

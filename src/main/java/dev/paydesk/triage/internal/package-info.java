@@ -1,0 +1,3 @@
+/** Triage persistence and configuration. */
+@org.jspecify.annotations.NullMarked
+package dev.paydesk.triage.internal;

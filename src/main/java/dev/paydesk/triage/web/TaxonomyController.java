@@ -1,0 +1,118 @@
+package dev.paydesk.triage.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.triage.Category;
+import dev.paydesk.triage.CategorySpec;
+import dev.paydesk.triage.Taxonomy;
+import dev.paydesk.triage.TriageModels;
+
+/** Taxonomy editor and model versions for process managers. */
+@Controller
+@RequestMapping("/triage")
+@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+class TaxonomyController {
+
+    private final Taxonomy taxonomy;
+    private final TriageModels models;
+
+    TaxonomyController(Taxonomy taxonomy, TriageModels models) {
+        this.taxonomy = taxonomy;
+        this.models = models;
+    }
+
+    /** Names are typed as {@code en=Refund missing; de=Erstattung fehlt}. */
+    record CategoryForm(@Nullable String code, @Nullable String parentCode, @Nullable String names,
+                        @Nullable String description, @Nullable String defaultQueue, @Nullable String sopRef,
+                        @Nullable Integer version, @Nullable Boolean active) {
+
+        CategorySpec spec() {
+            Map<String, String> parsed = new LinkedHashMap<>();
+            if (names != null) {
+                for (String pair : names.split("[;\\n]")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length == 2 && !kv[0].isBlank()) {
+                        parsed.put(kv[0].strip().toLowerCase(java.util.Locale.ROOT), kv[1].strip());
+                    } else if (!pair.isBlank()) {
+                        throw new InvalidInputException("names", "write names as en=Name; de=Name");
+                    }
+                }
+            }
+            return new CategorySpec(code == null ? "" : code, parentCode, parsed, description, defaultQueue, sopRef);
+        }
+
+        static CategoryForm of(Category c) {
+            String names = c.names().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .sorted().collect(Collectors.joining("; "));
+            return new CategoryForm(c.code(), c.parentCode(), names, c.description(), c.defaultQueue(), c.sopRef(),
+                    c.version(), c.active());
+        }
+    }
+
+    @GetMapping("/taxonomy")
+    String list(Model model) {
+        model.addAttribute("categories", taxonomy.categories());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new CategoryForm(null, null, null, null, null, null, null, true));
+        }
+        return "triage/taxonomy";
+    }
+
+    @PostMapping("/taxonomy")
+    String create(CategoryForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Category created = taxonomy.create(form.spec());
+            redirect.addFlashAttribute("flash", "Category " + created.code() + " added.");
+            return "redirect:/triage/taxonomy";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("form", form);
+            return list(model);
+        }
+    }
+
+    @GetMapping("/taxonomy/{code}")
+    String edit(@PathVariable String code, Model model) {
+        Category category = taxonomy.category(code);
+        model.addAttribute("category", category);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", CategoryForm.of(category));
+        }
+        model.addAttribute("parents", taxonomy.categories().stream().filter(c -> !c.code().equals(code)).toList());
+        return "triage/category";
+    }
+
+    @PostMapping("/taxonomy/{code}")
+    String update(@PathVariable String code, CategoryForm form, Model model, RedirectAttributes redirect) {
+        try {
+            taxonomy.update(code, form.spec(), form.version() == null ? -1 : form.version(), Boolean.TRUE.equals(form.active()));
+            redirect.addFlashAttribute("flash", "Category " + code + " saved.");
+            return "redirect:/triage/taxonomy";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("form", form);
+            return edit(code, model);
+        }
+    }
+
+    @GetMapping("/models")
+    String models(Model model) {
+        model.addAttribute("models", models.versions());
+        return "triage/models";
+    }
+}

@@ -1,0 +1,166 @@
+package dev.paydesk.triage.web;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.triage.Category;
+import dev.paydesk.triage.CategorySpec;
+import dev.paydesk.triage.Classification;
+import dev.paydesk.triage.Incident;
+import dev.paydesk.triage.Incidents;
+import dev.paydesk.triage.ModelVersion;
+import dev.paydesk.triage.Taxonomy;
+import dev.paydesk.triage.Triage;
+import dev.paydesk.triage.TriageModels;
+import dev.paydesk.triage.classifier.Evaluation;
+import dev.paydesk.triage.classifier.LabelledCsv;
+
+/** {@code /api/v1/triage}: taxonomy, classification, triage queue, corrections, model versions, incidents. */
+@RestController
+@RequestMapping("/api/v1/triage")
+class TriageApiController {
+
+    private static final String CASE_WORKERS = "hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','REALTIME_MANAGER','ADMIN')";
+    private static final String MANAGERS = "hasAnyRole('PROCESS_MANAGER','ADMIN')";
+
+    private final Taxonomy taxonomy;
+    private final Triage triage;
+    private final TriageModels models;
+    private final Incidents incidents;
+
+    TriageApiController(Taxonomy taxonomy, Triage triage, TriageModels models, Incidents incidents) {
+        this.taxonomy = taxonomy;
+        this.triage = triage;
+        this.models = models;
+        this.incidents = incidents;
+    }
+
+    @GetMapping("/categories")
+    @PreAuthorize(CASE_WORKERS + " or hasRole('AUDITOR')")
+    List<Category> categories() {
+        return taxonomy.categories();
+    }
+
+    @PostMapping("/categories")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MANAGERS)
+    Category createCategory(@RequestBody CategorySpec spec) {
+        return taxonomy.create(spec);
+    }
+
+    record CategoryUpdate(CategorySpec category, int version, boolean active) {
+    }
+
+    @PutMapping("/categories/{code}")
+    @PreAuthorize(MANAGERS)
+    Category updateCategory(@PathVariable String code, @RequestBody CategoryUpdate update) {
+        return taxonomy.update(code, update.category(), update.version(), update.active());
+    }
+
+    record ClassifyRequest(String text, @Nullable String language) {
+    }
+
+    @PostMapping("/classify")
+    @PreAuthorize(CASE_WORKERS)
+    Classification classify(@RequestBody ClassifyRequest request) {
+        if (request.text() == null || request.text().isBlank()) {
+            throw new InvalidInputException("text", "must not be blank");
+        }
+        return triage.classify(request.text(), request.language())
+                .orElseThrow(() -> new ConflictException("no classifier is active yet"));
+    }
+
+    @GetMapping("/queue")
+    @PreAuthorize(CASE_WORKERS)
+    List<Triage.QueuedItem> queue(@RequestParam(defaultValue = "100") int limit) {
+        return triage.triageQueue(Math.min(limit, 1000)).stream()
+                .filter(q -> q.market() == null || CurrentUser.canAccessMarket(q.market())).toList();
+    }
+
+    record CorrectionRequest(String itemRef, String text, @Nullable String language, @Nullable String predicted,
+                             String corrected) {
+    }
+
+    @PostMapping("/corrections")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(CASE_WORKERS)
+    void correct(@RequestBody CorrectionRequest request) {
+        taxonomy.category(request.corrected());
+        triage.correct(request.itemRef(), request.text(), request.language(), request.predicted(), request.corrected());
+    }
+
+    @GetMapping("/models")
+    @PreAuthorize(MANAGERS + " or hasRole('AUDITOR')")
+    List<ModelVersion> models() {
+        return models.versions();
+    }
+
+    @GetMapping("/models/{id}/evaluation")
+    @PreAuthorize(MANAGERS + " or hasRole('AUDITOR')")
+    Evaluation evaluation(@PathVariable long id) {
+        return models.evaluation(id);
+    }
+
+    @PostMapping("/models/train")
+    @PreAuthorize(MANAGERS)
+    ModelVersion trainFromDatabase() {
+        return models.trainFromDatabase();
+    }
+
+    @PostMapping(path = "/models/train-csv", consumes = "text/csv")
+    @PreAuthorize(MANAGERS)
+    ModelVersion trainFromCsv(@RequestBody String csv) throws IOException {
+        return models.train(LabelledCsv.read(new StringReader(csv)), "csv upload");
+    }
+
+    @PostMapping("/models/{id}/activate")
+    @PreAuthorize(MANAGERS)
+    ModelVersion activate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
+        if (force && CurrentUser.principal().map(p -> !p.hasRole(Role.ADMIN)).orElse(true)) {
+            throw new AccessDeniedException("only an admin may force a model that does not beat the active one");
+        }
+        return models.activate(id, force);
+    }
+
+    @GetMapping("/incidents")
+    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    List<Incident> incidents(@RequestParam(defaultValue = "50") int limit) {
+        return incidents.recent(Math.min(limit, 500)).stream()
+                .filter(i -> CurrentUser.canAccessMarket(i.cell().market())).toList();
+    }
+
+    @GetMapping("/incidents/{id}")
+    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    Map<String, Object> incident(@PathVariable long id) {
+        Incident incident = incidents.incident(id);
+        CurrentUser.requireMarket(incident.cell().market());
+        return Map.of("incident", incident, "items", incidents.items(id));
+    }
+
+    @PostMapping("/incidents/{id}/close")
+    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN')")
+    Incident close(@PathVariable long id) {
+        CurrentUser.requireMarket(incidents.incident(id).cell().market());
+        return incidents.close(id);
+    }
+}

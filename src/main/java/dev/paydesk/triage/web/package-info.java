@@ -1,0 +1,3 @@
+/** Triage REST API and the taxonomy and model pages. */
+@org.jspecify.annotations.NullMarked
+package dev.paydesk.triage.web;
