@@ -102,8 +102,9 @@ public class ContactData {
     public int record(List<IntervalStat> stats) {
         Map<String, Integer> perQueue = new TreeMap<>();
         Set<String> knownSuppliers = new HashSet<>();
+        Map<String, ContactQueue> queues = new TreeMap<>();
         for (IntervalStat s : stats) {
-            ContactQueue q = queue(s.queue());
+            ContactQueue q = queues.computeIfAbsent(s.queue(), this::queue);
             if (knownSuppliers.add(s.supplier()) && store.supplier(s.supplier()).isEmpty()) {
                 throw new InvalidInputException("supplier", "unknown supplier " + s.supplier());
             }
@@ -115,7 +116,7 @@ public class ContactData {
         }
         int written = store.upsert(stats, clock.instant());
         perQueue.forEach((code, count) -> audit.record("workforce.intervals.recorded", "workforce_queue", code,
-                store.queue(code).map(ContactQueue::market).orElse(null), null, Map.of("rows", count)));
+                queues.get(code).market(), null, Map.of("rows", count)));
         return written;
     }
 

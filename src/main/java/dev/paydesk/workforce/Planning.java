@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +169,5 @@ public class Planning {
 
     ZoneId zone(ContactQueue queue) {
         return markets.market(queue.market()).map(m -> m.zone()).orElse(ZoneId.of("UTC"));
-    }
-
-    ZonedDateTime now(ContactQueue queue) {
-        return ZonedDateTime.now(clock.withZone(zone(queue)));
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.workforce.AllocationPlan;
+import dev.paydesk.workforce.Allocations;
 import dev.paydesk.workforce.ContactData;
 import dev.paydesk.workforce.ContactQueue;
 import dev.paydesk.workforce.DayAccuracy;
@@ -45,10 +47,28 @@ class WorkforceApiController {
 
     private final ContactData data;
     private final Planning planning;
+    private final Allocations allocations;
 
-    WorkforceApiController(ContactData data, Planning planning) {
+    WorkforceApiController(ContactData data, Planning planning, Allocations allocations) {
         this.data = data;
         this.planning = planning;
+        this.allocations = allocations;
+    }
+
+    @GetMapping("/queues/{code}/allocation")
+    AllocationPlan allocation(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate date,
+            @RequestParam(defaultValue = "0.5") double qualityWeight) {
+        ContactQueue queue = data.queue(code);
+        return allocations.plan(code, date == null ? planning.today(queue) : date, qualityWeight);
+    }
+
+    /** One supplier's plan as CSV, to send to the supplier. */
+    @GetMapping(path = "/queues/{code}/allocation/{supplier}.csv", produces = "text/csv")
+    String allocationCsv(@PathVariable String code, @PathVariable String supplier,
+            @RequestParam(required = false) @Nullable LocalDate date,
+            @RequestParam(defaultValue = "0.5") double qualityWeight) {
+        AllocationPlan plan = allocation(code, date, qualityWeight);
+        return allocations.supplierCsv(plan, supplier, allocations.zone(code));
     }
 
     @GetMapping("/queues")

@@ -1,0 +1,160 @@
+package dev.paydesk.workforce.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.workforce.AllocationPlan;
+import dev.paydesk.workforce.Allocations;
+import dev.paydesk.workforce.ContactData;
+import dev.paydesk.workforce.ContactQueue;
+import dev.paydesk.workforce.DayPlan;
+import dev.paydesk.workforce.Downtime;
+import dev.paydesk.workforce.IntervalPlan;
+import dev.paydesk.workforce.Planning;
+import dev.paydesk.workforce.Realtime;
+import dev.paydesk.workforce.WorkforceSettings;
+import dev.paydesk.workforce.staffing.IntervalLoad;
+import dev.paydesk.workforce.staffing.QueueModel;
+import dev.paydesk.workforce.staffing.ServiceTarget;
+import dev.paydesk.workforce.staffing.Staffing;
+
+/** Workforce pages: overview with the Erlang calculator and downtimes, a queue's day, the realtime board. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR')")
+class WorkforceUiController {
+
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ContactData data;
+    private final Planning planning;
+    private final Allocations allocations;
+    private final Realtime realtime;
+    private final WorkforceSettings settings;
+    private final Clock clock;
+
+    WorkforceUiController(ContactData data, Planning planning, Allocations allocations, Realtime realtime,
+            WorkforceSettings settings, Clock clock) {
+        this.data = data;
+        this.planning = planning;
+        this.allocations = allocations;
+        this.realtime = realtime;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record QueueRow(ContactQueue queue, double forecastToday, int peakAgents) {
+    }
+
+    record Calculator(String model, double volume, double intervalMin, double ahtS, double slTarget, double slSeconds,
+            double patienceS, double shrinkage, double maxOccupancy) {
+    }
+
+    @GetMapping("/workforce")
+    String overview(@RequestParam(required = false) @Nullable Double volume,
+            @RequestParam(defaultValue = "erlang-a") String model, @RequestParam(defaultValue = "30") double intervalMin,
+            @RequestParam(defaultValue = "300") double ahtS, @RequestParam(defaultValue = "0.8") double slTarget,
+            @RequestParam(defaultValue = "20") double slSeconds, @RequestParam(defaultValue = "120") double patienceS,
+            @RequestParam(defaultValue = "0.3") double shrinkage, @RequestParam(defaultValue = "0.9") double maxOccupancy,
+            Model page) {
+        List<QueueRow> rows = new ArrayList<>();
+        for (ContactQueue q : data.queues()) {
+            DayPlan plan = planning.plan(q.code(), planning.today(q));
+            rows.add(new QueueRow(q, plan.totalForecast(), plan.peakRequired()));
+        }
+        page.addAttribute("queues", rows);
+        Calculator calc = new Calculator(model, volume == null ? 100 : volume, intervalMin, ahtS, slTarget, slSeconds,
+                patienceS, shrinkage, maxOccupancy);
+        page.addAttribute("calc", calc);
+        if (volume != null) {
+            try {
+                IntervalLoad load = new IntervalLoad(volume, intervalMin * 60, ahtS, patienceS);
+                page.addAttribute("result", Staffing.required(QueueModel.parse(model), load,
+                        new ServiceTarget(slTarget, slSeconds, maxOccupancy, 1, shrinkage)));
+            } catch (IllegalArgumentException e) {
+                page.addAttribute("error", e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        page.addAttribute("downtimes", data.downtimes(now.minusSeconds(86_400), now.plusSeconds(42 * 86_400L)));
+        return "workforce/overview";
+    }
+
+    @PostMapping("/workforce/downtimes")
+    @PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER')")
+    String planDowntime(@RequestParam(required = false) @Nullable String queue, @RequestParam String title,
+            @RequestParam LocalDateTime startsAt, @RequestParam LocalDateTime endsAt,
+            @RequestParam double volumeUpliftPercent, @RequestParam double ahtChangePercent,
+            RedirectAttributes redirect) {
+        try {
+            String code = queue == null || queue.isBlank() ? null : queue;
+            ZoneId zone = code == null ? ZoneId.of("Europe/Berlin") : allocations.zone(code);
+            data.planDowntime(new Downtime(UUID.randomUUID(), code, title, startsAt.atZone(zone).toInstant(),
+                    endsAt.atZone(zone).toInstant(), volumeUpliftPercent / 100, ahtChangePercent / 100));
+            redirect.addFlashAttribute("flash", "Downtime planned: " + title);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/workforce";
+    }
+
+    @GetMapping("/workforce/queues/{code}")
+    String queue(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate date,
+            @RequestParam(defaultValue = "0.5") double qualityWeight, Model page) {
+        ContactQueue queue = data.queue(code);
+        LocalDate day = date == null ? planning.today(queue) : date;
+        DayPlan plan = planning.plan(code, day);
+        ZoneId zone = allocations.zone(code);
+        List<String> labels = plan.intervals().stream()
+                .map(i -> HHMM.format(i.start().atZone(zone))).toList();
+        double[] forecast = plan.intervals().stream().mapToDouble(IntervalPlan::adjustedForecast).toArray();
+        double[] actual = plan.intervals().stream()
+                .mapToDouble(i -> i.actualOffered() == null ? Double.NaN : i.actualOffered()).toArray();
+        double[] required = plan.intervals().stream().mapToDouble(IntervalPlan::scheduledAgents).toArray();
+        double[] staffed = plan.intervals().stream()
+                .mapToDouble(i -> i.staffedAgents() == null ? Double.NaN : i.staffedAgents() / (1 - settings.shrinkage())).toArray();
+        page.addAttribute("queue", queue);
+        page.addAttribute("plan", plan);
+        page.addAttribute("date", day);
+        page.addAttribute("zone", zone);
+        page.addAttribute("volumeChart", SvgChart.lines("Forecast vs actual contacts", List.of(
+                new SvgChart.Series("forecast", "#2563eb", forecast, false),
+                new SvgChart.Series("actual", "#16a34a", actual, false)), labels));
+        page.addAttribute("agentChart", SvgChart.lines("Required vs planned agents", List.of(
+                new SvgChart.Series("required (scheduled)", "#dc2626", required, false),
+                new SvgChart.Series("planned (reported, scheduled equiv.)", "#7c3aed", staffed, true)), labels));
+        try {
+            AllocationPlan allocation = allocations.plan(code, day, qualityWeight);
+            page.addAttribute("allocation", allocation);
+        } catch (InvalidInputException e) {
+            page.addAttribute("allocationError", e.getMessage());
+        }
+        page.addAttribute("qualityWeight", qualityWeight);
+        page.addAttribute("accuracy", planning.accuracy(code, 14));
+        page.addAttribute("hhmm", HHMM);
+        return "workforce/queue";
+    }
+
+    @GetMapping("/workforce/realtime")
+    String realtime(Model page) {
+        page.addAttribute("board", realtime.board());
+        return "workforce/realtime";
+    }
+}
