@@ -1,0 +1,38 @@
+package dev.paydesk.payments;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.shared.Money;
+
+/** Read API of the payments mirror for other modules and the web layer. */
+public interface PaymentQueries {
+
+    Optional<OrderTimeline> timeline(String merchantReference);
+
+    List<PaymentSummary> search(SearchCriteria criteria);
+
+    /** Authentic input that could not be used, newest first. */
+    List<QuarantinedItem> quarantine(int limit);
+
+    /** A quarantined webhook or file row with the reason (card data masked). */
+    record QuarantinedItem(UUID id, String source, String provider, @Nullable String account,
+                           @Nullable Integer lineNumber, String reason, String payload, java.time.Instant receivedAt) {
+    }
+
+    /** Search filters; every one optional. */
+    record SearchCriteria(@Nullable String orderReference, @Nullable String providerReference,
+                          @Nullable String customerReference, @Nullable String cardLast4,
+                          @Nullable Long amountMinor, @Nullable LocalDate from, @Nullable LocalDate to, int limit) {
+    }
+
+    /** One movement as listed in search results. */
+    record PaymentSummary(UUID id, Provider provider, TransactionKind kind, String status, String providerReference,
+                          @Nullable String merchantReference, @Nullable String customerReference, Money amount,
+                          @Nullable String method, @Nullable String cardLast4, java.time.Instant occurredAt) {
+    }
+}

@@ -1,0 +1,116 @@
+package dev.paydesk.payments.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.payments.TransactionKind;
+import dev.paydesk.shared.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Klarna webhooks: Klarna signs the raw JSON with the signing key named in
+ * {@code Klarna-Signing-Key-Id} using HMAC-SHA256 and sends it in {@code Klarna-Signature}; the
+ * signature is accepted hex- or Base64-encoded. Events carry {@code metadata.event_type},
+ * {@code metadata.event_id}, {@code metadata.occurred_at} and a {@code payload}.
+ */
+@Component
+class KlarnaAdapter {
+
+    void verify(WebhookRequest request, String signingKey) {
+        String given = request.header("Klarna-Signature");
+        if (given == null || given.isBlank()) {
+            throw new InvalidSignatureException("missing Klarna-Signature header");
+        }
+        byte[] expected = Hmac.sha256(signingKey.getBytes(StandardCharsets.UTF_8), request.body());
+        String candidate = given.trim();
+        if (candidate.regionMatches(true, 0, "sha256=", 0, 7)) {
+            candidate = candidate.substring(7);
+        }
+        boolean hexOk = candidate.matches("[0-9a-fA-F]{64}")
+                && Hmac.equal(expected, HexFormat.of().parseHex(candidate));
+        boolean base64Ok = false;
+        if (!hexOk) {
+            try {
+                base64Ok = Hmac.equal(expected, Base64.getDecoder().decode(candidate));
+            } catch (IllegalArgumentException e) {
+                base64Ok = false;
+            }
+        }
+        if (!hexOk && !base64Ok) {
+            throw new InvalidSignatureException("Klarna signature does not match");
+        }
+    }
+
+    ProviderEvent parse(String account, String body) {
+        JsonNode root = Json.parse(body);
+        JsonNode meta = root.path("metadata");
+        String id = Json.required(meta, "event_id");
+        String type = Json.required(meta, "event_type");
+        Instant at = Json.instant(Json.text(meta, "occurred_at"));
+        JsonNode payload = root.path("payload");
+        String lower = type.toLowerCase(Locale.ROOT);
+        List<NormalizedTransaction> txs = new ArrayList<>();
+        List<DisputeNotified> disputes = new ArrayList<>();
+        Money amount = amount(payload);
+        String order = first(payload, "merchant_reference", "purchase_reference", "merchant_reference1", "order_id");
+        String payment = first(payload, "payment_transaction_id", "transaction_id", "order_id", "capture_id");
+        if (lower.contains("dispute")) {
+            String disputeId = first(payload, "dispute_id", "id");
+            if (disputeId == null) {
+                throw new MalformedPayloadException("dispute event without dispute_id");
+            }
+            if (amount != null) {
+                txs.add(new NormalizedTransaction(TransactionKind.DISPUTE_NOTICE, disputeId, payment, order, null,
+                        lower.substring(lower.lastIndexOf('.') + 1), amount, "klarna", null, null, null, at));
+            }
+            String due = first(payload, "deadline", "respond_by", "due_date");
+            disputes.add(new DisputeNotified(Provider.KLARNA, account, id, disputeId, payment, order, type,
+                    first(payload, "state", "status"), first(payload, "reason", "reason_code"), amount,
+                    due == null ? null : Json.instant(due), at, body));
+            return new ProviderEvent(id, type, txs, disputes);
+        }
+        TransactionKind kind = lower.contains("refund") ? TransactionKind.REFUND
+                : lower.contains("capture") ? TransactionKind.CAPTURE
+                : lower.contains("authorized") ? TransactionKind.AUTHORISATION
+                : lower.contains("expired") || lower.contains("cancel") ? TransactionKind.CANCELLATION : null;
+        String ref = first(payload, "refund_id", "capture_id", "payment_transaction_id", "order_id");
+        if (kind == null || amount == null || ref == null) {
+            return ProviderEvent.ignored(id, type);
+        }
+        txs.add(new NormalizedTransaction(kind, ref, payment, order, null, lower.substring(lower.lastIndexOf('.') + 1),
+                amount, "klarna", null, null, null, at));
+        return new ProviderEvent(id, type, txs, disputes);
+    }
+
+    private static @Nullable Money amount(JsonNode payload) {
+        JsonNode value = payload.has("amount") ? payload.path("amount") : payload.path("captured_amount");
+        String currency = first(payload, "currency", "purchase_currency", "currency_code");
+        if (value.isMissingNode() || value.isNull() || currency == null) {
+            return null;
+        }
+        if (value.isObject()) {
+            return new Money(Json.requiredLong(value, "value"), java.util.Currency.getInstance(currency));
+        }
+        return new Money(value.asLong(), java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+    }
+
+    private static @Nullable String first(JsonNode node, String... fields) {
+        for (String f : fields) {
+            String v = Json.text(node, f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.paydesk.payments.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.payments.TransactionKind;
+import dev.paydesk.shared.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PayPal webhooks verified offline: the transmission signature (PAYPAL-TRANSMISSION-SIG, Base64) is
+ * SHA256withRSA over "transmission_id|transmission_time|webhook_id|crc32(raw body)" with the public
+ * key of the configured PayPal certificate.
+ */
+@Component
+class PayPalAdapter {
+
+    void verify(WebhookRequest request, String webhookId, String certificatePem) {
+        String id = request.header("PAYPAL-TRANSMISSION-ID");
+        String time = request.header("PAYPAL-TRANSMISSION-TIME");
+        String sig = request.header("PAYPAL-TRANSMISSION-SIG");
+        String algo = request.header("PAYPAL-AUTH-ALGO");
+        if (id == null || time == null || sig == null) {
+            throw new InvalidSignatureException("missing PayPal transmission headers");
+        }
+        if (algo != null && !algo.equalsIgnoreCase("SHA256withRSA")) {
+            throw new InvalidSignatureException("unsupported PayPal auth algorithm " + algo);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(request.body());
+        String signed = id + "|" + time + "|" + webhookId + "|" + crc.getValue();
+        try {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem(certificatePem)));
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(signed.getBytes(StandardCharsets.UTF_8));
+            if (!verifier.verify(Base64.getDecoder().decode(sig))) {
+                throw new InvalidSignatureException("PayPal transmission signature does not verify");
+            }
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new InvalidSignatureException("PayPal transmission signature does not verify");
+        }
+    }
+
+    /** The certificate as PEM text, or read from a {@code classpath:} / {@code file:} location. */
+    private static byte[] pem(String value) {
+        if (value.contains("BEGIN CERTIFICATE")) {
+            return value.getBytes(StandardCharsets.US_ASCII);
+        }
+        try (var in = new org.springframework.core.io.DefaultResourceLoader().getResource(value).getInputStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("PayPal certificate not readable at " + value, e);
+        }
+    }
+
+    ProviderEvent parse(String account, String body) {
+        JsonNode event = Json.parse(body);
+        String id = Json.required(event, "id");
+        String type = Json.required(event, "event_type");
+        JsonNode resource = event.path("resource");
+        Instant at = Json.instant(Json.text(event, "create_time"));
+        List<NormalizedTransaction> txs = new ArrayList<>();
+        List<DisputeNotified> disputes = new ArrayList<>();
+        if (type.startsWith("CUSTOMER.DISPUTE.")) {
+            dispute(account, id, type, resource, at, body, txs, disputes);
+            return new ProviderEvent(id, type, txs, disputes);
+        }
+        TransactionKind kind = switch (type) {
+            case "PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.PENDING" -> TransactionKind.CAPTURE;
+            case "PAYMENT.CAPTURE.DENIED", "PAYMENT.CAPTURE.DECLINED" -> TransactionKind.CAPTURE_FAILED;
+            case "PAYMENT.CAPTURE.REFUNDED" -> TransactionKind.REFUND;
+            case "PAYMENT.CAPTURE.REVERSED" -> TransactionKind.CHARGEBACK;
+            case "PAYMENT.AUTHORIZATION.CREATED" -> TransactionKind.AUTHORISATION;
+            case "PAYMENT.AUTHORIZATION.VOIDED" -> TransactionKind.CANCELLATION;
+            default -> null;
+        };
+        if (kind == null) {
+            return ProviderEvent.ignored(id, type);
+        }
+        String status = Json.text(resource, "status") != null ? Json.text(resource, "status")
+                : Json.text(resource, "state") == null ? "COMPLETED" : Json.text(resource, "state");
+        txs.add(new NormalizedTransaction(kind, Json.required(resource, "id"), upLink(resource), order(resource), null,
+                status, amount(resource), "paypal", null, null, null, at));
+        return new ProviderEvent(id, type, txs, disputes);
+    }
+
+    private void dispute(String account, String eventId, String type, JsonNode resource, Instant at, String body,
+                         List<NormalizedTransaction> txs, List<DisputeNotified> disputes) {
+        String disputeId = Json.required(resource, "dispute_id");
+        JsonNode tx = resource.path("disputed_transactions").path(0);
+        String payment = Json.text(tx, "seller_transaction_id");
+        String order = Json.text(tx, "invoice_number") != null ? Json.text(tx, "invoice_number") : Json.text(tx, "custom");
+        JsonNode amountNode = resource.path("dispute_amount");
+        Money amount = amountNode.isMissingNode() ? null : decimal(amountNode);
+        String stage = Json.text(resource, "dispute_life_cycle_stage");
+        String status = Json.text(resource, "status");
+        String outcome = Json.text(resource.path("dispute_outcome"), "outcome_code");
+        if (amount != null) {
+            txs.add(new NormalizedTransaction(TransactionKind.DISPUTE_NOTICE, disputeId, payment, order, null,
+                    status == null ? "OPEN" : status, amount, "paypal", null, null, null, at));
+        }
+        String due = Json.text(resource, "seller_response_due_date");
+        disputes.add(new DisputeNotified(Provider.PAYPAL, account, eventId, disputeId, payment, order,
+                stage == null ? type : stage, outcome == null ? status : status + "/" + outcome,
+                Json.text(resource, "reason"), amount, due == null ? null : Json.instant(due), at, body));
+    }
+
+    private static @Nullable String order(JsonNode resource) {
+        for (String field : List.of("custom_id", "invoice_id")) {
+            String v = Json.text(resource, field);
+            if (v != null) {
+                return v;
+            }
+        }
+        return Json.text(resource.path("supplementary_data").path("related_ids"), "order_id");
+    }
+
+    private static @Nullable String upLink(JsonNode resource) {
+        for (JsonNode link : resource.path("links")) {
+            if ("up".equals(Json.text(link, "rel"))) {
+                String href = Json.text(link, "href");
+                if (href != null) {
+                    return href.substring(href.lastIndexOf('/') + 1);
+                }
+            }
+        }
+        return Json.text(resource, "parent_payment");
+    }
+
+    private static Money amount(JsonNode resource) {
+        JsonNode amount = resource.path("amount");
+        if (amount.has("value")) {
+            return decimal(amount);
+        }
+        String total = Json.required(amount, "total");
+        return money(total, Json.required(amount, "currency"));
+    }
+
+    private static Money decimal(JsonNode amount) {
+        return money(Json.required(amount, "value"), Json.required(amount, "currency_code"));
+    }
+
+    private static Money money(String value, String currency) {
+        try {
+            return Money.parse(value, currency);
+        } catch (RuntimeException e) {
+            throw new MalformedPayloadException("bad amount " + value + " " + currency);
+        }
+    }
+}

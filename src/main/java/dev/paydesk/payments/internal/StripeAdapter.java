@@ -1,0 +1,225 @@
+package dev.paydesk.payments.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.payments.TransactionKind;
+import dev.paydesk.shared.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stripe webhooks: {@code Stripe-Signature: t=<unix>,v1=<hex>} where v1 = HMAC-SHA256(endpoint secret,
+ * "<t>.<raw body>"), with a timestamp tolerance; charge, payment_intent, refund, charge.dispute.* and
+ * payout events mapped to the normalised model.
+ */
+@Component
+class StripeAdapter {
+
+    private final Clock clock;
+
+    StripeAdapter(Clock clock) {
+        this.clock = clock;
+    }
+
+    void verify(WebhookRequest request, String secret, long toleranceSeconds) {
+        String header = request.header("Stripe-Signature");
+        if (header == null) {
+            throw new InvalidSignatureException("missing Stripe-Signature header");
+        }
+        Long timestamp = null;
+        List<String> signatures = new ArrayList<>();
+        for (String part : header.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2) {
+                continue;
+            }
+            if (kv[0].equals("t") && kv[1].matches("\\d{1,12}")) {
+                timestamp = Long.parseLong(kv[1]);
+            } else if (kv[0].equals("v1")) {
+                signatures.add(kv[1]);
+            }
+        }
+        if (timestamp == null || signatures.isEmpty()) {
+            throw new InvalidSignatureException("Stripe-Signature lacks a timestamp or a v1 signature");
+        }
+        long age = Math.abs(clock.instant().getEpochSecond() - timestamp);
+        if (age > toleranceSeconds) {
+            throw new InvalidSignatureException("Stripe signature timestamp is outside the tolerance");
+        }
+        byte[] expected = Hmac.sha256(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                timestamp + "." + request.text());
+        for (String candidate : signatures) {
+            if (candidate.matches("[0-9a-fA-F]{64}") && Hmac.equal(expected, HexFormat.of().parseHex(candidate))) {
+                return;
+            }
+        }
+        throw new InvalidSignatureException("no Stripe v1 signature matches");
+    }
+
+    ProviderEvent parse(String account, String body) {
+        JsonNode event = Json.parse(body);
+        String id = Json.required(event, "id");
+        String type = Json.required(event, "type");
+        JsonNode object = event.path("data").path("object");
+        if (object.isMissingNode()) {
+            throw new MalformedPayloadException("missing data.object");
+        }
+        Instant created = Instant.ofEpochSecond(event.path("created").asLong(clock.instant().getEpochSecond()));
+        List<NormalizedTransaction> txs = new ArrayList<>();
+        List<DisputeNotified> disputes = new ArrayList<>();
+        switch (type) {
+            case "charge.succeeded", "charge.captured", "charge.failed", "charge.expired", "charge.pending" ->
+                    txs.add(charge(type, object, created));
+            case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
+                 "payment_intent.amount_capturable_updated" -> {
+                NormalizedTransaction tx = paymentIntent(type, object, created);
+                if (tx != null) {
+                    txs.add(tx);
+                }
+            }
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
+                    txs.addAll(refund(object, created, type.equals("refund.failed")));
+            case "payout.created", "payout.updated", "payout.paid", "payout.failed", "payout.canceled" ->
+                    txs.add(tx(TransactionKind.PAYOUT, Json.required(object, "id"), null, null, null,
+                            status(object, "pending"), money(object, "amount"), null, null, created));
+            default -> {
+                if (type.startsWith("charge.dispute.")) {
+                    dispute(account, id, type, object, created, body, txs, disputes);
+                } else {
+                    return ProviderEvent.ignored(id, type);
+                }
+            }
+        }
+        return new ProviderEvent(id, type, txs, disputes);
+    }
+
+    private NormalizedTransaction charge(String type, JsonNode charge, Instant created) {
+        boolean captured = charge.path("captured").asBoolean(false);
+        TransactionKind kind = switch (type) {
+            case "charge.failed" -> TransactionKind.AUTHORISATION_FAILED;
+            case "charge.expired" -> TransactionKind.CANCELLATION;
+            case "charge.captured" -> TransactionKind.CAPTURE;
+            default -> captured ? TransactionKind.CAPTURE : TransactionKind.AUTHORISATION;
+        };
+        long amount = kind == TransactionKind.CAPTURE && charge.path("amount_captured").asLong(0) > 0
+                ? charge.path("amount_captured").asLong() : Json.requiredLong(charge, "amount");
+        JsonNode card = charge.path("payment_method_details").path("card");
+        String method = Json.text(charge.path("payment_method_details"), "type");
+        return new NormalizedTransaction(kind, Json.required(charge, "id"), Json.text(charge, "payment_intent"),
+                orderReference(charge), Json.text(charge, "customer"), status(charge, "succeeded"),
+                new Money(amount, currency(charge)), method, Json.text(card, "brand"), Json.text(card, "iin"),
+                Json.text(card, "last4"), created(charge, created));
+    }
+
+    private @Nullable NormalizedTransaction paymentIntent(String type, JsonNode pi, Instant created) {
+        String piId = Json.required(pi, "id");
+        JsonNode latest = pi.path("latest_charge");
+        String chargeId = latest.isObject() ? Json.text(latest, "id") : Json.text(pi, "latest_charge");
+        return switch (type) {
+            case "payment_intent.succeeded" -> tx(TransactionKind.CAPTURE, chargeId == null ? piId : chargeId, piId,
+                    orderReference(pi), Json.text(pi, "customer"), "succeeded",
+                    new Money(pi.path("amount_received").asLong(Json.requiredLong(pi, "amount")), currency(pi)),
+                    firstMethod(pi), null, created);
+            case "payment_intent.amount_capturable_updated" -> tx(TransactionKind.AUTHORISATION,
+                    chargeId == null ? piId : chargeId, piId, orderReference(pi), Json.text(pi, "customer"),
+                    "requires_capture", new Money(pi.path("amount_capturable").asLong(Json.requiredLong(pi, "amount")),
+                            currency(pi)), firstMethod(pi), null, created);
+            case "payment_intent.payment_failed" -> tx(TransactionKind.AUTHORISATION_FAILED, piId, null,
+                    orderReference(pi), Json.text(pi, "customer"), "failed", money(pi, "amount"), firstMethod(pi),
+                    null, created);
+            case "payment_intent.canceled" -> tx(TransactionKind.CANCELLATION, piId, null, orderReference(pi),
+                    Json.text(pi, "customer"), "canceled", money(pi, "amount"), firstMethod(pi), null, created);
+            default -> null;
+        };
+    }
+
+    private List<NormalizedTransaction> refund(JsonNode refund, Instant created, boolean failedEvent) {
+        String id = Json.required(refund, "id");
+        String status = status(refund, "pending");
+        String original = Json.text(refund, "charge") != null ? Json.text(refund, "charge")
+                : Json.text(refund, "payment_intent");
+        Money amount = money(refund, "amount");
+        Instant at = created(refund, created);
+        List<NormalizedTransaction> txs = new ArrayList<>();
+        txs.add(tx(TransactionKind.REFUND, id, original, orderReference(refund), null, status, amount, null, null, at));
+        if (failedEvent || status.equals("failed") || status.equals("canceled")) {
+            txs.add(tx(TransactionKind.REFUND_FAILED, id, original, orderReference(refund), null,
+                    Json.text(refund, "failure_reason") == null ? status : Json.text(refund, "failure_reason"),
+                    amount, null, null, created));
+        }
+        return txs;
+    }
+
+    private void dispute(String account, String eventId, String type, JsonNode dispute, Instant created, String body,
+                         List<NormalizedTransaction> txs, List<DisputeNotified> disputes) {
+        String id = Json.required(dispute, "id");
+        Money amount = money(dispute, "amount");
+        String charge = Json.text(dispute, "charge");
+        String status = status(dispute, "needs_response");
+        TransactionKind kind = switch (type) {
+            case "charge.dispute.funds_withdrawn" -> TransactionKind.CHARGEBACK;
+            case "charge.dispute.funds_reinstated" -> TransactionKind.CHARGEBACK_REVERSED;
+            default -> TransactionKind.DISPUTE_NOTICE;
+        };
+        txs.add(tx(kind, id, charge, orderReference(dispute), null, status, amount, null, null, created));
+        long due = dispute.path("evidence_details").path("due_by").asLong(0);
+        disputes.add(new DisputeNotified(Provider.STRIPE, account, eventId, id, charge, orderReference(dispute), type,
+                status, Json.text(dispute, "reason"), amount, due > 0 ? Instant.ofEpochSecond(due) : null, created, body));
+    }
+
+    private static NormalizedTransaction tx(TransactionKind kind, String ref, @Nullable String original,
+                                            @Nullable String order, @Nullable String customer, String status,
+                                            Money amount, @Nullable String method, @Nullable String last4,
+                                            Instant at) {
+        return new NormalizedTransaction(kind, ref, original, order, customer, status, amount, method, null, null,
+                last4, at);
+    }
+
+    private static @Nullable String orderReference(JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        for (String key : List.of("order_reference", "order_id", "merchant_reference", "order")) {
+            String value = Json.text(metadata, key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String firstMethod(JsonNode pi) {
+        JsonNode types = pi.path("payment_method_types");
+        return types.isArray() && types.size() > 0 ? types.get(0).asString() : null;
+    }
+
+    private static String status(JsonNode object, String fallback) {
+        String status = Json.text(object, "status");
+        return status == null ? fallback : status;
+    }
+
+    private static Money money(JsonNode object, String field) {
+        return new Money(Json.requiredLong(object, field), currency(object));
+    }
+
+    private static java.util.Currency currency(JsonNode object) {
+        String code = Json.required(object, "currency");
+        try {
+            return java.util.Currency.getInstance(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPayloadException("unknown currency '" + code + "'");
+        }
+    }
+
+    private static Instant created(JsonNode object, Instant fallback) {
+        long created = object.path("created").asLong(0);
+        return created > 0 ? Instant.ofEpochSecond(created) : fallback;
+    }
+}

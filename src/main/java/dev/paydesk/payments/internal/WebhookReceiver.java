@@ -1,0 +1,93 @@
+package dev.paydesk.payments.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.paydesk.payments.Provider;
+import dev.paydesk.shared.NotFoundException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Entry point for PSP webhooks: finds the merchant account, verifies the provider's signature
+ * (nothing is stored when it fails), parses and stores each event; an authentic but unreadable
+ * payload goes to the quarantine with its reason and is still acknowledged.
+ */
+@Service
+@EnableConfigurationProperties(PaymentAccounts.class)
+public class WebhookReceiver {
+
+    /** Outcome counts of one webhook request. */
+    public record Receipt(int applied, int duplicates, int ignored, int quarantined) {
+    }
+
+    private final PaymentAccounts accounts;
+    private final PaymentIngest ingest;
+    private final StripeAdapter stripe;
+    private final AdyenAdapter adyen;
+    private final PayPalAdapter paypal;
+    private final KlarnaAdapter klarna;
+
+    WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
+                    PayPalAdapter paypal, KlarnaAdapter klarna) {
+        this.accounts = accounts;
+        this.ingest = ingest;
+        this.stripe = stripe;
+        this.adyen = adyen;
+        this.paypal = paypal;
+        this.klarna = klarna;
+    }
+
+    public Receipt receive(Provider provider, String accountName, WebhookRequest request) {
+        PaymentAccounts.Account account = accounts.find(provider, accountName)
+                .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
+        String market = account.market() == null ? null : account.market();
+        String body = request.text();
+        List<ProviderEvent> events = new ArrayList<>();
+        try {
+            switch (provider) {
+                case STRIPE -> {
+                    stripe.verify(request, secret(account.signingSecret()), accounts.toleranceSeconds());
+                    events.add(stripe.parse(accountName, body));
+                }
+                case ADYEN -> {
+                    for (JsonNode item : adyen.verifiedItems(body, secret(account.signingSecret()))) {
+                        events.add(adyen.parse(accountName, item));
+                    }
+                }
+                case PAYPAL -> {
+                    paypal.verify(request, secret(account.webhookId()), secret(account.certificate()));
+                    events.add(paypal.parse(accountName, body));
+                }
+                case KLARNA -> {
+                    klarna.verify(request, secret(account.signingSecret()));
+                    events.add(klarna.parse(accountName, body));
+                }
+                default -> throw new NotFoundException("no webhooks for " + provider);
+            }
+        } catch (MalformedPayloadException e) {
+            ingest.quarantine("webhook", provider, accountName, e.getMessage(), body);
+            return new Receipt(0, 0, 0, 1);
+        }
+        int applied = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        for (ProviderEvent event : events) {
+            switch (ingest.ingest(provider, accountName, market, event, body)) {
+                case APPLIED -> applied++;
+                case DUPLICATE -> duplicates++;
+                case IGNORED -> ignored++;
+            }
+        }
+        return new Receipt(applied, duplicates, ignored, 0);
+    }
+
+    private static String secret(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSignatureException("the merchant account has no webhook secret configured");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.paydesk.payments.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.paydesk.payments.OrderTimeline;
+import dev.paydesk.payments.PaymentQueries;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.shared.Money;
+import dev.paydesk.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** REST API of the payments mirror. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Payments", description = "Orders, payments and their timelines")
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+class PaymentsApiController {
+
+    private final PaymentQueries payments;
+
+    PaymentsApiController(PaymentQueries payments) {
+        this.payments = payments;
+    }
+
+    @GetMapping("/orders/{ref}")
+    @Operation(summary = "An order's timeline: every movement from every source with the running balance")
+    OrderTimeline order(@PathVariable String ref) {
+        OrderTimeline timeline = payments.timeline(ref)
+                .orElseThrow(() -> new NotFoundException("order " + ref + " is not in the mirror"));
+        if (timeline.market() != null && !CurrentUser.canAccessMarket(timeline.market())) {
+            throw new NotFoundException("order " + ref + " is not in the mirror");
+        }
+        return timeline;
+    }
+
+    @GetMapping("/payments")
+    @Operation(summary = "Search movements by order, provider reference, customer, card last 4, amount, dates")
+    List<PaymentQueries.PaymentSummary> search(@RequestParam(required = false) @Nullable String order,
+                                               @RequestParam(required = false) @Nullable String reference,
+                                               @RequestParam(required = false) @Nullable String customer,
+                                               @RequestParam(required = false) @Nullable String last4,
+                                               @RequestParam(required = false) @Nullable String amount,
+                                               @RequestParam(required = false) @Nullable String currency,
+                                               @RequestParam(required = false) @Nullable LocalDate from,
+                                               @RequestParam(required = false) @Nullable LocalDate to,
+                                               @RequestParam(defaultValue = "100") int limit) {
+        Long minor = amount == null || amount.isBlank() ? null
+                : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
+        return payments.search(new PaymentQueries.SearchCriteria(order, reference, customer, last4, minor, from, to,
+                limit));
+    }
+
+    @GetMapping("/payments/quarantine")
+    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    List<PaymentQueries.QuarantinedItem> quarantine(@RequestParam(defaultValue = "100") int limit) {
+        return payments.quarantine(limit);
+    }
+}

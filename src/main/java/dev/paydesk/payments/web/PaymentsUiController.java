@@ -1,0 +1,99 @@
+package dev.paydesk.payments.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.paydesk.payments.OrderTimeline;
+import dev.paydesk.payments.PaymentQueries;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.NavItem;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
+import dev.paydesk.shared.NotFoundException;
+
+/** Payment search, order timeline and quarantine pages. */
+@Controller
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+class PaymentsUiController {
+
+    static final Set<Role> READERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
+            Role.AUDITOR, Role.ADMIN);
+
+    private final PaymentQueries payments;
+
+    PaymentsUiController(PaymentQueries payments) {
+        this.payments = payments;
+    }
+
+    @GetMapping("/payments")
+    String search(@RequestParam(required = false) @Nullable String q,
+                  @RequestParam(required = false) @Nullable String last4,
+                  @RequestParam(required = false) @Nullable String customer,
+                  @RequestParam(required = false) @Nullable String amount,
+                  @RequestParam(required = false) @Nullable String currency,
+                  @RequestParam(required = false) @Nullable LocalDate from,
+                  @RequestParam(required = false) @Nullable LocalDate to, Model model) {
+        List<PaymentQueries.PaymentSummary> results = List.of();
+        boolean searched = q != null || last4 != null || customer != null || amount != null || from != null;
+        if (searched) {
+            try {
+                Long minor = amount == null || amount.isBlank() ? null
+                        : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
+                String term = q == null || q.isBlank() ? null : q.trim();
+                results = payments.search(new PaymentQueries.SearchCriteria(term, null, customer, last4, minor, from,
+                        to, 200));
+                if (results.isEmpty() && term != null) {
+                    results = payments.search(new PaymentQueries.SearchCriteria(null, term, customer, last4, minor,
+                            from, to, 200));
+                }
+            } catch (InvalidInputException | NumberFormatException e) {
+                model.addAttribute("error", "Amount: " + e.getMessage());
+            }
+        }
+        model.addAttribute("results", results);
+        model.addAttribute("searched", searched);
+        return "payments/search";
+    }
+
+    @GetMapping("/payments/orders/{ref}")
+    String order(@PathVariable String ref, Model model) {
+        OrderTimeline timeline = payments.timeline(ref)
+                .filter(t -> t.market() == null || CurrentUser.canAccessMarket(t.market()))
+                .orElseThrow(() -> new NotFoundException("order " + ref + " is not in the mirror"));
+        model.addAttribute("timeline", timeline);
+        return "payments/order";
+    }
+
+    @GetMapping("/payments/quarantine")
+    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    String quarantine(Model model) {
+        model.addAttribute("items", payments.quarantine(200));
+        return "payments/quarantine";
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavItem paymentsNav() {
+            return new NavItem("Money", "Payments", "/payments", "card", READERS, 10);
+        }
+
+        @Bean
+        NavItem quarantineNav() {
+            return new NavItem("Money", "Quarantine", "/payments/quarantine", "alert",
+                    Set.of(Role.SPECIALIST, Role.ADMIN, Role.AUDITOR), 90);
+        }
+    }
+}
