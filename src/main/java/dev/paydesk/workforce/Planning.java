@@ -70,9 +70,11 @@ public class Planning {
         if (date.equals(today) && actual != null) {
             int elapsed = (int) (java.time.Duration.between(date.atStartOfDay(zone).toInstant(), clock.instant())
                     .toMinutes() / queue.intervalMinutes());
-            forecast = IntradayReforecast.reforecast(forecast, actual, Math.min(elapsed, forecast.length),
-                    INTRADAY_DAMPING);
-            reforecast = elapsed > 0;
+            int done = Math.min(elapsed, forecast.length);
+            double[] rest = IntradayReforecast.reforecast(forecast, actual, done, INTRADAY_DAMPING);
+            // elapsed intervals keep the day-ahead figure, so forecast and actual stay comparable
+            System.arraycopy(rest, done, forecast, done, forecast.length - done);
+            reforecast = done > 0;
         }
         Map<Instant, Double> staffed = staffedAgents(queue, date, zone);
         List<Downtime> downtimes = data.downtimes(date.atStartOfDay(zone).toInstant(),
