@@ -18,6 +18,7 @@ import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.workforce.forecast.Accuracy;
 import dev.paydesk.workforce.forecast.Backtest;
+import dev.paydesk.workforce.forecast.DoubleSeasonalHoltWinters;
 import dev.paydesk.workforce.forecast.ForecastModel;
 import dev.paydesk.workforce.forecast.IntervalHistory;
 import dev.paydesk.workforce.forecast.IntradayReforecast;
@@ -30,7 +31,8 @@ import dev.paydesk.workforce.staffing.Staffing;
 
 /**
  * Forecasts and staffing per queue and day: the model is chosen by a rolling-origin backtest over the
- * last three weeks (Paydesk's profile × level model with the market's holidays, or a seasonal baseline),
+ * last three weeks (Paydesk's profile × level model or double-seasonal Holt-Winters, both with the market's
+ * holidays, or a seasonal baseline),
  * today's rest is re-forecast from the actuals so far, planned downtimes adjust volume and handle time,
  * and each interval is sized with Erlang A at the queue's service target.
  */
@@ -141,7 +143,9 @@ public class Planning {
         if (past.isEmpty() || past.days().size() < 35) {
             return past.days().size() >= 7 ? SeasonalNaive.meanOf(4) : paydesk;
         }
-        return Backtest.select(past, List.of(paydesk, SeasonalNaive.meanOf(8), SeasonalNaive.meanOf(4)), 15);
+        return Backtest.select(past, List.of(paydesk, new DoubleSeasonalHoltWinters(
+                DoubleSeasonalHoltWinters.Parameters.defaults(), calendar::isHoliday), SeasonalNaive.meanOf(8),
+                SeasonalNaive.meanOf(4)), 15);
     }
 
     /** Offered contacts per local day and interval, summed over suppliers. */

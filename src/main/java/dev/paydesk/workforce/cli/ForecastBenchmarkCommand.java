@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import dev.paydesk.shared.BenchmarkCommand;
 import dev.paydesk.workforce.forecast.Accuracy;
 import dev.paydesk.workforce.forecast.Backtest;
+import dev.paydesk.workforce.forecast.DoubleSeasonalHoltWinters;
 import dev.paydesk.workforce.forecast.ForecastModel;
 import dev.paydesk.workforce.forecast.IntervalHistory;
 import dev.paydesk.workforce.forecast.ProfileLevelModel;
@@ -61,7 +62,8 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
         Set<DayOfWeek> traffic = SpecialDays.mainWeekdays(history);
         List<LocalDate> scored = scoredDays(history, traffic);
         List<ForecastModel> models = List.of(ProfileLevelModel.withoutCalendar(), SeasonalNaive.lastWeek(),
-                SeasonalNaive.meanOf(4), SeasonalNaive.meanOf(8));
+                SeasonalNaive.meanOf(4), SeasonalNaive.meanOf(8),
+                new DoubleSeasonalHoltWinters(DoubleSeasonalHoltWinters.Parameters.defaults(), d -> false));
         int firstBucket = fromHour * 2;
         long started = System.nanoTime();
         Map<String, Accuracy> results = Backtest.evaluate(history, models, scored, i -> i >= firstBucket);
@@ -78,8 +80,8 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
             return 0;
         }
         out.println(protocol);
-        out.printf(Locale.ROOT, "%-10s %8s %8s %8s%n", "model", "WAPE", "MAPE", "bias");
-        results.forEach((name, a) -> out.printf(Locale.ROOT, "%-10s %8.4f %8.4f %+8.4f%n", name, a.wape(), a.mape(),
+        out.printf(Locale.ROOT, "%-13s %8s %8s %8s%n", "model", "WAPE", "MAPE", "bias");
+        results.forEach((name, a) -> out.printf(Locale.ROOT, "%-13s %8.4f %8.4f %+8.4f%n", name, a.wape(), a.mape(),
                 a.bias()));
         double gain = 1 - results.get("paydesk").wape() / results.get("mean8").wape();
         out.printf(Locale.ROOT, "paydesk vs mean8: %.1f %% lower WAPE (%.1f s)%n", 100 * gain, seconds);
