@@ -91,6 +91,43 @@ public class Planning {
         return new DayPlan(queue, date, model.name(), reforecast, intervals);
     }
 
+    /**
+     * Daily totals and agent requirements for {@code days} days from {@code from} (at most six weeks), from
+     * one model chosen on the history before today; planned downtimes are applied.
+     */
+    public List<DaySummary> horizon(String queueCode, LocalDate from, int days) {
+        if (days < 1 || days > 42) {
+            throw new dev.paydesk.shared.InvalidInputException("days", "between 1 and 42");
+        }
+        ContactQueue queue = data.queue(queueCode);
+        ZoneId zone = zone(queue);
+        LocalDate today = today(queue);
+        IntervalHistory past = history(queue, today.minusDays(settings.historyDays()), today);
+        ForecastModel model = chooseModel(queue, past);
+        List<Downtime> downtimes = data.downtimes(from.atStartOfDay(zone).toInstant(),
+                from.plusDays(days).atStartOfDay(zone).toInstant());
+        List<DaySummary> result = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(from.plusDays(days)); day = day.plusDays(1)) {
+            double[] forecast = model.forecast(past, day);
+            double total = 0;
+            double agentHours = 0;
+            int peak = 0;
+            for (int i = 0; i < forecast.length; i++) {
+                Instant start = day.atStartOfDay(zone).plusMinutes((long) i * queue.intervalMinutes()).toInstant();
+                IntervalPlan plan = interval(queue, start, forecast[i], downtimes, null, null);
+                total += plan.adjustedForecast();
+                agentHours += plan.scheduledAgents() * queue.intervalMinutes() / 60.0;
+                peak = Math.max(peak, plan.scheduledAgents());
+            }
+            result.add(new DaySummary(day, total, agentHours, peak, model.name()));
+        }
+        return result;
+    }
+
+    /** One day of the horizon: forecast contacts (after downtimes), scheduled agent hours and the peak. */
+    public record DaySummary(LocalDate date, double forecast, double agentHours, int peakAgents, String model) {
+    }
+
     private IntervalPlan interval(ContactQueue queue, Instant start, double forecast, List<Downtime> downtimes,
             @Nullable Integer offered, @Nullable Double staffed) {
         Instant end = start.plusSeconds(queue.intervalMinutes() * 60L);

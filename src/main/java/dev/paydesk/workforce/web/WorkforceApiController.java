@@ -145,6 +145,14 @@ class WorkforceApiController {
         return planning.plan(code, date == null ? planning.today(queue) : date);
     }
 
+    /** Daily forecast and agent hours for up to six weeks ahead. */
+    @GetMapping("/queues/{code}/forecast")
+    List<Planning.DaySummary> forecast(@PathVariable String code,
+            @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(defaultValue = "42") int days) {
+        ContactQueue queue = data.queue(code);
+        return planning.horizon(code, from == null ? planning.today(queue).plusDays(1) : from, days);
+    }
+
     @GetMapping("/queues/{code}/accuracy")
     List<DayAccuracy> accuracy(@PathVariable String code, @RequestParam(defaultValue = "14") int days) {
         if (days < 1 || days > 92) {
