@@ -121,6 +121,16 @@ class WorkforceApiTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$.intervals[25].downtime").value(true))
                 .andExpect(jsonPath("$.intervals[26].downtime").value(false))
                 .andExpect(jsonPath("$.intervals[24].requiredAgents").value(org.hamcrest.Matchers.greaterThan(18)));
+        String supplierPlan = mvc.perform(get("/api/v1/workforce/queues/" + queue + "/allocation/" + supplier + ".csv")
+                .param("date", tomorrow.toString()).header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(supplierPlan).startsWith("queue,supplier,interval_start,agents_scheduled,expected_contacts,downtime_notice")
+                .contains("\"PSP outage\"");
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/allocation").param("date", tomorrow.toString())
+                .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.feasible").value(true))
+                .andExpect(jsonPath("$.suppliers").value(org.hamcrest.Matchers.hasItem(supplier)));
         mvc.perform(get("/api/v1/workforce/queues/" + queue + "/accuracy").param("days", "7")
                 .header("Authorization", "Bearer " + manager))
                 .andExpect(status().isOk())
