@@ -83,7 +83,7 @@ class WorkforceUiTests extends PlatformTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Realtime board")))
                 .andExpect(content().string(containsString("Payments DE (phone)")))
-                .andExpect(content().string(containsString("scheduled agents")));
+                .andExpect(content().string(containsString("agents on the phone")));
     }
 
     @Test

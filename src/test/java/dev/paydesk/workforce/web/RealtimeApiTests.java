@@ -52,7 +52,7 @@ class RealtimeApiTests extends PlatformTestSupport {
     void alertsOnDeviationAndAdvisesAgents() throws Exception {
         Map.Entry<String, String> market = ZONES.entrySet().stream()
                 .filter(e -> ZonedDateTime.now(clock.withZone(ZoneId.of(e.getValue()))).getHour() >= 11
-                        && ZonedDateTime.now(clock.withZone(ZoneId.of(e.getValue()))).getHour() < 20)
+                        && ZonedDateTime.now(clock.withZone(ZoneId.of(e.getValue()))).getHour() < 19)
                 .findFirst().orElseThrow();
         ZoneId zone = ZoneId.of(market.getValue());
         ensureMarket(market.getKey(), "EUR", market.getValue(), "en");
@@ -99,6 +99,7 @@ class RealtimeApiTests extends PlatformTestSupport {
         assertThat(status.get("total").get("serviceLevel").asDouble()).isBetween(0.6, 0.9);
         assertThat(status.get("staffedLast").asDouble()).isEqualTo(10.0);
         assertThat(status.get("requiredNext").asInt()).isPositive();
-        assertThat(status.get("recommendations").toString()).containsAnyOf("Add ", "Overstaffed", "matches");
+        // the next interval's re-forecast split by today's shares: 4 reported agents are too few for half of it
+        assertThat(status.get("recommendations").toString()).contains(weak + ": add ");
     }
 }
