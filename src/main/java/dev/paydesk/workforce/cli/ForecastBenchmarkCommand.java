@@ -89,7 +89,7 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
     }
 
     private String protocol(Set<DayOfWeek> traffic, List<LocalDate> scored, IntervalHistory history) {
-        String days = traffic.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
+        String days = traffic.stream().sorted(java.util.Comparator.comparingInt(d -> d.getValue() % 7)).map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
                 .collect(Collectors.joining(","));
         return String.format(Locale.ROOT, "Protocol: day-ahead forecasts for every day from %s to %s, each from the "
                 + "data before that day only; WAPE = sum|F-A| / sum A over 30-minute buckets %02d:00-24:00 on the "

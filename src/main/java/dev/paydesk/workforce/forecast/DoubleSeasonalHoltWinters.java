@@ -8,8 +8,9 @@ import java.util.function.Predicate;
  * Double-seasonal exponential smoothing after Taylor (2003, "Short-term electricity demand forecasting
  * using double seasonal exponential smoothing"): additive level, within-day season (period one day)
  * and within-week season (period one week), plus a first-order autoregressive adjustment of the last
- * one-step error. The last {@code days} days are smoothed from a start-up estimate of the first two
- * weeks; buckets on special days are not learnt from (their prediction is taken as the observation).
+ * one-step error. The last {@code days} days (or all history, if shorter; at least three weeks) are
+ * smoothed from a start-up estimate of their first two weeks; buckets on special days are not learnt
+ * from (their prediction is taken as the observation).
  */
 public final class DoubleSeasonalHoltWinters implements ForecastModel {
 
@@ -41,8 +42,15 @@ public final class DoubleSeasonalHoltWinters implements ForecastModel {
     public double[] forecast(IntervalHistory history, LocalDate day) {
         int m1 = history.bucketsPerDay();
         int m2 = 7 * m1;
+        if (history.isEmpty()) {
+            return new double[m1];
+        }
         LocalDate start = day.minusDays(p.days());
-        if (history.isEmpty() || history.first().isAfter(start.plusDays(13))) {
+        if (history.first().isAfter(start)) {
+            start = history.first();
+        }
+        int span = (int) (day.toEpochDay() - start.toEpochDay());
+        if (span < 21) {
             return SeasonalNaive.meanOf(4).forecast(history, day);
         }
         Set<LocalDate> special = SpecialDays.detect(history, holiday);
@@ -50,7 +58,7 @@ public final class DoubleSeasonalHoltWinters implements ForecastModel {
         double level = startUp(history, start, m1, weekly);
         double[] daily = new double[m1];
         double error = 0;
-        for (int d = 14; d < p.days(); d++) {
+        for (int d = 14; d < span; d++) {
             LocalDate date = start.plusDays(d);
             double[] y = history.has(date) ? history.day(date) : null;
             boolean learn = y != null && !special.contains(date);
