@@ -145,7 +145,7 @@ public class Realtime {
         }
         ServiceTarget target = new ServiceTarget(q.slTarget(), q.slSeconds(), settings.maxOccupancy(), 1, 0);
         List<String> spare = new ArrayList<>();
-        List<String> short_ = new ArrayList<>();
+        List<String> shortSuppliers = new ArrayList<>();
         for (SupplierStatus s : suppliers) {
             double share = (double) s.offered() / total.offered();
             IntervalLoad load = new IntervalLoad(next.adjustedForecast() * share, q.intervalMinutes() * 60.0,
@@ -153,16 +153,16 @@ public class Realtime {
             int needed = Staffing.required(QueueModel.ERLANG_A, load, target).onPhone();
             long has = s.staffedLast() == null ? 0 : Math.round(s.staffedLast());
             if (needed > has) {
-                short_.add(s.supplier());
+                shortSuppliers.add(s.supplier());
                 advice.add(s.supplier() + ": add " + (needed - has) + " agents (needs " + needed + ", has " + has + ").");
             } else if (needed < has) {
                 spare.add(s.supplier() + " (" + (has - needed) + " spare)");
             }
         }
-        if (!short_.isEmpty() && !spare.isEmpty()) {
-            advice.add("Or shift routing weight from " + String.join(", ", short_) + " to " + String.join(", ", spare)
+        if (!shortSuppliers.isEmpty() && !spare.isEmpty()) {
+            advice.add("Or shift routing weight from " + String.join(", ", shortSuppliers) + " to " + String.join(", ", spare)
                     + ".");
-        } else if (short_.isEmpty() && !spare.isEmpty()) {
+        } else if (shortSuppliers.isEmpty() && !spare.isEmpty()) {
             advice.add("Release or move to back-office work: " + String.join(", ", spare) + ".");
         }
         if (advice.isEmpty()) {
