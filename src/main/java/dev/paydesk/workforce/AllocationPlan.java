@@ -14,9 +14,12 @@ public record AllocationPlan(String queue, LocalDate date, double qualityWeight,
         List<Row> intervals, Money optimisedCost, Money proRataCost, int optimisedAgentHours, int proRataAgentHours,
         boolean feasible) {
 
-    /** Per interval: volume and, per supplier (same order as {@code suppliers}), scheduled agents and volume. */
+    /**
+     * Per interval: volume and, per supplier (same order as {@code suppliers}), scheduled agents and volume;
+     * {@code notice} names the planned downtimes affecting the interval (empty when none).
+     */
     public record Row(Instant start, double volume, int[] optimisedAgents, double[] optimisedVolume,
-            int[] proRataAgents, double[] proRataVolume) {
+            int[] proRataAgents, double[] proRataVolume, String notice) {
     }
 
     public Money saved() {

@@ -1,5 +1,6 @@
 package dev.paydesk.workforce;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -50,6 +52,9 @@ public class Allocations {
         ServiceTarget target = new ServiceTarget(queue.slTarget(), queue.slSeconds(), settings.maxOccupancy(), 1,
                 settings.shrinkage());
         DayPlan day = planning.plan(queueCode, date);
+        ZoneId zone = planning.zone(queue);
+        List<Downtime> downtimes = data.downtimes(date.atStartOfDay(zone).toInstant(),
+                date.plusDays(1).atStartOfDay(zone).toInstant());
         List<AllocationPlan.Row> rows = new ArrayList<>();
         long optimisedCost = 0;
         long proRataCost = 0;
@@ -70,8 +75,11 @@ public class Allocations {
             proRataCost += proRata.cost();
             optimisedAgents += optimised.scheduled();
             proRataAgents += proRata.scheduled();
+            Instant end = interval.start().plusSeconds(queue.intervalMinutes() * 60L);
+            String notice = downtimes.stream().filter(d -> d.affects(queueCode, interval.start(), end))
+                    .map(Downtime::title).collect(Collectors.joining("; "));
             rows.add(new AllocationPlan.Row(interval.start(), interval.adjustedForecast(), scheduled(optimised),
-                    volumes(optimised), scheduled(proRata), volumes(proRata)));
+                    volumes(optimised), scheduled(proRata), volumes(proRata), notice));
         }
         double hoursPerInterval = queue.intervalMinutes() / 60.0;
         return new AllocationPlan(queueCode, date, qualityWeight, suppliers.stream().map(Supplier::code).toList(), rows,
@@ -80,25 +88,34 @@ public class Allocations {
                 feasible);
     }
 
-    /** One supplier's part of the plan as CSV: interval start (market time), agents to schedule, contacts. */
+    /**
+     * One supplier's part of the plan as CSV: interval start (market time), agents to schedule, expected
+     * contacts and the planned downtimes behind them (the supplier's notice).
+     */
     public String supplierCsv(AllocationPlan plan, String supplier, ZoneId zone) {
         int index = plan.suppliers().indexOf(supplier);
         if (index < 0) {
             throw new InvalidInputException("supplier", "not part of this plan: " + supplier);
         }
-        StringBuilder csv = new StringBuilder("queue,supplier,interval_start,agents_scheduled,expected_contacts\n");
+        StringBuilder csv = new StringBuilder(
+                "queue,supplier,interval_start,agents_scheduled,expected_contacts,downtime_notice\n");
         DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         for (AllocationPlan.Row row : plan.intervals()) {
             csv.append(plan.queue()).append(',').append(supplier).append(',')
                     .append(format.format(row.start().atZone(zone))).append(',')
                     .append(row.optimisedAgents()[index]).append(',')
-                    .append(String.format(Locale.ROOT, "%.1f", row.optimisedVolume()[index])).append('\n');
+                    .append(String.format(Locale.ROOT, "%.1f", row.optimisedVolume()[index])).append(',')
+                    .append(csvText(row.notice())).append('\n');
         }
         return csv.toString();
     }
 
     public ZoneId zone(String queueCode) {
         return planning.zone(data.queue(queueCode));
+    }
+
+    private static String csvText(String text) {
+        return text.isEmpty() ? "" : '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static int[] scheduled(Allocation a) {

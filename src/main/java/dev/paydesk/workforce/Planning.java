@@ -18,6 +18,7 @@ import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.workforce.forecast.Accuracy;
 import dev.paydesk.workforce.forecast.Backtest;
+import dev.paydesk.workforce.forecast.DoubleSeasonalHoltWinters;
 import dev.paydesk.workforce.forecast.ForecastModel;
 import dev.paydesk.workforce.forecast.IntervalHistory;
 import dev.paydesk.workforce.forecast.IntradayReforecast;
@@ -30,7 +31,8 @@ import dev.paydesk.workforce.staffing.Staffing;
 
 /**
  * Forecasts and staffing per queue and day: the model is chosen by a rolling-origin backtest over the
- * last three weeks (Paydesk's profile × level model with the market's holidays, or a seasonal baseline),
+ * last three weeks (Paydesk's profile × level model or double-seasonal Holt-Winters, both with the market's
+ * holidays, or a seasonal baseline),
  * today's rest is re-forecast from the actuals so far, planned downtimes adjust volume and handle time,
  * and each interval is sized with Erlang A at the queue's service target.
  */
@@ -70,9 +72,11 @@ public class Planning {
         if (date.equals(today) && actual != null) {
             int elapsed = (int) (java.time.Duration.between(date.atStartOfDay(zone).toInstant(), clock.instant())
                     .toMinutes() / queue.intervalMinutes());
-            forecast = IntradayReforecast.reforecast(forecast, actual, Math.min(elapsed, forecast.length),
-                    INTRADAY_DAMPING);
-            reforecast = elapsed > 0;
+            int done = Math.min(elapsed, forecast.length);
+            double[] rest = IntradayReforecast.reforecast(forecast, actual, done, INTRADAY_DAMPING);
+            // elapsed intervals keep the day-ahead figure, so forecast and actual stay comparable
+            System.arraycopy(rest, done, forecast, done, forecast.length - done);
+            reforecast = done > 0;
         }
         Map<Instant, Double> staffed = staffedAgents(queue, date, zone);
         List<Downtime> downtimes = data.downtimes(date.atStartOfDay(zone).toInstant(),
@@ -85,6 +89,43 @@ public class Planning {
             intervals.add(interval(queue, start, forecast[i], downtimes, offered, staffed.get(start)));
         }
         return new DayPlan(queue, date, model.name(), reforecast, intervals);
+    }
+
+    /**
+     * Daily totals and agent requirements for {@code days} days from {@code from} (at most six weeks), from
+     * one model chosen on the history before today; planned downtimes are applied.
+     */
+    public List<DaySummary> horizon(String queueCode, LocalDate from, int days) {
+        if (days < 1 || days > 42) {
+            throw new dev.paydesk.shared.InvalidInputException("days", "between 1 and 42");
+        }
+        ContactQueue queue = data.queue(queueCode);
+        ZoneId zone = zone(queue);
+        LocalDate today = today(queue);
+        IntervalHistory past = history(queue, today.minusDays(settings.historyDays()), today);
+        ForecastModel model = chooseModel(queue, past);
+        List<Downtime> downtimes = data.downtimes(from.atStartOfDay(zone).toInstant(),
+                from.plusDays(days).atStartOfDay(zone).toInstant());
+        List<DaySummary> result = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(from.plusDays(days)); day = day.plusDays(1)) {
+            double[] forecast = model.forecast(past, day);
+            double total = 0;
+            double agentHours = 0;
+            int peak = 0;
+            for (int i = 0; i < forecast.length; i++) {
+                Instant start = day.atStartOfDay(zone).plusMinutes((long) i * queue.intervalMinutes()).toInstant();
+                IntervalPlan plan = interval(queue, start, forecast[i], downtimes, null, null);
+                total += plan.adjustedForecast();
+                agentHours += plan.scheduledAgents() * queue.intervalMinutes() / 60.0;
+                peak = Math.max(peak, plan.scheduledAgents());
+            }
+            result.add(new DaySummary(day, total, agentHours, peak, model.name()));
+        }
+        return result;
+    }
+
+    /** One day of the horizon: forecast contacts (after downtimes), scheduled agent hours and the peak. */
+    public record DaySummary(LocalDate date, double forecast, double agentHours, int peakAgents, String model) {
     }
 
     private IntervalPlan interval(ContactQueue queue, Instant start, double forecast, List<Downtime> downtimes,
@@ -139,7 +180,9 @@ public class Planning {
         if (past.isEmpty() || past.days().size() < 35) {
             return past.days().size() >= 7 ? SeasonalNaive.meanOf(4) : paydesk;
         }
-        return Backtest.select(past, List.of(paydesk, SeasonalNaive.meanOf(8), SeasonalNaive.meanOf(4)), 15);
+        return Backtest.select(past, List.of(paydesk, new DoubleSeasonalHoltWinters(
+                DoubleSeasonalHoltWinters.Parameters.defaults(), calendar::isHoliday), SeasonalNaive.meanOf(8),
+                SeasonalNaive.meanOf(4)), 15);
     }
 
     /** Offered contacts per local day and interval, summed over suppliers. */

@@ -14,6 +14,10 @@ import org.springframework.stereotype.Service;
 
 import dev.paydesk.workforce.RealtimeBoard.QueueStatus;
 import dev.paydesk.workforce.RealtimeBoard.SupplierStatus;
+import dev.paydesk.workforce.staffing.IntervalLoad;
+import dev.paydesk.workforce.staffing.QueueModel;
+import dev.paydesk.workforce.staffing.ServiceTarget;
+import dev.paydesk.workforce.staffing.Staffing;
 
 /**
  * The realtime board: live service per queue and supplier, forecast versus actual with alerts on
@@ -51,14 +55,12 @@ public class Realtime {
         double forecastSoFar = 0;
         double actualSoFar = 0;
         double rest = 0;
-        int requiredNext = 0;
-        boolean nextFound = false;
+        IntervalPlan next = null;
         for (IntervalPlan i : plan.intervals()) {
             if (i.start().plusSeconds(q.intervalMinutes() * 60L).isAfter(now)) {
                 rest += i.adjustedForecast();
-                if (!nextFound) {
-                    requiredNext = i.scheduledAgents();
-                    nextFound = true;
+                if (next == null) {
+                    next = i;
                 }
             } else {
                 forecastSoFar += i.adjustedForecast();
@@ -73,7 +75,8 @@ public class Realtime {
         bySupplier.forEach((code, rows) -> suppliers.add(summary(code, rows, lastStart, q)));
         SupplierStatus total = summary("all", stats, lastStart, q);
         List<String> alerts = alerts(q, deviation, total, suppliers, forecastSoFar);
-        List<String> advice = recommendations(requiredNext, total.staffedLast(), suppliers, q);
+        int requiredNext = next == null ? 0 : next.requiredAgents();
+        List<String> advice = next == null ? List.of("The day is over.") : recommendations(next, total, suppliers, q);
         return new QueueStatus(q, forecastSoFar, actualSoFar, deviation, rest, requiredNext, total.staffedLast(), total,
                 suppliers, alerts, advice);
     }
@@ -128,31 +131,42 @@ public class Realtime {
         return alerts;
     }
 
-    private static List<String> recommendations(int requiredNext, @Nullable Double staffedLast,
-            List<SupplierStatus> suppliers, ContactQueue q) {
+    /**
+     * Per supplier: the agents its share of the next interval (its share of today's contacts so far) needs on
+     * the phone under Erlang A, against the agents it reported in the last interval.
+     */
+    private List<String> recommendations(IntervalPlan next, SupplierStatus total, List<SupplierStatus> suppliers,
+            ContactQueue q) {
         List<String> advice = new ArrayList<>();
-        if (staffedLast == null) {
-            advice.add("Next interval needs " + requiredNext + " scheduled agents (no staffing reported yet).");
+        if (total.staffedLast() == null || total.offered() == 0) {
+            advice.add("Next interval needs " + next.requiredAgents() + " agents on the phone ("
+                    + next.scheduledAgents() + " scheduled); no staffing reported yet.");
             return advice;
         }
-        long gap = Math.round(requiredNext - staffedLast);
-        if (gap > 0) {
-            SupplierStatus worst = suppliers.stream().filter(s -> s.staffedLast() != null)
-                    .min((a, b) -> Double.compare(a.serviceLevel(), b.serviceLevel())).orElse(null);
-            advice.add("Add " + gap + " agents for the next interval" + (worst == null ? "" : ", first at "
-                    + worst.supplier()) + ".");
-        } else if (gap < 0) {
-            advice.add("Overstaffed by " + (-gap) + " agents for the next interval: release or move to back-office work.");
-        } else {
-            advice.add("Staffing matches the re-forecast.");
+        ServiceTarget target = new ServiceTarget(q.slTarget(), q.slSeconds(), settings.maxOccupancy(), 1, 0);
+        List<String> spare = new ArrayList<>();
+        List<String> shortSuppliers = new ArrayList<>();
+        for (SupplierStatus s : suppliers) {
+            double share = (double) s.offered() / total.offered();
+            IntervalLoad load = new IntervalLoad(next.adjustedForecast() * share, q.intervalMinutes() * 60.0,
+                    next.ahtSeconds(), q.patienceSeconds());
+            int needed = Staffing.required(QueueModel.ERLANG_A, load, target).onPhone();
+            long has = s.staffedLast() == null ? 0 : Math.round(s.staffedLast());
+            if (needed > has) {
+                shortSuppliers.add(s.supplier());
+                advice.add(s.supplier() + ": add " + (needed - has) + " agents (needs " + needed + ", has " + has + ").");
+            } else if (needed < has) {
+                spare.add(s.supplier() + " (" + (has - needed) + " spare)");
+            }
         }
-        SupplierStatus idle = suppliers.stream().filter(s -> s.occupancy() != null && s.occupancy() < 0.6).findFirst()
-                .orElse(null);
-        SupplierStatus short_ = suppliers.stream().filter(s -> s.offered() >= 20 && s.serviceLevel() < q.slTarget())
-                .findFirst().orElse(null);
-        if (idle != null && short_ != null && !idle.supplier().equals(short_.supplier())) {
-            advice.add("Move volume (routing weight) from " + short_.supplier() + " to " + idle.supplier()
-                    + ", whose occupancy is " + Math.round(100 * idle.occupancy()) + " %.");
+        if (!shortSuppliers.isEmpty() && !spare.isEmpty()) {
+            advice.add("Or shift routing weight from " + String.join(", ", shortSuppliers) + " to " + String.join(", ", spare)
+                    + ".");
+        } else if (shortSuppliers.isEmpty() && !spare.isEmpty()) {
+            advice.add("Release or move to back-office work: " + String.join(", ", spare) + ".");
+        }
+        if (advice.isEmpty()) {
+            advice.add("Staffing matches the re-forecast.");
         }
         return advice;
     }

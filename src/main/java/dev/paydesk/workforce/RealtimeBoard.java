@@ -10,7 +10,7 @@ public record RealtimeBoard(Instant asOf, List<QueueStatus> queues) {
 
     /**
      * @param deviation      actual/forecast − 1 for the elapsed intervals
-     * @param requiredNext   scheduled agents the re-forecast needs in the next interval
+     * @param requiredNext   agents on the phone the re-forecast needs in the next interval (Erlang A)
      * @param staffedLast    agents reported in the last completed interval (all suppliers), if reported
      */
     public record QueueStatus(ContactQueue queue, double forecastSoFar, double actualSoFar, double deviation,

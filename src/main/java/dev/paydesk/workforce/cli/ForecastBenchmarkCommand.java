@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import dev.paydesk.shared.BenchmarkCommand;
 import dev.paydesk.workforce.forecast.Accuracy;
 import dev.paydesk.workforce.forecast.Backtest;
+import dev.paydesk.workforce.forecast.DoubleSeasonalHoltWinters;
 import dev.paydesk.workforce.forecast.ForecastModel;
 import dev.paydesk.workforce.forecast.IntervalHistory;
 import dev.paydesk.workforce.forecast.ProfileLevelModel;
@@ -61,7 +62,8 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
         Set<DayOfWeek> traffic = SpecialDays.mainWeekdays(history);
         List<LocalDate> scored = scoredDays(history, traffic);
         List<ForecastModel> models = List.of(ProfileLevelModel.withoutCalendar(), SeasonalNaive.lastWeek(),
-                SeasonalNaive.meanOf(4), SeasonalNaive.meanOf(8));
+                SeasonalNaive.meanOf(4), SeasonalNaive.meanOf(8),
+                new DoubleSeasonalHoltWinters(DoubleSeasonalHoltWinters.Parameters.defaults(), d -> false));
         int firstBucket = fromHour * 2;
         long started = System.nanoTime();
         Map<String, Accuracy> results = Backtest.evaluate(history, models, scored, i -> i >= firstBucket);
@@ -78,8 +80,8 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
             return 0;
         }
         out.println(protocol);
-        out.printf(Locale.ROOT, "%-10s %8s %8s %8s%n", "model", "WAPE", "MAPE", "bias");
-        results.forEach((name, a) -> out.printf(Locale.ROOT, "%-10s %8.4f %8.4f %+8.4f%n", name, a.wape(), a.mape(),
+        out.printf(Locale.ROOT, "%-13s %8s %8s %8s%n", "model", "WAPE", "MAPE", "bias");
+        results.forEach((name, a) -> out.printf(Locale.ROOT, "%-13s %8.4f %8.4f %+8.4f%n", name, a.wape(), a.mape(),
                 a.bias()));
         double gain = 1 - results.get("paydesk").wape() / results.get("mean8").wape();
         out.printf(Locale.ROOT, "paydesk vs mean8: %.1f %% lower WAPE (%.1f s)%n", 100 * gain, seconds);
@@ -87,7 +89,7 @@ class ForecastBenchmarkCommand implements BenchmarkCommand, Callable<Integer> {
     }
 
     private String protocol(Set<DayOfWeek> traffic, List<LocalDate> scored, IntervalHistory history) {
-        String days = traffic.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
+        String days = traffic.stream().sorted(java.util.Comparator.comparingInt(d -> d.getValue() % 7)).map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT))
                 .collect(Collectors.joining(","));
         return String.format(Locale.ROOT, "Protocol: day-ahead forecasts for every day from %s to %s, each from the "
                 + "data before that day only; WAPE = sum|F-A| / sum A over 30-minute buckets %02d:00-24:00 on the "

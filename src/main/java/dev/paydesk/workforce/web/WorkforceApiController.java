@@ -30,6 +30,8 @@ import dev.paydesk.workforce.DayPlan;
 import dev.paydesk.workforce.Downtime;
 import dev.paydesk.workforce.IntervalStat;
 import dev.paydesk.workforce.Planning;
+import dev.paydesk.workforce.Realtime;
+import dev.paydesk.workforce.RealtimeBoard;
 import dev.paydesk.workforce.Supplier;
 import dev.paydesk.workforce.staffing.IntervalLoad;
 import dev.paydesk.workforce.staffing.QueueMetrics;
@@ -48,11 +50,19 @@ class WorkforceApiController {
     private final ContactData data;
     private final Planning planning;
     private final Allocations allocations;
+    private final Realtime realtime;
 
-    WorkforceApiController(ContactData data, Planning planning, Allocations allocations) {
+    WorkforceApiController(ContactData data, Planning planning, Allocations allocations, Realtime realtime) {
         this.data = data;
         this.planning = planning;
         this.allocations = allocations;
+        this.realtime = realtime;
+    }
+
+    /** Today so far per queue and supplier, with alerts and advice. */
+    @GetMapping("/realtime")
+    RealtimeBoard realtime() {
+        return realtime.board();
     }
 
     @GetMapping("/queues/{code}/allocation")
@@ -133,6 +143,14 @@ class WorkforceApiController {
     DayPlan plan(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate date) {
         ContactQueue queue = data.queue(code);
         return planning.plan(code, date == null ? planning.today(queue) : date);
+    }
+
+    /** Daily forecast and agent hours for up to six weeks ahead. */
+    @GetMapping("/queues/{code}/forecast")
+    List<Planning.DaySummary> forecast(@PathVariable String code,
+            @RequestParam(required = false) @Nullable LocalDate from, @RequestParam(defaultValue = "42") int days) {
+        ContactQueue queue = data.queue(code);
+        return planning.horizon(code, from == null ? planning.today(queue).plusDays(1) : from, days);
     }
 
     @GetMapping("/queues/{code}/accuracy")

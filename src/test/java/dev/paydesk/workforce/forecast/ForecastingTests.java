@@ -32,6 +32,24 @@ class ForecastingTests {
     }
 
     @Test
+    void holtWintersLearnsBothSeasons() {
+        IntervalHistory history = ForecastFixtures.history(142, d -> 2000, 11, 0);
+        LocalDate day = ForecastFixtures.START.plusDays(142); // a Tuesday
+        double[] forecast = new DoubleSeasonalHoltWinters(DoubleSeasonalHoltWinters.Parameters.defaults(), d -> false)
+                .forecast(history, day);
+        double[] expected = ForecastFixtures.expected(day, 2000);
+        Accuracy.Tally tally = new Accuracy.Tally();
+        for (int i = 0; i < 48; i++) {
+            tally.add(forecast[i], expected[i]);
+        }
+        assertThat(tally.result().wape()).isLessThan(0.01);
+        LocalDate sunday = ForecastFixtures.START.plusDays(140);
+        double sundayTotal = sum(new DoubleSeasonalHoltWinters(DoubleSeasonalHoltWinters.Parameters.defaults(),
+                d -> false).forecast(history.before(sunday), sunday));
+        assertThat(sundayTotal).isCloseTo(200, within(10.0));
+    }
+
+    @Test
     void followsALevelShiftFasterThanTheEightWeekMean() {
         LocalDate shift = ForecastFixtures.START.plusDays(90);
         IntervalHistory history = ForecastFixtures.history(140, d -> d.isBefore(shift) ? 1500 : 2100, 7, 1);

@@ -101,6 +101,36 @@ class WorkforceApiTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$.intervals[24].forecast").value(org.hamcrest.Matchers.closeTo(64.0, 4.0)))
                 .andExpect(jsonPath("$.intervals[24].requiredAgents").value(org.hamcrest.Matchers.greaterThan(10)))
                 .andExpect(jsonPath("$.intervals[2].requiredAgents").value(0));
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/forecast").param("days", "42")
+                .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(42))
+                .andExpect(jsonPath("$[0].agentHours").value(org.hamcrest.Matchers.greaterThan(10.0)));
+        // a planned downtime raises volume and handle time in the intervals it overlaps
+        var noon = tomorrow.atTime(12, 0).atZone(ZoneId.of("Europe/Berlin"));
+        mvc.perform(post("/api/v1/workforce/downtimes").header("Authorization", "Bearer " + manager)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"queue":"%s","title":"PSP outage","startsAt":"%s","endsAt":"%s","volumeUplift":0.5,
+                         "ahtChange":0.2}""".formatted(queue, noon.toInstant(), noon.plusHours(1).toInstant())))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/plan").param("date", tomorrow.toString())
+                .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervals[24].downtime").value(true))
+                .andExpect(jsonPath("$.intervals[24].ahtSeconds").value(360.0))
+                .andExpect(jsonPath("$.intervals[25].downtime").value(true))
+                .andExpect(jsonPath("$.intervals[26].downtime").value(false))
+                .andExpect(jsonPath("$.intervals[24].requiredAgents").value(org.hamcrest.Matchers.greaterThan(18)));
+        String supplierPlan = mvc.perform(get("/api/v1/workforce/queues/" + queue + "/allocation/" + supplier + ".csv")
+                .param("date", tomorrow.toString()).header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(supplierPlan).startsWith("queue,supplier,interval_start,agents_scheduled,expected_contacts,downtime_notice")
+                .contains("\"PSP outage\"");
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/allocation").param("date", tomorrow.toString())
+                .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.feasible").value(true))
+                .andExpect(jsonPath("$.suppliers").value(org.hamcrest.Matchers.hasItem(supplier)));
         mvc.perform(get("/api/v1/workforce/queues/" + queue + "/accuracy").param("days", "7")
                 .header("Authorization", "Bearer " + manager))
                 .andExpect(status().isOk())
