@@ -122,7 +122,7 @@ class TriageIntegrationTests extends PlatformTestSupport {
 
         RoutingDecision confident = triage.route(clear, "I was charged twice for the same order, double payment", "en", "DE");
         RoutingDecision[] uncertain = new RoutingDecision[1];
-        asSystem(() -> uncertain[0] = triage.route(vague, "hello", "en", "DE"));
+        asSystem(() -> uncertain[0] = triage.route(vague, "xqzv", "en", "DE"));
 
         assertThat(confident).as(confident.toString()).isInstanceOfSatisfying(RoutingDecision.Categorised.class,
                 c -> assertThat(c.category()).isEqualTo("double_charge"));
@@ -132,7 +132,7 @@ class TriageIntegrationTests extends PlatformTestSupport {
         });
         assertThat(triage.triageQueue(1000)).extracting(Triage.QueuedItem::itemRef).contains(vague).doesNotContain(clear);
 
-        asSystem(() -> triage.correct(vague, "hello", "en", null, "card_declined"));
+        asSystem(() -> triage.correct(vague, "xqzv", "en", null, "card_declined"));
         assertThat(triage.triageQueue(1000)).extracting(Triage.QueuedItem::itemRef).doesNotContain(vague);
     }
 

