@@ -52,6 +52,9 @@ class TriageIntegrationTests extends PlatformTestSupport {
     @Autowired
     Incidents incidents;
 
+    @Autowired
+    RootCause rootCause;
+
     @Test
     void processManagersEditTheTaxonomyAgentsOnlyRead() throws Exception {
         String pm = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
@@ -122,7 +125,7 @@ class TriageIntegrationTests extends PlatformTestSupport {
 
         RoutingDecision confident = triage.route(clear, "I was charged twice for the same order, double payment", "en", "DE");
         RoutingDecision[] uncertain = new RoutingDecision[1];
-        asSystem(() -> uncertain[0] = triage.route(vague, "hello", "en", "DE"));
+        asSystem(() -> uncertain[0] = triage.route(vague, "xqzv", "en", "DE"));
 
         assertThat(confident).as(confident.toString()).isInstanceOfSatisfying(RoutingDecision.Categorised.class,
                 c -> assertThat(c.category()).isEqualTo("double_charge"));
@@ -132,7 +135,7 @@ class TriageIntegrationTests extends PlatformTestSupport {
         });
         assertThat(triage.triageQueue(1000)).extracting(Triage.QueuedItem::itemRef).contains(vague).doesNotContain(clear);
 
-        asSystem(() -> triage.correct(vague, "hello", "en", null, "card_declined"));
+        asSystem(() -> triage.correct(vague, "xqzv", "en", null, "card_declined"));
         assertThat(triage.triageQueue(1000)).extracting(Triage.QueuedItem::itemRef).doesNotContain(vague);
     }
 
@@ -213,6 +216,38 @@ class TriageIntegrationTests extends PlatformTestSupport {
                 .containsExactly(opened.stream().filter(i -> i.cell().equals(cell)).findFirst().orElseThrow().id());
         asSystem(() -> incidents.close(again.getFirst().id()));
         assertThatThrownBy(() -> asSystem(() -> incidents.close(again.getFirst().id()))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void paretoRanksCategoriesByVolumeWithSharesAndExportsCsv() throws Exception {
+        String provider = unique("psp");
+        Instant day = Instant.parse("2033-05-02T00:00:00Z");
+        asSystem(() -> {
+            incidents.addCount(day.plus(Duration.ofHours(3)), new Cell("refund_missing", provider, "DE", "card"), 20);
+            incidents.addCount(day.plus(Duration.ofHours(4)), new Cell("refund_missing", provider, "FR", "card"), 40);
+            incidents.addCount(day.plus(Duration.ofHours(5)), new Cell("double_charge", provider, "DE", "sepa"), 30);
+            incidents.addCount(day.plus(Duration.ofHours(6)), new Cell("payout, delay", provider, "DE", "card"), 10);
+            incidents.addCount(day.plus(Duration.ofDays(2)), new Cell("double_charge", provider, "DE", "card"), 500);
+        });
+
+        var rows = rootCause.pareto(new RootCause.Filter(day, day.plus(Duration.ofDays(1)), provider, null, null, null));
+
+        assertThat(rows).extracting(RootCause.ParetoRow::category).containsExactly("refund_missing", "double_charge", "payout, delay");
+        assertThat(rows).extracting(RootCause.ParetoRow::share).containsExactly(0.6, 0.3, 0.1);
+        assertThat(rows.get(1).cumulativeShare()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(rootCause.pareto(new RootCause.Filter(day, day.plus(Duration.ofDays(1)), provider, "DE", null, null)))
+                .extracting(RootCause.ParetoRow::contacts).containsExactly(30L, 20L, 10L);
+        assertThat(rootCause.pareto(new RootCause.Filter(day, day.plus(Duration.ofDays(1)), provider, null, null, List.of("FR"))))
+                .extracting(RootCause.ParetoRow::contacts).containsExactly(40L);
+
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String manager = tokenFor(newUser(Role.REALTIME_MANAGER, List.of("DE")));
+        String csv = mvc.perform(get("/api/v1/triage/root-cause").header("Authorization", "Bearer " + manager)
+                        .header("Accept", "text/csv").param("from", day.toString()).param("to", day.plus(Duration.ofDays(1)).toString())
+                        .param("provider", provider))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("category,contacts,share,cumulative_share\r\n")
+                .contains("double_charge,30,").contains("\"payout, delay\",10,").doesNotContain("refund_missing,60");
     }
 
     private ModelVersion trainAsSystem(List<LabelledText> data) {

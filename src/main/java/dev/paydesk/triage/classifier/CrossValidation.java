@@ -24,7 +24,7 @@ public final class CrossValidation {
                              @Nullable SentenceEmbedder embedder, ClassifierTrainer.Options options) {
         long embedStart = System.nanoTime();
         float[][] embeddings = embedder == null ? null : embedder.embed(data.stream().map(LabelledText::text).toList());
-        double embedRate = data.size() / Math.max(1e-9, (System.nanoTime() - embedStart) / 1e9);
+        double embedRate = embedder == null ? Double.NaN : data.size() / Math.max(1e-9, (System.nanoTime() - embedStart) / 1e9);
         int[] fold = Sampling.stratifiedFolds(data, folds, seed);
         ClassifierTrainer trainer = new ClassifierTrainer(embedder, options.withoutCalibration());
         List<String> truth = new ArrayList<>();

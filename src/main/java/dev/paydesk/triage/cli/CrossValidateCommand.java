@@ -57,15 +57,17 @@ class CrossValidateCommand implements Callable<Integer> {
         if (json) {
             System.out.printf(Locale.ROOT, "{\"texts\":%d,\"folds\":%d,\"shots\":%s,\"accuracy\":%.4f,\"macro_f1\":%.4f,"
                     + "\"fold_accuracy_min\":%.4f,\"fold_accuracy_max\":%.4f,\"train_s_per_fold\":%.1f,"
-                    + "\"embedding_texts_per_s\":%.1f}%n", rows.size(), folds, shots == null ? "null" : shots,
+                    + "\"embedding_texts_per_s\":%s}%n", rows.size(), folds, shots == null ? "null" : shots,
                     result.pooled().accuracy(), result.pooled().macroF1(), min, max, result.meanTrainSeconds(),
-                    result.embeddingTextsPerSecond());
+                    Double.isNaN(result.embeddingTextsPerSecond()) ? "null"
+                            : String.format(Locale.ROOT, "%.1f", result.embeddingTextsPerSecond()));
         } else {
             System.out.printf(Locale.ROOT, "%d-fold cross-validation on %d texts%s%n", folds, rows.size(),
                     shots == null ? "" : ", " + shots + " shots per category");
             Reports.print(result.pooled());
-            System.out.printf(Locale.ROOT, "%nfold accuracy %.2f%% .. %.2f%%, training %.1f s per fold, embedding %.0f texts/s%n",
-                    min * 100, max * 100, result.meanTrainSeconds(), result.embeddingTextsPerSecond());
+            System.out.printf(Locale.ROOT, "%nfold accuracy %.2f%% .. %.2f%%, training %.1f s per fold%s%n",
+                    min * 100, max * 100, result.meanTrainSeconds(), Double.isNaN(result.embeddingTextsPerSecond()) ? ""
+                            : String.format(Locale.ROOT, ", embedding %.0f texts/s", result.embeddingTextsPerSecond()));
         }
         return 0;
     }

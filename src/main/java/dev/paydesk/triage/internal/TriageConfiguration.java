@@ -8,17 +8,17 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.Role;
-import dev.paydesk.triage.classifier.MiniLmEmbedder;
+import dev.paydesk.triage.classifier.BgeSmallEmbedder;
 import dev.paydesk.triage.classifier.SentenceEmbedder;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TriageProperties.class)
 class TriageConfiguration {
 
-    /** Loaded lazily on first use (about 1 s, 23 MB model inside the artifact). */
+    /** Loaded lazily on first use (about a second; the ONNX model is inside the artifact). */
     @Bean
     SentenceEmbedder sentenceEmbedder() {
-        return new MiniLmEmbedder();
+        return new BgeSmallEmbedder();
     }
 
     @Bean

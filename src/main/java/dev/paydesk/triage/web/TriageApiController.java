@@ -29,6 +29,7 @@ import dev.paydesk.triage.Classification;
 import dev.paydesk.triage.Incident;
 import dev.paydesk.triage.Incidents;
 import dev.paydesk.triage.ModelVersion;
+import dev.paydesk.triage.RootCause;
 import dev.paydesk.triage.Taxonomy;
 import dev.paydesk.triage.Triage;
 import dev.paydesk.triage.TriageModels;
@@ -47,8 +48,10 @@ class TriageApiController {
     private final Triage triage;
     private final TriageModels models;
     private final Incidents incidents;
+    private final RootCause rootCause;
 
-    TriageApiController(Taxonomy taxonomy, Triage triage, TriageModels models, Incidents incidents) {
+    TriageApiController(Taxonomy taxonomy, Triage triage, TriageModels models, Incidents incidents, RootCause rootCause) {
+        this.rootCause = rootCause;
         this.taxonomy = taxonomy;
         this.triage = triage;
         this.models = models;
@@ -140,6 +143,27 @@ class TriageApiController {
             throw new AccessDeniedException("only an admin may force a model that does not beat the active one");
         }
         return models.activate(id, force);
+    }
+
+    @GetMapping(path = "/root-cause", produces = {"application/json", "text/csv"})
+    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    org.springframework.http.ResponseEntity<?> rootCause(@RequestParam java.time.Instant from, @RequestParam java.time.Instant to,
+            @RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String market,
+            @RequestParam(required = false) @Nullable String method,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) @Nullable String accept) {
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        if (market != null) {
+            CurrentUser.requireMarket(market);
+        }
+        List<String> scope = CurrentUser.principal().map(p -> p.allMarkets() ? null : List.copyOf(p.markets())).orElse(List.of());
+        List<RootCause.ParetoRow> rows = rootCause.pareto(new RootCause.Filter(from, to, provider, market, method, scope));
+        if (accept != null && accept.contains("text/csv")) {
+            return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/csv"))
+                    .header("Content-Disposition", "attachment; filename=\"root-cause.csv\"").body(RootCause.toCsv(rows));
+        }
+        return org.springframework.http.ResponseEntity.ok(rows);
     }
 
     @GetMapping("/incidents")

@@ -24,6 +24,30 @@ class ClassifierTests {
     }
 
     @Test
+    void sentenceEmbeddingsAreUnitVectorsThatPlaceParaphrasesCloser() {
+        List<String> texts = List.of("my card was declined at the shop", "the store refused my card payment",
+                "when will my payout arrive", "");
+        float[][] v = TriageFixtures.EMBEDDER.embed(texts);
+        float[] alone = TriageFixtures.EMBEDDER.embed(List.of(texts.get(0)))[0];
+
+        assertThat(v).hasNumberOfRows(4);
+        for (float[] vector : v) {
+            assertThat(vector).hasSize(384);
+            assertThat(dot(vector, vector)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]));
+        assertThat(dot(v[0], alone)).as("batching changes the vector only by quantisation noise").isGreaterThan(0.99);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Test
     void rejectsCsvWithoutTheExpectedHeader() {
         assertThatThrownBy(() -> LabelledCsv.read(new StringReader("message,label\nx,y\n")))
                 .isInstanceOf(InvalidInputException.class);

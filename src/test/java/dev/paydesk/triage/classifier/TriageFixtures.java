@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class TriageFixtures {
 
     /** One embedder per test JVM: loading the ONNX model takes about a second. */
-    public static final SentenceEmbedder EMBEDDER = new MiniLmEmbedder();
+    public static final SentenceEmbedder EMBEDDER = new BgeSmallEmbedder();
 
     private TriageFixtures() {
     }

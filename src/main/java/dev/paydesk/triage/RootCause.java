@@ -1,0 +1,92 @@
+package dev.paydesk.triage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Root-cause Pareto over the hourly contact counts: contacts per category in a period, optionally
+ * narrowed to a provider, market or payment method, largest first, with each category's share of
+ * the volume (the share that fixing it would remove) and the cumulative share.
+ */
+@Service
+public class RootCause {
+
+    private final JdbcClient jdbc;
+
+    RootCause(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Filter for a Pareto; null fields mean all. {@code markets} limits to the caller's market scope. */
+    public record Filter(Instant from, Instant to, @Nullable String provider, @Nullable String market,
+                         @Nullable String method, @Nullable List<String> markets) {
+    }
+
+    /** One bar of the Pareto. */
+    public record ParetoRow(String category, long contacts, double share, double cumulativeShare) {
+    }
+
+    public List<ParetoRow> pareto(Filter f) {
+        StringBuilder sql = new StringBuilder("""
+                select category, sum(contacts) as n from triage_hourly_counts
+                where hour >= :from and hour < :to""");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"from", Timestamp.from(f.from())});
+        params.add(new Object[] {"to", Timestamp.from(f.to())});
+        if (f.provider() != null) {
+            sql.append(" and provider = :provider");
+            params.add(new Object[] {"provider", f.provider()});
+        }
+        if (f.market() != null) {
+            sql.append(" and market = :market");
+            params.add(new Object[] {"market", f.market()});
+        }
+        if (f.method() != null) {
+            sql.append(" and method = :method");
+            params.add(new Object[] {"method", f.method()});
+        }
+        if (f.markets() != null) {
+            if (f.markets().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and market in (:markets)");
+            params.add(new Object[] {"markets", f.markets()});
+        }
+        sql.append(" group by category order by n desc, category");
+        var spec = jdbc.sql(sql.toString());
+        for (Object[] p : params) {
+            spec = spec.param((String) p[0], p[1]);
+        }
+        List<Object[]> counts = spec.query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+        long total = counts.stream().mapToLong(c -> (Long) c[1]).sum();
+        List<ParetoRow> rows = new ArrayList<>();
+        long cumulative = 0;
+        for (Object[] c : counts) {
+            long n = (Long) c[1];
+            cumulative += n;
+            rows.add(new ParetoRow((String) c[0], n, (double) n / total, (double) cumulative / total));
+        }
+        return rows;
+    }
+
+    /** The Pareto as RFC 4180 CSV with a header row. */
+    public static String toCsv(List<ParetoRow> rows) {
+        StringBuilder csv = new StringBuilder("category,contacts,share,cumulative_share\r\n");
+        for (ParetoRow r : rows) {
+            csv.append(quote(r.category())).append(',').append(r.contacts()).append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.4f,%.4f", r.share(), r.cumulativeShare())).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String quote(String value) {
+        boolean needs = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return needs ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
