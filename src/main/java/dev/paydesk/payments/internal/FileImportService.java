@@ -1,0 +1,299 @@
+package dev.paydesk.payments.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.paydesk.payments.FileImports;
+import dev.paydesk.payments.ImportResult;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.shared.InvalidInputException;
+
+/**
+ * File imports. Each runs in one transaction (a crash halfway leaves nothing half-imported), streams
+ * rows into a temporary table with PostgreSQL COPY and moves them into place with
+ * {@code ON CONFLICT DO NOTHING} on a content key, so importing the same file again adds nothing. Rows
+ * that cannot be read go to the quarantine with their line number; the rest still import.
+ */
+@Service
+class FileImportService implements FileImports {
+
+    private static final int CHUNK = 50_000;
+    private static final Pattern BATCH = Pattern.compile("batch_(\\d+)");
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final PaymentsStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    FileImportService(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of("adyen-settlement", "orders", "refund-requests");
+    }
+
+    @Override
+    @Transactional
+    public ImportResult importFile(String kind, String fileName, InputStream content) {
+        Instant started = clock.instant();
+        Counts counts = switch (kind) {
+            case "adyen-settlement" -> adyenSettlement(fileName, content);
+            case "orders" -> orders(fileName, content);
+            case "refund-requests" -> refundRequests(fileName, content);
+            default -> throw new InvalidInputException("kind", "unknown import kind '" + kind + "'; known: " + kinds());
+        };
+        Instant finished = clock.instant();
+        ImportResult result = new ImportResult(kind, fileName, counts.read, counts.added, counts.bad,
+                Duration.between(started, finished));
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into payments_import (id, kind, file_name, rows_read, rows_new, rows_bad, started_at, finished_at, actor)
+                values (:id, :kind, :file, :read, :added, :bad, :started, :finished, :actor)""")
+                .param("id", id).param("kind", kind).param("file", fileName).param("read", counts.read)
+                .param("added", counts.added).param("bad", counts.bad).param("started", Timestamp.from(started))
+                .param("finished", Timestamp.from(finished)).param("actor", CurrentUser.actorName()).update();
+        audit.record("payments.file_imported", "payments_import", id.toString(), null, null, result);
+        return result;
+    }
+
+    private static final class Counts {
+        int read;
+        int added;
+        int bad;
+    }
+
+    private Counts adyenSettlement(String fileName, InputStream content) {
+        Matcher m = BATCH.matcher(fileName);
+        String fileBatch = m.find() ? m.group(1) : null;
+        Counts counts = new Counts();
+        Map<String, Integer> seen = new HashMap<>();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.createStatement().execute("""
+                    create temp table if not exists payments_settlement_stage (like payments_settlement_line
+                        including defaults) on commit drop""");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder chunk = new StringBuilder(CHUNK * 200);
+            int inChunk = 0;
+            try (CSVParser parser = csv(content)) {
+                for (CSVRecord record : parser) {
+                    counts.read++;
+                    long line = record.getRecordNumber() + 1;
+                    try {
+                        SettlementLineParser.Line l = SettlementLineParser.parse(record, fileBatch);
+                        String raw = String.join(",", record.toList());
+                        String hash = sha256(raw);
+                        int occurrence = seen.merge(hash, 1, Integer::sum);
+                        String key = "ADYEN:" + l.merchantAccount() + ":" + l.batch() + ":" + hash + ":" + occurrence;
+                        appendRow(chunk, key, l, (int) line, fileName);
+                        if (++inChunk == CHUNK) {
+                            copyChunk(copy, chunk);
+                            inChunk = 0;
+                        }
+                    } catch (MalformedPayloadException e) {
+                        counts.bad++;
+                        store.quarantine("file:" + fileName, Provider.ADYEN, null, (int) line, e.getMessage(),
+                                PanRedactor.redact(String.join(",", record.toList())), clock.instant());
+                    }
+                }
+            }
+            copyChunk(copy, chunk);
+            counts.added = connection.createStatement().executeUpdate("""
+                    insert into payments_settlement_line select * from payments_settlement_stage
+                    on conflict (line_key) do nothing""");
+            connection.createStatement().execute("truncate payments_settlement_stage");
+        } catch (SQLException e) {
+            throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        return counts;
+    }
+
+    private static void copyChunk(CopyManager copy, StringBuilder chunk) throws SQLException, IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        copy.copyIn("copy payments_settlement_stage (line_key, provider, merchant_account, batch, line_number, "
+                + "psp_reference, merchant_reference, modification_reference, payment_method, record_type, booked_at, "
+                + "gross_currency, gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, "
+                + "fees_minor, source_file) from stdin", new StringReader(chunk.toString()));
+        chunk.setLength(0);
+    }
+
+    private static void appendRow(StringBuilder sb, String key, SettlementLineParser.Line l, int line, String file) {
+        field(sb, key).append('\t');
+        sb.append("ADYEN\t");
+        field(sb, l.merchantAccount()).append('\t');
+        field(sb, l.batch()).append('\t');
+        sb.append(line).append('\t');
+        field(sb, l.psp()).append('\t');
+        field(sb, l.merchantReference()).append('\t');
+        field(sb, l.modification()).append('\t');
+        field(sb, l.method()).append('\t');
+        field(sb, l.type()).append('\t');
+        field(sb, l.bookedAt() == null ? null : l.bookedAt().toString()).append('\t');
+        field(sb, l.grossCurrency()).append('\t');
+        num(sb, l.grossDebit()).append('\t');
+        num(sb, l.grossCredit()).append('\t');
+        field(sb, l.netCurrency()).append('\t');
+        num(sb, l.netDebit()).append('\t');
+        num(sb, l.netCredit()).append('\t');
+        sb.append(l.fees()).append('\t');
+        field(sb, file).append('\n');
+    }
+
+    private static StringBuilder num(StringBuilder sb, @Nullable Long value) {
+        return value == null ? sb.append("\\N") : sb.append(value.longValue());
+    }
+
+    /** Text-format COPY escaping: backslash, tab, newline and carriage return. */
+    private static StringBuilder field(StringBuilder sb, @Nullable String value) {
+        if (value == null) {
+            return sb.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
+        return sb;
+    }
+
+    private Counts orders(String fileName, InputStream content) {
+        Counts counts = new Counts();
+        try (CSVParser parser = csv(content)) {
+            for (CSVRecord r : parser) {
+                counts.read++;
+                int line = (int) r.getRecordNumber() + 1;
+                try {
+                    String ref = required(r, "merchant_reference");
+                    String currency = required(r, "currency");
+                    Long due = SettlementLineParser.minor(required(r, "amount"), currency, "amount");
+                    int changed = jdbc.sql("""
+                            insert into payments_order (merchant_reference, market, customer_reference, amount_due_minor,
+                                currency, expected_method, placeholder)
+                            values (:ref, :market, :customer, :due, :currency, :method, false)
+                            on conflict (merchant_reference) do update set market = excluded.market,
+                                customer_reference = excluded.customer_reference, amount_due_minor = excluded.amount_due_minor,
+                                currency = excluded.currency, expected_method = excluded.expected_method, placeholder = false
+                            where payments_order.placeholder or payments_order.amount_due_minor is distinct from excluded.amount_due_minor""")
+                            .param("ref", ref).param("market", optional(r, "market"))
+                            .param("customer", optional(r, "customer_reference")).param("due", due)
+                            .param("currency", currency).param("method", optional(r, "expected_method")).update();
+                    counts.added += changed;
+                } catch (MalformedPayloadException e) {
+                    counts.bad++;
+                    store.quarantine("file:" + fileName, Provider.MERCHANT, null, line, e.getMessage(),
+                            PanRedactor.redact(String.join(",", r.toList())), clock.instant());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
+    }
+
+    private Counts refundRequests(String fileName, InputStream content) {
+        Counts counts = new Counts();
+        try (CSVParser parser = csv(content)) {
+            for (CSVRecord r : parser) {
+                counts.read++;
+                int line = (int) r.getRecordNumber() + 1;
+                try {
+                    String currency = required(r, "currency");
+                    Long amount = SettlementLineParser.minor(required(r, "amount"), currency, "amount");
+                    Instant at = Json.instant(required(r, "requested_at"));
+                    counts.added += jdbc.sql("""
+                            insert into payments_refund_request (refund_reference, merchant_reference, amount_minor, currency, requested_at)
+                            values (:ref, :order, :amount, :currency, :at) on conflict (refund_reference) do nothing""")
+                            .param("ref", required(r, "refund_reference")).param("order", required(r, "merchant_reference"))
+                            .param("amount", amount).param("currency", currency).param("at", Timestamp.from(at)).update();
+                } catch (MalformedPayloadException e) {
+                    counts.bad++;
+                    store.quarantine("file:" + fileName, Provider.MERCHANT, null, line, e.getMessage(),
+                            PanRedactor.redact(String.join(",", r.toList())), clock.instant());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
+    }
+
+    private static CSVParser csv(InputStream content) throws IOException {
+        Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true).get().parse(reader);
+    }
+
+    private static String required(CSVRecord r, String column) {
+        String v = SettlementLineParser.get(r, column);
+        if (v == null) {
+            throw new MalformedPayloadException("'" + column + "' is empty");
+        }
+        return v;
+    }
+
+    private static @Nullable String optional(CSVRecord r, String column) {
+        return SettlementLineParser.get(r, column);
+    }
+
+    private static String sha256(String raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(raw.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.paydesk.payments.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one row of Adyen's Settlement details report by column name (Adyen may reorder or add
+ * columns), into a line ready for storage. Amounts are decimals in the column's currency.
+ */
+final class SettlementLineParser {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Map<String, ZoneId> ZONES = Map.ofEntries(
+            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("GMT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
+            Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)),
+            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)),
+            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
+            Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("AEST", ZoneOffset.ofHours(10)));
+
+    /** A parsed settlement line. */
+    record Line(String merchantAccount, @Nullable String batch, @Nullable String psp, @Nullable String merchantReference,
+                @Nullable String modification, @Nullable String method, String type, @Nullable Instant bookedAt,
+                @Nullable String grossCurrency, @Nullable Long grossDebit, @Nullable Long grossCredit,
+                @Nullable String netCurrency, @Nullable Long netDebit, @Nullable Long netCredit, long fees) {
+    }
+
+    private SettlementLineParser() {
+    }
+
+    static Line parse(CSVRecord r, @Nullable String fileBatch) {
+        String account = require(r, "Merchant Account");
+        String type = require(r, "Type");
+        String grossCurrency = currency(get(r, "Gross Currency"));
+        String netCurrency = currency(get(r, "Net Currency"));
+        long fees = 0;
+        for (String fee : new String[] {"Commission (NC)", "Markup (NC)", "Scheme Fees (NC)", "Interchange (NC)"}) {
+            Long v = minor(get(r, fee), netCurrency, fee);
+            fees += v == null ? 0 : v;
+        }
+        String batch = get(r, "Batch Number");
+        return new Line(account, batch != null ? batch : fileBatch, get(r, "Psp Reference"), get(r, "Merchant Reference"),
+                get(r, "Modification Reference"), get(r, "Payment Method"), type,
+                booked(get(r, "Creation Date"), get(r, "TimeZone")), grossCurrency,
+                minor(get(r, "Gross Debit (GC)"), grossCurrency, "Gross Debit (GC)"),
+                minor(get(r, "Gross Credit (GC)"), grossCurrency, "Gross Credit (GC)"), netCurrency,
+                minor(get(r, "Net Debit (NC)"), netCurrency, "Net Debit (NC)"),
+                minor(get(r, "Net Credit (NC)"), netCurrency, "Net Credit (NC)"), fees);
+    }
+
+    private static @Nullable Instant booked(@Nullable String created, @Nullable String zone) {
+        if (created == null) {
+            return null;
+        }
+        ZoneId id = zone == null ? ZoneOffset.UTC : ZONES.get(zone.toUpperCase(java.util.Locale.ROOT));
+        if (id == null) {
+            try {
+                id = ZoneId.of(zone);
+            } catch (RuntimeException e) {
+                throw new MalformedPayloadException("unknown time zone '" + zone + "'");
+            }
+        }
+        try {
+            return LocalDateTime.parse(created, CREATED).atZone(id).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedPayloadException("Creation Date '" + created + "' is not yyyy-MM-dd HH:mm:ss");
+        }
+    }
+
+    static @Nullable Long minor(@Nullable String amount, @Nullable String currency, String column) {
+        if (amount == null) {
+            return null;
+        }
+        if (currency == null) {
+            throw new MalformedPayloadException(column + " has an amount but no currency");
+        }
+        try {
+            BigDecimal value = new BigDecimal(amount);
+            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+            return value.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new MalformedPayloadException(column + " '" + amount + "' is not an amount in " + currency);
+        }
+    }
+
+    private static @Nullable String currency(@Nullable String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPayloadException("unknown currency '" + code + "'");
+        }
+    }
+
+    private static String require(CSVRecord r, String column) {
+        String v = get(r, column);
+        if (v == null) {
+            throw new MalformedPayloadException("'" + column + "' is empty");
+        }
+        return v;
+    }
+
+    static @Nullable String get(CSVRecord r, String column) {
+        if (!r.isMapped(column) || !r.isSet(column)) {
+            return null;
+        }
+        String v = r.get(column).trim();
+        return v.isEmpty() ? null : v;
+    }
+}
