@@ -1,7 +1,7 @@
 -- Settlement report lines and the merchant's own refund requests, for reconciliation.
 
 create table payments_settlement_line (
-    line_key               text        primary key,
+    line_key               uuid        primary key,
     provider               text        not null,
     merchant_account       text        not null,
     batch                  text,

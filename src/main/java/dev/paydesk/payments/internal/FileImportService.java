@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,10 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +51,6 @@ import dev.paydesk.shared.InvalidInputException;
 @Service
 class FileImportService implements FileImports {
 
-    private static final int CHUNK = 50_000;
     private static final Pattern BATCH = Pattern.compile("batch_(\\d+)");
 
     private final DataSource dataSource;
@@ -108,29 +106,38 @@ class FileImportService implements FileImports {
         Matcher m = BATCH.matcher(fileName);
         String fileBatch = m.find() ? m.group(1) : null;
         Counts counts = new Counts();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<UUID, Integer> seen = new HashMap<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.createStatement().execute("""
                     create temp table if not exists payments_settlement_stage (like payments_settlement_line
                         including defaults) on commit drop""");
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            StringBuilder chunk = new StringBuilder(CHUNK * 200);
-            int inChunk = 0;
+            // Parsing (this thread) and COPY (the database, fed by a second thread) overlap on two cores.
+            ChunkPipe pipe = new ChunkPipe();
+            CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return copy.copyIn(COPY_STAGE, pipe);
+                } catch (SQLException | IOException e) {
+                    throw new IllegalStateException("COPY into the staging table failed: " + e.getMessage(), e);
+                }
+            });
+            StringBuilder chunk = new StringBuilder(1 << 16);
             try (CSVParser parser = csv(content)) {
                 for (CSVRecord record : parser) {
                     counts.read++;
                     long line = record.getRecordNumber() + 1;
                     try {
                         SettlementLineParser.Line l = SettlementLineParser.parse(record, fileBatch);
-                        String raw = String.join(",", record.toList());
-                        String hash = sha256(raw);
+                        UUID hash = UUID.nameUUIDFromBytes((l.merchantAccount() + "\u001f" + l.batch() + "\u001f"
+                                + String.join(",", record.values())).getBytes(StandardCharsets.UTF_8));
                         int occurrence = seen.merge(hash, 1, Integer::sum);
-                        String key = "ADYEN:" + l.merchantAccount() + ":" + l.batch() + ":" + hash + ":" + occurrence;
-                        appendRow(chunk, key, l, (int) line, fileName);
-                        if (++inChunk == CHUNK) {
-                            copyChunk(copy, chunk);
-                            inChunk = 0;
+                        UUID key = occurrence == 1 ? hash
+                                : UUID.nameUUIDFromBytes((hash + "#" + occurrence).getBytes(StandardCharsets.UTF_8));
+                        appendRow(chunk, key.toString(), l, (int) line, fileName);
+                        if (chunk.length() > (1 << 16) - 1024) {
+                            pipe.put(chunk.toString());
+                            chunk.setLength(0);
                         }
                     } catch (MalformedPayloadException e) {
                         counts.bad++;
@@ -138,8 +145,11 @@ class FileImportService implements FileImports {
                                 PanRedactor.redact(String.join(",", record.toList())), clock.instant());
                     }
                 }
+                pipe.put(chunk.toString());
+            } finally {
+                pipe.finish();
             }
-            copyChunk(copy, chunk);
+            copied.join();
             counts.added = connection.createStatement().executeUpdate("""
                     insert into payments_settlement_line select * from payments_settlement_stage
                     on conflict (line_key) do nothing""");
@@ -148,22 +158,18 @@ class FileImportService implements FileImports {
             throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (CompletionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         return counts;
     }
 
-    private static void copyChunk(CopyManager copy, StringBuilder chunk) throws SQLException, IOException {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        copy.copyIn("copy payments_settlement_stage (line_key, provider, merchant_account, batch, line_number, "
-                + "psp_reference, merchant_reference, modification_reference, payment_method, record_type, booked_at, "
-                + "gross_currency, gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, "
-                + "fees_minor, source_file) from stdin", new StringReader(chunk.toString()));
-        chunk.setLength(0);
-    }
+    private static final String COPY_STAGE = "copy payments_settlement_stage (line_key, provider, merchant_account, "
+            + "batch, line_number, psp_reference, merchant_reference, modification_reference, payment_method, "
+            + "record_type, booked_at, gross_currency, gross_debit_minor, gross_credit_minor, net_currency, "
+            + "net_debit_minor, net_credit_minor, fees_minor, source_file) from stdin";
 
     private static void appendRow(StringBuilder sb, String key, SettlementLineParser.Line l, int line, String file) {
         field(sb, key).append('\t');
@@ -288,12 +294,4 @@ class FileImportService implements FileImports {
         return SettlementLineParser.get(r, column);
     }
 
-    private static String sha256(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(raw.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

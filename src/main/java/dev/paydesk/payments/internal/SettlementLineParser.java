@@ -72,10 +72,21 @@ final class SettlementLineParser {
             }
         }
         try {
-            return LocalDateTime.parse(created, CREATED).atZone(id).toInstant();
-        } catch (DateTimeParseException e) {
+            return fastDateTime(created).atZone(id).toInstant();
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new MalformedPayloadException("Creation Date '" + created + "' is not yyyy-MM-dd HH:mm:ss");
         }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} without the formatter's overhead (a million rows per file). */
+    private static LocalDateTime fastDateTime(String s) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return LocalDateTime.parse(s, CREATED);
+        }
+        return LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
+                Integer.parseInt(s, 17, 19, 10));
     }
 
     static @Nullable Long minor(@Nullable String amount, @Nullable String currency, String column) {
