@@ -33,6 +33,7 @@ public interface PaymentQueries {
     /** One movement as listed in search results. */
     record PaymentSummary(UUID id, Provider provider, TransactionKind kind, String status, String providerReference,
                           @Nullable String merchantReference, @Nullable String customerReference, Money amount,
-                          @Nullable String method, @Nullable String cardLast4, java.time.Instant occurredAt) {
+                          @Nullable String method, @Nullable String cardLast4, java.time.Instant occurredAt,
+                          @Nullable String market) {
     }
 }

@@ -18,18 +18,26 @@ final class ChunkPipe extends Reader {
     private String current = "";
     private int position;
     private boolean finished;
+    private volatile boolean closed;
 
-    void put(String chunk) throws InterruptedIOException {
+    /** Hands over a chunk; fails instead of waiting forever when the consumer has given up. */
+    void put(String chunk) throws IOException {
         try {
-            queue.put(chunk);
+            while (!queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed) {
+                    throw new IOException("the consumer stopped reading");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while handing over a chunk");
         }
     }
 
-    void finish() throws InterruptedIOException {
-        put(END);
+    void finish() throws IOException {
+        if (!closed) {
+            put(END);
+        }
     }
 
     @Override
@@ -60,6 +68,7 @@ final class ChunkPipe extends Reader {
 
     @Override
     public void close() {
+        closed = true;
         queue.clear();
     }
 }

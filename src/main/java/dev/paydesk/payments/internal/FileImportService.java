@@ -107,6 +107,7 @@ class FileImportService implements FileImports {
         String fileBatch = m.find() ? m.group(1) : null;
         Counts counts = new Counts();
         Map<UUID, Integer> seen = new HashMap<>();
+        List<BadRow> badRows = new java.util.ArrayList<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.createStatement().execute("""
@@ -115,13 +116,17 @@ class FileImportService implements FileImports {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             // Parsing (this thread) and COPY (the database, fed by a second thread) overlap on two cores.
             ChunkPipe pipe = new ChunkPipe();
+            java.util.concurrent.ExecutorService copier = java.util.concurrent.Executors.newSingleThreadExecutor();
             CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> {
                 try {
                     return copy.copyIn(COPY_STAGE, pipe);
                 } catch (SQLException | IOException e) {
                     throw new IllegalStateException("COPY into the staging table failed: " + e.getMessage(), e);
+                } finally {
+                    pipe.close();
                 }
-            });
+            }, copier);
+            copier.shutdown();
             StringBuilder chunk = new StringBuilder(1 << 16);
             try (CSVParser parser = csv(content)) {
                 for (CSVRecord record : parser) {
@@ -140,16 +145,23 @@ class FileImportService implements FileImports {
                             chunk.setLength(0);
                         }
                     } catch (MalformedPayloadException e) {
-                        counts.bad++;
-                        store.quarantine("file:" + fileName, Provider.ADYEN, null, (int) line, e.getMessage(),
-                                PanRedactor.redact(String.join(",", record.toList())), clock.instant());
+                        // the connection is busy with the COPY: quarantine after it
+                        badRows.add(new BadRow((int) line, e.getMessage(), String.join(",", record.toList())));
                     }
                 }
                 pipe.put(chunk.toString());
+            } catch (IOException e) {
+                copied.join();
+                throw e;
             } finally {
                 pipe.finish();
             }
             copied.join();
+            for (BadRow bad : badRows) {
+                counts.bad++;
+                store.quarantine("file:" + fileName, Provider.ADYEN, null, bad.line(), bad.reason(),
+                        PanRedactor.redact(bad.raw()), clock.instant());
+            }
             counts.added = connection.createStatement().executeUpdate("""
                     insert into payments_settlement_line select * from payments_settlement_stage
                     on conflict (line_key) do nothing""");
@@ -164,6 +176,9 @@ class FileImportService implements FileImports {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         return counts;
+    }
+
+    private record BadRow(int line, String reason, String raw) {
     }
 
     private static final String COPY_STAGE = "copy payments_settlement_stage (line_key, provider, merchant_account, "

@@ -121,8 +121,8 @@ class PaymentsStore {
 
     List<PaymentSummary> transactionsOfOrder(String merchantReference) {
         return jdbc.sql("""
-                select * from payments_transaction where merchant_reference = :ref
-                order by occurred_at, recorded_at, kind""")
+                select t.*, o.market from payments_transaction t left join payments_order o using (merchant_reference)
+                where t.merchant_reference = :ref order by t.occurred_at, t.recorded_at, t.kind""")
                 .param("ref", merchantReference).query(PaymentsStore::summary).list();
     }
 
@@ -130,15 +130,15 @@ class PaymentsStore {
                                 @Nullable String last4, @Nullable Long amount, @Nullable Instant from,
                                 @Nullable Instant to, int limit) {
         return jdbc.sql("""
-                select * from payments_transaction
+                select t.*, o.market from payments_transaction t left join payments_order o using (merchant_reference)
                 where (cast(:order as text) is null or merchant_reference = :order)
                   and (cast(:pref as text) is null or provider_reference = :pref or original_reference = :pref)
-                  and (cast(:customer as text) is null or customer_reference = :customer)
+                  and (cast(:customer as text) is null or t.customer_reference = :customer)
                   and (cast(:last4 as text) is null or card_last4 = :last4)
                   and (cast(:amount as bigint) is null or amount_minor = :amount)
                   and (cast(:from as timestamptz) is null or occurred_at >= :from)
                   and (cast(:to as timestamptz) is null or occurred_at < :to)
-                order by occurred_at desc limit :limit""")
+                order by t.occurred_at desc limit :limit""")
                 .param("order", order).param("pref", providerRef).param("customer", customer).param("last4", last4)
                 .param("amount", amount).param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to)).param("limit", limit)
@@ -164,6 +164,7 @@ class PaymentsStore {
                 TransactionKind.valueOf(rs.getString("kind")), rs.getString("status"), rs.getString("provider_reference"),
                 rs.getString("merchant_reference"), rs.getString("customer_reference"),
                 new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-                rs.getString("method"), rs.getString("card_last4"), rs.getTimestamp("occurred_at").toInstant());
+                rs.getString("method"), rs.getString("card_last4"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("market"));
     }
 }

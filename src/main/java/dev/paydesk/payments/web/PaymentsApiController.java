@@ -57,7 +57,13 @@ class PaymentsApiController {
         Long minor = amount == null || amount.isBlank() ? null
                 : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
         return payments.search(new PaymentQueries.SearchCriteria(order, reference, customer, last4, minor, from, to,
-                limit));
+                limit)).stream().filter(PaymentsApiController::visible).toList();
+    }
+
+    /** Movements of orders in the caller's markets; movements of unknown markets only for all-market users. */
+    static boolean visible(PaymentQueries.PaymentSummary p) {
+        return p.market() == null ? CurrentUser.principal().map(u -> u.allMarkets()).orElse(false)
+                : CurrentUser.canAccessMarket(p.market());
     }
 
     @GetMapping("/payments/quarantine")

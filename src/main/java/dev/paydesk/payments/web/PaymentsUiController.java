@@ -61,7 +61,7 @@ class PaymentsUiController {
                 model.addAttribute("error", "Amount: " + e.getMessage());
             }
         }
-        model.addAttribute("results", results);
+        model.addAttribute("results", results.stream().filter(PaymentsApiController::visible).toList());
         model.addAttribute("searched", searched);
         return "payments/search";
     }

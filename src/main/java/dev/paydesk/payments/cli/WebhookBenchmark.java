@@ -1,0 +1,255 @@
+package dev.paydesk.payments.cli;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.shared.BenchmarkCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/paydesk bench webhooks}: signed Stripe webhooks over HTTP on loopback at a fixed
+ * concurrency, from this process against a Paydesk server in another JVM (started here unless
+ * {@code --url} is given), with duplicates mixed in; reports throughput, latency percentiles and
+ * whether exactly the expected number of distinct events was stored.
+ */
+@Component
+@Command(name = "webhooks", mixinStandardHelpOptions = true,
+        description = "Signed webhooks at concurrency 32 against a server in another process (target >= 2,000 events/s, p99 <= 100 ms).")
+class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
+
+    private final JdbcClient jdbc;
+    private final Environment environment;
+
+    @Option(names = "--url", description = "base URL of a running Paydesk (default: start one)")
+    @Nullable String url;
+
+    @Option(names = "--account", description = "Stripe merchant account name configured on the server (with --url)")
+    @Nullable String account;
+
+    @Option(names = "--secret", description = "its Stripe signing secret (with --url)")
+    @Nullable String secret;
+
+    @Option(names = "--events", description = "distinct events (default ${DEFAULT-VALUE})")
+    int events = 40_000;
+
+    @Option(names = "--duplicate-share", description = "share of extra redeliveries (default ${DEFAULT-VALUE})")
+    double duplicateShare = 0.1;
+
+    @Option(names = "--concurrency", description = "requests in flight (default ${DEFAULT-VALUE})")
+    int concurrency = 32;
+
+    @Option(names = "--json", description = "print one JSON object of the figures")
+    boolean json;
+
+    WebhookBenchmark(JdbcClient jdbc, Environment environment) {
+        this.jdbc = jdbc;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Process server = null;
+        String base = url;
+        String acct = account;
+        String key = secret;
+        if (base == null) {
+            acct = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            key = "whsec_" + UUID.randomUUID();
+            int port = freePort();
+            server = startServer(port, acct, key);
+            base = "http://127.0.0.1:" + port;
+            awaitHealthy(base, server);
+        } else if (acct == null || key == null) {
+            System.err.println("--url needs --account and --secret");
+            return 2;
+        }
+        try {
+            return run(base, acct, key);
+        } finally {
+            if (server != null) {
+                server.destroy();
+                server.waitFor();
+            }
+        }
+    }
+
+    private int run(String base, String acct, String key) throws Exception {
+        List<String> bodies = new ArrayList<>(events);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < events; i++) {
+            bodies.add(charge("evt_bench_" + run + "_" + i, "ch_bench_" + run + "_" + i, "BENCH-" + run + "-" + i));
+        }
+        int duplicates = (int) Math.round(events * duplicateShare);
+        java.util.Random random = new java.util.Random(7);
+        List<String> load = new ArrayList<>(bodies);
+        for (int i = 0; i < duplicates; i++) {
+            load.add(bodies.get(random.nextInt(events)));
+        }
+        java.util.Collections.shuffle(load, random);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
+        URI target = URI.create(base + "/webhooks/stripe/" + acct);
+        warmUp(client, target, key, run);
+        long[] latencies = new long[load.size()];
+        AtomicInteger failures = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(concurrency);
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < load.size(); i++) {
+                int index = i;
+                inFlight.acquire();
+                pool.submit(() -> {
+                    try {
+                        String body = load.get(index);
+                        long t0 = System.nanoTime();
+                        HttpResponse<Void> response = client.send(request(target, key, body),
+                                HttpResponse.BodyHandlers.discarding());
+                        latencies[index] = System.nanoTime() - t0;
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        double p50 = latencies[latencies.length / 2] / 1e6;
+        double p99 = latencies[(int) (latencies.length * 0.99)] / 1e6;
+        int stored = jdbc.sql("select count(*) from payments_inbound_event where provider = 'STRIPE' and merchant_account = :a and event_key like :p")
+                .param("a", acct).param("p", "evt_bench_" + run + "_%").query(Integer.class).single();
+        double rate = load.size() / seconds;
+        if (json) {
+            System.out.printf(Locale.ROOT, "{\"requests\":%d,\"distinct_events\":%d,\"duplicates\":%d,\"concurrency\":%d,"
+                            + "\"events_per_s\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"failed\":%d,\"stored_distinct\":%d,"
+                            + "\"stored_as_expected\":%b}%n", load.size(), events, duplicates, concurrency, rate, p50, p99,
+                    failures.get(), stored, stored == events);
+        } else {
+            System.out.printf("Signed Stripe webhooks over loopback, %d in flight, load generated in this process (pid %d)%n",
+                    concurrency, ProcessHandle.current().pid());
+            System.out.printf("%-28s %,12d%n", "requests sent", load.size());
+            System.out.printf("%-28s %,12d (+%,d redeliveries)%n", "distinct events", events, duplicates);
+            System.out.printf("%-28s %,12.0f (target >= 2,000)%n", "events/s", rate);
+            System.out.printf("%-28s %12.2f%n", "p50 ms", p50);
+            System.out.printf("%-28s %12.2f (target <= 100)%n", "p99 ms", p99);
+            System.out.printf("%-28s %,12d%n", "failed requests", failures.get());
+            System.out.printf("%-28s %,12d (%s)%n", "distinct events stored", stored,
+                    stored == events ? "exactly as expected" : "MISMATCH");
+        }
+        return stored == events && failures.get() == 0 ? 0 : 1;
+    }
+
+    private void warmUp(HttpClient client, URI target, String key, String run) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            client.send(request(target, key, charge("evt_warm_" + run + "_" + i, "ch_warm_" + run + "_" + i, "WARM-" + run)),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static HttpRequest request(URI target, String key, String body) {
+        long t = Instant.now().getEpochSecond();
+        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", "t=" + t + ",v1=" + sign(key, t + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String sign(String key, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String charge(String eventId, String charge, String order) {
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"charge.succeeded\",\"created\":"
+                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + charge + "\",\"object\":\"charge\","
+                + "\"amount\":2599,\"amount_captured\":2599,\"captured\":true,\"currency\":\"eur\",\"status\":\"succeeded\","
+                + "\"payment_intent\":\"pi_" + charge + "\",\"payment_method_details\":{\"type\":\"card\",\"card\":"
+                + "{\"brand\":\"visa\",\"last4\":\"4242\"}},\"metadata\":{\"order_id\":\"" + order + "\"}}}}";
+    }
+
+    private Process startServer(int port, String acct, String key) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        String location = WebhookBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/[^!]*\\.jar)").matcher(location);
+        if (!m.find()) {
+            throw new IllegalStateException("start the benchmark from the Paydesk jar (bin/paydesk), or give --url");
+        }
+        Path jar = Path.of(m.group(1));
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
+                "--paydesk.payments.accounts." + acct + ".provider=STRIPE",
+                "--paydesk.payments.accounts." + acct + ".signing-secret=" + key,
+                "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
+        for (String property : List.of("paydesk.db.url", "paydesk.db.username", "paydesk.db.password",
+                "paydesk.db.embedded.data-dir")) {
+            String value = environment.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("--" + property + "=" + value);
+            }
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
+                        "paydesk-bench-server.log").toFile()))
+                .start();
+    }
+
+    private static void awaitHealthy(String base, Process server) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 240; i++) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the benchmark server exited; see the temp folder's paydesk-bench-server.log");
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the benchmark server did not become healthy in 2 minutes");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
