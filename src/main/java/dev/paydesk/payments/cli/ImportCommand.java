@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code bin/paydesk import <kind> <file>}: imports a provider report or a merchant feed. */
 @Component
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a file: adyen-settlement (Adyen Settlement details report CSV), orders "
+        description = "Import a file: adyen-settlement (Adyen Settlement details report CSV), stripe-balance (Stripe itemised "
+                + "balance or payout reconciliation report), paypal-settlement (PayPal STL), klarna-settlement, orders "
                 + "(merchant_reference,market,customer_reference,amount,currency,expected_method), refund-requests "
                 + "(refund_reference,merchant_reference,amount,currency,requested_at). Re-importing changes nothing.")
 class ImportCommand implements CliCommand, Callable<Integer> {

@@ -58,8 +58,11 @@ class FileImportService implements FileImports {
     private final PaymentsStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReportImports reports;
 
-    FileImportService(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock) {
+    FileImportService(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock,
+                      ReportImports reports) {
+        this.reports = reports;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.store = store;
@@ -69,7 +72,8 @@ class FileImportService implements FileImports {
 
     @Override
     public List<String> kinds() {
-        return List.of("adyen-settlement", "orders", "refund-requests");
+        return List.of("adyen-settlement", "stripe-balance", "paypal-settlement", "klarna-settlement", "orders",
+                "refund-requests");
     }
 
     @Override
@@ -78,6 +82,9 @@ class FileImportService implements FileImports {
         Instant started = clock.instant();
         Counts counts = switch (kind) {
             case "adyen-settlement" -> adyenSettlement(fileName, content);
+            case "stripe-balance" -> counts(reports.stripe(fileName, content));
+            case "paypal-settlement" -> counts(reports.paypal(fileName, content));
+            case "klarna-settlement" -> counts(reports.klarna(fileName, content));
             case "orders" -> orders(fileName, content);
             case "refund-requests" -> refundRequests(fileName, content);
             default -> throw new InvalidInputException("kind", "unknown import kind '" + kind + "'; known: " + kinds());
@@ -94,6 +101,14 @@ class FileImportService implements FileImports {
                 .param("finished", Timestamp.from(finished)).param("actor", CurrentUser.actorName()).update();
         audit.record("payments.file_imported", "payments_import", id.toString(), null, null, result);
         return result;
+    }
+
+    private static Counts counts(ReportImports.Counts c) {
+        Counts counts = new Counts();
+        counts.read = c.read();
+        counts.added = c.added();
+        counts.bad = c.bad();
+        return counts;
     }
 
     private static final class Counts {
