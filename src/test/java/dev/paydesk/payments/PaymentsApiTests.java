@@ -28,6 +28,27 @@ class PaymentsApiTests extends PlatformTestSupport {
     MockMvc mvc;
 
     @Test
+    void aSpecialistUploadsAnOrderFeedThroughThePage() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        var specialist = newUser(Role.SPECIALIST, List.of("DE"));
+        String order = "ORD-" + UUID.randomUUID();
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "orders.csv", "text/csv",
+                ("merchant_reference,market,customer_reference,amount,currency,expected_method\n" + order
+                        + ",DE,c-1,12.50,EUR,card\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/payments/imports")
+                        .file(file).param("kind", "orders")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(specialist))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("<span>1</span> new")));
+        var agent = newUser(Role.AGENT, List.of("DE"));
+        mvc.perform(get("/payments/imports").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(agent)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void anOrderIsVisibleOnlyInsideTheCallersMarkets() throws Exception {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         ensureMarket("FR", "EUR", "Europe/Paris", "fr");

@@ -31,9 +31,11 @@ class PaymentsUiController {
             Role.AUDITOR, Role.ADMIN);
 
     private final PaymentQueries payments;
+    private final dev.paydesk.payments.FileImports imports;
 
-    PaymentsUiController(PaymentQueries payments) {
+    PaymentsUiController(PaymentQueries payments, dev.paydesk.payments.FileImports imports) {
         this.payments = payments;
+        this.imports = imports;
     }
 
     @GetMapping("/payments")
@@ -82,12 +84,45 @@ class PaymentsUiController {
         return "payments/quarantine";
     }
 
+    @GetMapping("/payments/imports")
+    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    String importsPage(Model model) {
+        model.addAttribute("kinds", imports.kinds());
+        return "payments/imports";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/payments/imports")
+    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    String upload(@org.springframework.web.bind.annotation.RequestParam String kind,
+                  @org.springframework.web.bind.annotation.RequestParam("file")
+                  org.springframework.web.multipart.MultipartFile file, Model model) {
+        model.addAttribute("kinds", imports.kinds());
+        if (file.isEmpty()) {
+            model.addAttribute("error", "Choose a file to import.");
+            return "payments/imports";
+        }
+        try (java.io.InputStream in = file.getInputStream()) {
+            model.addAttribute("result", imports.importFile(kind,
+                    file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in));
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+        } catch (java.io.IOException e) {
+            model.addAttribute("error", "The upload could not be read: " + e.getMessage());
+        }
+        return "payments/imports";
+    }
+
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Navigation {
 
         @Bean
         NavItem paymentsNav() {
             return new NavItem("Money", "Payments", "/payments", "card", READERS, 10);
+        }
+
+        @Bean
+        NavItem importsNav() {
+            return new NavItem("Money", "Imports", "/payments/imports", "upload", Set.of(Role.SPECIALIST, Role.ADMIN), 80);
         }
 
         @Bean
