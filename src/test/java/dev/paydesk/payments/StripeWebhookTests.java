@@ -165,6 +165,36 @@ class StripeWebhookTests {
         assertThat(stored).contains("4111 11** **** 1111").doesNotContain("4111 1111 1111 1111");
     }
 
+    @Autowired
+    dev.paydesk.payments.internal.WebhookReceiver receiver;
+
+    @Test
+    void aQuarantinedEventCanBeReplayedWithACorrectedPayload() throws Exception {
+        String eventId = "evt_" + UUID.randomUUID();
+        String order = "ORD-" + UUID.randomUUID();
+        String body = chargeSucceeded(eventId, "ch_q" + UUID.randomUUID(), order, 700).replace("\"currency\": \"eur\"", "\"currency\": \"euro\"");
+        deliver(body).andExpect(jsonPath("$.quarantined").value(1));
+        UUID id = payments.quarantine(200).stream().filter(q -> q.payload().contains(eventId)).findFirst().orElseThrow().id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asAdmin(() -> receiver.replay(id, null)))
+                .hasMessageContaining("still unreadable");
+        asAdmin(() -> receiver.replay(id, body.replace("\"currency\": \"euro\"", "\"currency\": \"eur\"")));
+        assertThat(payments.timeline(order).orElseThrow().balance().captured()).isEqualTo(Money.of(700, "EUR"));
+        assertThat(payments.quarantine(200)).noneMatch(q -> q.id().equals(id));
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'payments.quarantine_replayed' and entity_id = :id")
+                .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private static void asAdmin(Runnable r) {
+        var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("admin-test",
+                null, org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            r.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     @Test
     void unknownEventTypesAreStoredAndIgnored() throws Exception {
         String eventId = "evt_" + UUID.randomUUID();

@@ -64,6 +64,19 @@ class AdyenAdapter {
         return result;
     }
 
+    /** The items of a batch whose signatures were verified when it arrived (quarantine replay). */
+    List<JsonNode> items(String body) {
+        JsonNode items = Json.parse(body).path("notificationItems");
+        if (!items.isArray() || items.isEmpty()) {
+            throw new MalformedPayloadException("no notificationItems");
+        }
+        List<JsonNode> result = new ArrayList<>();
+        for (JsonNode wrapper : items) {
+            result.add(wrapper.path("NotificationRequestItem"));
+        }
+        return result;
+    }
+
     static String signingString(JsonNode item) {
         JsonNode amount = item.path("amount");
         return String.join(":", nz(Json.text(item, "pspReference")), nz(Json.text(item, "originalReference")),

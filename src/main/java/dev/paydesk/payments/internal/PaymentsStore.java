@@ -149,8 +149,30 @@ class PaymentsStore {
                          String reason, String payload, Instant receivedAt, @Nullable Instant replayedAt) {
     }
 
+    Optional<QuarantineRow> quarantined(UUID id) {
+        return quarantineWhere("where id = :id and replayed_at is null", id).stream().findFirst();
+    }
+
+    void updateQuarantineReason(UUID id, String reason) {
+        jdbc.sql("update payments_quarantine set reason = :r where id = :id").param("r", reason).param("id", id).update();
+    }
+
+    void markReplayed(UUID id, Instant at) {
+        jdbc.sql("update payments_quarantine set replayed_at = :at where id = :id").param("at", Timestamp.from(at))
+                .param("id", id).update();
+    }
+
+    private List<QuarantineRow> quarantineWhere(String where, UUID id) {
+        return jdbc.sql("select * from payments_quarantine " + where).param("id", id)
+                .query((rs, i) -> new QuarantineRow(rs.getObject("id", UUID.class), rs.getString("source"),
+                        rs.getString("provider"), rs.getString("merchant_account"),
+                        (Integer) rs.getObject("line_number"), rs.getString("reason"), rs.getString("payload"),
+                        rs.getTimestamp("received_at").toInstant(), null))
+                .list();
+    }
+
     List<QuarantineRow> quarantine(int limit) {
-        return jdbc.sql("select * from payments_quarantine order by received_at desc limit :limit").param("limit", limit)
+        return jdbc.sql("select * from payments_quarantine where replayed_at is null order by received_at desc limit :limit").param("limit", limit)
                 .query((rs, i) -> new QuarantineRow(rs.getObject("id", UUID.class), rs.getString("source"),
                         rs.getString("provider"), rs.getString("merchant_account"),
                         (Integer) rs.getObject("line_number"), rs.getString("reason"), rs.getString("payload"),

@@ -29,9 +29,16 @@ public class WebhookReceiver {
     private final AdyenAdapter adyen;
     private final PayPalAdapter paypal;
     private final KlarnaAdapter klarna;
+    private final PaymentsStore store;
+    private final dev.paydesk.platform.AuditLog audit;
+    private final java.time.Clock clock;
 
     WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
-                    PayPalAdapter paypal, KlarnaAdapter klarna) {
+                    PayPalAdapter paypal, KlarnaAdapter klarna, PaymentsStore store,
+                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
         this.accounts = accounts;
         this.ingest = ingest;
         this.stripe = stripe;
@@ -81,6 +88,52 @@ public class WebhookReceiver {
                 case IGNORED -> ignored++;
             }
         }
+        return new Receipt(applied, duplicates, ignored, 0);
+    }
+
+    /**
+     * Replays a quarantined webhook (its signature was verified when it arrived), optionally with a
+     * corrected payload; on success the entry leaves the quarantine. Both are audited.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public Receipt replay(java.util.UUID quarantineId, @org.jspecify.annotations.Nullable String correctedPayload) {
+        PaymentsStore.QuarantineRow row = store.quarantined(quarantineId)
+                .orElseThrow(() -> new NotFoundException("no open quarantine entry " + quarantineId));
+        if (!row.source().equals("webhook")) {
+            throw new dev.paydesk.shared.InvalidInputException("id",
+                    "file rows are fixed by importing the corrected file again");
+        }
+        Provider provider = Provider.valueOf(row.provider());
+        String account = row.account() == null ? "" : row.account();
+        String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : correctedPayload;
+        String market = accounts.find(provider, account).map(PaymentAccounts.Account::market).orElse(null);
+        List<ProviderEvent> events = new ArrayList<>();
+        try {
+            switch (provider) {
+                case STRIPE -> events.add(stripe.parse(account, body));
+                case ADYEN -> adyen.items(body).forEach(item -> events.add(adyen.parse(account, item)));
+                case PAYPAL -> events.add(paypal.parse(account, body));
+                case KLARNA -> events.add(klarna.parse(account, body));
+                default -> throw new MalformedPayloadException("no webhooks for " + provider);
+            }
+        } catch (MalformedPayloadException e) {
+            store.updateQuarantineReason(quarantineId, e.getMessage());
+            throw new dev.paydesk.shared.InvalidInputException("payload", "still unreadable: " + e.getMessage());
+        }
+        int applied = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        for (ProviderEvent event : events) {
+            switch (ingest.ingest(provider, account, market, event, body)) {
+                case APPLIED -> applied++;
+                case DUPLICATE -> duplicates++;
+                case IGNORED -> ignored++;
+            }
+        }
+        store.markReplayed(quarantineId, clock.instant());
+        audit.record("payments.quarantine_replayed", "payments_quarantine", quarantineId.toString(), market,
+                java.util.Map.of("reason", row.reason(), "payload", row.payload()),
+                java.util.Map.of("payload", dev.paydesk.platform.PanRedactor.redact(body), "applied", applied));
         return new Receipt(applied, duplicates, ignored, 0);
     }
 

@@ -27,9 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PaymentsApiController {
 
     private final PaymentQueries payments;
+    private final dev.paydesk.payments.internal.WebhookReceiver receiver;
 
-    PaymentsApiController(PaymentQueries payments) {
+    PaymentsApiController(PaymentQueries payments, dev.paydesk.payments.internal.WebhookReceiver receiver) {
         this.payments = payments;
+        this.receiver = receiver;
     }
 
     @GetMapping("/orders/{ref}")
@@ -64,6 +66,17 @@ class PaymentsApiController {
     static boolean visible(PaymentQueries.PaymentSummary p) {
         return p.market() == null ? CurrentUser.principal().map(u -> u.allMarkets()).orElse(false)
                 : CurrentUser.canAccessMarket(p.market());
+    }
+
+    record ReplayRequest(@Nullable String payload) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Replay a quarantined webhook, optionally with a corrected payload (audited)")
+    dev.paydesk.payments.internal.WebhookReceiver.Receipt replay(@PathVariable java.util.UUID id,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ReplayRequest request) {
+        return receiver.replay(id, request == null ? null : request.payload());
     }
 
     @GetMapping("/payments/quarantine")

@@ -33,9 +33,13 @@ class PaymentsUiController {
     private final PaymentQueries payments;
     private final dev.paydesk.payments.FileImports imports;
 
-    PaymentsUiController(PaymentQueries payments, dev.paydesk.payments.FileImports imports) {
+    private final dev.paydesk.payments.internal.WebhookReceiver receiver;
+
+    PaymentsUiController(PaymentQueries payments, dev.paydesk.payments.FileImports imports,
+                         dev.paydesk.payments.internal.WebhookReceiver receiver) {
         this.payments = payments;
         this.imports = imports;
+        this.receiver = receiver;
     }
 
     @GetMapping("/payments")
@@ -82,6 +86,21 @@ class PaymentsUiController {
     String quarantine(Model model) {
         model.addAttribute("items", payments.quarantine(200));
         return "payments/quarantine";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
+    @PreAuthorize("hasRole('ADMIN')")
+    String replay(@PathVariable java.util.UUID id,
+                  @RequestParam(required = false) @Nullable String payload,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            var receipt = receiver.replay(id, payload);
+            redirect.addFlashAttribute("flash", "Replayed: " + receipt.applied() + " applied, " + receipt.duplicates()
+                    + " already known, " + receipt.ignored() + " ignored.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/payments/quarantine";
     }
 
     @GetMapping("/payments/imports")
