@@ -38,6 +38,12 @@ class TriageCliTests {
         run(2, "triage", "eval", "--model", model.toString());
     }
 
+    @Test
+    void incidentDetectionRunsForAGivenHour() {
+        String out = run(0, "triage", "incidents", "--hour", "2030-06-01T00:00:00Z");
+        assertThat(out).contains("2030-06-01T00:00:00Z: 0 incident(s)");
+    }
+
     private Path copy(String resource) throws Exception {
         Path target = dir.resolve(Path.of(resource).getFileName().toString());
         try (InputStream in = getClass().getResourceAsStream(resource)) {
