@@ -2,6 +2,7 @@ package dev.paydesk.triage;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 /**
  * Root-cause Pareto over the hourly contact counts: contacts per category in a period, optionally
  * narrowed to a provider, market or payment method, largest first, with each category's share of
- * the volume (the share that fixing it would remove) and the cumulative share.
+ * the volume (the share that fixing it would remove) and the cumulative share; and daily trends.
  */
 @Service
 public class RootCause {
@@ -33,9 +34,52 @@ public class RootCause {
     }
 
     public List<ParetoRow> pareto(Filter f) {
-        StringBuilder sql = new StringBuilder("""
-                select category, sum(contacts) as n from triage_hourly_counts
-                where hour >= :from and hour < :to""");
+        StringBuilder sql = new StringBuilder("select category, sum(contacts) as n from triage_hourly_counts"
+                + " where hour >= :from and hour < :to");
+        List<Object[]> params = conditions(f, sql);
+        if (params == null) {
+            return List.of();
+        }
+        sql.append(" group by category order by n desc, category");
+        List<Object[]> counts = bind(sql, params).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+        long total = counts.stream().mapToLong(c -> (Long) c[1]).sum();
+        List<ParetoRow> rows = new ArrayList<>();
+        long cumulative = 0;
+        for (Object[] c : counts) {
+            long n = (Long) c[1];
+            cumulative += n;
+            rows.add(new ParetoRow((String) c[0], n, (double) n / total, (double) cumulative / total));
+        }
+        return rows;
+    }
+
+    /** Contacts of one category on one UTC day. */
+    public record DailyCount(LocalDate day, String category, long contacts) {
+    }
+
+    /** Daily contacts per category (UTC days) in the filter's period, oldest first; for trend charts. */
+    public List<DailyCount> trend(Filter f) {
+        StringBuilder sql = new StringBuilder("select (hour at time zone 'UTC')::date as day, category, sum(contacts)"
+                + " from triage_hourly_counts where hour >= :from and hour < :to");
+        List<Object[]> params = conditions(f, sql);
+        if (params == null) {
+            return List.of();
+        }
+        sql.append(" group by day, category order by day, category");
+        return bind(sql, params).query((rs, n) -> new DailyCount(rs.getObject(1, LocalDate.class), rs.getString(2),
+                rs.getLong(3))).list();
+    }
+
+    private JdbcClient.StatementSpec bind(StringBuilder sql, List<Object[]> params) {
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (Object[] p : params) {
+            spec = spec.param((String) p[0], p[1]);
+        }
+        return spec;
+    }
+
+    /** Appends the filter's conditions; null when the market scope is empty (nothing visible). */
+    private static @Nullable List<Object[]> conditions(Filter f, StringBuilder sql) {
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[] {"from", Timestamp.from(f.from())});
         params.add(new Object[] {"to", Timestamp.from(f.to())});
@@ -53,26 +97,12 @@ public class RootCause {
         }
         if (f.markets() != null) {
             if (f.markets().isEmpty()) {
-                return List.of();
+                return null;
             }
             sql.append(" and market in (:markets)");
             params.add(new Object[] {"markets", f.markets()});
         }
-        sql.append(" group by category order by n desc, category");
-        var spec = jdbc.sql(sql.toString());
-        for (Object[] p : params) {
-            spec = spec.param((String) p[0], p[1]);
-        }
-        List<Object[]> counts = spec.query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
-        long total = counts.stream().mapToLong(c -> (Long) c[1]).sum();
-        List<ParetoRow> rows = new ArrayList<>();
-        long cumulative = 0;
-        for (Object[] c : counts) {
-            long n = (Long) c[1];
-            cumulative += n;
-            rows.add(new ParetoRow((String) c[0], n, (double) n / total, (double) cumulative / total));
-        }
-        return rows;
+        return params;
     }
 
     /** The Pareto as RFC 4180 CSV with a header row. */

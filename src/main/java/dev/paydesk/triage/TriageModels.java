@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
@@ -47,9 +48,11 @@ public class TriageModels {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     TriageModels(ModelStore models, LabelStore labels, ActiveModel activeModel, SentenceEmbedder embedder, AuditLog audit,
-                 Clock clock, JsonMapper json, ApplicationEventPublisher events) {
+                 Clock clock, JsonMapper json, ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.models = models;
         this.labels = labels;
         this.activeModel = activeModel;
@@ -60,18 +63,33 @@ public class TriageModels {
         this.events = events;
     }
 
-    /** Trains on every labelled text in the database (confirmed categories and agents' corrections). */
-    @Transactional
+    /**
+     * Trains on every labelled text in the database (confirmed categories and agents' corrections) and
+     * marks the corrections it consumed.
+     */
     public ModelVersion trainFromDatabase() {
         Instant started = clock.instant();
-        ModelVersion version = train(labels.labelledTexts(), "database");
-        labels.markCorrectionsUsed(version.id(), started);
-        return version;
+        Candidate candidate = candidate(labels.labelledTexts());
+        return transactions.execute(status -> {
+            ModelVersion version = store(candidate, "database");
+            labels.markCorrectionsUsed(version.id(), started);
+            return version(version.id());
+        });
     }
 
-    /** Trains on the given texts, stores the version and activates it if it beats the active one. */
-    @Transactional
+    /**
+     * Trains on the given texts, stores the version and activates it if it beats the active one.
+     * Training runs outside any transaction (about half a minute for 10,000 texts); storing is one.
+     */
     public ModelVersion train(List<LabelledText> data, String source) {
+        Candidate candidate = candidate(data);
+        return transactions.execute(status -> store(candidate, source));
+    }
+
+    private record Candidate(TextClassifier model, Evaluation evaluation, @Nullable Double baselineMacroF1, int texts) {
+    }
+
+    private Candidate candidate(List<LabelledText> data) {
         if (data.size() < 2 * HOLDOUT_FOLDS || data.stream().map(LabelledText::category).distinct().count() < 2) {
             throw new InvalidInputException("data", "need at least " + 2 * HOLDOUT_FOLDS + " texts in two or more categories");
         }
@@ -91,14 +109,18 @@ public class TriageModels {
         ClassifierTrainer trainer = new ClassifierTrainer(embedder, ClassifierTrainer.Options.defaults());
         Evaluation evaluation = Evaluation.run(trainer.train(train, trainEmbeddings.toArray(float[][]::new)), holdout);
         Double baseline = activeModel.current().map(active -> Evaluation.run(active.classifier(), holdout).macroF1()).orElse(null);
-        TextClassifier model = trainer.train(data, embeddings);
-        long id = models.insert(new ModelStore.NewModel(clock.instant(), CurrentUser.actorName(), source, data.size(),
-                model.embedderName(), evaluation.accuracy(), evaluation.macroF1(), baseline, json.writeValueAsString(evaluation),
-                ModelFile.toBytes(model)));
+        return new Candidate(trainer.train(data, embeddings), evaluation, baseline, data.size());
+    }
+
+    private ModelVersion store(Candidate c, String source) {
+        Evaluation evaluation = c.evaluation();
+        long id = models.insert(new ModelStore.NewModel(clock.instant(), CurrentUser.actorName(), source, c.texts(),
+                c.model().embedderName(), evaluation.accuracy(), evaluation.macroF1(), c.baselineMacroF1(),
+                json.writeValueAsString(evaluation), ModelFile.toBytes(c.model())));
         audit.record("triage.model.trained", "triage_model", String.valueOf(id), null, null,
-                Map.of("source", source, "texts", data.size(), "accuracy", evaluation.accuracy(),
-                        "macroF1", evaluation.macroF1(), "baselineMacroF1", baseline == null ? "none" : baseline));
-        if (baseline == null || evaluation.macroF1() > baseline) {
+                Map.of("source", source, "texts", c.texts(), "accuracy", evaluation.accuracy(), "macroF1", evaluation.macroF1(),
+                        "baselineMacroF1", c.baselineMacroF1() == null ? "none" : c.baselineMacroF1()));
+        if (c.baselineMacroF1() == null || evaluation.macroF1() > c.baselineMacroF1()) {
             activate(id, false);
         }
         return version(id);

@@ -33,6 +33,9 @@ class TaxonomyUiTests extends PlatformTestSupport {
     @Autowired
     Taxonomy taxonomy;
 
+    @Autowired
+    Incidents incidents;
+
     @Test
     void processManagerAddsAndEditsACategory() throws Exception {
         UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
@@ -64,10 +67,40 @@ class TaxonomyUiTests extends PlatformTestSupport {
     }
 
     @Test
+    void managersSeeAndCloseIncidentsInTheirMarkets() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        ensureMarket("FR", "EUR", "Europe/Paris", "fr");
+        String category = unique("spike");
+        java.time.Instant hour = java.time.Instant.parse("2032-01-05T10:00:00Z");
+        Cell cell = new Cell(category, "psp", "FR", "card");
+        java.util.List<Incident> opened = new java.util.ArrayList<>();
+        asSystem(() -> {
+            for (int i = 0; i < 40; i++) {
+                incidents.observe(category + "-" + i, cell, hour.plusSeconds(i));
+            }
+            opened.addAll(incidents.detect(hour).stream().filter(i -> i.cell().equals(cell)).toList());
+        });
+        assertThat(opened).hasSize(1);
+
+        UserAccount germanManager = newUser(Role.REALTIME_MANAGER, List.of("DE"));
+        mvc.perform(get("/triage/incidents").with(user(germanManager))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(category))));
+        UserAccount frenchManager = newUser(Role.REALTIME_MANAGER, List.of("FR"));
+        mvc.perform(get("/triage/incidents").with(user(frenchManager))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(category)));
+        mvc.perform(post("/triage/incidents/" + opened.getFirst().id() + "/close").with(user(germanManager)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/triage/incidents/" + opened.getFirst().id() + "/close").with(user(frenchManager)).with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(incidents.incident(opened.getFirst().id()).status()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void agentsCannotOpenTheEditorOrTheModelPage() throws Exception {
         UserAccount agent = newUser(Role.AGENT, List.of());
         mvc.perform(get("/triage/taxonomy").with(user(agent))).andExpect(status().isForbidden());
         mvc.perform(get("/triage/models").with(user(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/triage/incidents").with(user(agent))).andExpect(status().isForbidden());
         mvc.perform(get("/triage/models").with(user(newUser(Role.ADMIN, List.of())))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Classifier versions")));
     }

@@ -241,6 +241,12 @@ class TriageIntegrationTests extends PlatformTestSupport {
                 .extracting(RootCause.ParetoRow::contacts).containsExactly(40L);
 
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        assertThat(rootCause.trend(new RootCause.Filter(day, day.plus(Duration.ofDays(3)), provider, null, null, null)))
+                .containsExactly(new RootCause.DailyCount(java.time.LocalDate.parse("2033-05-02"), "double_charge", 30),
+                        new RootCause.DailyCount(java.time.LocalDate.parse("2033-05-02"), "payout, delay", 10),
+                        new RootCause.DailyCount(java.time.LocalDate.parse("2033-05-02"), "refund_missing", 60),
+                        new RootCause.DailyCount(java.time.LocalDate.parse("2033-05-04"), "double_charge", 500));
+
         String manager = tokenFor(newUser(Role.REALTIME_MANAGER, List.of("DE")));
         String csv = mvc.perform(get("/api/v1/triage/root-cause").header("Authorization", "Bearer " + manager)
                         .header("Accept", "text/csv").param("from", day.toString()).param("to", day.plus(Duration.ofDays(1)).toString())

@@ -25,6 +25,13 @@ public final class CrossValidation {
         long embedStart = System.nanoTime();
         float[][] embeddings = embedder == null ? null : embedder.embed(data.stream().map(LabelledText::text).toList());
         double embedRate = embedder == null ? Double.NaN : data.size() / Math.max(1e-9, (System.nanoTime() - embedStart) / 1e9);
+        return run(data, embeddings, embedRate, folds, shots, seed, embedder, options);
+    }
+
+    /** Cross-validates with embeddings computed beforehand (row i belongs to text i). */
+    public static Result run(List<LabelledText> data, float @Nullable [][] embeddings, double embedRate, int folds,
+                             @Nullable Integer shots, long seed, @Nullable SentenceEmbedder embedder,
+                             ClassifierTrainer.Options options) {
         int[] fold = Sampling.stratifiedFolds(data, folds, seed);
         ClassifierTrainer trainer = new ClassifierTrainer(embedder, options.withoutCalibration());
         List<String> truth = new ArrayList<>();

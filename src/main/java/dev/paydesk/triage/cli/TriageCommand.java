@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Component
 @Command(name = "triage", description = "Train, evaluate and try the case classifier.", mixinStandardHelpOptions = true,
         subcommands = {TriageCommand.Train.class, TriageCommand.Eval.class, TriageCommand.Classify.class,
-            CrossValidateCommand.class})
+            CrossValidateCommand.class, IncidentsCommand.class})
 class TriageCommand implements CliCommand, Runnable {
 
     @Override

@@ -27,6 +27,12 @@ class TriageConfiguration {
     }
 
     @Bean
+    NavItem triageIncidentsNav() {
+        return new NavItem("Insight", "Incidents", "/triage/incidents", "alert",
+                Set.of(Role.REALTIME_MANAGER, Role.PROCESS_MANAGER, Role.ADMIN), 30);
+    }
+
+    @Bean
     NavItem triageModelsNav() {
         return new NavItem("Insight", "Classifier versions", "/triage/models", "chart",
                 Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 40);

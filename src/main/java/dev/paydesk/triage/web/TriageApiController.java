@@ -166,6 +166,21 @@ class TriageApiController {
         return org.springframework.http.ResponseEntity.ok(rows);
     }
 
+    @GetMapping("/root-cause/trend")
+    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    List<RootCause.DailyCount> rootCauseTrend(@RequestParam java.time.Instant from, @RequestParam java.time.Instant to,
+            @RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String market,
+            @RequestParam(required = false) @Nullable String method) {
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        if (market != null) {
+            CurrentUser.requireMarket(market);
+        }
+        List<String> scope = CurrentUser.principal().map(p -> p.allMarkets() ? null : List.copyOf(p.markets())).orElse(List.of());
+        return rootCause.trend(new RootCause.Filter(from, to, provider, market, method, scope));
+    }
+
     @GetMapping("/incidents")
     @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
     List<Incident> incidents(@RequestParam(defaultValue = "50") int limit) {
