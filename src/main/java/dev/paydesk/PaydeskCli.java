@@ -41,7 +41,7 @@ final class PaydeskCli implements Runnable {
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "paydesk.cli=true",
-                        "logging.level.root=WARN", "logging.level.dev.paydesk=INFO",
+                        "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN",
                         "spring.task.scheduling.enabled=false")
                 .run()) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
