@@ -1,0 +1,28 @@
+package dev.paydesk.cases;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.shared.Money;
+
+/**
+ * Refunds, re-refunds, goodwill credits and write-offs on a case, under four-eyes: above the
+ * configured limit (or on a payment with an open dispute) a second person with an approver role and
+ * the case's market must approve; the requester never can.
+ */
+public interface MoneyActions {
+
+    MoneyAction request(UUID caseId, MoneyActionType type, Money amount, @Nullable String paymentRef,
+                        @Nullable String targetMethod, String reason);
+
+    MoneyAction approve(UUID actionId, @Nullable String note);
+
+    MoneyAction reject(UUID actionId, String note);
+
+    List<MoneyAction> forCase(UUID caseId);
+
+    /** Actions waiting for approval in the caller's markets, oldest first. */
+    List<MoneyAction> pending();
+}

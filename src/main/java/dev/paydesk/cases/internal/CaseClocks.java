@@ -1,0 +1,147 @@
+package dev.paydesk.cases.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.cases.CaseClock;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.ClockKind;
+import dev.paydesk.cases.ClockState;
+import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.MarketCatalog;
+
+/**
+ * Computes a case's clocks from its history (never incrementally), and keeps the snapshot that queue
+ * views sort by ({@code next_due_at}) and the alert sweep reads.
+ */
+@Component
+class CaseClocks {
+
+    private final JdbcClient jdbc;
+    private final SlaPolicies policies;
+    private final MarketCatalog markets;
+    private final Clock clock;
+
+    CaseClocks(JdbcClient jdbc, SlaPolicies policies, MarketCatalog markets, Clock clock) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+        this.markets = markets;
+        this.clock = clock;
+    }
+
+    /** The case's clocks now, from its history and the current policy and calendar. */
+    List<CaseClock> compute(CaseSummary c, Map<String, Object> details) {
+        Instant now = clock.instant();
+        BusinessCalendar calendar = markets.calendar(c.market());
+        List<CaseClock> clocks = new ArrayList<>();
+        String ola = jdbc.sql("select ola_minutes from cases_queue where code = ? and ola_minutes is not null")
+                .param(c.queue()).query(String.class).optional().orElse(null);
+        List<ClockFact> facts = facts(c.id());
+        if (c.source() == dev.paydesk.cases.CaseSource.ESCALATION && ola != null) {
+            SlaTargets olaTargets = new SlaTargets(0, "OLA " + c.queue(), null, null,
+                    Duration.ofMinutes(Long.parseLong(ola)), Duration.ofMinutes(60), Set.of());
+            for (CaseClock k : ClockCalculator.compute(facts, olaTargets, calendar, now)) {
+                clocks.add(new CaseClock(ClockKind.OLA, k.state(), k.dueAt(), k.remaining(), k.breachedAt(),
+                        "OLA " + c.queue() + ": " + k.label().replace("Resolution within ", "")));
+            }
+        } else {
+            clocks.addAll(ClockCalculator.compute(facts, policies.forCase(c.category(), c.market(), c.priority()),
+                    calendar, now));
+        }
+        Instant external = (Instant) details.get("externalDueAt");
+        if (external != null) {
+            String label = Objects.requireNonNullElse((String) details.get("externalDueLabel"), "External deadline");
+            clocks.add(ClockCalculator.deadline(ClockKind.EXTERNAL, label, external, (Instant) details.get("resolvedAt"), now));
+        }
+        return clocks;
+    }
+
+    Duration warnBefore(CaseSummary c) {
+        return policies.forCase(c.category(), c.market(), c.priority()).warnBefore();
+    }
+
+    /** Recomputes and stores the snapshot; returns the clocks that newly need a warning or a breach alert. */
+    List<Alert> refresh(CaseSummary c, Map<String, Object> details) {
+        List<CaseClock> clocks = compute(c, details);
+        Instant now = clock.instant();
+        Duration warn = warnBefore(c);
+        List<Alert> alerts = new ArrayList<>();
+        jdbc.sql("delete from cases_clock where case_id = ? and kind <> all(?)")
+                .params(c.id(), clocks.stream().map(k -> k.kind().name()).toArray(String[]::new)).update();
+        for (CaseClock k : clocks) {
+            Snapshot before = jdbc.sql("select warned_at, breached_at from cases_clock where case_id = ? and kind = ?")
+                    .params(c.id(), k.kind().name())
+                    .query((rs, n) -> new Snapshot(rs.getTimestamp(1), rs.getTimestamp(2))).optional()
+                    .orElse(new Snapshot(null, null));
+            Timestamp warnedAt = before.warnedAt();
+            Timestamp breachedAt = before.breachedAt();
+            if (k.state() == ClockState.BREACHED && breachedAt == null && c.status().isOpen()) {
+                breachedAt = Timestamp.from(now);
+                alerts.add(new Alert(k, true));
+            } else if (k.state() == ClockState.RUNNING && warnedAt == null && k.dueAt() != null
+                    && !k.dueAt().isAfter(now.plus(warn))) {
+                warnedAt = Timestamp.from(now);
+                alerts.add(new Alert(k, false));
+            }
+            if (k.state() != ClockState.BREACHED) {
+                breachedAt = null;
+            }
+            if (k.state() != ClockState.RUNNING || (k.dueAt() != null && k.dueAt().isAfter(now.plus(warn)))) {
+                warnedAt = null;
+            }
+            jdbc.sql("""
+                    insert into cases_clock (case_id, kind, state, due_at, remaining_minutes, warned_at, breached_at)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (case_id, kind) do update set state = excluded.state, due_at = excluded.due_at,
+                        remaining_minutes = excluded.remaining_minutes, warned_at = excluded.warned_at,
+                        breached_at = excluded.breached_at""")
+                    .params(c.id(), k.kind().name(), k.state().name(), k.dueAt() == null ? null : Timestamp.from(k.dueAt()),
+                            k.remaining() == null ? null : k.remaining().toMinutes(), warnedAt, breachedAt)
+                    .update();
+        }
+        Instant nextDue = clocks.stream().filter(k -> k.state() == ClockState.RUNNING && k.dueAt() != null)
+                .map(CaseClock::dueAt).min(Comparator.naturalOrder()).orElse(null);
+        boolean breached = clocks.stream().anyMatch(k -> k.state() == ClockState.BREACHED);
+        jdbc.sql("update cases_case set next_due_at = ?, breached = ? where id = ?")
+                .params(nextDue == null ? null : Timestamp.from(nextDue), breached, c.id()).update();
+        return alerts;
+    }
+
+    /** A clock that crossed its warning line or breached since the last refresh. */
+    record Alert(CaseClock clock, boolean breached) {
+    }
+
+    private record Snapshot(@Nullable Timestamp warnedAt, @Nullable Timestamp breachedAt) {
+    }
+
+    List<ClockFact> facts(UUID caseId) {
+        return jdbc.sql("""
+                select kind, at, data->>'status', data->>'reason' from cases_entry
+                where case_id = ? and kind in ('CREATED', 'MESSAGE_IN', 'MESSAGE_OUT', 'STATUS') order by at, id""")
+                .param(caseId).query((rs, n) -> {
+                    Instant at = rs.getTimestamp(2).toInstant();
+                    return switch (rs.getString(1)) {
+                        case "CREATED" -> (ClockFact) new ClockFact.Opened(at);
+                        case "MESSAGE_IN" -> new ClockFact.CustomerMessage(at);
+                        case "MESSAGE_OUT" -> new ClockFact.Reply(at);
+                        default -> new ClockFact.StatusChange(at, CaseStatus.valueOf(rs.getString(3)),
+                                rs.getString(4) == null ? null : WaitingReason.valueOf(rs.getString(4)));
+                    };
+                }).list();
+    }
+}

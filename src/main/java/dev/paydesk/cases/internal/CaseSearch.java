@@ -1,0 +1,113 @@
+package dev.paydesk.cases.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.cases.CaseQuery;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.PaydeskPrincipal;
+
+/**
+ * Queue views, filters and full-text search in SQL. Every query is limited to the caller's markets.
+ * Open-case views sort by the next due clock so the most urgent case is on top.
+ */
+@Component
+class CaseSearch {
+
+    /** How far ahead "breaching soon" looks. */
+    static final Duration SOON = Duration.ofHours(4);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseSearch(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<CaseSummary> list(CaseQuery q) {
+        Sql sql = where(q);
+        String order = q.view() == null || q.view() == CaseQuery.View.ALL || q.view() == CaseQuery.View.WAITING
+                ? " order by c.updated_at desc, c.number desc"
+                : " order by c.next_due_at nulls last, c.number";
+        sql.params.add(q.limit());
+        sql.params.add(q.offset());
+        return jdbc.sql("select " + CaseStore.SUMMARY_COLUMNS + " from cases_case c where " + sql.where + order
+                + " limit ? offset ?").params(sql.params).query(CaseStore.SUMMARY).list();
+    }
+
+    long count(CaseQuery q) {
+        Sql sql = where(q);
+        return jdbc.sql("select count(*) from cases_case c where " + sql.where).params(sql.params).query(Long.class).single();
+    }
+
+    private record Sql(StringBuilder where, List<Object> params) {
+        Sql and(String condition, Object... values) {
+            where.append(" and ").append(condition);
+            params.addAll(List.of(values));
+            return this;
+        }
+    }
+
+    private Sql where(CaseQuery q) {
+        Sql sql = new Sql(new StringBuilder("true"), new ArrayList<>());
+        PaydeskPrincipal user = CurrentUser.principal().orElse(null);
+        if (user != null && !user.allMarkets()) {
+            sql.and("c.market = any(?)", (Object) user.markets().toArray(String[]::new));
+        }
+        String open = "c.status not in ('RESOLVED', 'CLOSED')";
+        if (q.view() != null) {
+            switch (q.view()) {
+                case MINE -> sql.and(open).and("c.assignee = ?", user == null ? "" : user.username());
+                case TEAM -> sql.and(open).and("c.queue_code in (select queue_code from cases_queue_member where username = ?)",
+                        user == null ? "" : user.username());
+                case UNASSIGNED -> sql.and(open).and("c.assignee is null");
+                case BREACHING_SOON -> sql.and(open).and("c.next_due_at <= ?", Timestamp.from(clock.instant().plus(SOON)));
+                case WAITING -> sql.and("c.status = 'WAITING'");
+                case ALL -> { }
+            }
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.and("c.status = any(?)", (Object) q.statuses().stream().map(CaseStatus::name).toArray(String[]::new));
+        }
+        if (q.market() != null && !q.market().isBlank()) {
+            sql.and("c.market = ?", q.market().strip().toUpperCase(Locale.ROOT));
+        }
+        if (q.queue() != null && !q.queue().isBlank()) {
+            sql.and("c.queue_code = ?", q.queue().strip());
+        }
+        if (q.assignee() != null && !q.assignee().isBlank()) {
+            sql.and("c.assignee = ?", q.assignee().strip());
+        }
+        if (q.category() != null && !q.category().isBlank()) {
+            sql.and("c.category = ?", q.category().strip());
+        }
+        if (q.priority() != null) {
+            sql.and("c.priority = ?", q.priority().name());
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            sql.and("? = any(c.tags)", q.tag().strip().toLowerCase(Locale.ROOT));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String text = q.text().strip();
+            if (text.toUpperCase(Locale.ROOT).matches("PD-\\d{1,18}")) {
+                sql.and("c.number = ?", Long.parseLong(text.substring(3)));
+            } else {
+                sql.and("""
+                        c.id in (select s.id from cases_case s where s.search @@ websearch_to_tsquery('simple', ?)
+                                 union select e.case_id from cases_entry e where e.search @@ websearch_to_tsquery('simple', ?)
+                                 and e.kind in ('MESSAGE_IN', 'MESSAGE_OUT', 'NOTE'))""", text, text);
+            }
+        }
+        return sql;
+    }
+}

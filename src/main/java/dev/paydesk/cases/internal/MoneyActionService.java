@@ -1,0 +1,204 @@
+package dev.paydesk.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.MoneyAction;
+import dev.paydesk.cases.MoneyActionApproved;
+import dev.paydesk.cases.MoneyActionType;
+import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.PaydeskPrincipal;
+import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
+import dev.paydesk.shared.NotFoundException;
+
+/** Money actions under {@link FourEyesPolicy}; every request and decision is audited and on the timeline. */
+@Service
+class MoneyActionService implements MoneyActions {
+
+    private final JdbcClient jdbc;
+    private final CaseStore store;
+    private final FourEyesPolicy policy;
+    private final DisputeGuard disputes;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MoneyActionService(JdbcClient jdbc, CaseStore store, CasesProperties properties, DisputeGuard disputes,
+                       AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.policy = new FourEyesPolicy(properties.approvalLimits(),
+                properties.approverRoles().stream().map(Role::parse).collect(Collectors.toSet()));
+        this.disputes = disputes;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public MoneyAction request(UUID caseId, MoneyActionType type, Money amount, @Nullable String paymentRef,
+                               @Nullable String targetMethod, String reason) {
+        CaseSummary c = store.lock(caseId);
+        CaseDeskService.checkMarket(c.market());
+        if (!c.status().isOpen()) {
+            throw new ConflictException(c.key() + " is " + c.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; reopen it to request money actions");
+        }
+        if (amount.minor() <= 0) {
+            throw new InvalidInputException("amount", "the amount must be positive");
+        }
+        if (type == MoneyActionType.RE_REFUND && (targetMethod == null || targetMethod.isBlank())) {
+            throw new InvalidInputException("targetMethod", "a re-refund needs the method to refund to");
+        }
+        String why = CaseDeskService.required("reason", reason, 2000);
+        String dispute = (type == MoneyActionType.REFUND || type == MoneyActionType.RE_REFUND) && paymentRef != null
+                ? disputes.openDispute(paymentRef).orElse(null) : null;
+        FourEyesPolicy.Requirement requirement = policy.requirement(type, amount, dispute);
+        boolean needsApproval = requirement instanceof FourEyesPolicy.Requirement.ApprovalNeeded;
+        String note = switch (requirement) {
+            case FourEyesPolicy.Requirement.ApprovalNeeded a -> a.why();
+            case FourEyesPolicy.Requirement.NoApprovalNeeded n -> n.why();
+        };
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String by = CurrentUser.actorName();
+        jdbc.sql("""
+                insert into cases_money_action (id, case_id, type, amount_minor, currency, payment_ref, target_method, reason,
+                    market, status, requested_by, requested_at, needs_approval, approval_note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, caseId, type.name(), amount.minor(), amount.currency().getCurrencyCode(), paymentRef,
+                        targetMethod, PanRedactor.redact(why), c.market(),
+                        needsApproval ? "PENDING_APPROVAL" : "APPROVED", by, Timestamp.from(now), needsApproval, note)
+                .update();
+        MoneyAction action = require(id);
+        Map<String, Object> data = describe(action);
+        store.appendEntry(caseId, "MONEY_REQUESTED", now, by, why, data, null);
+        audit.record("money-action.requested", "money_action", id.toString(), c.market(), null, data);
+        if (!needsApproval) {
+            published(action, null, now);
+        }
+        return action;
+    }
+
+    @Override
+    @Transactional
+    public MoneyAction approve(UUID actionId, @Nullable String note) {
+        return decide(actionId, true, note);
+    }
+
+    @Override
+    @Transactional
+    public MoneyAction reject(UUID actionId, String note) {
+        return decide(actionId, false, CaseDeskService.required("note", note, 2000));
+    }
+
+    private MoneyAction decide(UUID actionId, boolean approve, @Nullable String note) {
+        MoneyAction action = jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.id = ? for update of a")
+                .param(actionId).query(MoneyActionService::map).optional()
+                .orElseThrow(() -> new NotFoundException("money action " + actionId + " not found"));
+        PaydeskPrincipal approver = CurrentUser.principal()
+                .orElseThrow(() -> new AccessDeniedException("deciding a money action needs a signed-in user"));
+        if (action.status() != MoneyAction.Status.PENDING_APPROVAL) {
+            throw new ConflictException("the action is already " + action.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        policy.refusal(action, approver).ifPresent(reason -> {
+            throw new AccessDeniedException(reason);
+        });
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update cases_money_action set status = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1
+                where id = ?""")
+                .params(approve ? "APPROVED" : "REJECTED", approver.username(), Timestamp.from(now),
+                        note == null ? null : PanRedactor.redact(note), actionId).update();
+        MoneyAction decided = require(actionId);
+        Map<String, Object> data = describe(decided);
+        store.appendEntry(decided.caseId(), approve ? "MONEY_APPROVED" : "MONEY_REJECTED", now, approver.username(),
+                note, data, null);
+        audit.record(approve ? "money-action.approved" : "money-action.rejected", "money_action", actionId.toString(),
+                decided.market(), Map.of("status", action.status().name()), data);
+        if (approve) {
+            published(decided, approver.username(), now);
+        }
+        return decided;
+    }
+
+    private void published(MoneyAction a, @Nullable String approvedBy, Instant at) {
+        events.publishEvent(new MoneyActionApproved(a.id(), a.caseId(), a.caseKey(), a.type(), a.amount(), a.paymentRef(),
+                a.targetMethod(), a.market(), a.requestedBy(), approvedBy, at));
+    }
+
+    @Override
+    public List<MoneyAction> forCase(UUID caseId) {
+        return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.case_id = ? order by a.requested_at")
+                .param(caseId).query(MoneyActionService::map).list();
+    }
+
+    @Override
+    public List<MoneyAction> pending() {
+        return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.status = 'PENDING_APPROVAL' order by a.requested_at")
+                .query(MoneyActionService::map).list().stream().filter(a -> CaseDeskService.canSee(a.market())).toList();
+    }
+
+    private MoneyAction require(UUID id) {
+        return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.id = ?")
+                .param(id).query(MoneyActionService::map).single();
+    }
+
+    private static Map<String, Object> describe(MoneyAction a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", a.id().toString());
+        m.put("type", a.type().name());
+        m.put("amount", a.amount().toString());
+        m.put("status", a.status().name());
+        if (a.paymentRef() != null) {
+            m.put("paymentRef", a.paymentRef());
+        }
+        if (a.targetMethod() != null) {
+            m.put("targetMethod", a.targetMethod());
+        }
+        if (a.approvalNote() != null) {
+            m.put("approval", a.approvalNote());
+        }
+        return m;
+    }
+
+    static MoneyAction map(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new MoneyAction(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                CaseStore.key(rs.getLong("number")), MoneyActionType.valueOf(rs.getString("type")),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency")), rs.getString("payment_ref"),
+                rs.getString("target_method"), rs.getString("reason"), rs.getString("market"),
+                MoneyAction.Status.valueOf(rs.getString("status")), rs.getBoolean("needs_approval"),
+                rs.getString("approval_note"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("decision_note"));
+    }
+
+    static Set<CaseStatus> open() {
+        return Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
+    }
+}

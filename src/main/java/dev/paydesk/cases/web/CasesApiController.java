@@ -1,0 +1,280 @@
+package dev.paydesk.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseDetail;
+import dev.paydesk.cases.CaseLink;
+import dev.paydesk.cases.CaseQuery;
+import dev.paydesk.cases.CaseSource;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.LinkKind;
+import dev.paydesk.cases.MoneyAction;
+import dev.paydesk.cases.MoneyActionType;
+import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.cases.NewCase;
+import dev.paydesk.cases.Priority;
+import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
+import dev.paydesk.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** REST API of the case desk: everything the UI does. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Cases", description = "Payment cases, their timeline, clocks and money actions")
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+class CasesApiController {
+
+    private final CaseDesk desk;
+    private final MoneyActions money;
+
+    CasesApiController(CaseDesk desk, MoneyActions money) {
+        this.desk = desk;
+        this.money = money;
+    }
+
+    /** A case to open over the API (customer-care tools post escalations here). */
+    record CaseRequest(String subject, @Nullable String description, String market, @Nullable String language,
+                       @Nullable Priority priority, @Nullable String category, @Nullable String customerRef,
+                       @Nullable String customerEmail, @Nullable String provider, @Nullable String amount,
+                       @Nullable String currency, @Nullable List<String> tags, @Nullable List<CaseLink> links,
+                       @Nullable Instant externalDueAt, @Nullable String externalDueLabel, @Nullable Boolean psd2Complaint,
+                       @Nullable String queue) {
+    }
+
+    @PostMapping("/cases")
+    @Operation(summary = "Open a case; the Idempotency-Key header makes a retried post return the first case")
+    ResponseEntity<CaseSummary> open(@RequestBody CaseRequest r,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
+        if (r.subject() == null || r.market() == null) {
+            throw new InvalidInputException("subject", "subject and market are required");
+        }
+        Money amount = r.amount() == null || r.amount().isBlank() ? null
+                : Money.parse(r.amount(), r.currency() == null ? "EUR" : r.currency());
+        CaseDesk.Opened opened = desk.open(new NewCase(r.subject(), r.description(), r.market(), r.language(), r.priority(),
+                r.category(), r.customerRef(), r.customerEmail(), r.provider(), amount, r.tags(), r.links(), CaseSource.API,
+                key, r.externalDueAt(), r.externalDueLabel(), Boolean.TRUE.equals(r.psd2Complaint()), r.queue()));
+        return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/cases/" + opened.summary().key())).body(opened.summary());
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "Queue views, filters and full-text search (view: mine, team, unassigned, breaching_soon, waiting, all)")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    List<CaseSummary> list(@RequestParam(required = false) @Nullable String view,
+                           @RequestParam(required = false) @Nullable String q,
+                           @RequestParam(required = false) @Nullable List<CaseStatus> status,
+                           @RequestParam(required = false) @Nullable String market,
+                           @RequestParam(required = false) @Nullable String queue,
+                           @RequestParam(required = false) @Nullable String assignee,
+                           @RequestParam(required = false) @Nullable String category,
+                           @RequestParam(required = false) @Nullable Priority priority,
+                           @RequestParam(required = false) @Nullable String tag,
+                           @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return desk.list(query(view, q, status, market, queue, assignee, category, priority, tag, limit, offset));
+    }
+
+    static CaseQuery query(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status,
+                           @Nullable String market, @Nullable String queue, @Nullable String assignee,
+                           @Nullable String category, @Nullable Priority priority, @Nullable String tag, int limit, int offset) {
+        CaseQuery.View v = null;
+        if (view != null && !view.isBlank()) {
+            try {
+                v = CaseQuery.View.valueOf(view.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("view", "unknown view '" + view + "'; use mine, team, unassigned, breaching_soon, waiting or all");
+            }
+        }
+        Set<CaseStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
+        return new CaseQuery(v, q, statuses, market, queue, assignee, category, priority, tag, limit, offset);
+    }
+
+    @GetMapping("/cases/{key}")
+    @Operation(summary = "A case with its links, clocks, timeline and related cases")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    CaseDetail get(@PathVariable String key) {
+        return desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
+    }
+
+    record ReplyRequest(String body, @Nullable CaseStatus status, @Nullable WaitingReason reason) {
+    }
+
+    @PostMapping("/cases/{key}/replies")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reply to the customer (e-mailed when the case has an address), optionally setting the status")
+    void reply(@PathVariable String key, @RequestBody ReplyRequest r) {
+        desk.reply(id(key), r.body(), r.status(), r.reason());
+    }
+
+    record TextRequest(String body) {
+    }
+
+    @PostMapping("/cases/{key}/notes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Add an internal note")
+    void note(@PathVariable String key, @RequestBody TextRequest r) {
+        desk.addNote(id(key), r.body());
+    }
+
+    record MessageRequest(String from, String body, @Nullable String messageId) {
+    }
+
+    @PostMapping("/cases/{key}/messages")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record a customer message from another channel (idempotent by messageId)")
+    void message(@PathVariable String key, @RequestBody MessageRequest r) {
+        desk.receiveMessage(id(key), r.from(), r.body(), r.messageId());
+    }
+
+    record StatusRequest(CaseStatus status, @Nullable WaitingReason reason) {
+    }
+
+    @PutMapping("/cases/{key}/status")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void status(@PathVariable String key, @RequestBody StatusRequest r) {
+        desk.changeStatus(id(key), r.status(), r.reason());
+    }
+
+    record AssignmentRequest(@Nullable String queue, @Nullable String assignee) {
+    }
+
+    @PutMapping("/cases/{key}/assignment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assign(@PathVariable String key, @RequestBody AssignmentRequest r) {
+        desk.assign(id(key), r.queue(), r.assignee());
+    }
+
+    record CategoryRequest(String category) {
+    }
+
+    @PutMapping("/cases/{key}/category")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void category(@PathVariable String key, @RequestBody CategoryRequest r) {
+        desk.categorise(id(key), r.category(), true);
+    }
+
+    record PriorityRequest(Priority priority) {
+    }
+
+    @PutMapping("/cases/{key}/priority")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void priority(@PathVariable String key, @RequestBody PriorityRequest r) {
+        desk.setPriority(id(key), r.priority());
+    }
+
+    record TagsRequest(List<String> tags) {
+    }
+
+    @PutMapping("/cases/{key}/tags")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void tags(@PathVariable String key, @RequestBody TagsRequest r) {
+        desk.setTags(id(key), r.tags());
+    }
+
+    @PostMapping("/cases/{key}/links")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void link(@PathVariable String key, @RequestBody CaseLink link) {
+        desk.link(id(key), link);
+    }
+
+    record EscalationRequest(String queue, String note) {
+    }
+
+    @PostMapping("/cases/{key}/escalations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Escalate to a peer function (tech, risk, finance, product): a child task with its OLA clock")
+    CaseSummary escalate(@PathVariable String key, @RequestBody EscalationRequest r) {
+        return desk.escalate(id(key), r.queue(), r.note());
+    }
+
+    record ParentRequest(String parent) {
+    }
+
+    @PutMapping("/cases/{key}/parent")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void parent(@PathVariable String key, @RequestBody ParentRequest r) {
+        desk.setParent(id(key), id(r.parent()));
+    }
+
+    record MergeRequest(String into) {
+    }
+
+    @PostMapping("/cases/{key}/merge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Merge this case into another: links and messages move, this case closes")
+    void merge(@PathVariable String key, @RequestBody MergeRequest r) {
+        desk.merge(id(key), id(r.into()));
+    }
+
+    record MoneyRequest(MoneyActionType type, String amount, String currency, @Nullable String paymentRef,
+                        @Nullable String targetMethod, String reason) {
+    }
+
+    @PostMapping("/cases/{key}/money-actions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Request a refund, re-refund, goodwill credit or write-off (four-eyes above the limit)")
+    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    MoneyAction requestMoney(@PathVariable String key, @RequestBody MoneyRequest r) {
+        if (r.type() == null || r.amount() == null || r.currency() == null) {
+            throw new InvalidInputException("amount", "type, amount and currency are required");
+        }
+        return money.request(id(key), r.type(), Money.parse(r.amount(), r.currency()), r.paymentRef(), r.targetMethod(),
+                r.reason());
+    }
+
+    @GetMapping("/money-actions/pending")
+    @Operation(summary = "Money actions waiting for a second person, in the caller's markets")
+    List<MoneyAction> pending() {
+        return money.pending();
+    }
+
+    record DecisionRequest(@Nullable String note) {
+    }
+
+    @PostMapping("/money-actions/{id}/approve")
+    @Operation(summary = "Approve (never by the requester; needs an approver role and the market)")
+    MoneyAction approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable DecisionRequest r) {
+        return money.approve(id, r == null ? null : r.note());
+    }
+
+    @PostMapping("/money-actions/{id}/reject")
+    MoneyAction reject(@PathVariable UUID id, @RequestBody DecisionRequest r) {
+        return money.reject(id, r.note() == null ? "" : r.note());
+    }
+
+    @GetMapping("/cases/linked")
+    @Operation(summary = "Cases linked to an order, payment, refund, dispute or finding")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    List<CaseSummary> linked(@RequestParam LinkKind kind, @RequestParam String ref) {
+        return desk.linkedTo(kind, ref);
+    }
+
+    private UUID id(String key) {
+        return desk.resolve(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
+    }
+}
