@@ -272,3 +272,21 @@ insert into cases_sla_policy (name, first_response_minutes, next_response_minute
 insert into cases_sla_policy (name, priority, first_response_minutes, next_response_minutes, resolution_minutes, warn_before_minutes)
     values ('Urgent', 'URGENT', 60, 120, 480, 30),
            ('High', 'HIGH', 240, 480, 1440, 60);
+
+-- In-app notifications (clock warnings and breaches, approvals waiting).
+create table cases_notification (
+    id         bigserial primary key,
+    username   text        not null,
+    case_id    uuid        references cases_case (id),
+    kind       text        not null,
+    text       text        not null,
+    created_at timestamptz not null,
+    read_at    timestamptz
+);
+create index cases_notification_user_idx on cases_notification (username, created_at desc) where read_at is null;
+
+-- Installation secrets (the CSAT link signing key when none is configured).
+create table cases_setting (
+    key   text primary key,
+    value text not null
+);

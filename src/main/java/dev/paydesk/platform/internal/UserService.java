@@ -31,7 +31,7 @@ import dev.paydesk.shared.NotFoundException;
 
 /** Users: creation with roles and market scopes, password changes, enabling, and sign-in lookup. */
 @Service
-public class UserService implements UserDetailsService {
+public class UserService implements UserDetailsService, dev.paydesk.platform.UserDirectory {
 
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -219,5 +219,20 @@ public class UserService implements UserDetailsService {
                 rs.getString("email"), rs.getString("password_hash"), roles, markets, rs.getBoolean("all_markets"),
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("version"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    @Override
+    public Optional<dev.paydesk.platform.UserDirectory.User> user(String username) {
+        return findByUsername(username).map(UserService::directoryEntry);
+    }
+
+    @Override
+    public List<dev.paydesk.platform.UserDirectory.User> users() {
+        return all().stream().filter(UserAccount::enabled).map(UserService::directoryEntry).toList();
+    }
+
+    private static dev.paydesk.platform.UserDirectory.User directoryEntry(UserAccount a) {
+        return new dev.paydesk.platform.UserDirectory.User(a.username(), a.displayName(), Optional.ofNullable(a.email()),
+                a.roles(), a.markets(), a.allMarkets(), a.enabled());
     }
 }

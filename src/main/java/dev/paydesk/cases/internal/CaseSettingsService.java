@@ -1,0 +1,192 @@
+package dev.paydesk.cases.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.paydesk.cases.CaseSettings;
+import dev.paydesk.cases.Priority;
+import dev.paydesk.cases.SlaPolicyChanged;
+import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.NotFoundException;
+
+/** Stores the case desk's configuration; every change is audited. */
+@Service
+class CaseSettingsService implements CaseSettings {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final ClockSweep sweep;
+
+    CaseSettingsService(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, ClockSweep sweep) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.events = events;
+        this.sweep = sweep;
+    }
+
+    @Override
+    public List<Queue> queues() {
+        return jdbc.sql("""
+                select q.code, q.name, q.strategy, q.peer_function, q.ola_minutes,
+                       coalesce(array_agg(m.username order by m.username) filter (where m.username is not null), '{}')
+                from cases_queue q left join cases_queue_member m on m.queue_code = q.code
+                group by q.code order by q.code""")
+                .query((rs, n) -> new Queue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Integer) rs.getObject(5), CaseStore.strings(rs.getArray(6)))).list();
+    }
+
+    @Override
+    @Transactional
+    public Queue saveQueue(Queue q) {
+        String code = q.code().strip().toLowerCase(Locale.ROOT);
+        if (!code.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new InvalidInputException("code", "a queue code is lower-case letters, digits and dashes");
+        }
+        if (!List.of("MANUAL", "ROUND_ROBIN", "LEAST_LOADED").contains(q.strategy())) {
+            throw new InvalidInputException("strategy", "strategy is MANUAL, ROUND_ROBIN or LEAST_LOADED");
+        }
+        jdbc.sql("""
+                insert into cases_queue (code, name, strategy, peer_function, ola_minutes) values (?, ?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, strategy = excluded.strategy,
+                    peer_function = excluded.peer_function, ola_minutes = excluded.ola_minutes""")
+                .params(code, q.name(), q.strategy(), q.peerFunction(), q.olaMinutes()).update();
+        audit.record("case-queue.saved", "case_queue", code, null, null, Map.of("name", q.name(), "strategy", q.strategy()));
+        return queues().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return jdbc.sql("""
+                select a.username, a.capacity, a.languages, a.providers, a.active,
+                       coalesce(array_agg(m.queue_code order by m.queue_code) filter (where m.queue_code is not null), '{}')
+                from cases_agent a left join cases_queue_member m on m.username = a.username
+                group by a.username order by a.username""")
+                .query((rs, n) -> new Agent(rs.getString(1), rs.getInt(2), CaseStore.strings(rs.getArray(3)),
+                        CaseStore.strings(rs.getArray(4)), rs.getBoolean(5), CaseStore.strings(rs.getArray(6)))).list();
+    }
+
+    @Override
+    @Transactional
+    public Agent saveAgent(Agent a) {
+        if (a.capacity() < 0) {
+            throw new InvalidInputException("capacity", "capacity must not be negative");
+        }
+        jdbc.sql("""
+                insert into cases_agent (username, capacity, languages, providers, active) values (?, ?, ?, ?, ?)
+                on conflict (username) do update set capacity = excluded.capacity, languages = excluded.languages,
+                    providers = excluded.providers, active = excluded.active""")
+                .params(a.username(), a.capacity(), a.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toArray(String[]::new),
+                        a.providers().stream().map(p -> p.toUpperCase(Locale.ROOT)).toArray(String[]::new), a.active())
+                .update();
+        jdbc.sql("delete from cases_queue_member where username = ?").param(a.username()).update();
+        for (String queue : a.queues()) {
+            if (jdbc.sql("select count(*) from cases_queue where code = ?").param(queue).query(Long.class).single() == 0) {
+                throw new InvalidInputException("queues", "unknown queue '" + queue + "'");
+            }
+            jdbc.sql("insert into cases_queue_member (queue_code, username) values (?, ?)").params(queue, a.username()).update();
+        }
+        audit.record("case-agent.saved", "case_agent", a.username(), null, null,
+                Map.of("capacity", a.capacity(), "queues", a.queues(), "languages", a.languages(), "providers", a.providers()));
+        return agents().stream().filter(x -> x.username().equals(a.username())).findFirst().orElseThrow();
+    }
+
+    @Override
+    public List<RoutingRule> routingRules() {
+        return jdbc.sql("select * from cases_routing_rule order by position, id").query((rs, n) -> new RoutingRule(
+                rs.getLong("id"), rs.getInt("position"), rs.getString("category"), rs.getString("market"),
+                rs.getString("language"), rs.getString("provider"), (Long) rs.getObject("min_amount_minor"),
+                rs.getString("currency"), rs.getString("queue_code"),
+                rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")))).list();
+    }
+
+    @Override
+    @Transactional
+    public RoutingRule addRoutingRule(RoutingRule r) {
+        if ((r.minAmountMinor() == null) != (r.currency() == null)) {
+            throw new InvalidInputException("currency", "an amount condition needs both an amount and a currency");
+        }
+        long id = jdbc.sql("""
+                insert into cases_routing_rule (position, category, market, language, provider, min_amount_minor, currency,
+                    queue_code, priority) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(r.position(), r.category(), r.market(), r.language(), r.provider(), r.minAmountMinor(), r.currency(),
+                        r.queue(), r.priority() == null ? null : r.priority().name()).query(Long.class).single();
+        audit.record("case-routing-rule.added", "case_routing_rule", Long.toString(id), r.market(), null, r);
+        return routingRules().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void deleteRoutingRule(long id) {
+        if (jdbc.sql("delete from cases_routing_rule where id = ?").param(id).update() == 0) {
+            throw new NotFoundException("routing rule " + id + " not found");
+        }
+        audit.record("case-routing-rule.deleted", "case_routing_rule", Long.toString(id), null, null, null);
+    }
+
+    @Override
+    public List<SlaPolicy> policies() {
+        return jdbc.sql("select * from cases_sla_policy order by category nulls first, market nulls first, priority nulls first, id")
+                .query((rs, n) -> {
+                    SlaTargets t = SlaPolicies.targets(rs, n);
+                    return new SlaPolicy(t.policyId(), t.policyName(), rs.getString("category"), rs.getString("market"),
+                            rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
+                            minutes(t.firstResponse()), minutes(t.nextResponse()), minutes(t.resolution()),
+                            (int) t.warnBefore().toMinutes(), t.pauseReasons());
+                }).list();
+    }
+
+    private static Integer minutes(java.time.@org.jspecify.annotations.Nullable Duration d) {
+        return d == null ? null : (int) d.toMinutes();
+    }
+
+    @Override
+    @Transactional
+    public SlaPolicy savePolicy(SlaPolicy p) {
+        String[] reasons = p.pauseReasons().stream().map(WaitingReason::name).sorted().toArray(String[]::new);
+        long id;
+        if (p.id() == 0) {
+            id = jdbc.sql("""
+                    insert into cases_sla_policy (name, category, market, priority, first_response_minutes, next_response_minutes,
+                        resolution_minutes, warn_before_minutes, pause_reasons) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(p.name(), p.category(), p.market(), p.priority() == null ? null : p.priority().name(),
+                            p.firstResponseMinutes(), p.nextResponseMinutes(), p.resolutionMinutes(), p.warnBeforeMinutes(),
+                            reasons).query(Long.class).single();
+        } else {
+            id = p.id();
+            int updated = jdbc.sql("""
+                    update cases_sla_policy set name = ?, category = ?, market = ?, priority = ?, first_response_minutes = ?,
+                        next_response_minutes = ?, resolution_minutes = ?, warn_before_minutes = ?, pause_reasons = ?,
+                        version = version + 1 where id = ?""")
+                    .params(p.name(), p.category(), p.market(), p.priority() == null ? null : p.priority().name(),
+                            p.firstResponseMinutes(), p.nextResponseMinutes(), p.resolutionMinutes(), p.warnBeforeMinutes(),
+                            reasons, id).update();
+            if (updated == 0) {
+                throw new NotFoundException("SLA policy " + id + " not found");
+            }
+        }
+        audit.record("case-sla-policy.saved", "case_sla_policy", Long.toString(id), p.market(), null, p);
+        events.publishEvent(new SlaPolicyChanged(id));
+        return policies().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    /** After the policy change commits, recompute the open cases' clocks. */
+    @TransactionalEventListener
+    void on(SlaPolicyChanged changed) {
+        sweep.recomputeAllOpen();
+    }
+
+    static UUID none() {
+        return new UUID(0, 0);
+    }
+}

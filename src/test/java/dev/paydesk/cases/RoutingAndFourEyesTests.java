@@ -1,0 +1,236 @@
+package dev.paydesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import dev.paydesk.platform.PaydeskPrincipal;
+import dev.paydesk.platform.PlatformTestSupport;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.Money;
+
+/** Routing rules, assignment strategies and skills; the four-eyes rules on money actions. */
+@SpringBootTest
+@RecordApplicationEvents
+class RoutingAndFourEyesTests extends PlatformTestSupport {
+
+    @Autowired
+    CaseDesk desk;
+
+    @Autowired
+    CaseSettings settings;
+
+    @Autowired
+    MoneyActions money;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @BeforeEach
+    void markets() {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        ensureMarket("FR", "EUR", "Europe/Paris", "fr");
+        ensureMarket("SE", "SEK", "Europe/Stockholm", "sv");
+    }
+
+    private static <T> T as(PaydeskPrincipal user, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority())).toList()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private String queue(String strategy) {
+        String code = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        asSystem(() -> settings.saveQueue(new CaseSettings.Queue(code, "Test " + code, strategy, null, null, List.of())));
+        return code;
+    }
+
+    private void agent(String username, int capacity, List<String> languages, List<String> providers, String queue) {
+        asSystem(() -> settings.saveAgent(new CaseSettings.Agent(username, capacity, languages, providers, true, List.of(queue))));
+    }
+
+    private CaseSummary openIn(String market, String queue, String language, String provider) {
+        NewCase c = new NewCase("Routing test", "", market, language, null, null, null, null, provider, null, List.of(),
+                List.of(), CaseSource.API, null, null, null, false, queue);
+        CaseSummary[] out = new CaseSummary[1];
+        asSystem(() -> out[0] = desk.open(c).summary());
+        return out[0];
+    }
+
+    @Test
+    void theFirstMatchingRuleByPositionPicksTheQueueAndPriority() {
+        String big = queue("MANUAL");
+        String klarna = queue("MANUAL");
+        String category = "cat-" + UUID.randomUUID().toString().substring(0, 6);
+        asSystem(() -> {
+            settings.addRoutingRule(new CaseSettings.RoutingRule(0, 1, category, "SE", null, null, 1_000_000L, "SEK", big,
+                    Priority.URGENT));
+            settings.addRoutingRule(new CaseSettings.RoutingRule(0, 2, category, null, null, "KLARNA", null, null, klarna, null));
+        });
+        NewCase large = new NewCase("Big Klarna refund", "", "SE", "sv", null, category, null, null, "klarna",
+                Money.of(2_500_000, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
+        NewCase small = new NewCase("Small Klarna refund", "", "SE", "sv", null, category, null, null, "Klarna",
+                Money.of(9_900, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
+        NewCase otherCategory = new NewCase("Other", "", "SE", "sv", null, "something-else", null, null, "KLARNA",
+                Money.of(2_500_000, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
+        List<CaseSummary> opened = new ArrayList<>();
+        asSystem(() -> List.of(large, small, otherCategory).forEach(c -> opened.add(desk.open(c).summary())));
+        assertThat(opened.get(0).queue()).isEqualTo(big);
+        assertThat(opened.get(0).priority()).isEqualTo(Priority.URGENT);
+        assertThat(opened.get(1).queue()).isEqualTo(klarna);
+        assertThat(opened.get(1).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(opened.get(2).queue()).isNotIn(big, klarna);
+    }
+
+    @Test
+    void roundRobinTakesTurnsAmongEligibleAgents() {
+        String q = queue("ROUND_ROBIN");
+        String a = unique("rr-a"), b = unique("rr-b"), c = unique("rr-c");
+        agent(a, 50, List.of(), List.of(), q);
+        agent(b, 50, List.of(), List.of(), q);
+        agent(c, 50, List.of(), List.of(), q);
+        List<String> assignees = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            assignees.add(openIn("DE", q, "de", null).assignee());
+        }
+        assertThat(assignees.subList(0, 3)).containsExactlyInAnyOrder(a, b, c);
+        assertThat(assignees.subList(3, 6)).isEqualTo(assignees.subList(0, 3));
+    }
+
+    @Test
+    void leastLoadedRespectsCapacityAndSkills() {
+        String q = queue("LEAST_LOADED");
+        String german = unique("ll-de"), french = unique("ll-fr"), adyenOnly = unique("ll-adyen");
+        agent(german, 2, List.of("de"), List.of(), q);
+        agent(french, 5, List.of("fr"), List.of(), q);
+        agent(adyenOnly, 5, List.of("de"), List.of("ADYEN"), q);
+        // German Stripe cases: only the German generalist is eligible (the Adyen specialist lacks the provider skill)
+        assertThat(openIn("DE", q, "de", "STRIPE").assignee()).isEqualTo(german);
+        assertThat(openIn("DE", q, "de", "STRIPE").assignee()).isEqualTo(german);
+        // capacity 2 reached: the third stays unassigned
+        assertThat(openIn("DE", q, "de", "STRIPE").assignee()).isNull();
+        // German Adyen cases go to the less loaded of the two eligible agents
+        assertThat(openIn("DE", q, "de", "ADYEN").assignee()).isEqualTo(adyenOnly);
+        assertThat(openIn("FR", q, "fr", "ADYEN").assignee()).isEqualTo(french);
+    }
+
+    @Test
+    void aManualQueueAssignsNobody() {
+        String q = queue("MANUAL");
+        agent(unique("manual"), 10, List.of(), List.of(), q);
+        assertThat(openIn("DE", q, "de", null).assignee()).isNull();
+    }
+
+    @Test
+    void aRefundAboveTheLimitNeedsASecondPersonWithTheRightRoleAndMarket() {
+        var requester = newUser(Role.SPECIALIST, List.of("DE"));
+        var manager = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        var frenchManager = newUser(Role.PROCESS_MANAGER, List.of("FR"));
+        var otherSpecialist = newUser(Role.SPECIALIST, List.of("DE"));
+        CaseSummary c = openIn("DE", "refunds", "de", null);
+
+        // the default refund approval limit is 500.00 EUR (CasesProperties)
+        MoneyAction big = as(requester, () -> money.request(c.id(), MoneyActionType.REFUND, Money.of(600_00, "EUR"),
+                "psp-1", null, "Refund failed at the bank, customer still waiting"));
+        assertThat(big.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
+        assertThat(big.approvalNote()).contains("limit");
+
+        assertThatThrownBy(() -> as(requester, () -> money.approve(big.id(), null)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("second person");
+        assertThatThrownBy(() -> as(otherSpecialist, () -> money.approve(big.id(), null)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("roles");
+        assertThatThrownBy(() -> as(frenchManager, () -> money.approve(big.id(), null)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("market DE");
+        assertThat(events.stream(MoneyActionApproved.class).filter(e -> e.actionId().equals(big.id()))).isEmpty();
+
+        MoneyAction approved = as(manager, () -> money.approve(big.id(), "checked the bank return"));
+        assertThat(approved.status()).isEqualTo(MoneyAction.Status.APPROVED);
+        assertThat(approved.decidedBy()).isEqualTo(manager.username());
+        assertThat(events.stream(MoneyActionApproved.class).filter(e -> e.actionId().equals(big.id()))).hasSize(1);
+        assertThatThrownBy(() -> as(manager, () -> money.approve(big.id(), null))).isInstanceOf(ConflictException.class);
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where entity_type = 'money_action' and entity_id = ?")
+                .param(big.id().toString()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aSmallGoodwillIsApprovedAtOnceAndAWriteOffAlwaysNeedsApproval() {
+        var requester = newUser(Role.SPECIALIST, List.of("DE"));
+        var manager = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        CaseSummary c = openIn("DE", "refunds", "de", null);
+        MoneyAction small = as(requester, () -> money.request(c.id(), MoneyActionType.GOODWILL, Money.of(10_00, "EUR"),
+                null, null, "Apology for the delay"));
+        assertThat(small.status()).isEqualTo(MoneyAction.Status.APPROVED);
+        assertThat(small.needsApproval()).isFalse();
+        assertThat(events.stream(MoneyActionApproved.class).filter(e -> e.actionId().equals(small.id()))).hasSize(1);
+
+        MoneyAction writeOff = as(requester, () -> money.request(c.id(), MoneyActionType.WRITE_OFF, Money.of(1, "EUR"),
+                null, null, "Rounding difference"));
+        assertThat(writeOff.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
+        MoneyAction rejected = as(manager, () -> money.reject(writeOff.id(), "Book it to fees instead"));
+        assertThat(rejected.status()).isEqualTo(MoneyAction.Status.REJECTED);
+        assertThat(events.stream(MoneyActionApproved.class).filter(e -> e.actionId().equals(writeOff.id()))).isEmpty();
+    }
+
+    @Test
+    void aRefundOnAPaymentWithAnOpenDisputeNeedsApprovalWhateverTheAmount() {
+        var requester = newUser(Role.SPECIALIST, List.of("DE"));
+        String payment = "psp-" + UUID.randomUUID();
+        NewCase dispute = new NewCase("Chargeback 10.4", "", "DE", "de", null, null, null, null, "ADYEN",
+                Money.of(50_00, "EUR"), List.of(), List.of(new CaseLink(LinkKind.PAYMENT, payment),
+                new CaseLink(LinkKind.DISPUTE, "dsp-1")), CaseSource.DISPUTE, null, null, null, false, "disputes");
+        asSystem(() -> desk.open(dispute));
+        CaseSummary c = openIn("DE", "refunds", "de", null);
+        MoneyAction refund = as(requester, () -> money.request(c.id(), MoneyActionType.REFUND, Money.of(5_00, "EUR"),
+                payment, null, "Customer asks for a refund"));
+        assertThat(refund.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
+        assertThat(refund.approvalNote()).contains("open dispute");
+        MoneyAction elsewhere = as(requester, () -> money.request(c.id(), MoneyActionType.REFUND, Money.of(5_00, "EUR"),
+                "psp-other", null, "Customer asks for a refund"));
+        assertThat(elsewhere.status()).isEqualTo(MoneyAction.Status.APPROVED);
+    }
+
+    @Test
+    void changingAPolicyRecomputesTheClocksOfOpenCases() {
+        String category = "cat-" + UUID.randomUUID().toString().substring(0, 6);
+        NewCase n = new NewCase("Policy change", "", "DE", "de", Priority.LOW, category, null, null, null, null, List.of(),
+                List.of(), CaseSource.API, null, null, null, false, "payments");
+        CaseSummary[] c = new CaseSummary[1];
+        asSystem(() -> c[0] = desk.open(n).summary());
+        var before = c[0].nextDueAt();
+        asSystem(() -> settings.savePolicy(new CaseSettings.SlaPolicy(0, "Tight " + category, category, null, null, 1, 1, 2, 0,
+                Set.of(WaitingReason.CUSTOMER))));
+        CaseSummary after = asSystemGet(() -> desk.get(c[0].id()).summary());
+        assertThat(after.nextDueAt()).isBefore(before);
+    }
+
+    private static <T> T asSystemGet(Supplier<T> s) {
+        List<T> out = new ArrayList<>();
+        asSystem(() -> out.add(s.get()));
+        return out.getFirst();
+    }
+}
