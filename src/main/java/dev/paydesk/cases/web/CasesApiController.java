@@ -52,10 +52,33 @@ class CasesApiController {
 
     private final CaseDesk desk;
     private final MoneyActions money;
+    private final dev.paydesk.cases.BulkChanges bulk;
 
-    CasesApiController(CaseDesk desk, MoneyActions money) {
+    CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk) {
         this.desk = desk;
         this.money = money;
+        this.bulk = bulk;
+    }
+
+    /** A selection (the same filters as the list) and the change to make. */
+    record BulkRequest(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status, @Nullable String market,
+                       @Nullable String queue, @Nullable String assignee, @Nullable String category,
+                       @Nullable Priority priority, @Nullable String tag, dev.paydesk.cases.BulkChanges.Change change) {
+        CaseQuery selection() {
+            return query(view, q, status, market, queue, assignee, category, priority, tag, 500, 0);
+        }
+    }
+
+    @PostMapping("/cases/bulk/preview")
+    @Operation(summary = "Dry run of a bulk change: exactly what would change on each selected case")
+    dev.paydesk.cases.BulkChanges.Plan bulkPreview(@RequestBody BulkRequest r) {
+        return bulk.preview(r.selection(), r.change());
+    }
+
+    @PostMapping("/cases/bulk/apply")
+    @Operation(summary = "Apply a bulk change (the same plan as the dry run, computed again in one transaction)")
+    dev.paydesk.cases.BulkChanges.Plan bulkApply(@RequestBody BulkRequest r) {
+        return bulk.apply(r.selection(), r.change());
     }
 
     /** A case to open over the API (customer-care tools post escalations here). */

@@ -1,0 +1,61 @@
+package dev.paydesk.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tools around working a case: reply macros with placeholders, versioned SOP checklists, CSAT
+ * surveys and saved queue views.
+ */
+public interface CaseWorkbench {
+
+    record Macro(String code, String language, String title, String body) {
+    }
+
+    record Sop(long id, String category, @Nullable String market, int version, String title, List<Step> steps) {
+    }
+
+    record Step(int number, String text, @Nullable String doneBy, @Nullable Instant doneAt) {
+    }
+
+    record Survey(Instant sentAt, Instant expiresAt, @Nullable Integer rating, @Nullable String comment,
+                  @Nullable Instant answeredAt) {
+    }
+
+    record SavedView(long id, String name, String query) {
+    }
+
+    /** CSAT results grouped by queue, agent or category. */
+    record CsatRow(String group, long sent, long answered, double averageRating) {
+    }
+
+    List<Macro> macros(String language);
+
+    Macro saveMacro(Macro macro);
+
+    /** The macro's body with placeholders ({{case.key}}, {{order.amount_due}}, …) filled from the case and its order. */
+    String renderMacro(UUID caseId, String macroCode);
+
+    /** The current SOP for the case's category and market (market-specific before generic), with the steps done. */
+    Optional<Sop> sop(CaseSummary c);
+
+    /** Publishes a new version of the SOP for a category (and optionally a market). */
+    Sop publishSop(String category, @Nullable String market, String title, List<String> steps);
+
+    void checkSopStep(UUID caseId, long sopId, int step);
+
+    /** Adds a signed, expiring survey link to a resolution message. */
+    String withSurvey(UUID caseId, String message);
+
+    Optional<Survey> csat(UUID caseId);
+
+    List<CsatRow> csatBy(String dimension);
+
+    List<SavedView> savedViews();
+
+    void saveView(String name, String query);
+}

@@ -1,0 +1,380 @@
+package dev.paydesk.cases.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseDetail;
+import dev.paydesk.cases.CaseLink;
+import dev.paydesk.cases.CaseQuery;
+import dev.paydesk.cases.CaseSettings;
+import dev.paydesk.cases.CaseSource;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.CaseWorkbench;
+import dev.paydesk.cases.CategoryDirectory;
+import dev.paydesk.cases.LinkKind;
+import dev.paydesk.cases.MoneyActionType;
+import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.cases.NewCase;
+import dev.paydesk.cases.Priority;
+import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.payments.OrderTimeline;
+import dev.paydesk.payments.PaymentQueries;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.platform.NavItem;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
+import dev.paydesk.shared.NotFoundException;
+
+/** Queue views, the case page and its actions, the approvals inbox. */
+@Controller
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+class CasesUiController {
+
+    static final Set<Role> WORKERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
+            Role.ADMIN, Role.AUDITOR);
+    private static final String WRITE = "hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')";
+
+    private final CaseDesk desk;
+    private final MoneyActions money;
+    private final CaseSettings settings;
+    private final PaymentQueries payments;
+    private final MarketCatalog markets;
+    private final Optional<CategoryDirectory> categories;
+    private final CaseWorkbench workbench;
+
+    CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
+                      MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench) {
+        this.desk = desk;
+        this.money = money;
+        this.settings = settings;
+        this.payments = payments;
+        this.markets = markets;
+        this.categories = categories;
+        this.workbench = workbench;
+    }
+
+    @GetMapping("/cases")
+    String queue(@RequestParam(defaultValue = "mine") String view, @RequestParam(required = false) @Nullable String q,
+                 @RequestParam(required = false) @Nullable List<CaseStatus> status,
+                 @RequestParam(required = false) @Nullable String market,
+                 @RequestParam(required = false) @Nullable String queue,
+                 @RequestParam(required = false) @Nullable String assignee,
+                 @RequestParam(required = false) @Nullable String category,
+                 @RequestParam(required = false) @Nullable Priority priority,
+                 @RequestParam(required = false) @Nullable String tag,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        CaseQuery query;
+        try {
+            query = CasesApiController.query(view, q, status, market, queue, assignee, category, priority, tag, 50, page * 50);
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            query = CaseQuery.view(CaseQuery.View.MINE);
+        }
+        List<CaseSummary> cases = desk.list(query);
+        model.addAttribute("cases", cases);
+        model.addAttribute("total", desk.count(query));
+        model.addAttribute("view", query.view() == null ? "all" : query.view().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("views", Map.of("mine", desk.count(CaseQuery.view(CaseQuery.View.MINE)),
+                "team", desk.count(CaseQuery.view(CaseQuery.View.TEAM)),
+                "unassigned", desk.count(CaseQuery.view(CaseQuery.View.UNASSIGNED)),
+                "breaching_soon", desk.count(CaseQuery.view(CaseQuery.View.BREACHING_SOON)),
+                "waiting", desk.count(CaseQuery.view(CaseQuery.View.WAITING))));
+        model.addAttribute("page", page);
+        model.addAttribute("queues", settings.queues());
+        model.addAttribute("marketList", markets.markets());
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("savedViews", workbench.savedViews());
+        return "cases/queue";
+    }
+
+    @GetMapping("/cases/new")
+    @PreAuthorize(WRITE)
+    String newCase(Model model) {
+        model.addAttribute("marketList", markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categoryList", categories.map(c -> c.categories("en")).orElse(List.of()));
+        return "cases/new";
+    }
+
+    @PostMapping("/cases")
+    @PreAuthorize(WRITE)
+    String create(@RequestParam String subject, @RequestParam(defaultValue = "") String description,
+                  @RequestParam String market, @RequestParam(required = false) @Nullable String language,
+                  @RequestParam(required = false) @Nullable Priority priority,
+                  @RequestParam(required = false) @Nullable String category,
+                  @RequestParam(required = false) @Nullable String customerRef,
+                  @RequestParam(required = false) @Nullable String customerEmail,
+                  @RequestParam(required = false) @Nullable String orderRef,
+                  @RequestParam(required = false) @Nullable String paymentRef,
+                  @RequestParam(required = false) @Nullable String tags,
+                  @RequestParam(defaultValue = "false") boolean psd2Complaint,
+                  @RequestParam String formKey, RedirectAttributes redirect) {
+        try {
+            List<CaseLink> links = new ArrayList<>();
+            if (orderRef != null && !orderRef.isBlank()) {
+                links.add(new CaseLink(LinkKind.ORDER, orderRef));
+            }
+            if (paymentRef != null && !paymentRef.isBlank()) {
+                links.add(new CaseLink(LinkKind.PAYMENT, paymentRef));
+            }
+            CaseDesk.Opened opened = desk.open(new NewCase(subject, description, market, language, priority,
+                    category == null || category.isBlank() ? null : category, customerRef, customerEmail, null, null,
+                    splitTags(tags), links, CaseSource.UI, formKey, null, null, psd2Complaint, null));
+            redirect.addFlashAttribute("flash", opened.summary().key() + " opened in queue " + opened.summary().queue());
+            return "redirect:/cases/" + opened.summary().key();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/cases/new";
+        }
+    }
+
+    @GetMapping("/cases/{key:PD-\\d+}")
+    String show(@PathVariable String key, Model model) {
+        CaseDetail detail = desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
+        model.addAttribute("c", detail);
+        model.addAttribute("s", detail.summary());
+        model.addAttribute("moneyActions", money.forCase(detail.summary().id()));
+        List<OrderTimeline> orders = new ArrayList<>();
+        for (CaseLink link : detail.links()) {
+            if (link.kind() == LinkKind.ORDER) {
+                payments.timeline(link.ref()).ifPresent(orders::add);
+            }
+        }
+        model.addAttribute("orders", orders);
+        model.addAttribute("queues", settings.queues());
+        model.addAttribute("statuses", List.of(CaseStatus.OPEN, CaseStatus.WAITING, CaseStatus.RESOLVED, CaseStatus.CLOSED));
+        model.addAttribute("reasons", WaitingReason.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("actionTypes", MoneyActionType.values());
+        model.addAttribute("categoryList", categories.map(c -> c.categories(detail.summary().language())).orElse(List.of()));
+        model.addAttribute("macros", workbench.macros(detail.summary().language()));
+        model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
+        model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
+        return "cases/case";
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/reply")
+    @PreAuthorize(WRITE)
+    String reply(@PathVariable String key, @RequestParam String body, @RequestParam(required = false) @Nullable String then,
+                 @RequestParam(required = false) @Nullable String macro, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            String text = body;
+            if ((text == null || text.isBlank()) && macro != null && !macro.isBlank()) {
+                text = workbench.renderMacro(id, macro);
+            }
+            CaseStatus status = null;
+            WaitingReason reason = null;
+            if (then != null && !then.isBlank()) {
+                if (then.startsWith("WAITING_")) {
+                    status = CaseStatus.WAITING;
+                    reason = WaitingReason.valueOf(then.substring("WAITING_".length()));
+                } else {
+                    status = CaseStatus.valueOf(then);
+                }
+            }
+            if (status == CaseStatus.RESOLVED) {
+                text = workbench.withSurvey(id, text);
+            }
+            desk.reply(id, text, status, reason);
+            return "Reply sent";
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/note")
+    @PreAuthorize(WRITE)
+    String note(@PathVariable String key, @RequestParam String body, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            desk.addNote(id, body);
+            return "Note added";
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/status")
+    @PreAuthorize(WRITE)
+    String status(@PathVariable String key, @RequestParam CaseStatus status,
+                  @RequestParam(required = false) @Nullable WaitingReason reason, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            desk.changeStatus(id, status, reason);
+            return "Status set to " + status.name().toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/assign")
+    @PreAuthorize(WRITE)
+    String assign(@PathVariable String key, @RequestParam(required = false) @Nullable String queue,
+                  @RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "false") boolean me,
+                  RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            desk.assign(id, queue, me ? CurrentUser.actorName() : assignee);
+            return "Assignment saved";
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/details")
+    @PreAuthorize(WRITE)
+    String details(@PathVariable String key, @RequestParam(required = false) @Nullable String category,
+                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            if (category != null && !category.isBlank()) {
+                desk.categorise(id, category, true);
+            }
+            desk.setPriority(id, priority);
+            desk.setTags(id, splitTags(tags));
+            return "Details saved";
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/link")
+    @PreAuthorize(WRITE)
+    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            desk.link(id, new CaseLink(kind, ref));
+            return "Linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ref;
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/escalate")
+    @PreAuthorize(WRITE)
+    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note, RedirectAttributes redirect) {
+        return act(key, redirect, id -> "Escalated as " + desk.escalate(id, queue, note).key());
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/merge")
+    @PreAuthorize(WRITE)
+    String merge(@PathVariable String key, @RequestParam String into, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
+            desk.merge(id, target);
+            return "Merged into " + into;
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/money")
+    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    String requestMoney(@PathVariable String key, @RequestParam MoneyActionType type, @RequestParam String amount,
+                        @RequestParam String currency, @RequestParam(required = false) @Nullable String paymentRef,
+                        @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
+                        RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            var action = money.request(id, type, Money.parse(amount, currency), blank(paymentRef), blank(targetMethod), reason);
+            return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
+                    : "Approved under the limit and handed to the provider integration";
+        });
+    }
+
+    @PostMapping("/cases/{key:PD-\\d+}/sop/{sopId}/{step}")
+    @PreAuthorize(WRITE)
+    String sopStep(@PathVariable String key, @PathVariable long sopId, @PathVariable int step, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            workbench.checkSopStep(id, sopId, step);
+            return "Step done";
+        });
+    }
+
+    @GetMapping("/cases/approvals")
+    String approvals(Model model) {
+        model.addAttribute("pending", money.pending());
+        return "cases/approvals";
+    }
+
+    @PostMapping("/cases/approvals/{id}")
+    @PreAuthorize(WRITE)
+    String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
+                  RedirectAttributes redirect) {
+        try {
+            if (decision.equals("approve")) {
+                money.approve(id, note.isBlank() ? null : note);
+                redirect.addFlashAttribute("flash", "Approved");
+            } else {
+                money.reject(id, note);
+                redirect.addFlashAttribute("flash", "Rejected");
+            }
+        } catch (InvalidInputException | org.springframework.security.access.AccessDeniedException
+                 | dev.paydesk.shared.ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/cases/approvals";
+    }
+
+    @PostMapping("/cases/views")
+    String saveView(@RequestParam String name, @RequestParam String query, RedirectAttributes redirect) {
+        try {
+            workbench.saveView(name, query);
+            redirect.addFlashAttribute("flash", "View '" + name + "' saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/cases?" + query;
+    }
+
+    private interface CaseAction {
+        String run(UUID id);
+    }
+
+    private String act(String key, RedirectAttributes redirect, CaseAction action) {
+        UUID id = desk.resolve(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
+        try {
+            redirect.addFlashAttribute("flash", action.run(id));
+        } catch (InvalidInputException | dev.paydesk.shared.ConflictException
+                 | org.springframework.security.access.AccessDeniedException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/cases/" + key;
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static List<String> splitTags(@Nullable String tags) {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(tags.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+    }
+
+    static EnumSet<CaseStatus> open() {
+        return EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavItem casesNav() {
+            return new NavItem("Work", "Cases", "/cases", "inbox", WORKERS, 5);
+        }
+
+        @Bean
+        NavItem approvalsNav() {
+            return new NavItem("Work", "Approvals", "/cases/approvals", "check",
+                    Set.of(Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER, Role.ADMIN), 6);
+        }
+
+        @Bean
+        NavItem caseSettingsNav() {
+            return new NavItem("Settings", "Case desk", "/cases/settings", "sliders", Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 30);
+        }
+    }
+}
