@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
 /** A case was opened (triage categorises it and checks for repeat contacts). */
 public record CaseCreated(UUID caseId, String key, String market, String language, String subject, String text,
                           @Nullable String category, @Nullable String customerRef, @Nullable String paymentRef,
-                          CaseSource source, Instant at) {
+                          @Nullable String provider, CaseSource source, Instant at) {
 }

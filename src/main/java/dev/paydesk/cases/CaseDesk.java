@@ -43,6 +43,9 @@ public interface CaseDesk {
 
     void assign(UUID id, @Nullable String queue, @Nullable String assignee);
 
+    /** Routes an open case again with its current data (e.g. after triage set the category); keeps a fitting assignee. */
+    CaseSummary reroute(UUID id);
+
     /** Sets the category; {@code byAgent} marks a person's decision (recorded as a correction when it changes one). */
     void categorise(UUID id, String category, boolean byAgent);
 

@@ -142,7 +142,7 @@ class CaseDeskService implements CaseDesk {
         String paymentRef = n.links().stream().filter(l -> l.kind() == LinkKind.PAYMENT || l.kind() == LinkKind.ORDER)
                 .map(CaseLink::ref).findFirst().orElse(null);
         events.publishEvent(new CaseCreated(id, summary.key(), market.code(), language, summary.subject(), description,
-                summary.category(), summary.customerRef(), paymentRef, n.source(), now));
+                summary.category(), summary.customerRef(), paymentRef, blankToNull(n.provider()), n.source(), now));
         changed(summary, "CREATED", created, now);
         return new Opened(summary, true);
     }
@@ -291,6 +291,35 @@ class CaseDeskService implements CaseDesk {
         audit.record("case.assigned", "case", c.key(), c.market(), before, data);
         touch(id);
         changed(c, "ASSIGNED", data, now);
+    }
+
+    @Override
+    @Transactional
+    public CaseSummary reroute(UUID id) {
+        CaseSummary c = store.lock(id);
+        checkMarket(c.market());
+        if (!c.status().isOpen()) {
+            return c;
+        }
+        Map<String, Object> d = store.details(id);
+        CaseRouter.Route route = router.route(c.category(), c.market(), c.language(), (String) d.get("provider"), c.amount());
+        String assignee = c.assignee() != null && route.queue().equals(c.queue()) ? c.assignee()
+                : router.assign(route.queue(), c.language(), (String) d.get("provider")).orElse(null);
+        if (route.queue().equals(c.queue()) && Objects.equals(assignee, c.assignee())) {
+            return c;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update cases_case set queue_code = ?, assignee = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(route.queue(), assignee, Timestamp.from(now), id).update();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("queue", route.queue());
+        data.put("assignee", assignee == null ? "" : assignee);
+        data.put("routedBy", route.reason());
+        store.appendEntry(id, "ASSIGNED", now, "routing", null, data, null);
+        audit.record("case.rerouted", "case", c.key(), c.market(), Map.of("queue", String.valueOf(c.queue())), data);
+        touch(id);
+        changed(c, "ASSIGNED", data, now);
+        return store.require(id);
     }
 
     @Override
