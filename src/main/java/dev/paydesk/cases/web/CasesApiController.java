@@ -53,11 +53,20 @@ class CasesApiController {
     private final CaseDesk desk;
     private final MoneyActions money;
     private final dev.paydesk.cases.BulkChanges bulk;
+    private final dev.paydesk.cases.CaseImport csvImport;
 
-    CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk) {
+    CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk,
+                       dev.paydesk.cases.CaseImport csvImport) {
         this.desk = desk;
         this.money = money;
         this.bulk = bulk;
+        this.csvImport = csvImport;
+    }
+
+    @PostMapping(path = "/cases/import", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import cases from CSV (subject, market required; external_id makes rows idempotent); bad rows are reported by line")
+    dev.paydesk.cases.CaseImport.Result importCsv(@RequestBody String csv) {
+        return csvImport.importCsv(new java.io.StringReader(csv));
     }
 
     /** A selection (the same filters as the list) and the change to make. */
