@@ -184,4 +184,30 @@ class CaseDeskApiTests extends PlatformTestSupport {
         mvc.perform(post("/api/v1/cases/" + a + "/notes").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"late\"}")).andExpect(status().isConflict());
     }
+
+    @Test
+    void attachmentsAreTypeCheckedAndTextIsMasked() throws Exception {
+        String token = tokenFor(newUser(Role.AGENT, List.of("DE")));
+        String key = open(token, """
+                {"subject": "Statement attached", "market": "DE"}""", UUID.randomUUID().toString(), 201);
+        var text = new org.springframework.mock.web.MockMultipartFile("file", "statement.txt", "text/plain",
+                "Debit 49.90 card 4111111111111111".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/cases/" + key + "/attachments")
+                        .file(text).header("Authorization", "Bearer " + token))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.filename").value("statement.txt"));
+        byte[] stored = jdbc.sql("select content from cases_attachment a join cases_case c on c.id = a.case_id where c.number = ?")
+                .param(Long.parseLong(key.substring(3))).query(byte[].class).single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).contains("411111******1111").doesNotContain("4111111111111111");
+
+        var exe = new org.springframework.mock.web.MockMultipartFile("file", "run.exe", "application/x-msdownload", new byte[] {77, 90});
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/cases/" + key + "/attachments")
+                        .file(exe).header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("not accepted")));
+        var fakePdf = new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", "hello".getBytes());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/cases/" + key + "/attachments")
+                        .file(fakePdf).header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("the file is not a PDF"));
+        mvc.perform(get("/api/v1/cases/" + key + "/attachments").header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.length()").value(1));
+    }
 }

@@ -171,6 +171,9 @@ class CaseWorkbenchTests extends PlatformTestSupport {
                 "/cases/" + c.key(), "/cases/approvals", "/cases/bulk")) {
             mvc.perform(get(path).with(user(specialist))).andExpect(status().isOk());
         }
+        var manager = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        mvc.perform(get("/cases/settings").with(user(manager))).andExpect(status().isOk());
+        mvc.perform(get("/cases/settings").with(user(specialist))).andExpect(status().isForbidden());
         mvc.perform(post("/cases/bulk").with(user(specialist)).with(csrf()).param("view", "all").param("tag", "x")
                         .param("newStatus", "WAITING_CUSTOMER").param("action", "preview"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString(c.key())));

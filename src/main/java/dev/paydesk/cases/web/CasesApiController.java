@@ -54,9 +54,14 @@ class CasesApiController {
     private final MoneyActions money;
     private final dev.paydesk.cases.BulkChanges bulk;
     private final dev.paydesk.cases.CaseImport csvImport;
+    private final dev.paydesk.cases.CaseWorkbench workbench;
+    private final dev.paydesk.cases.CaseAttachments attachments;
 
     CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk,
-                       dev.paydesk.cases.CaseImport csvImport) {
+                       dev.paydesk.cases.CaseImport csvImport, dev.paydesk.cases.CaseWorkbench workbench,
+                       dev.paydesk.cases.CaseAttachments attachments) {
+        this.attachments = attachments;
+        this.workbench = workbench;
         this.desk = desk;
         this.money = money;
         this.bulk = bulk;
@@ -297,6 +302,29 @@ class CasesApiController {
     @PostMapping("/money-actions/{id}/reject")
     MoneyAction reject(@PathVariable UUID id, @RequestBody DecisionRequest r) {
         return money.reject(id, r.note() == null ? "" : r.note());
+    }
+
+    @PostMapping(path = "/cases/{key}/attachments", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a file (size and type checked; text masked for card numbers)")
+    dev.paydesk.cases.CaseAttachments.Attachment attach(@PathVariable String key,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return attachments.add(id(key), file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    }
+
+    @GetMapping("/cases/{key}/attachments")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    List<dev.paydesk.cases.CaseAttachments.Attachment> attachments(@PathVariable String key) {
+        UUID id = id(key);
+        desk.get(id);
+        return attachments.list(id);
+    }
+
+    @GetMapping("/cases/csat")
+    @Operation(summary = "CSAT results by queue, agent or category")
+    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','REALTIME_MANAGER','AUDITOR','ADMIN')")
+    List<dev.paydesk.cases.CaseWorkbench.CsatRow> csat(@RequestParam(defaultValue = "queue") String by) {
+        return workbench.csatBy(by);
     }
 
     @GetMapping("/cases/linked")

@@ -62,9 +62,12 @@ class CasesUiController {
     private final MarketCatalog markets;
     private final Optional<CategoryDirectory> categories;
     private final CaseWorkbench workbench;
+    private final dev.paydesk.cases.CaseAttachments attachments;
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
-                      MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench) {
+                      MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench,
+                      dev.paydesk.cases.CaseAttachments attachments) {
+        this.attachments = attachments;
         this.desk = desk;
         this.money = money;
         this.settings = settings;
@@ -172,6 +175,7 @@ class CasesUiController {
         model.addAttribute("macros", workbench.macros(detail.summary().language()));
         model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
         model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
+        model.addAttribute("files", attachments.list(detail.summary().id()));
         return "cases/case";
     }
 
@@ -291,6 +295,30 @@ class CasesUiController {
             workbench.checkSopStep(id, sopId, step);
             return "Step done";
         });
+    }
+
+    @PostMapping(path = "/cases/{key:PD-\\d+}/attachments", consumes = "multipart/form-data")
+    @PreAuthorize(WRITE)
+    String attach(@PathVariable String key, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            try {
+                return "Attached " + attachments.add(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()).filename();
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("file", "the upload could not be read");
+            }
+        });
+    }
+
+    @GetMapping("/cases/attachments/{id}")
+    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id) {
+        var content = attachments.get(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(content.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
+                .body(content.bytes());
     }
 
     @GetMapping("/cases/approvals")
