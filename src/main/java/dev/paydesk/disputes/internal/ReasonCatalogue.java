@@ -79,6 +79,16 @@ class ReasonCatalogue implements ReasonCodes {
         return resolve(network, provider, code).map(ReasonCode::category).orElse(ReasonCategory.OTHER);
     }
 
+    /** The evidence most catalogue entries of a category ask for (for codes the catalogue does not know). */
+    List<EvidenceItem> evidenceFor(ReasonCategory category) {
+        return jdbc.sql("select evidence from disputes_reason_code where category = ? group by evidence"
+                        + " order by count(*) desc limit 1")
+                .param(category.name()).query(String.class).optional()
+                .filter(e -> !e.isBlank())
+                .map(e -> Arrays.stream(e.split(",")).map(String::trim).map(EvidenceItem::valueOf).toList())
+                .orElse(List.of(EvidenceItem.RECEIPT, EvidenceItem.CUSTOMER_COMMUNICATION));
+    }
+
     @Override
     @Transactional
     public ReasonCode update(ReasonCode changed) {
