@@ -45,6 +45,8 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
     @Autowired
     Evidence evidence;
 
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     private String specialist;
     private String disputeId;
 
@@ -74,15 +76,15 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("Evidence checklist"))))
                 .isVisible();
 
-        page.getByLabel("Carrier").fill("DHL");
-        page.getByLabel("Tracking number").fill("00340434161234567890");
-        page.getByLabel("Shipped on").fill("2026-11-02");
-        page.getByLabel("Delivered on").fill("2026-11-04");
+        page.getByLabel("Carrier", EXACT).fill("DHL");
+        page.getByLabel("Tracking number", EXACT).fill("00340434161234567890");
+        page.getByLabel("Shipped on", EXACT).fill("2026-11-02");
+        page.getByLabel("Delivered on", EXACT).fill("2026-11-04");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add shipment")).click();
         assertThat(page.getByText("Shipment added.")).isVisible();
 
-        page.getByLabel("Kind").selectOption("CUSTOMER_COMMUNICATION");
-        page.getByLabel("Text").fill("Customer confirmed delivery by e-mail on 5 November.");
+        page.locator("select[name=item]").selectOption("CUSTOMER_COMMUNICATION");
+        page.getByLabel("Text", EXACT).fill("Customer confirmed delivery by e-mail on 5 November.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add evidence")).click();
         assertThat(page.getByText("Evidence added.")).isVisible();
         assertThat(page.getByText("Customer confirmed delivery by e-mail").first()).isVisible();
