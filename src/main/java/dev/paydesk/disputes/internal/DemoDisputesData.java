@@ -87,7 +87,7 @@ class DemoDisputesData implements ApplicationRunner {
             for (int h = 0; h < 12 && i < pool.size(); h++, i++) {
                 boolean won = random.nextDouble() < (provider == Provider.PAYPAL ? 0.55 : 0.4);
                 feed(provider, pool.get(i), List.of(new Step(opening(provider), null, 40 + h, 20),
-                        new Step(closing(provider, won), won ? "won" : "lost", 25 + h, 0)), random);
+                        new Step(closing(provider, won), closingStatus(provider, won), 25 + h, 0)), random);
                 created++;
             }
         }
@@ -95,20 +95,41 @@ class DemoDisputesData implements ApplicationRunner {
         log.info("Demo disputes: {} across Stripe, Adyen, PayPal and Klarna", created);
     }
 
-    /** Demo orders with a capture, per provider, from the payments mirror's query API. */
+    /** Demo orders with a capture, per provider, from the payments mirror's query API, markets interleaved. */
     private Map<Provider, List<OrderTimeline>> demoOrders() {
-        Map<Provider, List<OrderTimeline>> byProvider = new EnumMap<>(Provider.class);
+        Map<Provider, List<List<OrderTimeline>>> perMarket = new EnumMap<>(Provider.class);
         int n = 0;
-        for (String market : MARKETS) {
-            int count = market.equals("DE") ? 1200 : 500;
-            for (int i = 0; i < Math.min(count, 160); i++) {
-                Optional<OrderTimeline> t = payments.timeline("DEMO-" + market + "-" + (100001 + n + i));
+        for (int m = 0; m < MARKETS.length; m++) {
+            int count = MARKETS[m].equals("DE") ? 1200 : 500;
+            for (int i = 0; i < Math.min(count, 120); i++) {
+                Optional<OrderTimeline> t = payments.timeline("DEMO-" + MARKETS[m] + "-" + (100001 + n + i));
+                int market = m;
                 t.flatMap(tl -> tl.steps().stream().filter(s -> s.kind() == TransactionKind.CAPTURE).findFirst())
-                        .ifPresent(capture -> byProvider.computeIfAbsent(capture.provider(), p -> new ArrayList<>())
-                                .add(t.get()));
+                        .ifPresent(capture -> {
+                            List<List<OrderTimeline>> lists = perMarket.computeIfAbsent(capture.provider(), p -> {
+                                List<List<OrderTimeline>> l = new ArrayList<>();
+                                for (int k = 0; k < MARKETS.length; k++) {
+                                    l.add(new ArrayList<>());
+                                }
+                                return l;
+                            });
+                            lists.get(market).add(t.get());
+                        });
             }
             n += count;
         }
+        Map<Provider, List<OrderTimeline>> byProvider = new EnumMap<>(Provider.class);
+        perMarket.forEach((provider, lists) -> {
+            List<OrderTimeline> interleaved = new ArrayList<>();
+            while (lists.stream().anyMatch(l -> !l.isEmpty())) {
+                for (List<OrderTimeline> l : lists) {
+                    if (!l.isEmpty()) {
+                        interleaved.add(l.removeFirst());
+                    }
+                }
+            }
+            byProvider.put(provider, interleaved);
+        });
         return byProvider;
     }
 
@@ -178,6 +199,13 @@ class DemoDisputesData implements ApplicationRunner {
             case PAYPAL -> "CHARGEBACK";
             default -> "payment.dispute.state-change.closed";
         };
+    }
+
+    private static String closingStatus(Provider p, boolean won) {
+        if (p == Provider.PAYPAL) {
+            return won ? "RESOLVED/RESOLVED_SELLER_FAVOUR" : "RESOLVED/RESOLVED_BUYER_FAVOUR";
+        }
+        return won ? "won" : "lost";
     }
 
     /** Every stage and status the provider has, as notification sequences. */

@@ -32,6 +32,11 @@ final class DisputeAccess {
 
     /** The user's markets, null when they may see every market. */
     static @Nullable List<String> scope() {
-        return CurrentUser.principal().map(p -> p.allMarkets() ? null : List.copyOf(p.markets())).orElse(List.of());
+        // not Optional.map: a null result there would turn "every market" into "no market"
+        PaydeskPrincipal p = CurrentUser.principal().orElse(null);
+        if (p == null) {
+            return List.of();
+        }
+        return p.allMarkets() ? null : List.copyOf(p.markets());
     }
 }

@@ -89,6 +89,12 @@ class DisputesWebTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$[*].id", not(hasItem(nl.toString()))));
         mvc.perform(get("/api/v1/disputes/" + nl).header("Authorization", "Bearer " + specialist))
                 .andExpect(status().isForbidden());
+        String everywhere = tokenFor(newUser(Role.DISPUTE_SPECIALIST, List.of()));
+        mvc.perform(get("/api/v1/disputes").header("Authorization", "Bearer " + everywhere)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem(de.toString())))
+                .andExpect(jsonPath("$[*].id", hasItem(nl.toString())));
+        mvc.perform(get("/disputes").with(user(newUser(Role.ADMIN, List.of())))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(disputes.dispute(nl).providerDisputeId())));
         mvc.perform(get("/api/v1/disputes/" + de).header("Authorization", "Bearer " + agent))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/disputes/" + de + "/recommendation").header("Authorization", "Bearer " + auditor))
