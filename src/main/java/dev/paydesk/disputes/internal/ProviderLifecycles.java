@@ -1,5 +1,7 @@
 package dev.paydesk.disputes.internal;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -44,7 +46,11 @@ final class ProviderLifecycles {
             case KLARNA -> klarna(n, payload);
             default -> DisputeSignal.of(null, null, n.occurredAt(), n.eventCode());
         };
-        return signal.withDue(n.dueAt()).withAmount(n.amount());
+        // the database keeps microseconds (and rounds): compare times at that precision, or a notification
+        // could look older than itself once stored
+        Instant due = n.dueAt() == null ? null : n.dueAt().truncatedTo(ChronoUnit.MICROS);
+        return new DisputeSignal(signal.stage(), signal.status(), signal.expiryOnly(), due, signal.reasonCode(),
+                signal.network(), n.amount(), signal.fee(), n.occurredAt().truncatedTo(ChronoUnit.MICROS), signal.label());
     }
 
     static DisputeSignal stripe(DisputeNotified n, JsonNode event) {

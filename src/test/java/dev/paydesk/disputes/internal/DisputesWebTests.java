@@ -151,7 +151,8 @@ class DisputesWebTests extends PlatformTestSupport {
         int now = catalogue.find("AMEX", "C31").orElseThrow().version();
         mvc.perform(post("/disputes/reason-codes/AMEX/C31").with(user(manager)).with(csrf())
                         .param("title", "Not as described").param("category", "NOT_AS_DESCRIBED").param("responseDays", "20")
-                        .param("evidence", "RECEIPT", "REFUND_POLICY").param("version", Integer.toString(now)))
+                        .param("evidence", "RECEIPT", "REFUND_POLICY").param("source", "American Express Merchant Regulations")
+                        .param("version", Integer.toString(now)))
                 .andExpect(status().isFound());
         assertThat(catalogue.find("AMEX", "C31").orElseThrow().responseDays()).isEqualTo(20);
     }
