@@ -7,9 +7,4 @@ public enum DisputeStatus {
     public boolean isFinal() {
         return this != NEEDS_RESPONSE && this != UNDER_REVIEW;
     }
-
-    /** Money stays with the merchant (won) or goes to the cardholder (lost, accepted, expired). */
-    public boolean merchantKeepsMoney() {
-        return this == WON || this == CANCELLED;
-    }
 }

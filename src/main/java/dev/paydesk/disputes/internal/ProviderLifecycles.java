@@ -10,6 +10,7 @@ import dev.paydesk.disputes.CardNetwork;
 import dev.paydesk.disputes.DisputeStage;
 import dev.paydesk.disputes.DisputeStatus;
 import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.shared.Money;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +76,30 @@ final class ProviderLifecycles {
         CardNetwork network = CardNetwork.fromBrand(text(card, "brand"));
         return DisputeSignal.of(stage, mapped, n.occurredAt(), label)
                 .withReason(networkCode != null && network != CardNetwork.UNKNOWN ? networkCode : n.reasonCode(),
-                        networkCode != null ? network : CardNetwork.UNKNOWN);
+                        networkCode != null ? network : CardNetwork.UNKNOWN)
+                .withFee(stripeFees(dispute));
+    }
+
+    /** Stripe books the dispute fee on the dispute's balance transactions ({@code fee}, minor units). */
+    private static @Nullable Money stripeFees(JsonNode dispute) {
+        JsonNode transactions = dispute.path("balance_transactions");
+        if (!transactions.isArray() || transactions.isEmpty()) {
+            return null;
+        }
+        long fee = 0;
+        String currency = null;
+        for (JsonNode bt : transactions) {
+            fee += bt.path("fee").asLong(0);
+            currency = currency != null ? currency : text(bt, "currency");
+        }
+        if (currency == null) {
+            return null;
+        }
+        try {
+            return new Money(fee, java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static DisputeSignal adyen(DisputeNotified n, JsonNode item) {

@@ -106,7 +106,13 @@ class ProviderLifecycleTests extends PlatformTestSupport {
                 {"charge.dispute.closed", "won"}, {"charge.dispute.funds_reinstated", "won"}};
         for (int i = 0; i < sequence.length; i++) {
             String evt = "evt_" + uid();
-            webhooks.stripe(stripeEvent(evt, sequence[i][0], t + i * 3600L, dp, "ch_" + dp, order, sequence[i][1], due));
+            String body = stripeEvent(evt, sequence[i][0], t + i * 3600L, dp, "ch_" + dp, order, sequence[i][1], due);
+            if (sequence[i][0].endsWith("funds_withdrawn")) {
+                // Stripe's dispute object lists the withdrawal with its 15.00 EUR dispute fee
+                body = body.replace("\"metadata\":", "\"balance_transactions\": [{\"id\": \"txn_1\", \"amount\": -4999,"
+                        + " \"currency\": \"eur\", \"fee\": 1500, \"type\": \"adjustment\"}], \"metadata\":");
+            }
+            webhooks.stripe(body);
             awaitProcessed(Provider.STRIPE, evt);
             if (i == 0) {
                 assertThat(stripe(dp).stage()).isEqualTo(DisputeStage.PRE_DISPUTE);
@@ -126,6 +132,7 @@ class ProviderLifecycleTests extends PlatformTestSupport {
         assertThat(d.market()).isEqualTo("DE");
         assertThat(d.orderReference()).isEqualTo(order);
         assertThat(d.amount()).isEqualTo(Money.of(4999, "EUR"));
+        assertThat(d.fees()).isEqualTo(Money.of(1500, "EUR"));
         assertThat(disputes.history(d.id())).hasSize(6);
         assertThat(disputes.openDisputeFor(order)).isEmpty();
     }
