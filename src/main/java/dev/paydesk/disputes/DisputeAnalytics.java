@@ -1,0 +1,24 @@
+package dev.paydesk.disputes;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.shared.Money;
+
+/** Win rate and money recovered or lost, grouped by reason category, provider, network or market. */
+public interface DisputeAnalytics {
+
+    enum Dimension { REASON, PROVIDER, NETWORK, MARKET }
+
+    /** @param markets null for every market */
+    List<Row> outcomes(Dimension dimension, @Nullable List<String> markets);
+
+    /**
+     * One group in one currency. {@code winRate} = won / (won + lost + expired); accepted losses are the
+     * merchant's choice and cancelled disputes never reached a decision, so neither counts.
+     */
+    record Row(String key, String currency, long total, long open, long won, long lost, long accepted, long expired,
+               double winRate, Money recovered, Money lostAmount) {
+    }
+}

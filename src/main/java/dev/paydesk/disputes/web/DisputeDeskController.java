@@ -1,0 +1,230 @@
+package dev.paydesk.disputes.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.disputes.ChargebackMonitoring;
+import dev.paydesk.disputes.DisputeAnalytics;
+import dev.paydesk.disputes.DisputeSummary;
+import dev.paydesk.disputes.Disputes;
+import dev.paydesk.disputes.Evidence;
+import dev.paydesk.disputes.EvidenceItem;
+import dev.paydesk.disputes.ReasonCategory;
+import dev.paydesk.disputes.ReasonCode;
+import dev.paydesk.disputes.ReasonCodes;
+import dev.paydesk.disputes.Recommendations;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+
+/** The dispute desk pages: list by respond-by, one dispute, analytics and the reason-code catalogue. */
+@Controller
+class DisputeDeskController {
+
+    private final Disputes disputes;
+    private final Evidence evidence;
+    private final Recommendations recommendations;
+    private final ReasonCodes reasonCodes;
+    private final DisputeAnalytics analytics;
+    private final ChargebackMonitoring monitoring;
+    private final Clock clock;
+
+    DisputeDeskController(Disputes disputes, Evidence evidence, Recommendations recommendations, ReasonCodes reasonCodes,
+                          DisputeAnalytics analytics, ChargebackMonitoring monitoring, Clock clock) {
+        this.disputes = disputes;
+        this.evidence = evidence;
+        this.recommendations = recommendations;
+        this.reasonCodes = reasonCodes;
+        this.analytics = analytics;
+        this.monitoring = monitoring;
+        this.clock = clock;
+    }
+
+    /** A row of the desk with its countdown. */
+    record DeskRow(DisputeSummary d, String countdown, String urgency) {
+    }
+
+    @GetMapping("/disputes")
+    @PreAuthorize(DisputeAccess.READ)
+    String desk(@RequestParam(defaultValue = "false") boolean closed, Model model) {
+        Instant now = clock.instant();
+        List<DeskRow> rows = disputes.list(new Disputes.Filter(DisputeAccess.scope(), closed, null, null, null, 500))
+                .stream().map(d -> new DeskRow(d, countdown(d, now), urgency(d, now))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("closed", closed);
+        return "disputes/desk";
+    }
+
+    @GetMapping("/disputes/{id}")
+    @PreAuthorize(DisputeAccess.READ)
+    String dispute(@PathVariable UUID id, Model model) {
+        DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
+        Instant now = clock.instant();
+        model.addAttribute("d", d);
+        model.addAttribute("countdown", countdown(d, now));
+        model.addAttribute("urgency", urgency(d, now));
+        model.addAttribute("pack", evidence.pack(id));
+        model.addAttribute("recommendation", recommendations.recommend(id));
+        model.addAttribute("history", disputes.history(id));
+        model.addAttribute("submissions", evidence.submissions(id));
+        model.addAttribute("items", EvidenceItem.values());
+        return "disputes/dispute";
+    }
+
+    @GetMapping(value = "/disputes/{id}/evidence.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(DisputeAccess.READ)
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"dispute-"
+                        + d.providerDisputeId().replaceAll("[^A-Za-z0-9_.-]", "_") + ".pdf\"")
+                .body(evidence.pdf(id));
+    }
+
+    @PostMapping("/disputes/{id}/shipment")
+    @PreAuthorize(DisputeAccess.WORK)
+    String shipment(@PathVariable UUID id, @RequestParam String carrier, @RequestParam String trackingNumber,
+                    @RequestParam(required = false) @Nullable LocalDate shippedOn,
+                    @RequestParam(required = false) @Nullable LocalDate deliveredOn,
+                    @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+        DisputeAccess.check(disputes.dispute(id));
+        return act(id, redirect, "Shipment added.", () -> evidence.addShipment(id,
+                new Evidence.Shipment(carrier, trackingNumber, shippedOn, deliveredOn, note)));
+    }
+
+    @PostMapping("/disputes/{id}/notes")
+    @PreAuthorize(DisputeAccess.WORK)
+    String note(@PathVariable UUID id, @RequestParam EvidenceItem item, @RequestParam(required = false) @Nullable String text,
+                @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
+        DisputeAccess.check(disputes.dispute(id));
+        boolean hasFile = file != null && !file.isEmpty();
+        byte[] content = hasFile ? file.getBytes() : null;
+        return act(id, redirect, "Evidence added.", () -> evidence.addNote(id, item, text,
+                hasFile ? file.getOriginalFilename() : null, hasFile ? file.getContentType() : null, content));
+    }
+
+    @PostMapping("/disputes/{id}/accept")
+    @PreAuthorize(DisputeAccess.WORK)
+    String accept(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+        DisputeAccess.check(disputes.dispute(id));
+        return act(id, redirect, "Dispute accepted; the loss is booked.", () -> disputes.accept(id, note));
+    }
+
+    @PostMapping("/disputes/{id}/submit")
+    @PreAuthorize(DisputeAccess.WORK)
+    String submit(@PathVariable UUID id, RedirectAttributes redirect) {
+        DisputeAccess.check(disputes.dispute(id));
+        try {
+            Evidence.Submission s = evidence.submit(id);
+            if (s.accepted()) {
+                redirect.addFlashAttribute("flash", "Evidence submitted via " + s.adapter() + ".");
+            } else {
+                redirect.addFlashAttribute("error", "The provider did not accept the evidence: " + s.providerResponse());
+            }
+        } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/disputes/" + id;
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/disputes/" + id;
+    }
+
+    @GetMapping("/disputes/analytics")
+    @PreAuthorize(DisputeAccess.READ)
+    String analytics(Model model) {
+        List<String> scope = DisputeAccess.scope();
+        model.addAttribute("byReason", analytics.outcomes(DisputeAnalytics.Dimension.REASON, scope));
+        model.addAttribute("byProvider", analytics.outcomes(DisputeAnalytics.Dimension.PROVIDER, scope));
+        model.addAttribute("byMarket", analytics.outcomes(DisputeAnalytics.Dimension.MARKET, scope));
+        model.addAttribute("byNetwork", analytics.outcomes(DisputeAnalytics.Dimension.NETWORK, scope));
+        model.addAttribute("ratios", monitoring.ratios(monitoring.currentMonth()));
+        model.addAttribute("lastRatios", monitoring.ratios(monitoring.currentMonth().minusMonths(1)));
+        return "disputes/analytics";
+    }
+
+    @GetMapping("/disputes/reason-codes")
+    @PreAuthorize(DisputeAccess.READ)
+    String reasonCodes(Model model) {
+        model.addAttribute("codes", reasonCodes.all());
+        return "disputes/reason-codes";
+    }
+
+    @GetMapping("/disputes/reason-codes/{scheme}/{code}")
+    @PreAuthorize(DisputeAccess.MANAGE)
+    String editReasonCode(@PathVariable String scheme, @PathVariable String code, Model model) {
+        model.addAttribute("code", reasonCodes.find(scheme, code)
+                .orElseThrow(() -> new dev.paydesk.shared.NotFoundException("no reason code " + scheme + " " + code)));
+        model.addAttribute("categories", ReasonCategory.values());
+        model.addAttribute("items", EvidenceItem.values());
+        return "disputes/reason-code";
+    }
+
+    @PostMapping("/disputes/reason-codes/{scheme}/{code}")
+    @PreAuthorize(DisputeAccess.MANAGE)
+    String saveReasonCode(@PathVariable String scheme, @PathVariable String code, @RequestParam String title,
+                          @RequestParam ReasonCategory category, @RequestParam int responseDays,
+                          @RequestParam(required = false) @Nullable List<EvidenceItem> evidence,
+                          @RequestParam(required = false) @Nullable String source, @RequestParam int version,
+                          RedirectAttributes redirect) {
+        try {
+            reasonCodes.update(new ReasonCode(scheme, code, title, category, responseDays,
+                    evidence == null ? List.of() : evidence, source, version));
+            redirect.addFlashAttribute("flash", "Reason code " + scheme + " " + code + " saved.");
+            return "redirect:/disputes/reason-codes";
+        } catch (ConflictException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/disputes/reason-codes/" + scheme + "/" + code;
+        }
+    }
+
+    static String countdown(DisputeSummary d, Instant now) {
+        if (!d.isOpen()) {
+            return d.status().name().toLowerCase();
+        }
+        if (d.respondBy() == null) {
+            return "no deadline";
+        }
+        Duration left = Duration.between(now, d.respondBy());
+        String span = span(left.abs());
+        return left.isNegative() ? "overdue by " + span : "in " + span;
+    }
+
+    static String urgency(DisputeSummary d, Instant now) {
+        if (!d.isOpen() || d.respondBy() == null) {
+            return "badge-muted";
+        }
+        Duration left = Duration.between(now, d.respondBy());
+        return left.isNegative() || left.toHours() < 48 ? "badge-danger" : left.toDays() < 5 ? "badge-warn" : "badge-ok";
+    }
+
+    private static String span(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        return days > 0 ? days + "d " + hours + "h" : hours > 0 ? hours + "h " + d.toMinutesPart() + "m" : d.toMinutesPart() + "m";
+    }
+}
