@@ -55,6 +55,9 @@ public interface CaseDesk {
 
     void link(UUID id, CaseLink link);
 
+    /** Sets (or clears, with null) the case's external deadline, e.g. a dispute's respond-by date. */
+    void setExternalDeadline(UUID id, java.time.@Nullable Instant dueAt, @Nullable String label);
+
     /** Cases that carry a link to the given record, newest first. */
     List<CaseSummary> linkedTo(LinkKind kind, String ref);
 

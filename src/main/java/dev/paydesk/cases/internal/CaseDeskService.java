@@ -395,6 +395,29 @@ class CaseDeskService implements CaseDesk {
     }
 
     @Override
+    @Transactional
+    public void setExternalDeadline(UUID id, @Nullable Instant dueAt, @Nullable String label) {
+        CaseSummary c = store.lock(id);
+        checkMarket(c.market());
+        Map<String, Object> d = store.details(id);
+        if (Objects.equals(d.get("externalDueAt"), dueAt) && Objects.equals(d.get("externalDueLabel"), label)) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update cases_case set external_due_at = ?, external_due_label = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(dueAt == null ? null : Timestamp.from(dueAt), label, Timestamp.from(now), id).update();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dueAt", dueAt == null ? "" : dueAt.toString());
+        data.put("label", label == null ? "" : label);
+        store.appendEntry(id, "DEADLINE", now, CurrentUser.actorName(), null, data, null);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("dueAt", d.get("externalDueAt") == null ? "" : d.get("externalDueAt").toString());
+        audit.record("case.deadline-changed", "case", c.key(), c.market(), before, data);
+        touch(id);
+        changed(c, "DEADLINE", data, now);
+    }
+
+    @Override
     public List<CaseSummary> linkedTo(LinkKind kind, String ref) {
         return store.linkedTo(kind, ref).stream().filter(c -> canSee(c.market())).toList();
     }

@@ -1,0 +1,119 @@
+package dev.paydesk.cases.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseLink;
+import dev.paydesk.cases.CaseSource;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.LinkKind;
+import dev.paydesk.cases.NewCase;
+import dev.paydesk.cases.Priority;
+import dev.paydesk.disputes.DisputeClosed;
+import dev.paydesk.disputes.DisputeDeadlineChanged;
+import dev.paydesk.disputes.DisputeOpened;
+import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.shared.Money;
+
+/**
+ * Every dispute opens or joins a case in the dispute queue carrying the respond-by date as an
+ * external-deadline clock: an open case already about the same order or payment is joined, otherwise
+ * a new case opens (idempotent per dispute). Deadline changes move the clock; a closed dispute is
+ * noted, and a case opened for it is resolved.
+ */
+@Component
+class DisputeIntake {
+
+    static final String QUEUE = "disputes";
+
+    private final CaseDesk desk;
+    private final MarketCatalog markets;
+
+    DisputeIntake(CaseDesk desk, MarketCatalog markets) {
+        this.desk = desk;
+        this.markets = markets;
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeOpened d) {
+        String ref = d.disputeId().toString();
+        if (!desk.linkedTo(LinkKind.DISPUTE, ref).isEmpty()) {
+            return;
+        }
+        String label = label(d.stage().name());
+        Optional<CaseSummary> joined = joinable(d.orderRef(), d.paymentRef());
+        if (joined.isPresent()) {
+            UUID id = joined.get().id();
+            desk.link(id, new CaseLink(LinkKind.DISPUTE, ref));
+            desk.setExternalDeadline(id, d.respondBy(), label);
+            desk.addNote(id, "A " + d.provider() + " dispute (" + d.reasonCategory().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + ", " + d.amount() + ") arrived for this payment; respond by " + d.respondBy() + ".");
+            return;
+        }
+        List<CaseLink> links = new ArrayList<>();
+        links.add(new CaseLink(LinkKind.DISPUTE, ref));
+        if (d.paymentRef() != null) {
+            links.add(new CaseLink(LinkKind.PAYMENT, d.paymentRef()));
+        }
+        if (d.orderRef() != null) {
+            links.add(new CaseLink(LinkKind.ORDER, d.orderRef()));
+        }
+        String market = d.market() != null ? d.market() : markets.markets().getFirst().code();
+        desk.open(new NewCase(d.provider() + " dispute: " + d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " · " + d.amount(), "Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.",
+                market, null, priorityFor(d.amount()), "dispute", d.customerRef(), null, d.provider().name(), d.amount(),
+                List.of("dispute"), links, CaseSource.DISPUTE, ref, d.respondBy(), label, false, QUEUE));
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeDeadlineChanged d) {
+        for (CaseSummary c : desk.linkedTo(LinkKind.DISPUTE, d.disputeId().toString())) {
+            desk.setExternalDeadline(c.id(), d.respondBy(), label(d.stage().name()));
+            if (!c.status().isOpen()) {
+                desk.changeStatus(c.id(), CaseStatus.OPEN, null);
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeClosed d) {
+        for (CaseSummary c : desk.linkedTo(LinkKind.DISPUTE, d.disputeId().toString())) {
+            desk.addNote(c.id(), "Dispute closed: " + d.outcome().name().toLowerCase(Locale.ROOT) + " (" + d.amount() + ")");
+            if (c.source() == CaseSource.DISPUTE && c.status().isOpen()) {
+                desk.changeStatus(c.id(), CaseStatus.RESOLVED, null);
+            }
+        }
+    }
+
+    private Optional<CaseSummary> joinable(@Nullable String orderRef, @Nullable String paymentRef) {
+        List<CaseSummary> candidates = new ArrayList<>();
+        if (paymentRef != null) {
+            candidates.addAll(desk.linkedTo(LinkKind.PAYMENT, paymentRef));
+        }
+        if (orderRef != null) {
+            candidates.addAll(desk.linkedTo(LinkKind.ORDER, orderRef));
+        }
+        return candidates.stream().filter(c -> c.status().isOpen()).findFirst();
+    }
+
+    static String label(String stage) {
+        return "Respond to dispute (" + stage.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+    }
+
+    /** Priority by the money at stake, in minor units of the dispute's currency. */
+    static Priority priorityFor(Money amount) {
+        long major = amount.minor() / Math.max(1, (long) Math.pow(10, Math.max(0, amount.currency().getDefaultFractionDigits())));
+        boolean weak = List.of("SEK", "NOK", "DKK", "PLN", "CZK").contains(amount.currency().getCurrencyCode());
+        long normalised = weak ? major / 10 : major;
+        return normalised >= 2000 ? Priority.URGENT : normalised >= 500 ? Priority.HIGH : Priority.NORMAL;
+    }
+}
