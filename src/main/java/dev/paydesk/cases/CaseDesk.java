@@ -31,6 +31,9 @@ public interface CaseDesk {
 
     long count(CaseQuery query);
 
+    /** The count up to {@code cap} (for queue tabs: constant time however long the queue). */
+    long countUpTo(CaseQuery query, int cap);
+
     /** Sends a reply to the customer (by e-mail when the case has an address and mail is configured). */
     void reply(UUID id, String body, @Nullable CaseStatus thenStatus, @Nullable WaitingReason thenReason);
 

@@ -89,16 +89,17 @@ create table cases_case (
     updated_at      timestamptz not null,
     resolved_at     timestamptz,
     version         integer     not null default 0,
-    search          tsvector generated always as (
-        setweight(to_tsvector('simple', coalesce(subject, '')), 'A') ||
-        setweight(to_tsvector('simple', coalesce(customer_ref, '') || ' ' || coalesce(customer_email, '')), 'A') ||
-        setweight(to_tsvector('simple', coalesce(description, '')), 'B')) stored
+    -- full-text document: subject and customer (A), description (B), every message and note (C);
+    -- kept by the case desk as text arrives, so one GIN index answers search over cases and messages
+    search          tsvector    not null default ''::tsvector
 );
-create index cases_case_assignee_idx on cases_case (assignee, next_due_at) where status not in ('RESOLVED', 'CLOSED');
-create index cases_case_queue_idx on cases_case (queue_code, next_due_at) where status not in ('RESOLVED', 'CLOSED');
-create index cases_case_unassigned_idx on cases_case (market, next_due_at) where assignee is null and status not in ('RESOLVED', 'CLOSED');
-create index cases_case_due_idx on cases_case (next_due_at) where status not in ('RESOLVED', 'CLOSED');
-create index cases_case_waiting_idx on cases_case (market, updated_at) where status = 'WAITING';
+-- queue views read these in their sort order (next due first, then key) and stop after a page
+create index cases_case_assignee_idx on cases_case (assignee, next_due_at, number) where status not in ('RESOLVED', 'CLOSED');
+create index cases_case_queue_idx on cases_case (queue_code, next_due_at, number) where status not in ('RESOLVED', 'CLOSED');
+create index cases_case_unassigned_idx on cases_case (next_due_at, number) where assignee is null and status not in ('RESOLVED', 'CLOSED');
+create index cases_case_due_idx on cases_case (next_due_at, number) where status not in ('RESOLVED', 'CLOSED');
+create index cases_case_waiting_idx on cases_case (updated_at, number) where status = 'WAITING';
+create index cases_case_updated_idx on cases_case (updated_at, number);
 create index cases_case_search_idx on cases_case using gin (search);
 create index cases_case_customer_idx on cases_case (customer_ref);
 create index cases_case_parent_idx on cases_case (parent_id) where parent_id is not null;
@@ -121,12 +122,10 @@ create table cases_entry (
     author      text        not null,
     body        text,
     data        jsonb,
-    message_id  text,
-    search      tsvector generated always as (to_tsvector('simple', coalesce(body, ''))) stored
+    message_id  text
 );
 create index cases_entry_case_idx on cases_entry (case_id, at, id);
 create unique index cases_entry_message_uq on cases_entry (message_id) where message_id is not null;
-create index cases_entry_search_idx on cases_entry using gin (search) where kind in ('MESSAGE_IN', 'MESSAGE_OUT', 'NOTE');
 
 create table cases_attachment (
     id           uuid primary key,

@@ -118,6 +118,7 @@ class CaseDeskService implements CaseDesk {
                         externalDue == null ? null : Timestamp.from(externalDue), externalLabel, Timestamp.from(now),
                         Timestamp.from(now))
                 .query(Long.class).single();
+        store.indexDocument(id);
         if (n.idempotencyKey() != null && !n.idempotencyKey().isBlank()) {
             jdbc.sql("insert into cases_intake_key (source, key, case_id) values (?, ?, ?)")
                     .params(n.source().name(), n.idempotencyKey(), id).update();
@@ -179,6 +180,11 @@ class CaseDeskService implements CaseDesk {
     @Override
     public long count(CaseQuery query) {
         return search.count(query);
+    }
+
+    @Override
+    public long countUpTo(CaseQuery query, int cap) {
+        return search.countUpTo(query, cap);
     }
 
     @Override
@@ -489,6 +495,8 @@ class CaseDeskService implements CaseDesk {
                 select ?, kind, at, author, body, coalesce(data, '{}'::jsonb) || jsonb_build_object('mergedFrom', ?)
                 from cases_entry where case_id = ? and kind in ('MESSAGE_IN', 'MESSAGE_OUT', 'NOTE') order by at, id""")
                 .params(target, s.key(), source).update();
+        jdbc.sql("update cases_case t set search = t.search || s.search from cases_case s where t.id = ? and s.id = ?")
+                .params(target, source).update();
         store.update(source, "merged_into", target, now);
         setStatus(store.require(source), CaseStatus.CLOSED, null, now);
         store.appendEntry(source, "MERGED", now, CurrentUser.actorName(), null, Map.of("into", t.key()), null);

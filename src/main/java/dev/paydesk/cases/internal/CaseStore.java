@@ -121,8 +121,22 @@ class CaseStore {
                 }).optional().orElseThrow(() -> new NotFoundException("case " + id + " not found"));
     }
 
+    /** Builds the case's full-text document from its own fields (on creation). */
+    void indexDocument(UUID caseId) {
+        jdbc.sql("""
+                update cases_case set search =
+                    setweight(to_tsvector('simple', subject || ' PD-' || number), 'A')
+                    || setweight(to_tsvector('simple', coalesce(customer_ref, '') || ' ' || coalesce(customer_email, '')), 'A')
+                    || setweight(to_tsvector('simple', description), 'B')
+                where id = ?""").param(caseId).update();
+    }
+
     long appendEntry(UUID caseId, String kind, Instant at, String author, @Nullable String body,
                      @Nullable Map<String, ?> data, @Nullable String messageId) {
+        if (body != null && !body.isBlank() && (kind.equals("MESSAGE_IN") || kind.equals("MESSAGE_OUT") || kind.equals("NOTE"))) {
+            jdbc.sql("update cases_case set search = search || setweight(to_tsvector('simple', ?), 'C') where id = ?")
+                    .params(body, caseId).update();
+        }
         return jdbc.sql("""
                 insert into cases_entry (case_id, kind, at, author, body, data, message_id)
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")

@@ -96,13 +96,13 @@ class CasesUiController {
         }
         List<CaseSummary> cases = desk.list(query);
         model.addAttribute("cases", cases);
-        model.addAttribute("total", desk.count(query));
+        model.addAttribute("total", capped(desk.countUpTo(query, COUNT_CAP)));
         model.addAttribute("view", query.view() == null ? "all" : query.view().name().toLowerCase(java.util.Locale.ROOT));
-        model.addAttribute("views", Map.of("mine", desk.count(CaseQuery.view(CaseQuery.View.MINE)),
-                "team", desk.count(CaseQuery.view(CaseQuery.View.TEAM)),
-                "unassigned", desk.count(CaseQuery.view(CaseQuery.View.UNASSIGNED)),
-                "breaching_soon", desk.count(CaseQuery.view(CaseQuery.View.BREACHING_SOON)),
-                "waiting", desk.count(CaseQuery.view(CaseQuery.View.WAITING))));
+        model.addAttribute("views", Map.of("mine", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.MINE), COUNT_CAP)),
+                "team", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.TEAM), COUNT_CAP)),
+                "unassigned", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.UNASSIGNED), COUNT_CAP)),
+                "breaching_soon", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.BREACHING_SOON), COUNT_CAP)),
+                "waiting", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.WAITING), COUNT_CAP))));
         model.addAttribute("page", page);
         model.addAttribute("queues", settings.queues());
         model.addAttribute("marketList", markets.markets());
@@ -355,6 +355,12 @@ class CasesUiController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/cases?" + query;
+    }
+
+    static final int COUNT_CAP = 1000;
+
+    static String capped(long count) {
+        return count >= COUNT_CAP ? (COUNT_CAP - 1) + "+" : Long.toString(count);
     }
 
     private interface CaseAction {
