@@ -1,0 +1,163 @@
+package dev.paydesk.reconciliation.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.reconciliation.FindingType;
+
+/**
+ * Matches settlement lines to movements and orders, then runs the detectors over every order. Pure
+ * Java and single pass over hash indexes: no framework, no database, so it runs the same over a
+ * million rows from files or from PostgreSQL.
+ *
+ * <p>Key fallbacks per line, first hit wins: (1) provider reference (the line's modification or PSP
+ * reference is a movement's reference), (2) modification/original reference (the line's PSP reference
+ * is the original a movement refers to), (3) merchant reference (the order, then a movement of the
+ * order of the same kind within the amount tolerance and booking drift), (4) bank remittance reference
+ * (an order reference found in the free text). A line that hits the order but no movement is booked
+ * to the order itself.
+ */
+public final class ReconciliationEngine {
+
+    private final Thresholds thresholds;
+    private final BusinessDays businessDays;
+    private final List<OrderRule> rules = List.of(new FailedRefundRule(), new OverpaymentRules.PaidTwice(),
+            new OverpaymentRules.BankTransferAboveDue(), new OverpaymentRules.Underpayment(),
+            new OverpaymentRules.DuplicateCapture(), new OverpaymentRules.CapturedMoreThanDue(),
+            new MissingSettlementRule(), new DoubleLossRule(), new RefundDuringDisputeRule());
+
+    public ReconciliationEngine(Thresholds thresholds, BusinessDays businessDays) {
+        this.thresholds = thresholds;
+        this.businessDays = businessDays;
+    }
+
+    /** The records of one run. */
+    public record Input(List<MerchantOrder> orders, List<Movement> movements, List<RefundRequest> refundRequests,
+                        List<SettlementLine> lines) {
+    }
+
+    /** What one run found: anomalies, every line with its match, per-batch reports and the scopes examined. */
+    public record Result(List<Anomaly> anomalies, List<SettlementLine> lines, List<BatchReport> batches,
+                         Set<String> scopes, Map<MatchRule, Integer> matchesByRule) {
+    }
+
+    public Result run(Input input, long now) {
+        Map<String, OrderFile> orders = new HashMap<>(capacity(input.orders().size() + input.movements().size() / 2));
+        for (MerchantOrder o : input.orders()) {
+            file(orders, o.ref()).order = o;
+        }
+        Map<String, Movement> byRef = new HashMap<>(capacity(input.movements().size()));
+        Map<String, Movement> byOriginal = new HashMap<>(capacity(input.movements().size()));
+        for (Movement m : input.movements()) {
+            Movement previous = byRef.put(m.ref, m);
+            m.nextWithSameRef = previous;
+            if (m.originalRef != null) {
+                m.nextWithSameOriginal = byOriginal.put(m.originalRef, m);
+            }
+            m.linesMatched = 0;
+            m.settledMinor = 0;
+            if (m.orderRef != null) {
+                file(orders, m.orderRef).add(m);
+            }
+        }
+        for (RefundRequest r : input.refundRequests()) {
+            file(orders, r.orderRef()).add(r);
+        }
+        List<Anomaly> anomalies = new ArrayList<>();
+        Set<String> providersWithLines = new HashSet<>();
+        Map<MatchRule, Integer> byRule = new java.util.EnumMap<>(MatchRule.class);
+        LineMatcher matcher = new LineMatcher(orders, byRef, byOriginal, thresholds);
+        for (SettlementLine line : input.lines()) {
+            providersWithLines.add(line.provider);
+            line.match = null;
+            if (line.kind.batchOnly()) {
+                continue;
+            }
+            Match match = matcher.match(line, anomalies);
+            if (match == null) {
+                anomalies.add(unmatched(line));
+            } else {
+                byRule.merge(match.rule(), 1, Integer::sum);
+            }
+        }
+        matcher.checkSettledAmounts(input.movements(), anomalies);
+        List<BatchReport> batches = new PayoutBatches(thresholds, byRef).reconcile(input.lines(), anomalies, byRule);
+        DetectionContext context = new DetectionContext(thresholds, businessDays, now, providersWithLines);
+        Set<String> scopes = new HashSet<>(capacity(orders.size() + input.lines().size()));
+        for (OrderFile file : orders.values()) {
+            scopes.add("order:" + file.ref);
+            if (file.order == null && file.movements == null && file.lines == null) {
+                continue;
+            }
+            OrderFacts facts = new OrderFacts(file);
+            for (OrderRule rule : rules) {
+                rule.detect(facts, context, anomalies);
+            }
+        }
+        for (SettlementLine line : input.lines()) {
+            scopes.add("line:" + line.id);
+        }
+        withMarkets(anomalies, orders);
+        for (BatchReport b : batches) {
+            scopes.add("batch:" + b.provider() + ":" + b.batch());
+        }
+        return new Result(anomalies, input.lines(), batches, scopes, byRule);
+    }
+
+    /** Anomalies found on lines and movements learn their order's market. */
+    private static void withMarkets(List<Anomaly> anomalies, Map<String, OrderFile> orders) {
+        for (int i = 0; i < anomalies.size(); i++) {
+            Anomaly a = anomalies.get(i);
+            OrderFile file = a.market() == null && a.orderRef() != null ? orders.get(a.orderRef()) : null;
+            if (file != null && file.order != null && file.order.market() != null) {
+                anomalies.set(i, new Anomaly(a.type(), a.key(), a.scope(), file.order.market(), a.provider(),
+                        a.orderRef(), a.paymentRef(), a.customerRef() != null ? a.customerRef() : file.order.customer(),
+                        a.method(), a.amountMinor(), a.currency(), a.summary(), a.evidence()));
+            }
+        }
+    }
+
+    private static Anomaly unmatched(SettlementLine line) {
+        String currency = line.currency == null ? "" : line.currency;
+        return new Anomaly(FindingType.UNMATCHED_SETTLEMENT, "UNMATCHED_SETTLEMENT:line:" + line.id, "line:" + line.id,
+                null, line.provider, line.merchantRef, line.reference(), null, line.method, line.amount(), currency,
+                line.kind + " line " + line.reference() + " of " + DetectionContext.format(line.gross != 0 ? line.gross
+                        : line.net, currency) + " (batch " + line.batch + ") matches no payment, refund or order",
+                List.of("line:" + line.id));
+    }
+
+    private static OrderFile file(Map<String, OrderFile> orders, String ref) {
+        OrderFile f = orders.get(ref);
+        if (f == null) {
+            f = new OrderFile(ref);
+            orders.put(ref, f);
+        }
+        return f;
+    }
+
+    static int capacity(int n) {
+        return (int) Math.min(1 << 30, n / 0.75f + 16);
+    }
+
+    /** Batches in first-seen order. */
+    static Map<String, List<SettlementLine>> byBatch(List<SettlementLine> lines) {
+        Map<String, List<SettlementLine>> batches = new LinkedHashMap<>();
+        for (SettlementLine l : lines) {
+            if (l.batch != null) {
+                batches.computeIfAbsent(l.provider + "\u001f" + l.batch, k -> new ArrayList<>()).add(l);
+            }
+        }
+        return batches;
+    }
+
+    static @Nullable String nonBlank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
