@@ -1,0 +1,159 @@
+package dev.paydesk.reconciliation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.payments.PaymentRecords;
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.reconciliation.Finding;
+import dev.paydesk.reconciliation.FindingOpened;
+import dev.paydesk.reconciliation.FindingResolved;
+import dev.paydesk.reconciliation.Reconciliation;
+import dev.paydesk.reconciliation.RunSummary;
+import dev.paydesk.reconciliation.engine.Anomaly;
+import dev.paydesk.reconciliation.engine.CalendarBusinessDays;
+import dev.paydesk.reconciliation.engine.ReconciliationEngine;
+import dev.paydesk.shared.Money;
+
+/**
+ * One run: read the records through the payments API (outside any lock), run the engine, then write
+ * under the findings lock in one transaction: new anomalies open findings, known ones are refreshed
+ * (a resolved one reopens), unresolved findings in the run's scope that were not found again
+ * resolve. Events and the audit entry go out in that same transaction.
+ */
+@Service
+@EnableConfigurationProperties(ReconciliationProperties.class)
+class ReconciliationService implements Reconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+
+    private final PaymentRecords records;
+    private final FindingStore store;
+    private final MarketCatalog markets;
+    private final ReconciliationProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    ReconciliationService(PaymentRecords records, FindingStore store, MarketCatalog markets,
+                          ReconciliationProperties properties, ApplicationEventPublisher events, AuditLog audit,
+                          Clock clock, PlatformTransactionManager transactionManager) {
+        this.records = records;
+        this.store = store;
+        this.markets = markets;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public RunSummary reconcile(Instant from, Instant to) {
+        EngineInput input = new EngineInput();
+        records.read(from, to, input);
+        return run("range", from, to, input);
+    }
+
+    @Override
+    public RunSummary reconcileOrders(Collection<String> merchantReferences) {
+        EngineInput input = new EngineInput();
+        records.readOrders(merchantReferences, input);
+        return run("orders", null, null, input);
+    }
+
+    private RunSummary run(String kind, @Nullable Instant from, @Nullable Instant to, EngineInput collected) {
+        Instant started = clock.instant();
+        ReconciliationEngine engine = new ReconciliationEngine(properties.thresholds(),
+                new CalendarBusinessDays(m -> markets.market(m).isPresent() ? markets.calendar(m) : null));
+        ReconciliationEngine.Input input = collected.input();
+        ReconciliationEngine.Result result = engine.run(input, started.getEpochSecond());
+        UUID runId = UUID.randomUUID();
+        int matched = result.matchesByRule().values().stream().mapToInt(Integer::intValue).sum();
+        int[] changes = transactions.execute(status -> write(runId, result, started));
+        Instant finished = clock.instant();
+        RunSummary summary = new RunSummary(runId, kind, input.orders().size(), input.movements().size(),
+                input.lines().size(), matched, result.anomalies().size(), changes[0], changes[1], changes[2],
+                Duration.between(started, finished));
+        transactions.executeWithoutResult(status -> {
+            store.recordRun(runId, kind, from, to, started, finished, summary.orders(), summary.lines(), matched,
+                    summary.anomalies(), summary.opened(), summary.reopened(), summary.resolved(), CurrentUser.actorName());
+            audit.record("reconciliation.run", "reconciliation_run", runId.toString(), null, null, summary);
+        });
+        log.info("Reconciliation run {} ({}): {} orders, {} lines, {} anomalies, {} opened, {} resolved in {} ms", runId,
+                kind, summary.orders(), summary.lines(), summary.anomalies(), summary.opened(), summary.resolved(),
+                summary.took().toMillis());
+        return summary;
+    }
+
+    /** Returns {opened, reopened, resolved}. */
+    private int[] write(UUID runId, ReconciliationEngine.Result result, Instant now) {
+        store.lockForWrite();
+        Map<String, Anomaly> detected = new HashMap<>();
+        for (Anomaly a : result.anomalies()) {
+            detected.putIfAbsent(a.key(), a);
+        }
+        Map<String, FindingStore.Existing> known = store.existing(detected.keySet());
+        List<FindingStore.NewFinding> fresh = new ArrayList<>();
+        List<Anomaly> seenAgain = new ArrayList<>();
+        List<UUID> reopened = new ArrayList<>();
+        for (Anomaly a : detected.values()) {
+            FindingStore.Existing e = known.get(a.key());
+            if (e == null) {
+                fresh.add(new FindingStore.NewFinding(UUID.randomUUID(), a));
+            } else {
+                seenAgain.add(a);
+                if (e.status() == dev.paydesk.reconciliation.FindingStatus.RESOLVED) {
+                    reopened.add(e.id());
+                }
+            }
+        }
+        store.insert(fresh, now, runId);
+        store.touch(seenAgain, now, runId);
+        for (FindingStore.NewFinding f : fresh) {
+            Anomaly a = f.anomaly();
+            events.publishEvent(new FindingOpened(f.id(), a.type(), a.market(), a.provider(), a.orderRef(),
+                    a.paymentRef(), a.customerRef(), new Money(a.amountMinor(), FindingStore.currency(a.currency())),
+                    a.summary()));
+        }
+        for (Finding f : store.byIds(reopened)) {
+            events.publishEvent(new FindingOpened(f.id(), f.type(), f.market(), f.provider(), f.orderRef(),
+                    f.paymentRef(), f.customerRef(), f.amountAtRisk(), f.summary()));
+        }
+        Set<String> scopes = result.scopes();
+        Map<String, FindingStore.Existing> unresolvedByKey = new HashMap<>();
+        store.unresolved(unresolvedByKey);
+        List<UUID> gone = new ArrayList<>();
+        unresolvedByKey.forEach((key, e) -> {
+            if (!detected.containsKey(key) && scopes.contains(e.scope())) {
+                gone.add(e.id());
+            }
+        });
+        List<Finding> resolved = store.resolve(gone, now, "no longer found by run " + runId);
+        for (Finding f : resolved) {
+            events.publishEvent(new FindingResolved(f.id(), f.type(), f.market(), f.orderRef(), f.resolution()));
+        }
+        store.saveBatches(result.batches(), runId, now);
+        return new int[] {fresh.size(), reopened.size(), resolved.size()};
+    }
+}
