@@ -77,6 +77,7 @@ class JdbcPaymentRecords implements PaymentRecords {
         jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text primary key) on commit drop")
                 .update();
         jdbc.sql("create temp table if not exists payments_read_refs (ref text primary key) on commit drop").update();
+        jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
     }
 
     private void stream(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {

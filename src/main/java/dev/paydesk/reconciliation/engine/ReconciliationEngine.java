@@ -44,8 +44,61 @@ public final class ReconciliationEngine {
     }
 
     /** What one run found: anomalies, every line with its match, per-batch reports and the scopes examined. */
-    public record Result(List<Anomaly> anomalies, List<SettlementLine> lines, List<BatchReport> batches,
-                         Set<String> scopes, Map<MatchRule, Integer> matchesByRule) {
+    public static final class Result {
+        private final List<Anomaly> anomalies;
+        private final List<SettlementLine> lines;
+        private final List<BatchReport> batches;
+        private final Set<String> orderRefs;
+        private final Map<MatchRule, Integer> matchesByRule;
+        private @Nullable Set<String> lineIds;
+
+        Result(List<Anomaly> anomalies, List<SettlementLine> lines, List<BatchReport> batches, Set<String> orderRefs,
+               Map<MatchRule, Integer> matchesByRule) {
+            this.anomalies = anomalies;
+            this.lines = lines;
+            this.batches = batches;
+            this.orderRefs = orderRefs;
+            this.matchesByRule = matchesByRule;
+        }
+
+        public List<Anomaly> anomalies() {
+            return anomalies;
+        }
+
+        public List<SettlementLine> lines() {
+            return lines;
+        }
+
+        public List<BatchReport> batches() {
+            return batches;
+        }
+
+        public Map<MatchRule, Integer> matchesByRule() {
+            return matchesByRule;
+        }
+
+        /** Whether this run examined the scope of an anomaly ({@code order:REF}, {@code line:ID}, {@code batch:P:B}). */
+        public boolean covers(String scope) {
+            if (scope.startsWith("order:")) {
+                return orderRefs.contains(scope.substring(6));
+            }
+            if (scope.startsWith("line:")) {
+                if (lineIds == null) {
+                    Set<String> ids = new HashSet<>(capacity(lines.size()));
+                    for (SettlementLine l : lines) {
+                        ids.add(l.id);
+                    }
+                    lineIds = ids;
+                }
+                return lineIds.contains(scope.substring(5));
+            }
+            for (BatchReport b : batches) {
+                if (scope.equals("batch:" + b.provider() + ":" + b.batch())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     public Result run(Input input, long now) {
@@ -90,9 +143,7 @@ public final class ReconciliationEngine {
         matcher.checkSettledAmounts(input.movements(), anomalies);
         List<BatchReport> batches = new PayoutBatches(thresholds, byRef).reconcile(input.lines(), anomalies, byRule);
         DetectionContext context = new DetectionContext(thresholds, businessDays, now, providersWithLines);
-        Set<String> scopes = new HashSet<>(capacity(orders.size() + input.lines().size()));
         for (OrderFile file : orders.values()) {
-            scopes.add("order:" + file.ref);
             if (file.order == null && file.movements == null && file.lines == null) {
                 continue;
             }
@@ -101,14 +152,8 @@ public final class ReconciliationEngine {
                 rule.detect(facts, context, anomalies);
             }
         }
-        for (SettlementLine line : input.lines()) {
-            scopes.add("line:" + line.id);
-        }
         withMarkets(anomalies, orders);
-        for (BatchReport b : batches) {
-            scopes.add("batch:" + b.provider() + ":" + b.batch());
-        }
-        return new Result(anomalies, input.lines(), batches, scopes, byRule);
+        return new Result(anomalies, input.lines(), batches, orders.keySet(), byRule);
     }
 
     /** Anomalies found on lines and movements learn their order's market. */

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -140,12 +139,11 @@ class ReconciliationService implements Reconciliation {
             events.publishEvent(new FindingOpened(f.id(), f.type(), f.market(), f.provider(), f.orderRef(),
                     f.paymentRef(), f.customerRef(), f.amountAtRisk(), f.summary()));
         }
-        Set<String> scopes = result.scopes();
         Map<String, FindingStore.Existing> unresolvedByKey = new HashMap<>();
         store.unresolved(unresolvedByKey);
         List<UUID> gone = new ArrayList<>();
         unresolvedByKey.forEach((key, e) -> {
-            if (!detected.containsKey(key) && scopes.contains(e.scope())) {
+            if (!detected.containsKey(key) && result.covers(e.scope())) {
                 gone.add(e.id());
             }
         });
