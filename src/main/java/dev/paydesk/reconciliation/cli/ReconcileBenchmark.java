@@ -95,8 +95,13 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
             System.gc();
             resetPeaks();
             long start = System.nanoTime();
+            ReconciliationEngine.Input input = BenchFiles.read(merchant, settlement);
+            long read = System.nanoTime() - start;
             ReconciliationEngine.Result result = new ReconciliationEngine(thresholds, BusinessDays.WEEKDAYS_UTC)
-                    .run(BenchFiles.read(merchant, settlement), data.now());
+                    .run(input, data.now());
+            if (Boolean.getBoolean("paydesk.bench.verbose")) {
+                System.err.printf("paydesk read %.0f ms, engine %.0f ms%n", read / 1e6, (System.nanoTime() - start - read) / 1e6);
+            }
             Set<String> found = new HashSet<>();
             for (Anomaly a : result.anomalies()) {
                 found.add(a.type() + "|" + a.scope());

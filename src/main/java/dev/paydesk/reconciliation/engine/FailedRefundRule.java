@@ -18,7 +18,7 @@ final class FailedRefundRule implements OrderRule {
 
     @Override
     public void detect(OrderFacts o, DetectionContext ctx, List<Anomaly> out) {
-        Set<String> replaced = new HashSet<>();
+        Set<String> replaced = o.failedRefundRefs.isEmpty() ? Set.of() : new HashSet<>();
         for (Fact r : o.refunds) {
             if (!o.failedRefundRefs.contains(r.ref()) || replacedByRetry(o, r, replaced)) {
                 continue;

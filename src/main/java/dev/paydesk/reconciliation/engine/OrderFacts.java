@@ -16,6 +16,8 @@ import dev.paydesk.reconciliation.FindingType;
  */
 final class OrderFacts {
 
+    private static final Comparator<Fact> BY_TIME = Comparator.comparingLong(Fact::at);
+
     final OrderFile file;
     final @Nullable MerchantOrder order;
     final String currency;
@@ -26,10 +28,12 @@ final class OrderFacts {
     final List<Fact> chargebackReversals = new ArrayList<>(0);
     final List<Fact> disputes = new ArrayList<>(0);
     final List<Movement> captureMovements = new ArrayList<>(2);
-    final Set<String> failedRefundRefs = new HashSet<>(0);
+    Set<String> failedRefundRefs = Set.of();
     long captured;
     long refunded;
     long chargedBack;
+    final int methods;
+    final boolean bankOnly;
 
     OrderFacts(OrderFile file) {
         this.file = file;
@@ -49,9 +53,12 @@ final class OrderFacts {
         String c = order != null && order.currency() != null ? order.currency()
                 : !captures.isEmpty() ? captures.get(0).currency() : "";
         this.currency = c;
-        Comparator<Fact> byTime = Comparator.comparingLong(Fact::at);
-        captures.sort(byTime);
-        refunds.sort(byTime);
+        if (captures.size() > 1) {
+            captures.sort(BY_TIME);
+        }
+        if (refunds.size() > 1) {
+            refunds.sort(BY_TIME);
+        }
         markFailedRefunds();
         for (Fact f : captures) {
             captured += f.currency().equals(currency) ? f.amount() : 0;
@@ -65,6 +72,8 @@ final class OrderFacts {
         for (Fact f : chargebackReversals) {
             chargedBack -= f.currency().equals(currency) ? f.amount() : 0;
         }
+        this.methods = countMethods();
+        this.bankOnly = computeBankOnly();
     }
 
     private void add(Fact f) {
@@ -82,6 +91,10 @@ final class OrderFacts {
 
     /** A failure names its refund by reference; one that does not fails a refund of the same amount. */
     private void markFailedRefunds() {
+        if (refundFailures.isEmpty()) {
+            return;
+        }
+        failedRefundRefs = new HashSet<>(4);
         List<Fact> unnamed = new ArrayList<>(0);
         for (Fact failure : refundFailures) {
             boolean named = false;
@@ -120,6 +133,10 @@ final class OrderFacts {
     }
 
     boolean bankOnly() {
+        return bankOnly;
+    }
+
+    private boolean computeBankOnly() {
         if (captures.isEmpty()) {
             return order != null && "bank_transfer".equals(order.method());
         }
@@ -131,13 +148,20 @@ final class OrderFacts {
         return true;
     }
 
-    /** Distinct payment methods among the captures (bank transfer counts as one). */
     int methods() {
-        Set<String> methods = new HashSet<>(2);
-        for (Fact f : captures) {
-            methods.add(f.isBankTransfer() ? "bank_transfer" : String.valueOf(f.method()));
+        return methods;
+    }
+
+    /** Distinct payment methods among the captures (bank transfer counts as one). */
+    private int countMethods() {
+        if (captures.size() < 2) {
+            return captures.size();
         }
-        return methods.size();
+        Set<String> distinct = new HashSet<>(4);
+        for (Fact f : captures) {
+            distinct.add(f.isBankTransfer() ? "bank_transfer" : String.valueOf(f.method()));
+        }
+        return distinct.size();
     }
 
     @Nullable String market() {

@@ -23,7 +23,7 @@ final class PayoutBatches {
 
     List<BatchReport> reconcile(List<SettlementLine> lines, List<Anomaly> anomalies, Map<MatchRule, Integer> byRule) {
         List<BatchReport> reports = new ArrayList<>();
-        for (Map.Entry<String, List<SettlementLine>> batch : ReconciliationEngine.byBatch(lines).entrySet()) {
+        for (Map.Entry<ReconciliationEngine.BatchKey, List<SettlementLine>> batch : ReconciliationEngine.byBatch(lines).entrySet()) {
             List<SettlementLine> batchLines = batch.getValue();
             SettlementLine first = batchLines.get(0);
             String currency = first.currency == null ? "" : first.currency;

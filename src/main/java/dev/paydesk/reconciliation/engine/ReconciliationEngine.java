@@ -116,6 +116,7 @@ public final class ReconciliationEngine {
             }
             m.linesMatched = 0;
             m.settledMinor = 0;
+            m.netOnly = false;
             if (m.orderRef != null) {
                 file(orders, m.orderRef).add(m);
             }
@@ -191,13 +192,24 @@ public final class ReconciliationEngine {
         return (int) Math.min(1 << 30, n / 0.75f + 16);
     }
 
-    /** Batches in first-seen order. */
-    static Map<String, List<SettlementLine>> byBatch(List<SettlementLine> lines) {
-        Map<String, List<SettlementLine>> batches = new LinkedHashMap<>();
+    /** A settlement batch: the provider's batch (payout) reference. */
+    record BatchKey(String provider, String batch) {
+    }
+
+    /** Batches in first-seen order (lines usually arrive grouped by batch, so the last key is reused). */
+    static Map<BatchKey, List<SettlementLine>> byBatch(List<SettlementLine> lines) {
+        Map<BatchKey, List<SettlementLine>> batches = new LinkedHashMap<>();
+        List<SettlementLine> last = null;
+        SettlementLine lastLine = null;
         for (SettlementLine l : lines) {
-            if (l.batch != null) {
-                batches.computeIfAbsent(l.provider + "\u001f" + l.batch, k -> new ArrayList<>()).add(l);
+            if (l.batch == null) {
+                continue;
             }
+            if (last == null || !l.batch.equals(lastLine.batch) || !l.provider.equals(lastLine.provider)) {
+                last = batches.computeIfAbsent(new BatchKey(l.provider, l.batch), k -> new ArrayList<>());
+            }
+            last.add(l);
+            lastLine = l;
         }
         return batches;
     }

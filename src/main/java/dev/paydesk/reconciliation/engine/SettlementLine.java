@@ -56,6 +56,21 @@ public final class SettlementLine {
         return modRef != null ? modRef : pspRef != null ? pspRef : id;
     }
 
+    /** Words of the line's free-text references (bank remittance information) that could be order references. */
+    public java.util.List<String> referenceWords() {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String text : new String[] {merchantRef, modRef}) {
+            if (text != null) {
+                for (String word : text.split("[^A-Za-z0-9_/-]+")) {
+                    if (!word.isEmpty()) {
+                        words.add(word);
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
     public @Nullable Match match() {
         return match;
     }

@@ -21,15 +21,22 @@ final class EngineInput implements PaymentRecords.RecordSink {
     private final List<Movement> movements = new ArrayList<>();
     private final List<RefundRequest> requests = new ArrayList<>();
     private final List<SettlementLine> lines = new ArrayList<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     @Override
     public void order(PaymentRecords.OrderRecord o) {
+        if (!seen.add("o:" + o.merchantReference())) {
+            return;
+        }
         orders.add(new MerchantOrder(o.merchantReference(), o.market(), o.customerReference(),
                 o.amountDueMinor() == null ? MerchantOrder.UNKNOWN : o.amountDueMinor(), o.currency(), o.expectedMethod()));
     }
 
     @Override
     public void transaction(PaymentRecords.TransactionRecord t) {
+        if (!seen.add("t:" + t.id())) {
+            return;
+        }
         EntryKind kind = kind(t.kind());
         String status = t.status().toLowerCase(Locale.ROOT);
         boolean ok = !(status.contains("fail") || status.contains("refused") || status.contains("cancel")
@@ -41,12 +48,18 @@ final class EngineInput implements PaymentRecords.RecordSink {
 
     @Override
     public void refundRequest(PaymentRecords.RefundRequestRecord r) {
+        if (!seen.add("r:" + r.refundReference())) {
+            return;
+        }
         requests.add(new RefundRequest(r.refundReference(), r.merchantReference(), r.amountMinor(), r.currency(),
                 r.requestedAt().getEpochSecond()));
     }
 
     @Override
     public void settlementLine(PaymentRecords.SettlementLineRecord l) {
+        if (!seen.add("l:" + l.lineKey())) {
+            return;
+        }
         EntryKind kind = EntryKind.ofRecordType(l.recordType());
         if (kind == EntryKind.OTHER && l.provider() == Provider.BANK && l.grossMinor() > 0) {
             kind = EntryKind.BANK_CREDIT;
@@ -72,6 +85,10 @@ final class EngineInput implements PaymentRecords.RecordSink {
             case FEE -> EntryKind.FEE;
             default -> EntryKind.OTHER;
         };
+    }
+
+    boolean hasOrder(String merchantReference) {
+        return seen.contains("o:" + merchantReference);
     }
 
     ReconciliationEngine.Input input() {

@@ -86,7 +86,9 @@ class ReconciliationService implements Reconciliation {
         ReconciliationEngine engine = new ReconciliationEngine(properties.thresholds(),
                 new CalendarBusinessDays(m -> markets.market(m).isPresent() ? markets.calendar(m) : null));
         ReconciliationEngine.Input input = collected.input();
-        ReconciliationEngine.Result result = engine.run(input, started.getEpochSecond());
+        ReconciliationEngine.Result firstPass = engine.run(input, started.getEpochSecond());
+        ReconciliationEngine.Result result = readRemittanceOrders(firstPass, collected)
+                ? engine.run(input, started.getEpochSecond()) : firstPass;
         UUID runId = UUID.randomUUID();
         int matched = result.matchesByRule().values().stream().mapToInt(Integer::intValue).sum();
         int[] changes = transactions.execute(status -> write(runId, result, started));
@@ -103,6 +105,30 @@ class ReconciliationService implements Reconciliation {
                 kind, summary.orders(), summary.lines(), summary.anomalies(), summary.opened(), summary.resolved(),
                 summary.took().toMillis());
         return summary;
+    }
+
+    /**
+     * Bank lines name their order only in free remittance text, which the time-range read cannot
+     * follow: the words of lines that matched nothing are looked up as orders, and when some are,
+     * their records join the input for a second pass.
+     */
+    private boolean readRemittanceOrders(ReconciliationEngine.Result result, EngineInput collected) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (dev.paydesk.reconciliation.engine.SettlementLine line : result.lines()) {
+            if (line.match() == null) {
+                for (String word : line.referenceWords()) {
+                    if (!collected.hasOrder(word)) {
+                        words.add(word);
+                    }
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            return false;
+        }
+        int before = collected.input().orders().size();
+        records.readOrders(words, collected);
+        return collected.input().orders().size() > before;
     }
 
     /** Returns {opened, reopened, resolved}. */

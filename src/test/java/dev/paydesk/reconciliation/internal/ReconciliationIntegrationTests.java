@@ -169,6 +169,22 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
     }
 
     @Test
+    void aBankCreditNamingItsOrderOnlyInRemittanceTextIsFollowedToTheOrder() {
+        ensureMarket("PL", "PLN", "Europe/Warsaw", "pl");
+        String order = "R-BANK-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant day = Instant.now().minus(Duration.ofDays(30));
+        importFile("orders", "orders.csv", "merchant_reference,market,customer_reference,amount,currency,expected_method\n"
+                + order + ",PL,c-7,40.00,EUR,bank_transfer\n");
+        importFile("adyen-settlement", "bank.csv", ADYEN_HEADER
+                + adyenLine("BT" + order, "Payment " + order + " thank you", "BankCredit", "", 4500, day, "55"));
+        // the order was created now, outside the range: only the line's free text leads to it
+        reconciliation.reconcile(day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(1)));
+        assertThat(findingTypes(order)).containsExactly("BANK_TRANSFER_ABOVE_DUE");
+        assertThat(jdbc.sql("select amount_minor from reconciliation_finding where order_ref = :o").param("o", order)
+                .query(Long.class).single()).isEqualTo(500);
+    }
+
+    @Test
     void concurrentRunsOpenEachFindingOnce() throws Exception {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         String run = UUID.randomUUID().toString().substring(0, 8);
