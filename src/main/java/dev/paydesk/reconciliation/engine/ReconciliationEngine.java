@@ -77,6 +77,19 @@ public final class ReconciliationEngine {
             return matchesByRule;
         }
 
+        /** Every scope this run examined, as {@link Anomaly#scope()} names them (for small runs). */
+        public List<String> scopeList() {
+            List<String> out = new ArrayList<>(orderRefs.size() + lines.size() + batches.size());
+            orderRefs.forEach(ref -> out.add("order:" + ref));
+            lines.forEach(l -> out.add("line:" + l.id));
+            batches.forEach(b -> out.add("batch:" + b.provider() + ":" + b.batch()));
+            return out;
+        }
+
+        public int size() {
+            return orderRefs.size() + lines.size();
+        }
+
         /** Whether this run examined the scope of an anomaly ({@code order:REF}, {@code line:ID}, {@code batch:P:B}). */
         public boolean covers(String scope) {
             if (scope.startsWith("order:")) {

@@ -65,10 +65,15 @@ class FindingStore {
         return out;
     }
 
-    /** Unresolved findings as (id, key, scope), to resolve those a run no longer finds. */
-    List<Existing> unresolved(Map<String, Existing> keysOut) {
+    /**
+     * Unresolved findings as (id, key, scope), to resolve those a run no longer finds: within the
+     * given scopes, or all when {@code scopes} is null (large runs).
+     */
+    List<Existing> unresolved(Map<String, Existing> keysOut, @Nullable List<String> scopes) {
         List<Existing> out = new ArrayList<>();
-        jdbc.sql("select id, anomaly_key, status, amount_minor, scope from reconciliation_finding where resolved_at is null")
+        jdbc.sql("select id, anomaly_key, status, amount_minor, scope from reconciliation_finding where resolved_at is null"
+                        + (scopes == null ? "" : " and scope = any(:scopes)"))
+                .params(scopes == null ? Map.of() : Map.of("scopes", scopes.toArray(String[]::new)))
                 .query(rs -> {
                     Existing e = new Existing(rs.getObject("id", UUID.class), FindingStatus.valueOf(rs.getString("status")),
                             rs.getLong("amount_minor"), rs.getString("scope"));

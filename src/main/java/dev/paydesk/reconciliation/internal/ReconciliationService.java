@@ -166,7 +166,7 @@ class ReconciliationService implements Reconciliation {
                     f.paymentRef(), f.customerRef(), f.amountAtRisk(), f.summary()));
         }
         Map<String, FindingStore.Existing> unresolvedByKey = new HashMap<>();
-        store.unresolved(unresolvedByKey);
+        store.unresolved(unresolvedByKey, result.size() <= 20_000 ? result.scopeList() : null);
         List<UUID> gone = new ArrayList<>();
         unresolvedByKey.forEach((key, e) -> {
             if (!detected.containsKey(key) && result.covers(e.scope())) {
