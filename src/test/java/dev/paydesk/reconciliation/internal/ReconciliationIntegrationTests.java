@@ -205,7 +205,8 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
         var b = CompletableFuture.supplyAsync(() -> reconciliation.reconcileOrders(refs));
         var c = CompletableFuture.supplyAsync(() -> reconciliation.reconcile(day.minusSeconds(3600), Instant.now()));
         CompletableFuture.allOf(a, b, c).join();
-        assertThat(a.join().opened() + b.join().opened() + c.join().opened()).isEqualTo(40);
+        // the range run may also open findings of other tests' records in the shared database
+        assertThat(a.join().opened() + b.join().opened() + c.join().opened()).isGreaterThanOrEqualTo(40);
         assertThat(collected.openedFor(Set.copyOf(refs))).isEqualTo(40);
         assertThat(jdbc.sql("select count(*) from reconciliation_finding where order_ref like :p")
                 .param("p", "R-CC-" + run + "-%").query(Integer.class).single()).isEqualTo(40);
