@@ -91,15 +91,16 @@ class ReconciliationService implements Reconciliation {
                 ? engine.run(input, started.getEpochSecond()) : firstPass;
         UUID runId = UUID.randomUUID();
         int matched = result.matchesByRule().values().stream().mapToInt(Integer::intValue).sum();
-        int[] changes = transactions.execute(status -> write(runId, result, started));
-        Instant finished = clock.instant();
-        RunSummary summary = new RunSummary(runId, kind, input.orders().size(), input.movements().size(),
-                input.lines().size(), matched, result.anomalies().size(), changes[0], changes[1], changes[2],
-                Duration.between(started, finished));
-        transactions.executeWithoutResult(status -> {
-            store.recordRun(runId, kind, from, to, started, finished, summary.orders(), summary.lines(), matched,
-                    summary.anomalies(), summary.opened(), summary.reopened(), summary.resolved(), CurrentUser.actorName());
-            audit.record("reconciliation.run", "reconciliation_run", runId.toString(), null, null, summary);
+        RunSummary summary = transactions.execute(status -> {
+            int[] changes = write(runId, result, started);
+            Instant finished = clock.instant();
+            RunSummary done = new RunSummary(runId, kind, input.orders().size(), input.movements().size(),
+                    input.lines().size(), matched, result.anomalies().size(), changes[0], changes[1], changes[2],
+                    Duration.between(started, finished));
+            store.recordRun(runId, kind, from, to, started, finished, done.orders(), done.lines(), matched,
+                    done.anomalies(), done.opened(), done.reopened(), done.resolved(), CurrentUser.actorName());
+            audit.record("reconciliation.run", "reconciliation_run", runId.toString(), null, null, done);
+            return done;
         });
         log.info("Reconciliation run {} ({}): {} orders, {} lines, {} anomalies, {} opened, {} resolved in {} ms", runId,
                 kind, summary.orders(), summary.lines(), summary.anomalies(), summary.opened(), summary.resolved(),
