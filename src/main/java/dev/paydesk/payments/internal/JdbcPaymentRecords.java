@@ -1,0 +1,152 @@
+package dev.paydesk.payments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.payments.PaymentRecords;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.payments.TransactionKind;
+
+/**
+ * Streams the mirror's rows from server-side cursors (a fetch size inside a transaction, so the
+ * PostgreSQL driver does not buffer whole result sets). The orders in scope are first collected
+ * into a temporary table, then each table is read once, joined to it.
+ */
+@Component
+class JdbcPaymentRecords implements PaymentRecords {
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    JdbcPaymentRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.jdbc = JdbcClient.create(template);
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void read(Instant from, Instant to, RecordSink sink) {
+        transactions.executeWithoutResult(status -> {
+            createScope();
+            jdbc.sql("""
+                    insert into payments_read_scope
+                    select merchant_reference from payments_transaction
+                        where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
+                    union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
+                    union select merchant_reference from payments_order where created_at >= :from and created_at < :to
+                    union select merchant_reference from payments_settlement_line
+                        where booked_at >= :from and booked_at < :to and merchant_reference is not null
+                    union select t.merchant_reference from payments_settlement_line l
+                        join payments_transaction t on t.provider_reference in (l.psp_reference, l.modification_reference)
+                        where l.booked_at >= :from and l.booked_at < :to and t.merchant_reference is not null""")
+                    .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
+            stream(from, to, sink);
+        });
+    }
+
+    @Override
+    public void readOrders(Collection<String> merchantReferences, RecordSink sink) {
+        if (merchantReferences.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            createScope();
+            jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
+                    .param("refs", merchantReferences.toArray(String[]::new)).update();
+            stream(null, null, sink);
+        });
+    }
+
+    private void createScope() {
+        jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text primary key) on commit drop")
+                .update();
+        jdbc.sql("create temp table if not exists payments_read_refs (ref text primary key) on commit drop").update();
+        jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
+    }
+
+    private void stream(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
+        jdbc.sql("analyze payments_read_scope").update();
+        jdbc.sql("""
+                select o.* from payments_order o join payments_read_scope s using (merchant_reference)""")
+                .query(rs -> {
+                    sink.order(order(rs));
+                });
+        jdbc.sql("""
+                insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
+                join payments_read_scope s using (merchant_reference) on conflict do nothing""").update();
+        jdbc.sql("analyze payments_read_refs").update();
+        jdbc.sql("""
+                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)
+                order by t.occurred_at""")
+                .query(rs -> {
+                    sink.transaction(transaction(rs));
+                });
+        jdbc.sql("""
+                select r.* from payments_refund_request r join payments_read_scope s using (merchant_reference)""")
+                .query(rs -> {
+                    sink.refundRequest(new RefundRequestRecord(rs.getString("refund_reference"),
+                            rs.getString("merchant_reference"), rs.getLong("amount_minor"), rs.getString("currency"),
+                            rs.getTimestamp("requested_at").toInstant()));
+                });
+        Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
+        Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
+        jdbc.sql("""
+                select l.* from payments_settlement_line l where l.line_key in (
+                    select line_key from payments_settlement_line where booked_at >= :from and booked_at < :to
+                    union select x.line_key from payments_settlement_line x join payments_read_scope s using (merchant_reference)
+                    union select x.line_key from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
+                    union select x.line_key from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference)
+                order by l.booked_at""")
+                .param("from", lower).param("to", upper)
+                .query(rs -> {
+                    sink.settlementLine(line(rs));
+                });
+    }
+
+    private static OrderRecord order(ResultSet rs) throws SQLException {
+        return new OrderRecord(rs.getString("merchant_reference"), rs.getString("market"),
+                rs.getString("customer_reference"), (Long) rs.getObject("amount_due_minor"), trim(rs.getString("currency")),
+                rs.getString("expected_method"));
+    }
+
+    private static TransactionRecord transaction(ResultSet rs) throws SQLException {
+        return new TransactionRecord(rs.getObject("id", UUID.class), Provider.valueOf(rs.getString("provider")),
+                rs.getString("merchant_account"), TransactionKind.valueOf(rs.getString("kind")),
+                rs.getString("provider_reference"), rs.getString("original_reference"),
+                rs.getString("merchant_reference"), rs.getString("customer_reference"), rs.getString("status"),
+                rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("method"),
+                rs.getTimestamp("occurred_at").toInstant());
+    }
+
+    private static SettlementLineRecord line(ResultSet rs) throws SQLException {
+        Timestamp booked = rs.getTimestamp("booked_at");
+        return new SettlementLineRecord(rs.getObject("line_key", UUID.class), Provider.valueOf(rs.getString("provider")),
+                rs.getString("merchant_account"), rs.getString("batch"), rs.getString("psp_reference"),
+                rs.getString("merchant_reference"), rs.getString("modification_reference"),
+                rs.getString("payment_method"), rs.getString("record_type"), booked == null ? null : booked.toInstant(),
+                trim(rs.getString("gross_currency")),
+                rs.getLong("gross_credit_minor") - rs.getLong("gross_debit_minor"), trim(rs.getString("net_currency")),
+                rs.getLong("net_credit_minor") - rs.getLong("net_debit_minor"), rs.getLong("fees_minor"));
+    }
+
+    private static @Nullable String trim(@Nullable String currency) {
+        return currency == null ? null : currency.trim();
+    }
+
+}

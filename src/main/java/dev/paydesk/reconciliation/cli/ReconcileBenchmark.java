@@ -1,0 +1,211 @@
+package dev.paydesk.reconciliation.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.payments.FileImports;
+import dev.paydesk.reconciliation.Reconciliation;
+import dev.paydesk.reconciliation.RunSummary;
+import dev.paydesk.reconciliation.engine.Anomaly;
+import dev.paydesk.reconciliation.engine.BusinessDays;
+import dev.paydesk.reconciliation.engine.ReconciliationEngine;
+import dev.paydesk.reconciliation.engine.Thresholds;
+import dev.paydesk.shared.BenchmarkCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/paydesk bench reconcile}: generates merchant records and settlement lines with injected
+ * anomalies at known positions, runs Paydesk's matching engine over the files and the same matching
+ * as SQL in DuckDB over the same files, in this process, and reports time, peak heap and
+ * precision/recall; then times the full path through PostgreSQL (import and reconcile, in one
+ * transaction that is rolled back, so the database is left as it was).
+ */
+@Component
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "Paydesk's matching engine vs the same matching as SQL in DuckDB over generated files "
+                + "(target <= 1.0 x DuckDB, <= 2 GiB heap, 100% precision and recall), plus the PostgreSQL path.")
+class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
+
+    private static final Duration WINDOW = Duration.ofDays(2);
+
+    private final FileImports imports;
+    private final Reconciliation reconciliation;
+    private final TransactionTemplate transactions;
+
+    @Option(names = "--rows", description = "merchant records and settlement lines to generate, each (default ${DEFAULT-VALUE})")
+    int rows = 1_000_000;
+
+    @Option(names = "--repeat", description = "runs of each side; the fastest counts (default ${DEFAULT-VALUE})")
+    int repeat = 3;
+
+    @Option(names = "--skip-postgres", description = "do not time the PostgreSQL path")
+    boolean skipPostgres;
+
+    @Option(names = "--json", description = "print one JSON object of the figures")
+    boolean json;
+
+    ReconcileBenchmark(FileImports imports, Reconciliation reconciliation, PlatformTransactionManager transactionManager) {
+        this.imports = imports;
+        this.reconciliation = reconciliation;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    record Score(double precision, double recall, int found) {
+        static Score of(Set<String> found, Set<String> expected) {
+            int hits = 0;
+            for (String f : found) {
+                hits += expected.contains(f) ? 1 : 0;
+            }
+            return new Score(found.isEmpty() ? 1.0 : hits / (double) found.size(),
+                    expected.isEmpty() ? 1.0 : hits / (double) expected.size(), found.size());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("paydesk-bench-reconcile");
+        Path merchant = dir.resolve("merchant.csv");
+        Path settlement = dir.resolve("settlement.csv");
+        BenchData.Generated data = BenchData.generate(merchant, settlement, rows);
+        Thresholds thresholds = Thresholds.DEFAULTS.withDuplicateCaptureWindow(WINDOW);
+        long paydeskNanos = Long.MAX_VALUE;
+        long duckNanos = Long.MAX_VALUE;
+        long peakHeap = 0;
+        Set<String> paydeskFound = Set.of();
+        Set<String> duckFound = Set.of();
+        for (int i = 0; i < Math.max(1, repeat); i++) {
+            System.gc();
+            resetPeaks();
+            long start = System.nanoTime();
+            ReconciliationEngine.Input input = BenchFiles.read(merchant, settlement);
+            long read = System.nanoTime() - start;
+            ReconciliationEngine.Result result = new ReconciliationEngine(thresholds, BusinessDays.WEEKDAYS_UTC)
+                    .run(input, data.now());
+            if (Boolean.getBoolean("paydesk.bench.verbose")) {
+                System.err.printf("paydesk read %.0f ms, engine %.0f ms%n", read / 1e6, (System.nanoTime() - start - read) / 1e6);
+            }
+            Set<String> found = new HashSet<>();
+            for (Anomaly a : result.anomalies()) {
+                found.add(a.type() + "|" + a.scope());
+            }
+            long took = System.nanoTime() - start;
+            peakHeap = Math.max(peakHeap, peakHeapBytes());
+            paydeskFound = found;
+            paydeskNanos = Math.min(paydeskNanos, took);
+            result = null;
+            System.gc();
+            start = System.nanoTime();
+            duckFound = DuckDbBaseline.run(merchant, settlement, data.now(), WINDOW.toSeconds(),
+                    thresholds.refundSettlementBusinessDays(), thresholds.missingSettlementDays());
+            duckNanos = Math.min(duckNanos, System.nanoTime() - start);
+        }
+        Score paydesk = Score.of(paydeskFound, data.expected());
+        Score duck = Score.of(duckFound, data.expected());
+        Long importNanos = null;
+        RunSummary pg = null;
+        long pgReconcileNanos = 0;
+        if (!skipPostgres) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "bench", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+            PostgresPath.ImportFiles files = PostgresPath.write(merchant, settlement, dir);
+            long[] timing = new long[2];
+            RunSummary[] summary = new RunSummary[1];
+            transactions.executeWithoutResult(status -> {
+                try {
+                    timing[0] = PostgresPath.importAll(imports, files);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                long start = System.nanoTime();
+                summary[0] = reconciliation.reconcile(Instant.ofEpochSecond(BenchData.T0 - BenchData.DAY),
+                        Instant.ofEpochSecond(data.now()));
+                timing[1] = System.nanoTime() - start;
+                status.setRollbackOnly();
+            });
+            importNanos = timing[0];
+            pgReconcileNanos = timing[1];
+            pg = summary[0];
+            for (Path p : new Path[] {files.orders(), files.refundRequests(), files.settlement()}) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.delete(merchant);
+        Files.delete(settlement);
+        Files.delete(dir);
+        print(data, paydeskNanos, duckNanos, peakHeap, paydesk, duck, importNanos, pgReconcileNanos, pg);
+        return 0;
+    }
+
+    private void print(BenchData.Generated data, long paydeskNanos, long duckNanos, long peakHeap, Score paydesk,
+                       Score duck, @Nullable Long importNanos, long pgReconcileNanos, @Nullable RunSummary pg) {
+        double paydeskMs = paydeskNanos / 1e6;
+        double duckMs = duckNanos / 1e6;
+        double ratio = paydeskMs / duckMs;
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (json) {
+            System.out.printf(Locale.ROOT, "{\"merchant_records\":%d,\"settlement_lines\":%d,\"anomalies_injected\":%d,"
+                            + "\"paydesk_ms\":%.1f,\"duckdb_ms\":%.1f,\"ratio_vs_duckdb\":%.3f,\"peak_heap_mb\":%.1f,"
+                            + "\"max_heap_mb\":%.1f,\"precision\":%.4f,\"recall\":%.4f,\"duckdb_precision\":%.4f,"
+                            + "\"duckdb_recall\":%.4f,\"repeat\":%d,\"postgres_import_ms\":%s,\"postgres_reconcile_ms\":%s,"
+                            + "\"postgres_findings\":%s}%n",
+                    data.merchantRecords(), data.settlementLines(), data.expected().size(), paydeskMs, duckMs, ratio,
+                    peakHeap / 1048576.0, maxHeap / 1048576.0, paydesk.precision(), paydesk.recall(), duck.precision(),
+                    duck.recall(), repeat, importNanos == null ? "null" : String.format(Locale.ROOT, "%.1f", importNanos / 1e6),
+                    pg == null ? "null" : String.format(Locale.ROOT, "%.1f", pgReconcileNanos / 1e6),
+                    pg == null ? "null" : String.valueOf(pg.anomalies()));
+            return;
+        }
+        System.out.printf("%,d merchant records, %,d settlement lines, %,d injected anomalies (%d types)%n",
+                data.merchantRecords(), data.settlementLines(), data.expected().size(),
+                dev.paydesk.reconciliation.FindingType.values().length);
+        System.out.printf("%-40s %12s %10s %10s %8s%n", "matching (files in, findings out)", "ms (best)", "precision",
+                "recall", "found");
+        System.out.printf(Locale.ROOT, "%-40s %12.1f %9.2f%% %9.2f%% %8d%n", "DuckDB SQL, in process (baseline)", duckMs,
+                duck.precision() * 100, duck.recall() * 100, duck.found());
+        System.out.printf(Locale.ROOT, "%-40s %12.1f %9.2f%% %9.2f%% %8d%n", "Paydesk engine", paydeskMs,
+                paydesk.precision() * 100, paydesk.recall() * 100, paydesk.found());
+        System.out.printf(Locale.ROOT, "ratio vs DuckDB: %.2f (target <= 1.0); peak heap %.0f MB of %.0f MB max "
+                + "(target <= 2048); best of %d%n", ratio, peakHeap / 1048576.0, maxHeap / 1048576.0, repeat);
+        if (pg != null && importNanos != null) {
+            System.out.printf(Locale.ROOT, "PostgreSQL path: import %.1f s, reconcile %.1f s (%,d orders, %,d lines read, "
+                            + "%,d anomalies; rolled back)%n", importNanos / 1e9, pgReconcileNanos / 1e9, pg.orders(),
+                    pg.lines(), pg.anomalies());
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.paydesk.reconciliation.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.reconciliation.FindingType;
+
+/**
+ * Matches settlement lines to movements and orders, then runs the detectors over every order. Pure
+ * Java and single pass over hash indexes: no framework, no database, so it runs the same over a
+ * million rows from files or from PostgreSQL.
+ *
+ * <p>Key fallbacks per line, first hit wins: (1) provider reference (the line's modification or PSP
+ * reference is a movement's reference), (2) modification/original reference (the line's PSP reference
+ * is the original a movement refers to), (3) merchant reference (the order, then a movement of the
+ * order of the same kind within the amount tolerance and booking drift), (4) bank remittance reference
+ * (an order reference found in the free text). A line that hits the order but no movement is booked
+ * to the order itself.
+ */
+public final class ReconciliationEngine {
+
+    private final Thresholds thresholds;
+    private final BusinessDays businessDays;
+    private final List<OrderRule> rules = List.of(new FailedRefundRule(), new OverpaymentRules.PaidTwice(),
+            new OverpaymentRules.BankTransferAboveDue(), new OverpaymentRules.Underpayment(),
+            new OverpaymentRules.DuplicateCapture(), new OverpaymentRules.CapturedMoreThanDue(),
+            new MissingSettlementRule(), new DoubleLossRule(), new RefundDuringDisputeRule());
+
+    public ReconciliationEngine(Thresholds thresholds, BusinessDays businessDays) {
+        this.thresholds = thresholds;
+        this.businessDays = businessDays;
+    }
+
+    /** The records of one run. */
+    public record Input(List<MerchantOrder> orders, List<Movement> movements, List<RefundRequest> refundRequests,
+                        List<SettlementLine> lines) {
+    }
+
+    /** What one run found: anomalies, every line with its match, per-batch reports and the scopes examined. */
+    public static final class Result {
+        private final List<Anomaly> anomalies;
+        private final List<SettlementLine> lines;
+        private final List<BatchReport> batches;
+        private final Set<String> orderRefs;
+        private final Map<MatchRule, Integer> matchesByRule;
+        private @Nullable Set<String> lineIds;
+
+        Result(List<Anomaly> anomalies, List<SettlementLine> lines, List<BatchReport> batches, Set<String> orderRefs,
+               Map<MatchRule, Integer> matchesByRule) {
+            this.anomalies = anomalies;
+            this.lines = lines;
+            this.batches = batches;
+            this.orderRefs = orderRefs;
+            this.matchesByRule = matchesByRule;
+        }
+
+        public List<Anomaly> anomalies() {
+            return anomalies;
+        }
+
+        public List<SettlementLine> lines() {
+            return lines;
+        }
+
+        public List<BatchReport> batches() {
+            return batches;
+        }
+
+        public Map<MatchRule, Integer> matchesByRule() {
+            return matchesByRule;
+        }
+
+        /** Every scope this run examined, as {@link Anomaly#scope()} names them (for small runs). */
+        public List<String> scopeList() {
+            List<String> out = new ArrayList<>(orderRefs.size() + lines.size() + batches.size());
+            orderRefs.forEach(ref -> out.add("order:" + ref));
+            lines.forEach(l -> out.add("line:" + l.id));
+            batches.forEach(b -> out.add("batch:" + b.provider() + ":" + b.batch()));
+            return out;
+        }
+
+        public int size() {
+            return orderRefs.size() + lines.size();
+        }
+
+        /** Whether this run examined the scope of an anomaly ({@code order:REF}, {@code line:ID}, {@code batch:P:B}). */
+        public boolean covers(String scope) {
+            if (scope.startsWith("order:")) {
+                return orderRefs.contains(scope.substring(6));
+            }
+            if (scope.startsWith("line:")) {
+                if (lineIds == null) {
+                    Set<String> ids = new HashSet<>(capacity(lines.size()));
+                    for (SettlementLine l : lines) {
+                        ids.add(l.id);
+                    }
+                    lineIds = ids;
+                }
+                return lineIds.contains(scope.substring(5));
+            }
+            for (BatchReport b : batches) {
+                if (scope.equals("batch:" + b.provider() + ":" + b.batch())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    public Result run(Input input, long now) {
+        Map<String, OrderFile> orders = new HashMap<>(capacity(input.orders().size() + input.movements().size() / 2));
+        for (MerchantOrder o : input.orders()) {
+            file(orders, o.ref()).order = o;
+        }
+        Map<String, Movement> byRef = new HashMap<>(capacity(input.movements().size()));
+        Map<String, Movement> byOriginal = new HashMap<>(capacity(input.movements().size()));
+        for (Movement m : input.movements()) {
+            Movement previous = byRef.put(m.ref, m);
+            m.nextWithSameRef = previous;
+            if (m.originalRef != null) {
+                m.nextWithSameOriginal = byOriginal.put(m.originalRef, m);
+            }
+            m.linesMatched = 0;
+            m.settledMinor = 0;
+            m.netOnly = false;
+            if (m.orderRef != null) {
+                file(orders, m.orderRef).add(m);
+            }
+        }
+        for (RefundRequest r : input.refundRequests()) {
+            file(orders, r.orderRef()).add(r);
+        }
+        List<Anomaly> anomalies = new ArrayList<>();
+        Set<String> providersWithLines = new HashSet<>();
+        Map<MatchRule, Integer> byRule = new java.util.EnumMap<>(MatchRule.class);
+        LineMatcher matcher = new LineMatcher(orders, byRef, byOriginal, thresholds);
+        for (SettlementLine line : input.lines()) {
+            providersWithLines.add(line.provider);
+            line.match = null;
+            if (line.kind.batchOnly()) {
+                continue;
+            }
+            Match match = matcher.match(line, anomalies);
+            if (match == null) {
+                anomalies.add(unmatched(line));
+            } else {
+                byRule.merge(match.rule(), 1, Integer::sum);
+            }
+        }
+        matcher.checkSettledAmounts(input.movements(), anomalies);
+        List<BatchReport> batches = new PayoutBatches(thresholds, byRef).reconcile(input.lines(), anomalies, byRule);
+        DetectionContext context = new DetectionContext(thresholds, businessDays, now, providersWithLines);
+        anomalies.addAll(detect(new ArrayList<>(orders.values()), context));
+        withMarkets(anomalies, orders);
+        return new Result(anomalies, input.lines(), batches, orders.keySet(), byRule);
+    }
+
+    /** Runs the detectors over the orders, in chunks on the common pool; the result keeps the orders' order. */
+    private List<Anomaly> detect(List<OrderFile> files, DetectionContext context) {
+        int chunk = 8_192;
+        int chunks = (files.size() + chunk - 1) / chunk;
+        List<List<Anomaly>> found = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<Anomaly> out = new ArrayList<>();
+            for (int i = c * chunk, end = Math.min(files.size(), i + chunk); i < end; i++) {
+                OrderFile file = files.get(i);
+                if (balanced(file)) {
+                    continue;
+                }
+                OrderFacts facts = new OrderFacts(file);
+                for (OrderRule rule : rules) {
+                    rule.detect(facts, context, out);
+                }
+            }
+            return out;
+        }).toList();
+        List<Anomaly> all = new ArrayList<>();
+        found.forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * Nothing to examine, or the commonest clean case: the order's only record is one capture of
+     * exactly the amount due, settled. No detector can fire on it (nothing refunded, disputed or
+     * requested, nothing above or below due, nothing unsettled), so its facts are not built.
+     */
+    private static boolean balanced(OrderFile file) {
+        if (file.order == null && file.movements == null && file.lines == null && file.requests == null) {
+            return true;
+        }
+        if (file.lines != null || file.requests != null || file.movements == null || file.movements.size() != 1
+                || file.order == null || !file.order.dueKnown()) {
+            return false;
+        }
+        Movement m = file.movements.get(0);
+        return m.kind == EntryKind.CAPTURE && m.ok && m.linesMatched > 0 && m.amount == file.order.dueMinor()
+                && m.currency.equals(file.order.currency());
+    }
+
+    /** Anomalies found on lines and movements learn their order's market. */
+    private static void withMarkets(List<Anomaly> anomalies, Map<String, OrderFile> orders) {
+        for (int i = 0; i < anomalies.size(); i++) {
+            Anomaly a = anomalies.get(i);
+            OrderFile file = a.market() == null && a.orderRef() != null ? orders.get(a.orderRef()) : null;
+            if (file != null && file.order != null && file.order.market() != null) {
+                anomalies.set(i, new Anomaly(a.type(), a.key(), a.scope(), file.order.market(), a.provider(),
+                        a.orderRef(), a.paymentRef(), a.customerRef() != null ? a.customerRef() : file.order.customer(),
+                        a.method(), a.amountMinor(), a.currency(), a.summary(), a.evidence()));
+            }
+        }
+    }
+
+    private static Anomaly unmatched(SettlementLine line) {
+        String currency = line.currency == null ? "" : line.currency;
+        return new Anomaly(FindingType.UNMATCHED_SETTLEMENT, "UNMATCHED_SETTLEMENT:line:" + line.id, "line:" + line.id,
+                null, line.provider, line.merchantRef, line.reference(), null, line.method, line.amount(), currency,
+                line.kind + " line " + line.reference() + " of " + DetectionContext.format(line.gross != 0 ? line.gross
+                        : line.net, currency) + " (batch " + line.batch + ") matches no payment, refund or order",
+                List.of("line:" + line.id));
+    }
+
+    private static OrderFile file(Map<String, OrderFile> orders, String ref) {
+        OrderFile f = orders.get(ref);
+        if (f == null) {
+            f = new OrderFile(ref);
+            orders.put(ref, f);
+        }
+        return f;
+    }
+
+    static int capacity(int n) {
+        return (int) Math.min(1 << 30, n / 0.75f + 16);
+    }
+
+    /** A settlement batch: the provider's batch (payout) reference. */
+    record BatchKey(String provider, String batch) {
+    }
+
+    /** Batches in first-seen order (lines usually arrive grouped by batch, so the last key is reused). */
+    static Map<BatchKey, List<SettlementLine>> byBatch(List<SettlementLine> lines) {
+        Map<BatchKey, List<SettlementLine>> batches = new LinkedHashMap<>();
+        List<SettlementLine> last = null;
+        SettlementLine lastLine = null;
+        for (SettlementLine l : lines) {
+            if (l.batch == null) {
+                continue;
+            }
+            if (last == null || !l.batch.equals(lastLine.batch) || !l.provider.equals(lastLine.provider)) {
+                last = batches.computeIfAbsent(new BatchKey(l.provider, l.batch), k -> new ArrayList<>());
+            }
+            last.add(l);
+            lastLine = l;
+        }
+        return batches;
+    }
+
+    static @Nullable String nonBlank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

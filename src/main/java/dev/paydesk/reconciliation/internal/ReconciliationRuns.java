@@ -1,0 +1,88 @@
+package dev.paydesk.reconciliation.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.platform.JobCoordinator;
+import dev.paydesk.reconciliation.Reconciliation;
+
+/**
+ * When reconciliation runs on its own. Incremental: every recorded movement queues its order in the
+ * database (idempotent, survives a restart, shared by every node); an order quiet for the debounce
+ * is reconciled in the next flush. Scheduled: every hour, over the look-back window. Both go through
+ * the {@link JobCoordinator}, so only one node runs each at a time.
+ */
+@Component
+class ReconciliationRuns {
+
+    private static final int FLUSH_LIMIT = 5_000;
+
+    private final Reconciliation reconciliation;
+    private final FindingStore store;
+    private final JobCoordinator jobs;
+    private final ReconciliationProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    ReconciliationRuns(Reconciliation reconciliation, FindingStore store, JobCoordinator jobs,
+                       ReconciliationProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+        this.reconciliation = reconciliation;
+        this.store = store;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRecorded event) {
+        if (event.merchantReference() != null) {
+            store.queue(event.merchantReference(), clock.instant());
+        }
+    }
+
+    /** Reconciles the orders that have been quiet for the debounce; returns how many. */
+    int flush() {
+        int[] done = {0};
+        jobs.runExclusively("reconciliation.incremental", properties.lease(), () -> {
+            Instant quietSince = clock.instant().minus(properties.debounce());
+            List<String> orders;
+            do {
+                List<String> taken = transactions.execute(status -> store.takeQuiet(quietSince, FLUSH_LIMIT));
+                orders = taken == null ? List.of() : taken;
+                if (!orders.isEmpty()) {
+                    try {
+                        reconciliation.reconcileOrders(orders);
+                    } catch (RuntimeException e) {
+                        Instant now = clock.instant();
+                        orders.forEach(order -> store.queue(order, now));
+                        throw e;
+                    }
+                    done[0] += orders.size();
+                }
+            } while (orders.size() == FLUSH_LIMIT);
+        });
+        return done[0];
+    }
+
+    @Scheduled(fixedDelayString = "${paydesk.reconciliation.flush-every:PT15S}", initialDelayString = "PT30S")
+    void scheduledFlush() {
+        flush();
+    }
+
+    @Scheduled(cron = "${paydesk.reconciliation.schedule:0 17 * * * *}")
+    void scheduledRun() {
+        jobs.runExclusively("reconciliation.scheduled", properties.lease(), () -> {
+            Instant now = clock.instant();
+            reconciliation.reconcile(now.minus(properties.lookback()), now);
+        });
+    }
+}

@@ -1,0 +1,3 @@
+/** Reconciliation's pages and REST API. */
+@org.jspecify.annotations.NullMarked
+package dev.paydesk.reconciliation.web;
