@@ -1,0 +1,91 @@
+package dev.paydesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.platform.PlatformTestSupport;
+import dev.paydesk.reconciliation.FindingOpened;
+import dev.paydesk.reconciliation.FindingResolved;
+import dev.paydesk.reconciliation.FindingType;
+import dev.paydesk.shared.Money;
+
+/**
+ * Reconciliation findings as the case desk receives them (published after commit, as the
+ * reconciliation module does): one case per finding however often it is delivered, priority by the
+ * money at risk, joining the customer's open case about the same order, resolving with the finding.
+ */
+@SpringBootTest
+class FindingCaseTests extends PlatformTestSupport {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    CaseDesk desk;
+
+    @BeforeEach
+    void market() {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+    }
+
+    private void publish(Object event) {
+        tx.executeWithoutResult(s -> events.publishEvent(event));
+    }
+
+    private List<CaseSummary> linked(LinkKind kind, String ref) {
+        List<CaseSummary> out = new ArrayList<>();
+        asSystem(() -> out.addAll(desk.linkedTo(kind, ref)));
+        return out;
+    }
+
+    @Test
+    void aFindingOpensOneCaseAndItsResolutionResolvesIt() {
+        UUID finding = UUID.randomUUID();
+        String order = "ORD-F" + finding.toString().substring(0, 6);
+        FindingOpened opened = new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", order, "psp-" + finding,
+                "cust-1", Money.of(1_250_00, "EUR"), "Refund of 1,250.00 EUR failed at the bank");
+        publish(opened);
+        publish(opened);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !linked(LinkKind.FINDING, finding.toString()).isEmpty());
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> linked(LinkKind.FINDING, finding.toString()).size() == 1);
+        CaseSummary c = linked(LinkKind.FINDING, finding.toString()).getFirst();
+        assertThat(c.source()).isEqualTo(CaseSource.FINDING);
+        assertThat(c.priority()).isEqualTo(Priority.HIGH);
+        assertThat(c.category()).isEqualTo("reconciliation.failed-refund");
+        assertThat(linked(LinkKind.ORDER, order)).extracting(CaseSummary::id).containsExactly(c.id());
+
+        publish(new FindingResolved(finding, FindingType.FAILED_REFUND, "DE", order, "the refund settled"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> linked(LinkKind.FINDING, finding.toString()).getFirst().status()
+                == CaseStatus.RESOLVED);
+    }
+
+    @Test
+    void aFindingJoinsTheCustomersOpenCaseAboutTheSameOrder() {
+        UUID finding = UUID.randomUUID();
+        String order = "ORD-J" + finding.toString().substring(0, 6);
+        CaseSummary[] complaint = new CaseSummary[1];
+        asSystem(() -> complaint[0] = desk.open(new NewCase("Charged twice", "", "DE", "de", null, null, null, null, null, null,
+                List.of(), List.of(new CaseLink(LinkKind.ORDER, order)), CaseSource.API, null, null, null, false, "payments"))
+                .summary());
+        publish(new FindingOpened(finding, FindingType.DUPLICATE_CAPTURE, "DE", "STRIPE", order, null, null,
+                Money.of(49_90, "EUR"), "Two captures of 49.90 EUR within 2 minutes"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(linked(LinkKind.FINDING, finding.toString()))
+                .extracting(CaseSummary::id).containsExactly(complaint[0].id()));
+    }
+}
