@@ -105,6 +105,9 @@ class DisputeCaseTests extends PlatformTestSupport {
                     "Customer asks for the money back");
             assertThat(refund.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
             assertThat(refund.approvalNote()).contains("open dispute");
+            MoneyAction undisputed = money.request(c.id(), MoneyActionType.REFUND, Money.of(1_00, "EUR"), "ch_other" + id,
+                    null, "A small refund on another payment");
+            assertThat(undisputed.status()).isEqualTo(MoneyAction.Status.APPROVED);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -88,4 +88,23 @@ class FindingCaseTests extends PlatformTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(linked(LinkKind.FINDING, finding.toString()))
                 .extracting(CaseSummary::id).containsExactly(complaint[0].id()));
     }
+
+    @Autowired
+    CaseNotifications notifications;
+
+    @Test
+    void aClockAlertNotifiesTheAssigneeOnce() {
+        CaseSummary[] c = new CaseSummary[1];
+        asSystem(() -> c[0] = desk.open(NewCase.of("Alert me", "", "DE", CaseSource.API)).summary());
+        String agent = unique("agent");
+        CaseClockAlert alert = new CaseClockAlert(c[0].id(), c[0].key(), "DE", ClockKind.RESOLUTION, true,
+                java.time.Instant.now(), agent, java.time.Instant.now());
+        publish(alert);
+        publish(alert);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !notifications.unread(agent).isEmpty());
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> notifications.unread(agent).size() == 1);
+        assertThat(notifications.unread(agent).getFirst().text()).contains(c[0].key()).contains("breached");
+        notifications.markRead(agent);
+        assertThat(notifications.unread(agent)).isEmpty();
+    }
 }

@@ -197,24 +197,6 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
     }
 
     @Test
-    void aRefundOnAPaymentWithAnOpenDisputeNeedsApprovalWhateverTheAmount() {
-        var requester = newUser(Role.SPECIALIST, List.of("DE"));
-        String payment = "psp-" + UUID.randomUUID();
-        NewCase dispute = new NewCase("Chargeback 10.4", "", "DE", "de", null, null, null, null, "ADYEN",
-                Money.of(50_00, "EUR"), List.of(), List.of(new CaseLink(LinkKind.PAYMENT, payment),
-                new CaseLink(LinkKind.DISPUTE, "dsp-1")), CaseSource.DISPUTE, null, null, null, false, "disputes");
-        asSystem(() -> desk.open(dispute));
-        CaseSummary c = openIn("DE", "refunds", "de", null);
-        MoneyAction refund = as(requester, () -> money.request(c.id(), MoneyActionType.REFUND, Money.of(5_00, "EUR"),
-                payment, null, "Customer asks for a refund"));
-        assertThat(refund.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
-        assertThat(refund.approvalNote()).contains("open dispute");
-        MoneyAction elsewhere = as(requester, () -> money.request(c.id(), MoneyActionType.REFUND, Money.of(5_00, "EUR"),
-                "psp-other", null, "Customer asks for a refund"));
-        assertThat(elsewhere.status()).isEqualTo(MoneyAction.Status.APPROVED);
-    }
-
-    @Test
     void changingAPolicyRecomputesTheClocksOfOpenCases() {
         String category = "cat-" + UUID.randomUUID().toString().substring(0, 6);
         NewCase n = new NewCase("Policy change", "", "DE", "de", Priority.LOW, category, null, null, null, null, List.of(),

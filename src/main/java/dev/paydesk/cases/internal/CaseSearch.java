@@ -34,7 +34,23 @@ class CaseSearch {
         this.clock = clock;
     }
 
+    /** Rows of the sort order searched first for a text: a common word fills a page within them. */
+    static final int WINDOW = 5000;
+
     List<CaseSummary> list(CaseQuery q) {
+        if (isText(q)) {
+            Sql inner = where(q, false);
+            inner.params.add(WINDOW);
+            inner.params.add(q.text().strip());
+            inner.params.add(q.limit());
+            inner.params.add(q.offset());
+            List<CaseSummary> page = jdbc.sql("select " + CaseStore.SUMMARY_COLUMNS + " from (select * from cases_case c where "
+                    + inner.where + order(q) + " limit ?) c where c.search @@ websearch_to_tsquery('simple', ?)" + order(q)
+                    + " limit ? offset ?").params(inner.params).query(CaseStore.SUMMARY).list();
+            if (page.size() == q.limit()) {
+                return page;
+            }
+        }
         Sql sql = where(q);
         String order = order(q);
         sql.params.add(q.limit());
@@ -50,6 +66,17 @@ class CaseSearch {
 
     /** The count, but stops at {@code cap} (queue tabs show "1000+"): constant time however big the queue. */
     long countUpTo(CaseQuery q, int cap) {
+        if (isText(q)) {
+            Sql inner = where(q, false);
+            inner.params.add(WINDOW);
+            inner.params.add(q.text().strip());
+            long[] window = jdbc.sql("select count(*), count(*) filter (where c.search @@ websearch_to_tsquery('simple', ?)) from "
+                    + "(select c.search from cases_case c where " + inner.where + order(q) + " limit ?) c")
+                    .params(reorder(inner.params)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            if (window[1] >= cap || window[0] < WINDOW) {
+                return Math.min(window[1], cap);
+            }
+        }
         Sql sql = where(q);
         sql.params.add(cap);
         return jdbc.sql("select count(*) from (select 1 from cases_case c where " + sql.where + " limit ?) capped")
@@ -63,6 +90,18 @@ class CaseSearch {
         sql.params.add(q.offset());
         return jdbc.sql("explain (analyze, buffers) select " + CaseStore.SUMMARY_COLUMNS + " from cases_case c where " + sql.where
                 + order(q) + " limit ? offset ?").params(sql.params).query(String.class).list();
+    }
+
+    private static boolean isText(CaseQuery q) {
+        return q.text() != null && !q.text().isBlank() && !isKey(q.text());
+    }
+
+    /** Moves the last parameter (the text) to the front, for the count query's select list. */
+    private static List<Object> reorder(List<Object> params) {
+        List<Object> out = new java.util.ArrayList<>();
+        out.add(params.getLast());
+        out.addAll(params.subList(0, params.size() - 1));
+        return out;
     }
 
     private static String order(CaseQuery q) {

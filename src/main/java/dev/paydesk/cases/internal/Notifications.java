@@ -2,16 +2,15 @@ package dev.paydesk.cases.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.cases.CaseClockAlert;
+import dev.paydesk.cases.CaseNotifications.Notification;
 import dev.paydesk.platform.UserDirectory;
 
 /**
@@ -19,7 +18,7 @@ import dev.paydesk.platform.UserDirectory;
  * members when nobody holds the case.
  */
 @Component
-class Notifications {
+class Notifications implements dev.paydesk.cases.CaseNotifications {
 
     private final JdbcClient jdbc;
     private final OutboundMail mail;
@@ -31,10 +30,6 @@ class Notifications {
         this.mail = mail;
         this.users = users;
         this.clock = clock;
-    }
-
-    /** A notification as shown in the bell menu. */
-    record Notification(long id, @Nullable UUID caseId, String kind, String text, Instant createdAt) {
     }
 
     @ApplicationModuleListener
@@ -60,7 +55,8 @@ class Notifications {
         }
     }
 
-    List<Notification> unread(String username) {
+    @Override
+    public List<Notification> unread(String username) {
         return jdbc.sql("""
                 select id, case_id, kind, text, created_at from cases_notification
                 where username = ? and read_at is null order by created_at desc limit 50""")
@@ -68,7 +64,8 @@ class Notifications {
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())).list();
     }
 
-    void markRead(String username) {
+    @Override
+    public void markRead(String username) {
         jdbc.sql("update cases_notification set read_at = ? where username = ? and read_at is null")
                 .params(Timestamp.from(clock.instant()), username).update();
     }

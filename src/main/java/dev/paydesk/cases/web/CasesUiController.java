@@ -63,6 +63,8 @@ class CasesUiController {
     private final Optional<CategoryDirectory> categories;
     private final CaseWorkbench workbench;
     private final dev.paydesk.cases.CaseAttachments attachments;
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.paydesk.cases.CaseNotifications notifications;
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
                       MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench,
@@ -109,6 +111,7 @@ class CasesUiController {
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("savedViews", workbench.savedViews());
+        model.addAttribute("notifications", notifications.unread(CurrentUser.actorName()));
         return "cases/queue";
     }
 
@@ -344,6 +347,12 @@ class CasesUiController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/cases/approvals";
+    }
+
+    @PostMapping("/cases/notifications/read")
+    String notificationsRead() {
+        notifications.markRead(CurrentUser.actorName());
+        return "redirect:/cases";
     }
 
     @PostMapping("/cases/views")
