@@ -171,6 +171,11 @@ class CaseWorkbenchTests extends PlatformTestSupport {
                 "/cases/" + c.key(), "/cases/approvals", "/cases/bulk")) {
             mvc.perform(get(path).with(user(specialist))).andExpect(status().isOk());
         }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/cases/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "c.csv", "text/csv",
+                                "subject,market\nUploaded,DE\n,DE\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(user(specialist)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("rows with errors")));
         var manager = newUser(Role.PROCESS_MANAGER, List.of("DE"));
         mvc.perform(get("/cases/settings").with(user(manager))).andExpect(status().isOk());
         mvc.perform(get("/cases/settings").with(user(specialist))).andExpect(status().isForbidden());

@@ -43,11 +43,10 @@ class Notifications implements dev.paydesk.cases.CaseNotifications {
                 : alert.key() + ": " + what + " due at " + alert.dueAt();
         for (String user : recipients) {
             int inserted = jdbc.sql("""
-                    insert into cases_notification (username, case_id, kind, text, created_at)
-                    select ?, ?, ?, ?, ? where not exists (
-                        select 1 from cases_notification where username = ? and case_id = ? and kind = ? and text = ?)""")
-                    .params(user, alert.caseId(), alert.breached() ? "BREACH" : "WARNING", text, Timestamp.from(clock.instant()),
-                            user, alert.caseId(), alert.breached() ? "BREACH" : "WARNING", text).update();
+                    insert into cases_notification (username, case_id, kind, text, created_at) values (?, ?, ?, ?, ?)
+                    on conflict (username, case_id, kind, text) do nothing""")
+                    .params(user, alert.caseId(), alert.breached() ? "BREACH" : "WARNING", text, Timestamp.from(clock.instant()))
+                    .update();
             if (inserted == 1) {
                 users.user(user).flatMap(UserDirectory.User::email)
                         .ifPresent(address -> mail.notify(address, "[Paydesk] " + text, text));

@@ -64,6 +64,8 @@ class CasesUiController {
     private final CaseWorkbench workbench;
     private final dev.paydesk.cases.CaseAttachments attachments;
     @org.springframework.beans.factory.annotation.Autowired
+    private dev.paydesk.cases.CaseImport csvImport;
+    @org.springframework.beans.factory.annotation.Autowired
     private dev.paydesk.cases.CaseNotifications notifications;
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
@@ -169,6 +171,18 @@ class CasesUiController {
             }
         }
         model.addAttribute("orders", orders);
+        List<Row> rows = new ArrayList<>();
+        detail.timeline().forEach(e -> rows.add(new Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
+        for (OrderTimeline o : orders) {
+            for (OrderTimeline.Step st : o.steps()) {
+                rows.add(new Row(st.occurredAt(), "PAYMENT", st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
+                        "order", o.merchantReference(), "movement", st.kind().name(), "status", st.status(),
+                        "amount", st.amount().toString(), "reference", st.providerReference(),
+                        "net after", st.after().net().toString()))));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Row::at));
+        model.addAttribute("rows", rows);
         model.addAttribute("queues", settings.queues());
         model.addAttribute("statuses", List.of(CaseStatus.OPEN, CaseStatus.WAITING, CaseStatus.RESOLVED, CaseStatus.CLOSED));
         model.addAttribute("reasons", WaitingReason.values());
@@ -324,6 +338,14 @@ class CasesUiController {
                 .body(content.bytes());
     }
 
+    @PostMapping(path = "/cases/import", consumes = "multipart/form-data")
+    @PreAuthorize(WRITE)
+    String importCsv(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model) throws java.io.IOException {
+        model.addAttribute("importResult", csvImport.importCsv(new java.io.InputStreamReader(file.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        return newCase(model);
+    }
+
     @GetMapping("/cases/approvals")
     String approvals(Model model) {
         model.addAttribute("pending", money.pending());
@@ -364,6 +386,10 @@ class CasesUiController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/cases?" + query;
+    }
+
+    /** One line of the case page's timeline: a case entry or a payment movement of a linked order. */
+    record Row(java.time.Instant at, String kind, String author, @Nullable String body, Map<String, Object> data) {
     }
 
     static final int COUNT_CAP = 1000;

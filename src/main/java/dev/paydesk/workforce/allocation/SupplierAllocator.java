@@ -26,6 +26,9 @@ public final class SupplierAllocator {
         double volume = p.load().contacts();
         int alone = Staffing.required(p.model(), p.load(), p.target()).onPhone();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        // one branch-and-bound worker and a tight gap: the same optimum on every run, however loaded the machine
+        model.options.integer(org.ojalgo.optimisation.integer.IntegerStrategy.DEFAULT.withParallelism(() -> 1)
+                .withGapTolerance(org.ojalgo.type.context.NumberContext.of(12)));
         Expression capacity = model.addExpression("capacity").lower(volume);
         List<List<Option>> options = new ArrayList<>();
         for (SupplierOption s : p.suppliers()) {
