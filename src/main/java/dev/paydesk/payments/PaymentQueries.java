@@ -16,6 +16,12 @@ public interface PaymentQueries {
 
     List<PaymentSummary> search(SearchCriteria criteria);
 
+    /**
+     * A customer's stored payment methods (cards, PayPal, Klarna tokens): the latest change of each
+     * token and the whole history, newest first.
+     */
+    CustomerPaymentMethods paymentMethods(String customerReference);
+
     /** Authentic input that could not be used, newest first. */
     List<QuarantinedItem> quarantine(int limit);
 
@@ -35,5 +41,24 @@ public interface PaymentQueries {
                           @Nullable String merchantReference, @Nullable String customerReference, Money amount,
                           @Nullable String method, @Nullable String cardLast4, java.time.Instant occurredAt,
                           @Nullable String market) {
+    }
+
+    /** What happened to a stored payment method. */
+    enum BindingAction { ADDED, UPDATED, FAILED, REMOVED }
+
+    /** One change of a stored payment method; never a card number (brand, BIN, last 4 and expiry only). */
+    record BindingChange(Provider provider, String merchantAccount, @Nullable String market, String token,
+                         BindingAction action, @Nullable String method, @Nullable String cardBrand,
+                         @Nullable String cardBin, @Nullable String cardLast4, @Nullable Integer expMonth,
+                         @Nullable Integer expYear, @Nullable String reason, java.time.Instant occurredAt) {
+
+        /** Whether the token can still be used (its latest change is not a removal or a failure). */
+        public boolean active() {
+            return action == BindingAction.ADDED || action == BindingAction.UPDATED;
+        }
+    }
+
+    /** The latest change per token ({@code current}) and every change ({@code history}), newest first. */
+    record CustomerPaymentMethods(String customerReference, List<BindingChange> current, List<BindingChange> history) {
     }
 }

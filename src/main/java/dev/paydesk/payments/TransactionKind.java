@@ -18,7 +18,9 @@ public enum TransactionKind {
     CHARGEBACK_REVERSED(Effect.CHARGEBACK_UNDONE),
     PAYOUT(Effect.NONE),
     FEE(Effect.NONE),
-    BANK_CREDIT(Effect.CAPTURED);
+    BANK_CREDIT(Effect.CAPTURED),
+    /** Money sent back from the merchant's bank account (e.g. a refund paid by transfer), from a bank statement. */
+    BANK_DEBIT(Effect.REFUNDED);
 
     /** How a movement changes the order balance. */
     public enum Effect { NONE, CAPTURED, REFUNDED, REFUND_UNDONE, CHARGED_BACK, CHARGEBACK_UNDONE }

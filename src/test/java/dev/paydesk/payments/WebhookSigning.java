@@ -42,6 +42,12 @@ final class WebhookSigning {
                 data.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Adyen tokenization webhooks: Base64 HMAC-SHA256 of the raw body (HmacSignature header). */
+    static String adyenBodySignature(String body) {
+        return Base64.getEncoder().encodeToString(hmac(HexFormat.of().parseHex(ADYEN_HEX_KEY),
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
+
     static String paypalSignature(String transmissionId, String time, String body) throws Exception {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Component
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a file: adyen-settlement (Adyen Settlement details report CSV), stripe-balance (Stripe itemised "
-                + "balance or payout reconciliation report), paypal-settlement (PayPal STL), klarna-settlement, orders "
+                + "balance or payout reconciliation report), paypal-settlement (PayPal STL), klarna-settlement, camt053 (ISO 20022 bank statement "
+                + "camt.053.001.08), orders "
                 + "(merchant_reference,market,customer_reference,amount,currency,expected_method), refund-requests "
                 + "(refund_reference,merchant_reference,amount,currency,requested_at). Re-importing changes nothing.")
 class ImportCommand implements CliCommand, Callable<Integer> {

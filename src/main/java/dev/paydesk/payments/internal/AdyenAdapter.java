@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
@@ -112,6 +113,11 @@ class AdyenAdapter {
                         amount, method, method, bin, last4, at));
             }
         }
+        if (code.equals("RECURRING_CONTRACT")) {
+            return ProviderEvent.bindings(key, code, List.of(new NormalizedBinding(psp, customer,
+                    success ? PaymentQueries.BindingAction.ADDED : PaymentQueries.BindingAction.FAILED, method, method,
+                    bin, last4, expiry(extra, true), expiry(extra, false), success ? null : Json.text(item, "reason"), at)));
+        }
         List<DisputeNotified> disputes = new ArrayList<>();
         if (DISPUTE_CODES.contains(code)) {
             String disputePayment = original != null ? original : psp;
@@ -121,6 +127,59 @@ class AdyenAdapter {
                     due == null ? null : Json.instant(due), at, item.toString()));
         }
         return new ProviderEvent(key, code, txs, disputes);
+    }
+
+    /** Whether the body is one of Adyen's tokenization webhooks (recurring.token.*) rather than a standard batch. */
+    static boolean isTokenWebhook(String body) {
+        JsonNode type = Json.parse(body).path("type");
+        return type.isString() && type.asString().startsWith("recurring.token.");
+    }
+
+    /** Tokenization webhooks carry Base64(HMAC-SHA256(hex key, raw body)) in the {@code HmacSignature} header. */
+    void verifyTokenWebhook(WebhookRequest request, String hexKey) {
+        String given = request.header("HmacSignature");
+        if (given == null) {
+            throw new InvalidSignatureException("an Adyen tokenization webhook has no HmacSignature header");
+        }
+        byte[] expected = Hmac.sha256(HexFormat.of().parseHex(hexKey), request.body());
+        try {
+            if (!Hmac.equal(expected, Base64.getDecoder().decode(given.trim()))) {
+                throw new InvalidSignatureException("Adyen HMAC signature does not match");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSignatureException("HmacSignature is not Base64");
+        }
+    }
+
+    /** recurring.token.created / updated / disabled / alreadyExisting: the stored payment method's life cycle. */
+    ProviderEvent parseTokenWebhook(String body) {
+        JsonNode root = Json.parse(body);
+        String type = Json.required(root, "type");
+        JsonNode data = root.path("data");
+        PaymentQueries.BindingAction action = switch (type) {
+            case "recurring.token.created" -> PaymentQueries.BindingAction.ADDED;
+            case "recurring.token.disabled" -> PaymentQueries.BindingAction.REMOVED;
+            case "recurring.token.updated", "recurring.token.alreadyExisting" -> PaymentQueries.BindingAction.UPDATED;
+            default -> null;
+        };
+        String eventId = Json.required(root, "eventId");
+        if (action == null) {
+            return ProviderEvent.ignored(eventId + ":" + type, type);
+        }
+        String method = Json.text(data, "type");
+        return ProviderEvent.bindings(eventId + ":" + type, type, List.of(new NormalizedBinding(
+                Json.required(data, "storedPaymentMethodId"), Json.text(data, "shopperReference"), action, method,
+                method, null, null, null, null, null, Json.instant(Json.text(root, "createdAt")))));
+    }
+
+    /** Month or year of {@code additionalData.expiryDate} ("8/2028"). */
+    private static @Nullable Integer expiry(JsonNode extra, boolean month) {
+        String value = Json.text(extra, "expiryDate");
+        if (value == null || !value.matches("\\d{1,2}/\\d{4}")) {
+            return null;
+        }
+        String[] parts = value.split("/");
+        return Integer.valueOf(month ? parts[0] : parts[1]);
     }
 
     private static @Nullable TransactionKind kind(String code, boolean success, JsonNode extra) {

@@ -59,10 +59,12 @@ class FileImportService implements FileImports {
     private final AuditLog audit;
     private final Clock clock;
     private final ReportImports reports;
+    private final BankStatementImport bank;
 
     FileImportService(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock,
-                      ReportImports reports) {
+                      ReportImports reports, BankStatementImport bank) {
         this.reports = reports;
+        this.bank = bank;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.store = store;
@@ -72,8 +74,8 @@ class FileImportService implements FileImports {
 
     @Override
     public List<String> kinds() {
-        return List.of("adyen-settlement", "stripe-balance", "paypal-settlement", "klarna-settlement", "orders",
-                "refund-requests");
+        return List.of("adyen-settlement", "stripe-balance", "paypal-settlement", "klarna-settlement", "camt053",
+                "orders", "refund-requests");
     }
 
     @Override
@@ -85,6 +87,7 @@ class FileImportService implements FileImports {
             case "stripe-balance" -> counts(reports.stripe(fileName, content));
             case "paypal-settlement" -> counts(reports.paypal(fileName, content));
             case "klarna-settlement" -> counts(reports.klarna(fileName, content));
+            case "camt053" -> counts(bank.camt053(fileName, content));
             case "orders" -> orders(fileName, content);
             case "refund-requests" -> refundRequests(fileName, content);
             default -> throw new InvalidInputException("kind", "unknown import kind '" + kind + "'; known: " + kinds());

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
@@ -81,6 +82,9 @@ class PayPalAdapter {
             dispute(account, id, type, resource, at, body, txs, disputes);
             return new ProviderEvent(id, type, txs, disputes);
         }
+        if (type.startsWith("VAULT.PAYMENT-TOKEN.")) {
+            return vault(id, type, resource, at);
+        }
         TransactionKind kind = switch (type) {
             case "PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.PENDING" -> TransactionKind.CAPTURE;
             case "PAYMENT.CAPTURE.DENIED", "PAYMENT.CAPTURE.DECLINED" -> TransactionKind.CAPTURE_FAILED;
@@ -119,6 +123,32 @@ class PayPalAdapter {
         disputes.add(new DisputeNotified(Provider.PAYPAL, account, eventId, disputeId, payment, order,
                 stage == null ? type : stage, outcome == null ? status : status + "/" + outcome,
                 Json.text(resource, "reason"), amount, due == null ? null : Json.instant(due), at, body));
+    }
+
+    /**
+     * Vault v3 payment tokens: CREATED carries {@code customer.id} and {@code payment_source} (card
+     * brand, last_digits and expiry "YYYY-MM", or a PayPal wallet); DELETED only the token id.
+     */
+    private static ProviderEvent vault(String id, String type, JsonNode resource, Instant at) {
+        PaymentQueries.BindingAction action = switch (type) {
+            case "VAULT.PAYMENT-TOKEN.CREATED" -> PaymentQueries.BindingAction.ADDED;
+            case "VAULT.PAYMENT-TOKEN.DELETED" -> PaymentQueries.BindingAction.REMOVED;
+            default -> null;
+        };
+        if (action == null) {
+            return ProviderEvent.ignored(id, type);
+        }
+        JsonNode source = resource.path("payment_source");
+        JsonNode card = source.path("card");
+        String method = card.isObject() ? "card" : source.has("venmo") ? "venmo" : "paypal";
+        String expiry = Json.text(card, "expiry");
+        boolean validExpiry = expiry != null && expiry.matches("\\d{4}-\\d{2}");
+        String brand = Json.text(card, "brand");
+        return ProviderEvent.bindings(id, type, List.of(new NormalizedBinding(Json.required(resource, "id"),
+                Json.text(resource.path("customer"), "id"), action, method,
+                brand == null ? null : brand.toLowerCase(java.util.Locale.ROOT), null, Json.text(card, "last_digits"),
+                validExpiry ? Integer.valueOf(expiry.substring(5)) : null,
+                validExpiry ? Integer.valueOf(expiry.substring(0, 4)) : null, null, at)));
     }
 
     private static @Nullable String order(JsonNode resource) {

@@ -27,9 +27,11 @@ class PaymentIngest {
     private final PaymentsStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MethodBindings bindings;
 
-    PaymentIngest(PaymentsStore store, ApplicationEventPublisher events, Clock clock) {
+    PaymentIngest(PaymentsStore store, ApplicationEventPublisher events, Clock clock, MethodBindings bindings) {
         this.store = store;
+        this.bindings = bindings;
         this.events = events;
         this.clock = clock;
     }
@@ -55,7 +57,10 @@ class PaymentIngest {
                     notice.eventCode(), notice.status(), notice.reasonCode(), notice.amount(), notice.dueAt(),
                     notice.occurredAt(), PanRedactor.redact(notice.payload())));
         }
-        return event.transactions().isEmpty() && event.disputes().isEmpty() ? Outcome.IGNORED : Outcome.APPLIED;
+        for (NormalizedBinding binding : event.bindings()) {
+            bindings.record(provider, account, market, event.eventKey(), binding);
+        }
+        return event.isEmpty() ? Outcome.IGNORED : Outcome.APPLIED;
     }
 
     @Transactional

@@ -18,9 +18,22 @@ import dev.paydesk.shared.Money;
 class PaymentQueryService implements PaymentQueries {
 
     private final PaymentsStore store;
+    private final MethodBindings bindings;
 
-    PaymentQueryService(PaymentsStore store) {
+    PaymentQueryService(PaymentsStore store, MethodBindings bindings) {
         this.store = store;
+        this.bindings = bindings;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerPaymentMethods paymentMethods(String customerReference) {
+        List<BindingChange> history = bindings.ofCustomer(customerReference);
+        java.util.Map<String, BindingChange> latest = new java.util.LinkedHashMap<>();
+        for (BindingChange change : history) {
+            latest.putIfAbsent(change.provider() + "\u001f" + change.token(), change);
+        }
+        return new CustomerPaymentMethods(customerReference, List.copyOf(latest.values()), history);
     }
 
     @Override

@@ -36,7 +36,7 @@ class PaymentsStore {
                 on conflict (provider, event_key) do nothing returning id""")
                 .param("id", UUID.randomUUID()).param("provider", provider.name()).param("account", account)
                 .param("key", event.eventKey()).param("type", event.eventType())
-                .param("outcome", event.transactions().isEmpty() && event.disputes().isEmpty() ? "IGNORED" : "APPLIED")
+                .param("outcome", event.isEmpty() ? "IGNORED" : "APPLIED")
                 .param("payload", maskedPayload).param("now", Timestamp.from(now))
                 .query(UUID.class).list().isEmpty();
     }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stripe webhooks: {@code Stripe-Signature: t=<unix>,v1=<hex>} where v1 = HMAC-SHA256(endpoint secret,
  * "<t>.<raw body>"), with a timestamp tolerance; charge, payment_intent, refund, charge.dispute.* and
- * payout events mapped to the normalised model.
+ * payout events mapped to the normalised model; payment_method.attached/updated/detached and
+ * setup_intent.setup_failed as changes of the customer's stored payment methods.
  */
 @Component
 class StripeAdapter {
@@ -91,6 +93,14 @@ class StripeAdapter {
             case "payout.created", "payout.updated", "payout.paid", "payout.failed", "payout.canceled" ->
                     txs.add(tx(TransactionKind.PAYOUT, Json.required(object, "id"), null, null, null,
                             status(object, "pending"), money(object, "amount"), null, null, created));
+            case "payment_method.attached", "payment_method.updated", "payment_method.automatically_updated",
+                 "payment_method.detached" -> {
+                return ProviderEvent.bindings(id, type, List.of(paymentMethod(type, object,
+                        event.path("data").path("previous_attributes"), created)));
+            }
+            case "setup_intent.setup_failed" -> {
+                return ProviderEvent.bindings(id, type, List.of(setupFailed(object, created)));
+            }
             default -> {
                 if (type.startsWith("charge.dispute.")) {
                     dispute(account, id, type, object, created, body, txs, disputes);
@@ -174,6 +184,45 @@ class StripeAdapter {
         long due = dispute.path("evidence_details").path("due_by").asLong(0);
         disputes.add(new DisputeNotified(Provider.STRIPE, account, eventId, id, charge, orderReference(dispute), type,
                 status, Json.text(dispute, "reason"), amount, due > 0 ? Instant.ofEpochSecond(due) : null, created, body));
+    }
+
+    /** A PaymentMethod attached to, updated for or detached from a customer (detached: customer in previous_attributes). */
+    private static NormalizedBinding paymentMethod(String type, JsonNode pm, JsonNode previous, Instant created) {
+        PaymentQueries.BindingAction action = switch (type) {
+            case "payment_method.attached" -> PaymentQueries.BindingAction.ADDED;
+            case "payment_method.detached" -> PaymentQueries.BindingAction.REMOVED;
+            default -> PaymentQueries.BindingAction.UPDATED;
+        };
+        String customer = Json.text(pm, "customer") != null ? Json.text(pm, "customer") : Json.text(previous, "customer");
+        return binding(pm, customer, action, null, created);
+    }
+
+    /** A SetupIntent that could not save the method: the method from last_setup_error, the reason its message. */
+    private static NormalizedBinding setupFailed(JsonNode si, Instant created) {
+        JsonNode error = si.path("last_setup_error");
+        JsonNode pm = error.path("payment_method");
+        String reason = Json.text(error, "decline_code") != null ? Json.text(error, "decline_code")
+                : Json.text(error, "code") != null ? Json.text(error, "code") : Json.text(error, "message");
+        if (pm.isObject()) {
+            return binding(pm, Json.text(si, "customer"), PaymentQueries.BindingAction.FAILED, reason, created);
+        }
+        String token = Json.text(si, "payment_method") != null ? Json.text(si, "payment_method") : Json.required(si, "id");
+        return new NormalizedBinding(token, Json.text(si, "customer"), PaymentQueries.BindingAction.FAILED,
+                firstMethod(si), null, null, null, null, null, reason, created(si, created));
+    }
+
+    private static NormalizedBinding binding(JsonNode pm, @Nullable String customer, PaymentQueries.BindingAction action,
+                                             @Nullable String reason, Instant created) {
+        String method = Json.text(pm, "type");
+        JsonNode card = pm.path("card");
+        return new NormalizedBinding(Json.required(pm, "id"), customer, action, method, Json.text(card, "brand"),
+                Json.text(card, "iin"), Json.text(card, "last4"), intOrNull(card, "exp_month"),
+                intOrNull(card, "exp_year"), reason, created);
+    }
+
+    private static @Nullable Integer intOrNull(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNumber() ? Integer.valueOf(v.asInt()) : null;
     }
 
     private static NormalizedTransaction tx(TransactionKind kind, String ref, @Nullable String original,

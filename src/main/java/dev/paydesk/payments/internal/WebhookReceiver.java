@@ -60,6 +60,11 @@ public class WebhookReceiver {
                     events.add(stripe.parse(accountName, body));
                 }
                 case ADYEN -> {
+                    if (AdyenAdapter.isTokenWebhook(body)) {
+                        adyen.verifyTokenWebhook(request, secret(account.signingSecret()));
+                        events.add(adyen.parseTokenWebhook(body));
+                        break;
+                    }
                     for (JsonNode item : adyen.verifiedItems(body, secret(account.signingSecret()))) {
                         events.add(adyen.parse(accountName, item));
                     }
@@ -111,7 +116,13 @@ public class WebhookReceiver {
         try {
             switch (provider) {
                 case STRIPE -> events.add(stripe.parse(account, body));
-                case ADYEN -> adyen.items(body).forEach(item -> events.add(adyen.parse(account, item)));
+                case ADYEN -> {
+                    if (AdyenAdapter.isTokenWebhook(body)) {
+                        events.add(adyen.parseTokenWebhook(body));
+                    } else {
+                        adyen.items(body).forEach(item -> events.add(adyen.parse(account, item)));
+                    }
+                }
                 case PAYPAL -> events.add(paypal.parse(account, body));
                 case KLARNA -> events.add(klarna.parse(account, body));
                 default -> throw new MalformedPayloadException("no webhooks for " + provider);

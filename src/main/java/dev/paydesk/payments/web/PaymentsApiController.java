@@ -45,6 +45,25 @@ class PaymentsApiController {
         return timeline;
     }
 
+    @GetMapping("/customers/{ref}/payment-methods")
+    @Operation(summary = "A customer's stored payment methods (latest state per token) and their history; no card numbers")
+    PaymentQueries.CustomerPaymentMethods paymentMethods(@PathVariable String ref) {
+        PaymentQueries.CustomerPaymentMethods methods = visible(payments.paymentMethods(ref));
+        if (methods.history().isEmpty()) {
+            throw new NotFoundException("no stored payment methods for customer " + ref);
+        }
+        return methods;
+    }
+
+    /** Only the changes reported for merchant accounts of the caller's markets (unknown market: all-market users). */
+    static PaymentQueries.CustomerPaymentMethods visible(PaymentQueries.CustomerPaymentMethods methods) {
+        java.util.function.Predicate<PaymentQueries.BindingChange> inScope = c -> c.market() == null
+                ? CurrentUser.principal().map(u -> u.allMarkets()).orElse(false)
+                : CurrentUser.canAccessMarket(c.market());
+        return new PaymentQueries.CustomerPaymentMethods(methods.customerReference(),
+                methods.current().stream().filter(inScope).toList(), methods.history().stream().filter(inScope).toList());
+    }
+
     @GetMapping("/payments")
     @Operation(summary = "Search movements by order, provider reference, customer, card last 4, amount, dates")
     List<PaymentQueries.PaymentSummary> search(@RequestParam(required = false) @Nullable String order,

@@ -78,6 +78,8 @@ class PaymentsUiController {
                 .filter(t -> t.market() == null || CurrentUser.canAccessMarket(t.market()))
                 .orElseThrow(() -> new NotFoundException("order " + ref + " is not in the mirror"));
         model.addAttribute("timeline", timeline);
+        model.addAttribute("methods", timeline.customerReference() == null ? null
+                : PaymentsApiController.visible(payments.paymentMethods(timeline.customerReference())));
         return "payments/order";
     }
 
