@@ -13,21 +13,34 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClassifierTrainer {
 
-    /** Training options. */
+    /**
+     * Training options.
+     *
+     * @param neighbourTemperature τ of the nearest-neighbour vote (cosine units)
+     * @param neighbourWeight weight of the vote's log share; 0 turns the vote off
+     */
     public record Options(int calibrationFolds, float embeddingWeight, int minDf, int maxFeatures,
-                          SoftmaxRegression.Settings settings, long seed) {
+                          SoftmaxRegression.Settings settings, float neighbourTemperature, float neighbourWeight,
+                          long seed) {
 
         /** Defaults chosen by 5-fold cross-validation on Banking77 (see docs/triage.md). */
         public static Options defaults() {
-            return new Options(3, 2.0f, 2, 60_000, SoftmaxRegression.Settings.defaults(), 42);
+            return new Options(3, 2.0f, 2, 60_000, SoftmaxRegression.Settings.defaults(), 0.02f, 1.0f, 42);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(calibrationFolds, embeddingWeight, minDf, maxFeatures, settings, newSeed);
+            return new Options(calibrationFolds, embeddingWeight, minDf, maxFeatures, settings, neighbourTemperature,
+                    neighbourWeight, newSeed);
         }
 
         public Options withoutCalibration() {
-            return new Options(0, embeddingWeight, minDf, maxFeatures, settings, seed);
+            return new Options(0, embeddingWeight, minDf, maxFeatures, settings, neighbourTemperature, neighbourWeight,
+                    seed);
+        }
+
+        public Options withNeighbourVote(float temperature, float weight) {
+            return new Options(calibrationFolds, embeddingWeight, minDf, maxFeatures, settings, temperature, weight,
+                    seed);
         }
     }
 
@@ -54,7 +67,7 @@ public final class ClassifierTrainer {
         double temperature = options.calibrationFolds() >= 2 && data.size() >= 2 * options.calibrationFolds()
                 ? calibrate(data, embeddings, categories, weight) : 1.0;
         return new TextClassifier(categories, fitted.vectorizer(), embeddings == null ? null : embedder,
-                fitted.embeddingWeight(), fitted.regression(), temperature);
+                fitted.embeddingWeight(), fitted.regression(), fitted.neighbours(), temperature);
     }
 
     /**
@@ -78,7 +91,10 @@ public final class ClassifierTrainer {
         int features = vectorizer.features() + (embeddings == null ? 0 : embeddings[0].length);
         SoftmaxRegression regression = SoftmaxRegression.train(x, y, features, categories.size(),
                 scaledToSize(options.settings(), data.size()), options.seed());
-        return new TextClassifier(categories, vectorizer, embeddings == null ? null : embedder, weight, regression, 1.0);
+        NeighbourVote neighbours = embeddings == null || options.neighbourWeight() <= 0 ? null
+                : NeighbourVote.of(embeddings, y, categories.size(), options.neighbourTemperature(), options.neighbourWeight());
+        return new TextClassifier(categories, vectorizer, embeddings == null ? null : embedder, weight, regression,
+                neighbours, 1.0);
     }
 
     /** Small training sets get more epochs so that SGD takes enough steps (at least about 30,000). */
@@ -104,12 +120,15 @@ public final class ClassifierTrainer {
             }
             TextClassifier model = fit(train, embeddings == null ? null : trainEmbeddings.toArray(float[][]::new),
                     categories, weight);
+            List<Integer> held = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 if (fold[i] == f) {
-                    logits.add(model.logits(data.get(i).text(), embeddings == null ? null : embeddings[i]));
+                    held.add(i);
                     truth.add(categories.indexOf(data.get(i).category()));
                 }
             }
+            logits.addAll(List.of(model.logits(held.stream().map(i -> data.get(i).text()).toList(),
+                    embeddings == null ? null : held.stream().map(i -> embeddings[i]).toArray(float[][]::new))));
         }
         return TemperatureScaling.fit(logits, truth);
     }

@@ -54,19 +54,23 @@ public final class CrossValidation {
             long start = System.nanoTime();
             TextClassifier model = trainer.train(train, trainEmbeddings);
             trainSeconds += (System.nanoTime() - start) / 1e9;
-            int correct = 0;
-            int total = 0;
+            List<Integer> held = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 if (fold[i] == f) {
-                    Prediction p = model.toPrediction(model.logits(data.get(i).text(),
-                            embeddings == null ? null : embeddings[i]), 1.0);
-                    truth.add(data.get(i).category());
-                    predictions.add(p);
-                    correct += p.category().equals(data.get(i).category()) ? 1 : 0;
-                    total++;
+                    held.add(i);
                 }
             }
-            accuracies.add((double) correct / total);
+            double[][] logits = model.logits(held.stream().map(i -> data.get(i).text()).toList(),
+                    embeddings == null ? null : held.stream().map(i -> embeddings[i]).toArray(float[][]::new));
+            int correct = 0;
+            for (int k = 0; k < held.size(); k++) {
+                Prediction p = model.toPrediction(logits[k], 1.0);
+                String category = data.get(held.get(k)).category();
+                truth.add(category);
+                predictions.add(p);
+                correct += p.category().equals(category) ? 1 : 0;
+            }
+            accuracies.add((double) correct / held.size());
         }
         return new Result(Evaluation.of(truth, predictions, Double.NaN), accuracies, trainSeconds / folds, embedRate);
     }

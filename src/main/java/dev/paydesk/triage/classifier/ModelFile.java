@@ -17,11 +17,14 @@ import java.util.zip.GZIPOutputStream;
 
 import org.jspecify.annotations.Nullable;
 
-/** Saves and loads classifiers in a small versioned binary format (gzip). */
+/**
+ * Saves and loads classifiers in a small versioned binary format (gzip). Format 2 adds the
+ * nearest-neighbour vote (training embeddings in half precision); format 1 files still load.
+ */
 public final class ModelFile {
 
     private static final String MAGIC = "paydesk-triage-model";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private ModelFile() {
     }
@@ -53,6 +56,19 @@ public final class ModelFile {
             writeFloats(out, regression.weights());
             writeFloats(out, regression.bias());
             out.writeDouble(model.temperature());
+            NeighbourVote neighbours = model.neighbours();
+            out.writeBoolean(neighbours != null);
+            if (neighbours != null) {
+                out.writeFloat(neighbours.temperature());
+                out.writeFloat(neighbours.weight());
+                out.writeInt(neighbours.dimensions());
+                writeInts(out, neighbours.labels());
+                float[] vectors = neighbours.transposed();
+                out.writeInt(vectors.length);
+                for (float value : vectors) {
+                    out.writeShort(Float.floatToFloat16(value));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +77,8 @@ public final class ModelFile {
     /** Loads a model; the embedder must be the one it was trained with (or null for a lexical model). */
     public static TextClassifier read(InputStream source, @Nullable SentenceEmbedder embedder) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source), 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
+            int format;
+            if (!MAGIC.equals(in.readUTF()) || (format = in.readInt()) < 1 || format > FORMAT) {
                 throw new IOException("not a Paydesk triage model (or an unsupported format)");
             }
             List<String> categories = readStrings(in);
@@ -76,8 +93,20 @@ public final class ModelFile {
             int features = in.readInt();
             SoftmaxRegression regression = new SoftmaxRegression(features, categories.size(), readFloats(in), readFloats(in));
             double temperature = in.readDouble();
+            NeighbourVote neighbours = null;
+            if (format >= 2 && in.readBoolean()) {
+                float voteTemperature = in.readFloat();
+                float voteWeight = in.readFloat();
+                int dimensions = in.readInt();
+                int[] labels = readInts(in);
+                float[] vectors = new float[in.readInt()];
+                for (int i = 0; i < vectors.length; i++) {
+                    vectors[i] = Float.float16ToFloat(in.readShort());
+                }
+                neighbours = new NeighbourVote(dimensions, categories.size(), vectors, labels, voteTemperature, voteWeight);
+            }
             return new TextClassifier(categories, vectorizer, embedderName.isEmpty() ? null : embedder, weight,
-                    regression, temperature);
+                    regression, neighbours, temperature);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +124,21 @@ public final class ModelFile {
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             values.add(in.readUTF());
+        }
+        return values;
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
         }
         return values;
     }

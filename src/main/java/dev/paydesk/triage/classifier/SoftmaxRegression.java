@@ -129,6 +129,21 @@ final class SoftmaxRegression {
         }
     }
 
+    static void logSoftmaxInPlace(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        for (int c = 0; c < z.length; c++) {
+            z[c] -= log;
+        }
+    }
+
     private static void rescale(float[] v, double scale) {
         for (int i = 0; i < v.length; i++) {
             v[i] *= (float) scale;

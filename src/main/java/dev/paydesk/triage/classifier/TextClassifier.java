@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A trained classifier: TF-IDF features plus (optionally) a weighted sentence embedding, a softmax
- * regression over the union and a temperature that calibrates its probabilities. Immutable and
- * thread-safe.
+ * regression over the union, (with an embedding) a soft nearest-neighbour vote over the training
+ * texts' embeddings whose log share is added to the regression's log-probabilities, and a
+ * temperature that calibrates the result. Immutable and thread-safe.
  */
 public final class TextClassifier {
 
@@ -19,15 +20,18 @@ public final class TextClassifier {
     private final @Nullable SentenceEmbedder embedder;
     private final float embeddingWeight;
     private final SoftmaxRegression regression;
+    private final @Nullable NeighbourVote neighbours;
     private final double temperature;
 
     TextClassifier(List<String> categories, TfidfVectorizer vectorizer, @Nullable SentenceEmbedder embedder,
-                   float embeddingWeight, SoftmaxRegression regression, double temperature) {
+                   float embeddingWeight, SoftmaxRegression regression, @Nullable NeighbourVote neighbours,
+                   double temperature) {
         this.categories = List.copyOf(categories);
         this.vectorizer = vectorizer;
         this.embedder = embedder;
         this.embeddingWeight = embeddingWeight;
         this.regression = regression;
+        this.neighbours = neighbours;
         this.temperature = temperature;
     }
 
@@ -49,16 +53,29 @@ public final class TextClassifier {
 
     public List<Prediction> predict(List<String> texts) {
         float[][] embeddings = embedder == null ? null : embedder.embed(texts);
+        double[][] logits = logits(texts, embeddings);
         List<Prediction> predictions = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            double[] logits = logits(texts.get(i), embeddings == null ? null : embeddings[i]);
-            predictions.add(toPrediction(logits, temperature));
+        for (double[] row : logits) {
+            predictions.add(toPrediction(row, temperature));
         }
         return predictions;
     }
 
+    /** Uncalibrated scores (temperature 1) of texts whose embeddings are given (row i belongs to text i). */
+    double[][] logits(List<String> texts, float @Nullable [][] embeddings) {
+        double[][] logits = new double[texts.size()][];
+        for (int i = 0; i < texts.size(); i++) {
+            logits[i] = regression.logits(features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i],
+                    embeddingWeight));
+        }
+        if (neighbours != null && embeddings != null) {
+            neighbours.addTo(embeddings, logits);
+        }
+        return logits;
+    }
+
     double[] logits(String text, float @Nullable [] embedding) {
-        return regression.logits(features(vectorizer, text, embedding, embeddingWeight));
+        return logits(List.of(text), embedding == null ? null : new float[][] {embedding})[0];
     }
 
     Prediction toPrediction(double[] logits, double t) {
@@ -108,5 +125,9 @@ public final class TextClassifier {
 
     SoftmaxRegression regression() {
         return regression;
+    }
+
+    @Nullable NeighbourVote neighbours() {
+        return neighbours;
     }
 }
