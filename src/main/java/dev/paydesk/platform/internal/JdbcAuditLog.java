@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.AuditVerification;
@@ -47,27 +49,74 @@ public class JdbcAuditLog implements AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Captures the entry now (actor, time, states) but appends it to the chain just before the
+     * transaction commits: the chain-head lock is then the last lock a transaction takes and is held
+     * only for the appends and the commit, so audited transactions cannot deadlock on it with each other.
+     */
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entityType, String entityId, @Nullable String market,
                        @Nullable Object before, @Nullable Object after) {
+        Pending entry = new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), CurrentUser.actorName(), action,
+                entityType, entityId, market, toJson(before), toJson(after));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            append(List.of(entry));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> buffer = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, buffer);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    append(buffer);
+                    buffer.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditLog.this);
+                }
+            });
+            pending = buffer;
+        }
+        pending.add(entry);
+    }
+
+    /** An entry recorded in a transaction, waiting for the commit. */
+    private record Pending(Instant at, String actor, String action, String entityType, String entityId,
+                           @Nullable String market, @Nullable String before, @Nullable String after) {
+    }
+
+    private void append(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Head head = jdbc.sql("select last_seq, last_hash from platform_audit_head where id = 1 for update")
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        Entry entry = new Entry(head.lastSeq + 1, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
-                CurrentUser.actorName(), action, entityType, entityId, market,
-                toJson(before), toJson(after), head.lastHash, "");
-        String hash = hash(entry);
-        jdbc.sql("""
-                insert into platform_audit_log (seq, occurred_at, actor, action, entity_type, entity_id, market,
-                    before_state, after_state, prev_hash, hash)
-                values (:seq, :at, :actor, :action, :type, :id, :market, :before, :after, :prev, :hash)""")
-                .param("seq", entry.seq).param("at", Timestamp.from(entry.occurredAt))
-                .param("actor", entry.actor).param("action", action).param("type", entityType)
-                .param("id", entityId).param("market", market).param("before", entry.before)
-                .param("after", entry.after).param("prev", head.lastHash).param("hash", hash)
-                .update();
+        long seq = head.lastSeq;
+        String prev = head.lastHash;
+        for (Pending p : entries) {
+            seq++;
+            Entry entry = new Entry(seq, p.at(), p.actor(), p.action(), p.entityType(), p.entityId(), p.market(),
+                    p.before(), p.after(), prev, "");
+            String hash = hash(entry);
+            jdbc.sql("""
+                    insert into platform_audit_log (seq, occurred_at, actor, action, entity_type, entity_id, market,
+                        before_state, after_state, prev_hash, hash)
+                    values (:seq, :at, :actor, :action, :type, :id, :market, :before, :after, :prev, :hash)""")
+                    .param("seq", entry.seq).param("at", Timestamp.from(entry.occurredAt))
+                    .param("actor", entry.actor).param("action", p.action()).param("type", p.entityType())
+                    .param("id", p.entityId()).param("market", p.market()).param("before", entry.before)
+                    .param("after", entry.after).param("prev", prev).param("hash", hash)
+                    .update();
+            prev = hash;
+        }
         jdbc.sql("update platform_audit_head set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", entry.seq).param("hash", hash).update();
+                .param("seq", seq).param("hash", prev).update();
     }
 
     @Override
