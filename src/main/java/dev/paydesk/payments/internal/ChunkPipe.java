@@ -34,8 +34,12 @@ final class ChunkPipe extends Reader {
         }
     }
 
+    private boolean ended;
+
+    /** Marks the end of the text (once; later calls do nothing). */
     void finish() throws IOException {
-        if (!closed) {
+        if (!closed && !ended) {
+            ended = true;
             put(END);
         }
     }

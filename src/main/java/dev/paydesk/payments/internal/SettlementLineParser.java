@@ -39,6 +39,78 @@ final class SettlementLineParser {
     private SettlementLineParser() {
     }
 
+    /** Column positions of a file's header, looked up once instead of by name for every row. */
+    static final class Columns {
+        private final int account, type, grossCurrency, netCurrency, commission, markup, schemeFees, interchange, batch,
+                psp, merchantReference, modification, method, created, zone, grossDebit, grossCredit, netDebit, netCredit;
+
+        Columns(Map<String, Integer> header) {
+            account = index(header, "Merchant Account");
+            type = index(header, "Type");
+            grossCurrency = index(header, "Gross Currency");
+            netCurrency = index(header, "Net Currency");
+            commission = index(header, "Commission (NC)");
+            markup = index(header, "Markup (NC)");
+            schemeFees = index(header, "Scheme Fees (NC)");
+            interchange = index(header, "Interchange (NC)");
+            batch = index(header, "Batch Number");
+            psp = index(header, "Psp Reference");
+            merchantReference = index(header, "Merchant Reference");
+            modification = index(header, "Modification Reference");
+            method = index(header, "Payment Method");
+            created = index(header, "Creation Date");
+            zone = index(header, "TimeZone");
+            grossDebit = index(header, "Gross Debit (GC)");
+            grossCredit = index(header, "Gross Credit (GC)");
+            netDebit = index(header, "Net Debit (NC)");
+            netCredit = index(header, "Net Credit (NC)");
+        }
+
+        private static int index(Map<String, Integer> header, String column) {
+            Integer i = header.get(column);
+            return i == null ? -1 : i;
+        }
+    }
+
+    /** The same reading as {@link #parse(CSVRecord, String)}, from a record's values and the header's positions. */
+    static Line parse(Columns c, String[] v, @Nullable String fileBatch) {
+        String account = require(v, c.account, "Merchant Account");
+        String type = require(v, c.type, "Type");
+        String grossCurrency = currency(get(v, c.grossCurrency));
+        String netCurrency = currency(get(v, c.netCurrency));
+        long fees = fee(v, c.commission, netCurrency, "Commission (NC)") + fee(v, c.markup, netCurrency, "Markup (NC)")
+                + fee(v, c.schemeFees, netCurrency, "Scheme Fees (NC)")
+                + fee(v, c.interchange, netCurrency, "Interchange (NC)");
+        String batch = get(v, c.batch);
+        return new Line(account, batch != null ? batch : fileBatch, get(v, c.psp), get(v, c.merchantReference),
+                get(v, c.modification), get(v, c.method), type, booked(get(v, c.created), get(v, c.zone)), grossCurrency,
+                minor(get(v, c.grossDebit), grossCurrency, "Gross Debit (GC)"),
+                minor(get(v, c.grossCredit), grossCurrency, "Gross Credit (GC)"), netCurrency,
+                minor(get(v, c.netDebit), netCurrency, "Net Debit (NC)"),
+                minor(get(v, c.netCredit), netCurrency, "Net Credit (NC)"), fees);
+    }
+
+    private static long fee(String[] v, int index, @Nullable String currency, String column) {
+        Long value = minor(get(v, index), currency, column);
+        return value == null ? 0 : value;
+    }
+
+    private static String require(String[] v, int index, String column) {
+        String value = get(v, index);
+        if (value == null) {
+            throw new MalformedPayloadException("'" + column + "' is empty");
+        }
+        return value;
+    }
+
+    private static @Nullable String get(String[] v, int index) {
+        if (index < 0 || index >= v.length) {
+            return null;
+        }
+        String value = v[index].trim();
+        return value.isEmpty() ? null : value;
+    }
+
     static Line parse(CSVRecord r, @Nullable String fileBatch) {
         String account = require(r, "Merchant Account");
         String type = require(r, "Type");
@@ -96,13 +168,57 @@ final class SettlementLineParser {
         if (currency == null) {
             throw new MalformedPayloadException(column + " has an amount but no currency");
         }
+        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        long fast = plainMinor(amount, digits);
+        if (fast != NOT_PLAIN) {
+            return fast;
+        }
         try {
             BigDecimal value = new BigDecimal(amount);
-            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
             return value.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new MalformedPayloadException(column + " '" + amount + "' is not an amount in " + currency);
         }
+    }
+
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * {@code [-]digits[.digits]} with at most {@code digits} decimals and at most 15 digits in all, in
+     * minor units, without BigDecimal; {@link #NOT_PLAIN} for anything else (the BigDecimal path decides).
+     */
+    private static long plainMinor(String s, int digits) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        long value = 0;
+        int integerDigits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            value = value * 10 + (s.charAt(i++) - '0');
+            integerDigits++;
+        }
+        int decimals = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i++) - '0');
+                decimals++;
+            }
+            if (decimals == 0) {
+                return NOT_PLAIN;
+            }
+        }
+        if (i != n || integerDigits == 0 || decimals > digits || integerDigits + decimals > 15) {
+            return NOT_PLAIN;
+        }
+        for (int d = decimals; d < digits; d++) {
+            value *= 10;
+        }
+        return negative ? -value : value;
     }
 
     private static @Nullable String currency(@Nullable String code) {
