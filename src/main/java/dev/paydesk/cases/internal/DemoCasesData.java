@@ -81,7 +81,8 @@ class DemoCasesData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from cases_case").query(Long.class).single() > 0) {
+        // seeded once: findings and disputes may already have opened cases of their own by now
+        if (jdbc.sql("select count(*) from cases_agent where username = 'demo.agent'").query(Long.class).single() > 0) {
             return;
         }
         configure();
@@ -201,7 +202,7 @@ class DemoCasesData implements ApplicationRunner {
 
     /** Moves each demo case's history back by up to two weeks so the queues show every age and clock state. */
     private void spreadOverTwoWeeks(Random random) {
-        List<UUID> ids = jdbc.sql("select id from cases_case order by number").query(UUID.class).list();
+        List<UUID> ids = jdbc.sql("select case_id from cases_intake_key where key like 'demo-%'").query(UUID.class).list();
         for (UUID id : ids) {
             long minutes = random.nextInt(14 * 24 * 60);
             Timestamp shift = Timestamp.from(clock.instant().minus(Duration.ofMinutes(minutes)));
