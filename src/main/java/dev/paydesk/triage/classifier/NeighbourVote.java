@@ -51,23 +51,32 @@ final class NeighbourVote {
     /** Turns each row of {@code logits} into log-probabilities and adds the weighted log vote share. */
     void addTo(float[][] queries, double[][] logits) {
         float[][] similarity = new float[Math.min(QUERY_BLOCK, queries.length)][rows];
+        float[][] acc = new float[similarity.length][ROW_CHUNK];
+        float[] row = new float[ROW_CHUNK];
         for (int start = 0; start < queries.length; start += QUERY_BLOCK) {
             int n = Math.min(QUERY_BLOCK, queries.length - start);
             for (int q = 0; q < n; q++) {
                 java.util.Arrays.fill(similarity[q], 0f);
             }
+            // Same-index loops over small local arrays (acc[k] += x * row[k]) so the JIT vectorises them:
+            // with different offsets into two float arrays it must assume they may overlap, and does not.
             for (int from = 0; from < rows; from += ROW_CHUNK) {
-                int to = Math.min(rows, from + ROW_CHUNK);
+                int len = Math.min(rows, from + ROW_CHUNK) - from;
                 for (int q = 0; q < n; q++) {
-                    float[] s = similarity[q];
-                    float[] x = queries[start + q];
-                    for (int d = 0; d < dimensions; d++) {
-                        float xd = x[d];
-                        int base = d * rows;
-                        for (int j = from; j < to; j++) {
-                            s[j] += xd * transposed[base + j];
+                    java.util.Arrays.fill(acc[q], 0, len, 0f);
+                }
+                for (int d = 0; d < dimensions; d++) {
+                    System.arraycopy(transposed, d * rows + from, row, 0, len);
+                    for (int q = 0; q < n; q++) {
+                        float xd = queries[start + q][d];
+                        float[] a = acc[q];
+                        for (int k = 0; k < len; k++) {
+                            a[k] += xd * row[k];
                         }
                     }
+                }
+                for (int q = 0; q < n; q++) {
+                    System.arraycopy(acc[q], 0, similarity[q], from, len);
                 }
             }
             for (int q = 0; q < n; q++) {
