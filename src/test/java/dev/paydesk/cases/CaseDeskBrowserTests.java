@@ -55,6 +55,7 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         signIn(specialist, "correct-horse-battery");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cases").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cases"))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.keyboard().press("c");
         page.getByLabel("Subject").fill("Refund for ORD-B1 never arrived");
         page.getByLabel("Description").fill("Customer paid with card 4111 1111 1111 1111 and returned the parcel.");
@@ -68,7 +69,9 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take it")).click();
         assertThat(page.getByText("Assignment saved")).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.keyboard().press("n");
+        assertThat(page.locator("[data-note]")).isFocused();
         page.keyboard().type("Checked Adyen: refund REFUND_FAILED, bank account closed");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
         assertThat(page.getByText("Note added")).isVisible();
@@ -102,6 +105,7 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         signIn(specialist, "correct-horse-battery");
         page.navigate(url("/cases?view=mine"));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(key))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.keyboard().press("j");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(Pattern.compile(key + "$"));
