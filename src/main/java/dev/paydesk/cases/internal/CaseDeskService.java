@@ -41,7 +41,6 @@ import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
-import dev.paydesk.shared.NotFoundException;
 
 /** The case desk's commands: each in one transaction with its audit entry, timeline entry and clocks. */
 @Service
@@ -594,7 +593,4 @@ class CaseDeskService implements CaseDesk {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static NotFoundException notFound(String keyOrId) {
-        return new NotFoundException("case " + keyOrId + " not found");
-    }
 }

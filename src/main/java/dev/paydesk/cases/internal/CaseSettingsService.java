@@ -3,7 +3,6 @@ package dev.paydesk.cases.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,9 +183,5 @@ class CaseSettingsService implements CaseSettings {
     @TransactionalEventListener
     void on(SlaPolicyChanged changed) {
         sweep.recomputeAllOpen();
-    }
-
-    static UUID none() {
-        return new UUID(0, 0);
     }
 }

@@ -47,11 +47,8 @@ final class FourEyesPolicy {
         return new Requirement.NoApprovalNeeded("amount " + amount + " is below the limit " + new Money(limit, amount.currency()));
     }
 
-    /** Whether {@code approver} may decide the action: another person, with an approver role and the market. */
+    /** Whether {@code approver} may decide a pending action: another person, with an approver role and the market. */
     Optional<String> refusal(MoneyAction action, PaydeskPrincipal approver) {
-        if (action.status() != MoneyAction.Status.PENDING_APPROVAL) {
-            return Optional.of("the action is already " + action.status().name().toLowerCase(java.util.Locale.ROOT));
-        }
         if (approver.username().equalsIgnoreCase(action.requestedBy())) {
             return Optional.of("you requested this action; a second person must approve it");
         }

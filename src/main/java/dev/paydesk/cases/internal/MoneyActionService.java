@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,7 +18,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActionApproved;
@@ -196,9 +194,5 @@ class MoneyActionService implements MoneyActions {
                 MoneyAction.Status.valueOf(rs.getString("status")), rs.getBoolean("needs_approval"),
                 rs.getString("approval_note"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("decision_note"));
-    }
-
-    static Set<CaseStatus> open() {
-        return Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
     }
 }

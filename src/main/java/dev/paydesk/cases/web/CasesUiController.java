@@ -2,7 +2,6 @@ package dev.paydesk.cases.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -422,10 +421,6 @@ class CasesUiController {
             return List.of();
         }
         return Arrays.stream(tags.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
-    }
-
-    static EnumSet<CaseStatus> open() {
-        return EnumSet.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING);
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
