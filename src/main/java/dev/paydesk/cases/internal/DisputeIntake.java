@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +16,10 @@ import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.NewCase;
-import dev.paydesk.cases.Priority;
 import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeDeadlineChanged;
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.platform.MarketCatalog;
-import dev.paydesk.shared.Money;
 
 /**
  * Every dispute opens or joins a case in the dispute queue carrying the respond-by date as an
@@ -50,7 +47,8 @@ class DisputeIntake {
             return;
         }
         String label = label(d.stage().name());
-        Optional<CaseSummary> joined = joinable(d.orderRef(), d.paymentRef());
+        Optional<CaseSummary> joined = JoinableCases.firstOpen(desk, c -> true,
+                new JoinableCases.Ref(LinkKind.PAYMENT, d.paymentRef()), new JoinableCases.Ref(LinkKind.ORDER, d.orderRef()));
         if (joined.isPresent()) {
             UUID id = joined.get().id();
             desk.link(id, new CaseLink(LinkKind.DISPUTE, ref));
@@ -70,7 +68,7 @@ class DisputeIntake {
         String market = d.market() != null ? d.market() : markets.markets().getFirst().code();
         desk.open(new NewCase(d.provider() + " dispute: " + d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " · " + d.amount(), "Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.",
-                market, null, priorityFor(d.amount()), "dispute", d.customerRef(), null, d.provider().name(), d.amount(),
+                market, null, JoinableCases.priorityFor(d.amount()), "dispute", d.customerRef(), null, d.provider().name(), d.amount(),
                 List.of("dispute"), links, CaseSource.DISPUTE, ref, d.respondBy(), label, false, QUEUE));
     }
 
@@ -94,26 +92,7 @@ class DisputeIntake {
         }
     }
 
-    private Optional<CaseSummary> joinable(@Nullable String orderRef, @Nullable String paymentRef) {
-        List<CaseSummary> candidates = new ArrayList<>();
-        if (paymentRef != null) {
-            candidates.addAll(desk.linkedTo(LinkKind.PAYMENT, paymentRef));
-        }
-        if (orderRef != null) {
-            candidates.addAll(desk.linkedTo(LinkKind.ORDER, orderRef));
-        }
-        return candidates.stream().filter(c -> c.status().isOpen()).findFirst();
-    }
-
     static String label(String stage) {
         return "Respond to dispute (" + stage.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
-    }
-
-    /** Priority by the money at stake, in minor units of the dispute's currency. */
-    static Priority priorityFor(Money amount) {
-        long major = amount.minor() / Math.max(1, (long) Math.pow(10, Math.max(0, amount.currency().getDefaultFractionDigits())));
-        boolean weak = List.of("SEK", "NOK", "DKK", "PLN", "CZK").contains(amount.currency().getCurrencyCode());
-        long normalised = weak ? major / 10 : major;
-        return normalised >= 2000 ? Priority.URGENT : normalised >= 500 ? Priority.HIGH : Priority.NORMAL;
     }
 }

@@ -46,7 +46,8 @@ class FindingIntake {
         if (already.stream().anyMatch(c -> c.status().isOpen())) {
             return;
         }
-        Optional<CaseSummary> joined = joinable(f.orderRef(), f.paymentRef());
+        Optional<CaseSummary> joined = JoinableCases.firstOpen(desk, c -> c.source() != CaseSource.FINDING,
+                new JoinableCases.Ref(LinkKind.ORDER, f.orderRef()), new JoinableCases.Ref(LinkKind.PAYMENT, f.paymentRef()));
         String what = f.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (joined.isPresent()) {
             desk.link(joined.get().id(), new CaseLink(LinkKind.FINDING, ref));
@@ -71,7 +72,7 @@ class FindingIntake {
         String category = "reconciliation." + f.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
         desk.open(new NewCase(capitalise(what) + " · " + f.amountAtRisk() + (f.orderRef() == null ? "" : " · " + f.orderRef()),
                 f.summary() + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                DisputeIntake.priorityFor(f.amountAtRisk()), category, f.customerRef(), null, f.provider(), f.amountAtRisk(),
+                JoinableCases.priorityFor(f.amountAtRisk()), category, f.customerRef(), null, f.provider(), f.amountAtRisk(),
                 List.of("reconciliation"), links, CaseSource.FINDING, ref, null, null, false, null))
                 .summary();
     }
@@ -84,17 +85,6 @@ class FindingIntake {
                 desk.changeStatus(c.id(), CaseStatus.RESOLVED, null);
             }
         }
-    }
-
-    private Optional<CaseSummary> joinable(String orderRef, String paymentRef) {
-        List<CaseSummary> candidates = new ArrayList<>();
-        if (orderRef != null) {
-            candidates.addAll(desk.linkedTo(LinkKind.ORDER, orderRef));
-        }
-        if (paymentRef != null) {
-            candidates.addAll(desk.linkedTo(LinkKind.PAYMENT, paymentRef));
-        }
-        return candidates.stream().filter(c -> c.status().isOpen() && c.source() != CaseSource.FINDING).findFirst();
     }
 
     private static String capitalise(String s) {
