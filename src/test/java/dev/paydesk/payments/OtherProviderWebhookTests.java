@@ -15,8 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.paydesk.shared.Money;
@@ -29,7 +27,6 @@ import dev.paydesk.shared.Money;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@RecordApplicationEvents
 class OtherProviderWebhookTests {
 
     @Autowired
@@ -42,7 +39,7 @@ class OtherProviderWebhookTests {
     PaymentQueries payments;
 
     @Autowired
-    ApplicationEvents events;
+    RecordedPayments recorded;
 
     @Test
     void adyenBatchesAreVerifiedPerItemAndAcknowledgedWithAccepted() throws Exception {
@@ -90,9 +87,9 @@ class OtherProviderWebhookTests {
         assertThat(timeline.balance().chargedBack()).isEqualTo(Money.of(0, "EUR"));
         assertThat(timeline.steps()).extracting(OrderTimeline.Step::kind).contains(TransactionKind.CHARGEBACK,
                 TransactionKind.CHARGEBACK_REVERSED);
-        assertThat(events.stream(DisputeNotified.class).filter(d -> payment.equals(d.paymentReference())))
+        assertThat(recorded.disputes().filter(d -> payment.equals(d.paymentReference())))
                 .extracting(DisputeNotified::eventCode).containsExactlyInAnyOrder("CHARGEBACK", "CHARGEBACK_REVERSED");
-        assertThat(events.stream(DisputeNotified.class).filter(d -> d.eventCode().equals("CHARGEBACK")
+        assertThat(recorded.disputes().filter(d -> d.eventCode().equals("CHARGEBACK")
                 && payment.equals(d.paymentReference()))).singleElement()
                 .satisfies(d -> assertThat(d.reasonCode()).isEqualTo("4853"));
     }
@@ -143,7 +140,7 @@ class OtherProviderWebhookTests {
                         .header("PAYPAL-TRANSMISSION-ID", id).header("PAYPAL-TRANSMISSION-TIME", time)
                         .header("PAYPAL-TRANSMISSION-SIG", WebhookSigning.paypalSignature(id, time, body)))
                 .andExpect(status().isOk());
-        assertThat(events.stream(DisputeNotified.class).filter(d -> d.providerDisputeId().equals(disputeId)))
+        assertThat(recorded.disputes().filter(d -> d.providerDisputeId().equals(disputeId)))
                 .singleElement().satisfies(d -> {
                     assertThat(d.eventCode()).isEqualTo("CHARGEBACK");
                     assertThat(d.reasonCode()).isEqualTo("MERCHANDISE_OR_SERVICE_NOT_RECEIVED");

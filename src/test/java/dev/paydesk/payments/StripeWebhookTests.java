@@ -14,8 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -27,7 +25,6 @@ import dev.paydesk.shared.Money;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@RecordApplicationEvents
 class StripeWebhookTests {
 
     @Autowired
@@ -40,7 +37,7 @@ class StripeWebhookTests {
     PaymentQueries payments;
 
     @Autowired
-    ApplicationEvents events;
+    RecordedPayments recorded;
 
     @Test
     void aSignedCaptureIsStoredAndShowsInTheOrderTimeline() throws Exception {
@@ -54,7 +51,7 @@ class StripeWebhookTests {
             assertThat(s.kind()).isEqualTo(TransactionKind.CAPTURE);
             assertThat(s.cardLast4()).isEqualTo("4242");
         });
-        assertThat(events.stream(PaymentRecorded.class).filter(e -> order.equals(e.merchantReference()))).hasSize(1);
+        assertThat(recorded.ofOrder(order)).hasSize(1);
     }
 
     @Test
@@ -144,7 +141,7 @@ class StripeWebhookTests {
         OrderTimeline timeline = payments.timeline(order).orElseThrow();
         assertThat(timeline.balance().chargedBack()).isEqualTo(Money.of(8000, "EUR"));
         assertThat(timeline.balance().net()).isEqualTo(Money.of(0, "EUR"));
-        assertThat(events.stream(DisputeNotified.class).filter(d -> d.providerDisputeId().equals(dispute)))
+        assertThat(recorded.disputes().filter(d -> d.providerDisputeId().equals(dispute)))
                 .singleElement().satisfies(d -> {
                     assertThat(d.reasonCode()).isEqualTo("fraudulent");
                     assertThat(d.dueAt()).isEqualTo(Instant.ofEpochSecond(due));

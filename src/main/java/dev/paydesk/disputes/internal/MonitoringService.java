@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.payments.TransactionKind;
 
 /**
@@ -39,10 +40,15 @@ class MonitoringService implements ChargebackMonitoring {
     }
 
     @ApplicationModuleListener
-    void on(PaymentRecorded payment) {
-        if (payment.kind() == TransactionKind.CAPTURE || payment.kind() == TransactionKind.BANK_CREDIT) {
-            countCapture(payment.merchantAccount(), YearMonth.from(payment.occurredAt().atOffset(ZoneOffset.UTC)), 1);
+    void on(PaymentsRecorded recorded) {
+        Map<String, Map<YearMonth, Long>> captures = new java.util.TreeMap<>();
+        for (PaymentRecorded payment : recorded.payments()) {
+            if (payment.kind() == TransactionKind.CAPTURE || payment.kind() == TransactionKind.BANK_CREDIT) {
+                captures.computeIfAbsent(payment.merchantAccount(), a -> new java.util.TreeMap<>())
+                        .merge(YearMonth.from(payment.occurredAt().atOffset(ZoneOffset.UTC)), 1L, Long::sum);
+            }
         }
+        captures.forEach((account, months) -> months.forEach((month, n) -> countCapture(account, month, n)));
     }
 
     void countCapture(String account, YearMonth month, long n) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.platform.PanRedactor;
@@ -49,11 +51,13 @@ class BankStatementImport {
             throw new UncheckedIOException(e);
         }
         Camt053Reader.Document document = Camt053Reader.read(bytes);
-        int added = 0;
+        List<PaymentRecorded> recorded = new ArrayList<>();
         for (Camt053Reader.BankMovement m : document.movements()) {
-            if (store(fileName, m)) {
-                added++;
-            }
+            store(fileName, m).ifPresent(recorded::add);
+        }
+        int added = recorded.size();
+        if (!recorded.isEmpty()) {
+            events.publishEvent(new PaymentsRecorded(recorded));
         }
         for (Camt053Reader.BadEntry bad : document.bad()) {
             quarantineOnce("file:" + fileName, bad);
@@ -61,18 +65,19 @@ class BankStatementImport {
         return new ReportImports.Counts(document.entries(), added, document.bad().size());
     }
 
-    private boolean store(String fileName, Camt053Reader.BankMovement m) {
+    private Optional<PaymentRecorded> store(String fileName, Camt053Reader.BankMovement m) {
         String order = orderIn(m.referenceCandidates());
         String customer = order == null ? null : store.order(order).map(PaymentsStore.OrderRow::customerReference)
                 .orElse(null);
         String remittance = m.remittance() == null ? null : PanRedactor.redact(m.remittance());
         NormalizedTransaction tx = new NormalizedTransaction(m.kind(), m.providerReference(), null, order, customer,
                 m.status(), m.amount(), "bank_transfer", null, null, null, m.bookedAt());
-        Optional<UUID> id = store.upsert(Provider.BANK, m.account(), tx);
-        if (id.isEmpty()) {
-            return false;
+        PaymentsStore.Upserted upserted = store.upsertAll(List.of(new PaymentsStore.Movement(Provider.BANK, m.account(), tx)))
+                .getFirst();
+        if (!upserted.inserted()) {
+            return Optional.empty();
         }
-        UUID txId = id.get();
+        UUID txId = upserted.id();
         jdbc.sql("update payments_transaction set booked_at = :at where id = :id")
                 .param("at", Timestamp.from(m.bookedAt())).param("id", txId).update();
         jdbc.sql("""
@@ -90,9 +95,8 @@ class BankStatementImport {
                 .param("name", m.counterpartyName()).param("iban", m.counterpartyIban()).param("file", fileName)
                 .update();
         settlementLine(fileName, m, order, remittance);
-        events.publishEvent(new PaymentRecorded(txId, Provider.BANK, m.account(), m.kind(), m.providerReference(),
+        return Optional.of(new PaymentRecorded(txId, Provider.BANK, m.account(), m.kind(), m.providerReference(),
                 null, order, m.amount(), m.status(), m.bookedAt()));
-        return true;
     }
 
     /**

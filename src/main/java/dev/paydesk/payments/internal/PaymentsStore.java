@@ -28,73 +28,212 @@ class PaymentsStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores the inbound event unless its key was seen; returns whether it is new. */
-    boolean recordInbound(Provider provider, String account, ProviderEvent event, String maskedPayload, Instant now) {
-        return !jdbc.sql("""
-                insert into payments_inbound_event (id, provider, merchant_account, event_key, event_type, outcome, payload, received_at)
-                values (:id, :provider, :account, :key, :type, :outcome, :payload, :now)
-                on conflict (provider, event_key) do nothing returning id""")
-                .param("id", UUID.randomUUID()).param("provider", provider.name()).param("account", account)
-                .param("key", event.eventKey()).param("type", event.eventType())
-                .param("outcome", event.isEmpty() ? "IGNORED" : "APPLIED")
-                .param("payload", maskedPayload).param("now", Timestamp.from(now))
-                .query(UUID.class).list().isEmpty();
+    /** An inbound event to store once, keyed by (provider, event key). */
+    record Inbound(Provider provider, String account, String eventKey, String eventType, boolean empty,
+                   String maskedPayload) {
     }
 
     /**
-     * Inserts the movement, or updates its status when this report is at least as recent as the
-     * stored one. Returns the id when the movement is new.
+     * Stores the inbound events whose (provider, key) was not seen, in one statement; returns the
+     * positions (in {@code events}) that were new. Of a key given twice only the first is new.
      */
-    Optional<UUID> upsert(Provider provider, String account, NormalizedTransaction tx) {
-        UUID id = UUID.randomUUID();
-        String merchantRef = tx.merchantReference() != null ? tx.merchantReference() : orderOf(tx.originalReference());
-        List<Boolean> inserted = jdbc.sql("""
+    java.util.BitSet recordInbound(List<Inbound> events, Instant now) {
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] providers = new String[n];
+        String[] accounts = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] outcomes = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Inbound e = events.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            providers[i] = e.provider().name();
+            accounts[i] = e.account();
+            keys[i] = e.eventKey();
+            types[i] = e.eventType();
+            outcomes[i] = e.empty() ? "IGNORED" : "APPLIED";
+            payloads[i] = e.maskedPayload();
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>(jdbc.sql("""
+                insert into payments_inbound_event (id, provider, merchant_account, event_key, event_type, outcome, payload, received_at)
+                select cast(u.id as uuid), u.provider, u.account, u.key, u.type, u.outcome, u.payload, :now
+                from unnest(cast(:ids as text[]), cast(:providers as text[]), cast(:accounts as text[]), cast(:keys as text[]),
+                            cast(:types as text[]), cast(:outcomes as text[]), cast(:payloads as text[]))
+                     as u(id, provider, account, key, type, outcome, payload)
+                on conflict (provider, event_key) do nothing returning id::text""")
+                .param("ids", ids).param("providers", providers).param("accounts", accounts).param("keys", keys)
+                .param("types", types).param("outcomes", outcomes).param("payloads", payloads)
+                .param("now", Timestamp.from(now)).query(String.class).list());
+        java.util.BitSet fresh = new java.util.BitSet(n);
+        for (int i = 0; i < n; i++) {
+            if (inserted.contains(ids[i])) {
+                fresh.set(i);
+            }
+        }
+        return fresh;
+    }
+
+    /** A movement to upsert, with the order it belongs to once known. */
+    record Movement(Provider provider, String account, NormalizedTransaction tx) {
+
+        String key() {
+            return provider.name() + '\u001f' + tx.kind().name() + '\u001f' + tx.providerReference();
+        }
+    }
+
+    /** What an upsert did to one movement: its row id and whether the row is new. */
+    record Upserted(UUID id, boolean inserted, @Nullable String merchantReference) {
+    }
+
+    /**
+     * Upserts movements in a few statements in a few statements: each movement is inserted, or updates
+     * the stored status when it is at least as recent; a movement without an order inherits the
+     * order of the movement it refers to (from this batch or the table); movements that arrived
+     * before the one naming their order learn it. Movements with the same key are applied in order.
+     */
+    List<Upserted> upsertAll(List<Movement> movements) {
+        int n = movements.size();
+        String[] orders = new String[n];
+        java.util.Map<String, String> batchOrders = new java.util.HashMap<>();
+        java.util.Set<String> lookup = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            NormalizedTransaction tx = movements.get(i).tx();
+            if (tx.merchantReference() == null && tx.originalReference() != null) {
+                lookup.add(tx.originalReference());
+            }
+        }
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
+        if (!lookup.isEmpty()) {
+            jdbc.sql("""
+                    select distinct on (provider_reference) provider_reference, merchant_reference from payments_transaction
+                    where provider_reference = any(cast(:refs as text[])) and merchant_reference is not null""")
+                    .param("refs", lookup.toArray(String[]::new))
+                    .query(rs -> {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        for (int i = 0; i < n; i++) {
+            NormalizedTransaction tx = movements.get(i).tx();
+            String order = tx.merchantReference();
+            if (order == null && tx.originalReference() != null) {
+                order = batchOrders.getOrDefault(tx.originalReference(), stored.get(tx.originalReference()));
+            }
+            orders[i] = order;
+            if (order != null) {
+                batchOrders.putIfAbsent(tx.providerReference(), order);
+            }
+        }
+        Upserted[] result = new Upserted[n];
+        // Rounds of distinct keys: one statement may not update the same row twice.
+        java.util.BitSet done = new java.util.BitSet(n);
+        while (done.cardinality() < n) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            List<Integer> round = new java.util.ArrayList<>();
+            for (int i = done.nextClearBit(0); i < n; i = done.nextClearBit(i + 1)) {
+                if (keys.add(movements.get(i).key())) {
+                    round.add(i);
+                }
+            }
+            upsertRound(movements, orders, round, result);
+            round.forEach(done::set);
+        }
+        List<String> adoptRefs = new java.util.ArrayList<>();
+        List<String> adoptOrders = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (result[i].inserted() && orders[i] != null) {
+                adoptRefs.add(movements.get(i).tx().providerReference());
+                adoptOrders.add(orders[i]);
+            }
+        }
+        if (!adoptRefs.isEmpty()) {
+            jdbc.sql("""
+                    update payments_transaction t set merchant_reference = m.ord
+                    from unnest(cast(:refs as text[]), cast(:orders as text[])) as m(ref, ord)
+                    where t.merchant_reference is null and t.original_reference = m.ref""")
+                    .param("refs", adoptRefs.toArray(String[]::new)).param("orders", adoptOrders.toArray(String[]::new))
+                    .update();
+        }
+        return java.util.Arrays.asList(result);
+    }
+
+    private void upsertRound(List<Movement> movements, String[] orders, List<Integer> round, Upserted[] result) {
+        int n = round.size();
+        String[][] text = new String[14][n];
+        Long[] amounts = new Long[n];
+        for (int r = 0; r < n; r++) {
+            int i = round.get(r);
+            Movement m = movements.get(i);
+            NormalizedTransaction tx = m.tx();
+            text[0][r] = UUID.randomUUID().toString();
+            text[1][r] = m.provider().name();
+            text[2][r] = m.account();
+            text[3][r] = tx.kind().name();
+            text[4][r] = tx.providerReference();
+            text[5][r] = tx.originalReference();
+            text[6][r] = orders[i];
+            text[7][r] = tx.customerReference();
+            text[8][r] = tx.status();
+            text[9][r] = tx.amount().currency().getCurrencyCode();
+            text[10][r] = tx.method();
+            text[11][r] = tx.cardBrand();
+            text[12][r] = tx.cardBin();
+            text[13][r] = tx.cardLast4();
+            amounts[r] = tx.amount().minor();
+        }
+        String[] at = new String[n];
+        for (int r = 0; r < n; r++) {
+            at[r] = movements.get(round.get(r)).tx().occurredAt().toString();
+        }
+        java.util.Map<String, Upserted> byKey = new java.util.HashMap<>();
+        jdbc.sql("""
                 insert into payments_transaction (id, provider, merchant_account, kind, provider_reference, original_reference,
                     merchant_reference, customer_reference, status, amount_minor, currency, method, card_brand, card_bin,
                     card_last4, occurred_at)
-                values (:id, :provider, :account, :kind, :ref, :orig, :order, :customer, :status, :amount, :currency,
-                    :method, :brand, :bin, :last4, :at)
+                select cast(u.id as uuid), u.provider, u.account, u.kind, u.ref, u.orig, u.ord, u.customer, u.status, u.amount,
+                    u.currency, u.method, u.brand, u.bin, u.last4, cast(u.at as timestamptz)
+                from unnest(cast(:id as text[]), cast(:provider as text[]), cast(:account as text[]), cast(:kind as text[]),
+                            cast(:ref as text[]), cast(:orig as text[]), cast(:ord as text[]), cast(:customer as text[]),
+                            cast(:status as text[]), cast(:amount as bigint[]), cast(:currency as text[]),
+                            cast(:method as text[]), cast(:brand as text[]), cast(:bin as text[]), cast(:last4 as text[]),
+                            cast(:at as text[]))
+                     as u(id, provider, account, kind, ref, orig, ord, customer, status, amount, currency, method, brand, bin,
+                          last4, at)
                 on conflict (provider, kind, provider_reference) do update set
                     status = case when excluded.occurred_at >= payments_transaction.occurred_at
                                   then excluded.status else payments_transaction.status end,
                     merchant_reference = coalesce(payments_transaction.merchant_reference, excluded.merchant_reference),
                     original_reference = coalesce(payments_transaction.original_reference, excluded.original_reference)
-                returning (xmax = 0)""")
-                .param("id", id).param("provider", provider.name()).param("account", account)
-                .param("kind", tx.kind().name()).param("ref", tx.providerReference())
-                .param("orig", tx.originalReference()).param("order", merchantRef)
-                .param("customer", tx.customerReference()).param("status", tx.status())
-                .param("amount", tx.amount().minor()).param("currency", tx.amount().currency().getCurrencyCode())
-                .param("method", tx.method()).param("brand", tx.cardBrand()).param("bin", tx.cardBin())
-                .param("last4", tx.cardLast4()).param("at", Timestamp.from(tx.occurredAt()))
-                .query(Boolean.class).list();
-        boolean isNew = !inserted.isEmpty() && inserted.get(0);
-        if (isNew && merchantRef != null) {
-            adoptOrphans(tx.providerReference(), merchantRef);
+                returning id, provider, kind, provider_reference, merchant_reference, (xmax = 0)""")
+                .param("id", text[0]).param("provider", text[1]).param("account", text[2]).param("kind", text[3])
+                .param("ref", text[4]).param("orig", text[5]).param("ord", text[6]).param("customer", text[7])
+                .param("status", text[8]).param("amount", amounts).param("currency", text[9]).param("method", text[10])
+                .param("brand", text[11]).param("bin", text[12]).param("last4", text[13]).param("at", at)
+                .query(rs -> {
+                    byKey.put(rs.getString(2) + '\u001f' + rs.getString(3) + '\u001f' + rs.getString(4),
+                            new Upserted(rs.getObject(1, UUID.class), rs.getBoolean(6), rs.getString(5)));
+                });
+        for (int i : round) {
+            result[i] = byKey.get(movements.get(i).key());
         }
-        return isNew ? Optional.of(id) : Optional.empty();
     }
 
-    /** Movements that arrived before the one naming their order learn the order now. */
-    private void adoptOrphans(String providerReference, String merchantRef) {
-        jdbc.sql("update payments_transaction set merchant_reference = :order where merchant_reference is null and original_reference = :ref")
-                .param("order", merchantRef).param("ref", providerReference).update();
-    }
-
-    private @Nullable String orderOf(@Nullable String originalReference) {
-        if (originalReference == null) {
-            return null;
+    /** Makes sure order rows exist (placeholders until the merchant's feed describes them); the first mention of an order wins. */
+    void ensureOrders(List<String> merchantReferences, List<@Nullable String> markets, List<@Nullable String> customers) {
+        if (merchantReferences.isEmpty()) {
+            return;
         }
-        return jdbc.sql("select merchant_reference from payments_transaction where provider_reference = :ref and merchant_reference is not null limit 1")
-                .param("ref", originalReference).query(String.class).optional().orElse(null);
-    }
-
-    /** Makes sure an order row exists; a placeholder until the merchant's feed describes it. */
-    void ensureOrder(String merchantReference, @Nullable String market, @Nullable String customer) {
         jdbc.sql("""
                 insert into payments_order (merchant_reference, market, customer_reference, placeholder)
-                values (:ref, :market, :customer, true) on conflict (merchant_reference) do nothing""")
-                .param("ref", merchantReference).param("market", market).param("customer", customer).update();
+                select distinct on (u.ref) u.ref, u.market, u.customer, true
+                from unnest(cast(:refs as text[]), cast(:markets as text[]), cast(:customers as text[])) with ordinality
+                     as u(ref, market, customer, pos)
+                order by u.ref, u.pos
+                on conflict (merchant_reference) do nothing""")
+                .param("refs", merchantReferences.toArray(String[]::new))
+                .param("markets", markets.toArray(String[]::new))
+                .param("customers", customers.toArray(String[]::new)).update();
     }
 
     void quarantine(String source, Provider provider, @Nullable String account, @Nullable Integer line, String reason,

@@ -3,6 +3,7 @@ package dev.paydesk.payments.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,7 @@ public class WebhookReceiver {
 
     private final PaymentAccounts accounts;
     private final PaymentIngest ingest;
+    private final WebhookWriter writer;
     private final StripeAdapter stripe;
     private final AdyenAdapter adyen;
     private final PayPalAdapter paypal;
@@ -35,7 +37,8 @@ public class WebhookReceiver {
 
     WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
                     PayPalAdapter paypal, KlarnaAdapter klarna, PaymentsStore store,
-                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock) {
+                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer) {
+        this.writer = writer;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class WebhookReceiver {
     public Receipt receive(Provider provider, String accountName, WebhookRequest request) {
         PaymentAccounts.Account account = accounts.find(provider, accountName)
                 .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
-        String market = account.market() == null ? null : account.market();
+        String market = account.market();
         String body = request.text();
         List<ProviderEvent> events = new ArrayList<>();
         try {
@@ -83,11 +86,21 @@ public class WebhookReceiver {
             ingest.quarantine("webhook", provider, accountName, e.getMessage(), body);
             return new Receipt(0, 0, 0, 1);
         }
+        return receipt(writer.write(deliveries(provider, accountName, market, events, body)));
+    }
+
+    private static List<PaymentIngest.Delivery> deliveries(Provider provider, String account, @Nullable String market,
+                                                           List<ProviderEvent> events, String body) {
+        String masked = dev.paydesk.platform.PanRedactor.redact(body);
+        return events.stream().map(e -> new PaymentIngest.Delivery(provider, account, market, e, masked)).toList();
+    }
+
+    private static Receipt receipt(List<PaymentIngest.Outcome> outcomes) {
         int applied = 0;
         int duplicates = 0;
         int ignored = 0;
-        for (ProviderEvent event : events) {
-            switch (ingest.ingest(provider, accountName, market, event, body)) {
+        for (PaymentIngest.Outcome outcome : outcomes) {
+            switch (outcome) {
                 case APPLIED -> applied++;
                 case DUPLICATE -> duplicates++;
                 case IGNORED -> ignored++;
@@ -131,21 +144,13 @@ public class WebhookReceiver {
             store.updateQuarantineReason(quarantineId, e.getMessage());
             throw new dev.paydesk.shared.InvalidInputException("payload", "still unreadable: " + e.getMessage());
         }
-        int applied = 0;
-        int duplicates = 0;
-        int ignored = 0;
-        for (ProviderEvent event : events) {
-            switch (ingest.ingest(provider, account, market, event, body)) {
-                case APPLIED -> applied++;
-                case DUPLICATE -> duplicates++;
-                case IGNORED -> ignored++;
-            }
-        }
+        Receipt receipt = receipt(ingest.ingestAll(deliveries(provider, account, market, events, body)));
+        int applied = receipt.applied();
         store.markReplayed(quarantineId, clock.instant());
         audit.record("payments.quarantine_replayed", "payments_quarantine", quarantineId.toString(), market,
                 java.util.Map.of("reason", row.reason(), "payload", row.payload()),
                 java.util.Map.of("payload", dev.paydesk.platform.PanRedactor.redact(body), "applied", applied));
-        return new Receipt(applied, duplicates, ignored, 0);
+        return receipt;
     }
 
     private static String secret(String value) {

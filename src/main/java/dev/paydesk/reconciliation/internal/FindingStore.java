@@ -296,8 +296,15 @@ class FindingStore {
     }
 
     void queue(String merchantReference, Instant now) {
-        jdbc.sql("insert into reconciliation_pending values (:ref, :now) on conflict (merchant_reference) do update set queued_at = excluded.queued_at")
-                .param("ref", merchantReference).param("now", Timestamp.from(now)).update();
+        queue(List.of(merchantReference), now);
+    }
+
+    /** Queues the orders (distinct references) for the next incremental run, restarting their debounce. */
+    void queue(List<String> merchantReferences, Instant now) {
+        jdbc.sql("""
+                insert into reconciliation_pending select r, :now from unnest(cast(:refs as text[])) r
+                on conflict (merchant_reference) do update set queued_at = excluded.queued_at""")
+                .param("refs", merchantReferences.toArray(String[]::new)).param("now", Timestamp.from(now)).update();
     }
 
     /** Takes the orders quiet for at least the debounce (the rows are deleted in the caller's transaction). */

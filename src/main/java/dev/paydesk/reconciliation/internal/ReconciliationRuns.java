@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.platform.JobCoordinator;
 import dev.paydesk.reconciliation.Reconciliation;
 
@@ -43,9 +44,11 @@ class ReconciliationRuns {
     }
 
     @ApplicationModuleListener
-    void on(PaymentRecorded event) {
-        if (event.merchantReference() != null) {
-            store.queue(event.merchantReference(), clock.instant());
+    void on(PaymentsRecorded event) {
+        List<String> orders = event.payments().stream().map(PaymentRecorded::merchantReference)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (!orders.isEmpty()) {
+            store.queue(orders, clock.instant());
         }
     }
 
