@@ -2,6 +2,8 @@ package dev.paydesk.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -209,7 +211,24 @@ class StripeWebhookTests {
         mvc.perform(post("/webhooks/stripe/nobody").contentType(MediaType.APPLICATION_JSON)
                         .header("Stripe-Signature", WebhookSigning.stripeHeader(body, Instant.now().getEpochSecond()))
                         .content(body))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404)).andExpect(jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.containsString("nobody")));
+    }
+
+    @Test
+    void theEndpointAnswersOtherRequestsWithProblems() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/webhooks/stripe/stripe-eu"))
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "POST"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/webhooks/stripe").content("{}")).andExpect(status().isNotFound());
+        mvc.perform(post("/webhooks/acme/stripe-eu").content("{}")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("acme")));
+        byte[] huge = new byte[(1 << 20) + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        mvc.perform(post("/webhooks/stripe/stripe-eu").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge());
     }
 
     private ResultActions deliver(String body) throws Exception {

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
         description = "Signed webhooks at concurrency 32 against a server in another process (target >= 2,000 events/s, p99 <= 100 ms).")
 class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
 
-    private static final int WARM_UP = 3_000;
+    /** Requests sent before the clock starts, so the JIT has compiled the server's hot paths (steady state). */
+    private static final int WARM_UP = 10_000;
 
     private final JdbcClient jdbc;
     private final Environment environment;
