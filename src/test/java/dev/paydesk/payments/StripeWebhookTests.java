@@ -41,6 +41,9 @@ class StripeWebhookTests {
     @Autowired
     RecordedPayments recorded;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void aSignedCaptureIsStoredAndShowsInTheOrderTimeline() throws Exception {
         String order = "ORD-" + UUID.randomUUID();
@@ -54,6 +57,8 @@ class StripeWebhookTests {
             assertThat(s.cardLast4()).isEqualTo("4242");
         });
         assertThat(recorded.ofOrder(order)).hasSize(1);
+        assertThat(meters.get("paydesk.webhooks").tags("provider", "STRIPE", "status", "200").timer().count())
+                .isPositive();
     }
 
     @Test
@@ -223,6 +228,8 @@ class StripeWebhookTests {
                 .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "POST"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/webhooks/stripe").content("{}")).andExpect(status().isNotFound());
+        assertThat(meters.get("paydesk.webhooks").tags("provider", "unknown", "status", "405").timer().count())
+                .isPositive();
         mvc.perform(post("/webhooks/acme/stripe-eu").content("{}")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("acme")));
         byte[] huge = new byte[(1 << 20) + 1];

@@ -65,7 +65,7 @@ class DisputeIntake {
         if (d.orderRef() != null) {
             links.add(new CaseLink(LinkKind.ORDER, d.orderRef()));
         }
-        String market = d.market() != null ? d.market() : markets.markets().getFirst().code();
+        String market = JoinableCases.marketFor(markets, d.market());
         desk.open(new NewCase(d.provider() + " dispute: " + d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " · " + d.amount(), "Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.",
                 market, null, JoinableCases.priorityFor(d.amount()), "dispute", d.customerRef(), null, d.provider().name(), d.amount(),

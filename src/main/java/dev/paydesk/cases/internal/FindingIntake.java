@@ -68,7 +68,7 @@ class FindingIntake {
         if (f.paymentRef() != null) {
             links.add(new CaseLink(LinkKind.PAYMENT, f.paymentRef()));
         }
-        String market = f.market() != null ? f.market() : markets.markets().getFirst().code();
+        String market = JoinableCases.marketFor(markets, f.market());
         String category = "reconciliation." + f.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
         desk.open(new NewCase(capitalise(what) + " · " + f.amountAtRisk() + (f.orderRef() == null ? "" : " · " + f.orderRef()),
                 f.summary() + "\nSuggested action: " + f.type().suggestedAction(), market, null,

@@ -41,6 +41,18 @@ final class JoinableCases {
     }
 
     /** Priority by the money at stake (SEK, NOK, DKK, PLN and CZK count a tenth, as weaker currencies). */
+    /**
+     * The market a dispute or finding's case opens in: its own when Paydesk knows it, otherwise the
+     * first configured market (a merchant account mapped to a market that is not set up must not
+     * leave the money problem without a case).
+     */
+    static String marketFor(dev.paydesk.platform.MarketCatalog markets, @Nullable String market) {
+        if (market != null && markets.market(market.strip().toUpperCase(java.util.Locale.ROOT)).isPresent()) {
+            return market;
+        }
+        return markets.markets().getFirst().code();
+    }
+
     static Priority priorityFor(Money amount) {
         long major = amount.minor() / Math.max(1, (long) Math.pow(10, Math.max(0, amount.currency().getDefaultFractionDigits())));
         boolean weak = List.of("SEK", "NOK", "DKK", "PLN", "CZK").contains(amount.currency().getCurrencyCode());

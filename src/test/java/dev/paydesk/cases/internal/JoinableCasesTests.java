@@ -1,0 +1,47 @@
+package dev.paydesk.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.Market;
+import dev.paydesk.platform.MarketCatalog;
+
+/** Which market a dispute's or finding's case opens in. */
+class JoinableCasesTests {
+
+    private final MarketCatalog catalog = new MarketCatalog() {
+        private final List<Market> markets = List.of(
+                new Market("NL", "Netherlands", Currency.getInstance("EUR"), ZoneId.of("Europe/Amsterdam"), List.of("nl"), "NL"),
+                new Market("SE", "Sweden", Currency.getInstance("SEK"), ZoneId.of("Europe/Stockholm"), List.of("sv"), "SE"));
+
+        @Override
+        public List<Market> markets() {
+            return markets;
+        }
+
+        @Override
+        public Optional<Market> market(String code) {
+            return markets.stream().filter(m -> m.code().equals(code)).findFirst();
+        }
+
+        @Override
+        public BusinessCalendar calendar(String marketCode) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    @Test
+    void aKnownMarketIsKeptAndAnUnknownOrMissingOneFallsBackToTheFirstConfigured() {
+        assertThat(JoinableCases.marketFor(catalog, "SE")).isEqualTo("SE");
+        assertThat(JoinableCases.marketFor(catalog, "se")).isEqualTo("se");
+        assertThat(JoinableCases.marketFor(catalog, "DE")).isEqualTo("NL");
+        assertThat(JoinableCases.marketFor(catalog, null)).isEqualTo("NL");
+    }
+}
