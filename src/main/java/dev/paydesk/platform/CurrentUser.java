@@ -12,6 +12,18 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
+    /**
+     * The markets the signed-in user may see: null means every market; an empty list (nobody signed
+     * in) means none. For filtering reads with {@code market in (...)}.
+     */
+    public static java.util.@org.jspecify.annotations.Nullable List<String> marketScope() {
+        PaydeskPrincipal p = principal().orElse(null);
+        if (p == null) {
+            return java.util.List.of();
+        }
+        return p.allMarkets() ? null : java.util.List.copyOf(p.markets());
+    }
+
     public static Optional<PaydeskPrincipal> principal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof PaydeskPrincipal p) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,30 @@ public class Incidents {
         if (inserted > 0) {
             addCount(hour.toInstant(), cell, 1);
         }
+    }
+
+    /**
+     * An agent set or corrected an item's category: its count moves to the new category (same hour,
+     * provider, market and method). Returns false when the item was never counted (it had no
+     * category at intake), so the caller can count it now.
+     */
+    @Transactional
+    public boolean recategorise(String itemRef, String category) {
+        Optional<Object[]> old = jdbc.sql("select hour, category, provider, market, method from triage_observations"
+                        + " where item_ref = ? for update")
+                .params(itemRef).query((rs, i) -> new Object[] {rs.getTimestamp(1).toInstant(),
+                        new Cell(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))}).optional();
+        if (old.isEmpty()) {
+            return false;
+        }
+        Instant hour = (Instant) old.get()[0];
+        Cell before = (Cell) old.get()[1];
+        if (!before.category().equals(category)) {
+            jdbc.sql("update triage_observations set category = ? where item_ref = ?").params(category, itemRef).update();
+            addCount(hour, before, -1);
+            addCount(hour, new Cell(category, before.provider(), before.market(), before.method()), 1);
+        }
+        return true;
     }
 
     /** Adds imported history (e.g. from the contact centre) without item references. */

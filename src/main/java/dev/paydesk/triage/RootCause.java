@@ -70,6 +70,21 @@ public class RootCause {
                 rs.getLong(3))).list();
     }
 
+    /** Distinct values of a dimension ({@code provider}, {@code market} or {@code method}) in the filter's period and scope. */
+    public List<String> values(String dimension, Filter f) {
+        if (!List.of("provider", "market", "method").contains(dimension)) {
+            throw new IllegalArgumentException("not a dimension: " + dimension);
+        }
+        StringBuilder sql = new StringBuilder("select distinct " + dimension + " from triage_hourly_counts"
+                + " where hour >= :from and hour < :to and " + dimension + " is not null");
+        List<Object[]> params = conditions(new Filter(f.from(), f.to(), null, null, null, f.markets()), sql);
+        if (params == null) {
+            return List.of();
+        }
+        sql.append(" order by 1");
+        return bind(sql, params).query(String.class).list();
+    }
+
     private JdbcClient.StatementSpec bind(StringBuilder sql, List<Object[]> params) {
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
         for (Object[] p : params) {

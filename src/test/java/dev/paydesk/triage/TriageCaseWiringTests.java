@@ -109,5 +109,26 @@ class TriageCaseWiringTests extends PlatformTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from triage_corrections where item_ref = ? and corrected = 'card_declined'")
                 .param(c.key()).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "card_declined".equals(jdbc.sql(
+                "select category from triage_observations where item_ref = ?").param(c.key()).query(String.class).single()));
+    }
+
+    @Test
+    void anAgentsCategoryCountsForACaseLeftInTriageAndACorrectionMovesTheCount() {
+        CaseSummary c = open("xqzv", unique("cust"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(c.id()).timeline())
+                .anySatisfy(e -> assertThat(e.body()).startsWith("Triage suggestions:")));
+        String first = unique("payout_late");
+        String second = unique("refund_missing");
+        asSystem(() -> desk.categorise(c.id(), first, true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(first) == 1);
+        asSystem(() -> desk.categorise(c.id(), second, true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(second) == 1);
+        assertThat(count(first)).isZero();
+    }
+
+    private long count(String category) {
+        return jdbc.sql("select coalesce(sum(contacts), 0) from triage_hourly_counts where category = ? and provider = 'ADYEN'"
+                        + " and market = 'DE'").param(category).query(Long.class).single();
     }
 }

@@ -32,11 +32,6 @@ final class DisputeAccess {
 
     /** The user's markets, null when they may see every market. */
     static @Nullable List<String> scope() {
-        // not Optional.map: a null result there would turn "every market" into "no market"
-        PaydeskPrincipal p = CurrentUser.principal().orElse(null);
-        if (p == null) {
-            return List.of();
-        }
-        return p.allMarkets() ? null : List.copyOf(p.markets());
+        return CurrentUser.marketScope();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.paydesk.cases.CaseCategorised;
 import dev.paydesk.cases.CaseCreated;
 import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseDetail;
 import dev.paydesk.cases.CaseLink;
 import dev.paydesk.cases.CategoryDirectory;
 import dev.paydesk.cases.LinkKind;
@@ -86,6 +87,14 @@ class CaseDeskWiring implements CategoryDirectory {
         } else {
             triage.correct(categorised.key(), categorised.text(), categorised.language(), categorised.previous(),
                     categorised.category());
+        }
+        // The agent's category is the one root causes and incidents count: move the case's count, or
+        // count it now if it had no category at intake (no model yet, or left in the triage queue).
+        if (!incidents.recategorise(categorised.key(), categorised.category())) {
+            CaseDetail detail = desk.get(categorised.caseId());
+            incidents.observe(categorised.key(), new Cell(categorised.category(),
+                    Optional.ofNullable(detail.provider()).orElse(UNKNOWN).toUpperCase(Locale.ROOT),
+                    detail.summary().market(), UNKNOWN), detail.summary().createdAt());
         }
     }
 

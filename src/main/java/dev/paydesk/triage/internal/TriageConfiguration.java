@@ -33,6 +33,12 @@ class TriageConfiguration {
     }
 
     @Bean
+    NavItem triageRootCauseNav() {
+        return new NavItem("Insight", "Root causes", "/triage/root-cause", "chart",
+                Set.of(Role.REALTIME_MANAGER, Role.PROCESS_MANAGER, Role.ADMIN, Role.AUDITOR), 35);
+    }
+
+    @Bean
     NavItem triageModelsNav() {
         return new NavItem("Insight", "Classifier versions", "/triage/models", "chart",
                 Set.of(Role.PROCESS_MANAGER, Role.ADMIN), 40);

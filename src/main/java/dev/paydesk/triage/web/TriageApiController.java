@@ -157,7 +157,7 @@ class TriageApiController {
         if (market != null) {
             CurrentUser.requireMarket(market);
         }
-        List<String> scope = CurrentUser.principal().map(p -> p.allMarkets() ? null : List.copyOf(p.markets())).orElse(List.of());
+        List<String> scope = CurrentUser.marketScope();
         List<RootCause.ParetoRow> rows = rootCause.pareto(new RootCause.Filter(from, to, provider, market, method, scope));
         if (accept != null && accept.contains("text/csv")) {
             return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("text/csv"))
@@ -177,7 +177,7 @@ class TriageApiController {
         if (market != null) {
             CurrentUser.requireMarket(market);
         }
-        List<String> scope = CurrentUser.principal().map(p -> p.allMarkets() ? null : List.copyOf(p.markets())).orElse(List.of());
+        List<String> scope = CurrentUser.marketScope();
         return rootCause.trend(new RootCause.Filter(from, to, provider, market, method, scope));
     }
 
