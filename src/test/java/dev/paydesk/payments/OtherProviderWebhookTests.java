@@ -123,6 +123,27 @@ class OtherProviderWebhookTests {
     }
 
     @Test
+    void aPayPalSignatureFromAnExpiredCertificateIsRejected() throws Exception {
+        String order = "ORD-" + UUID.randomUUID();
+        String body = """
+                {"id": "WH-%s", "event_version": "1.0", "create_time": "2025-11-01T10:00:00.000Z",
+                 "resource_type": "capture", "resource_version": "2.0", "event_type": "PAYMENT.CAPTURE.COMPLETED",
+                 "resource": {"id": "CAP-%s", "status": "COMPLETED", "amount": {"currency_code": "EUR", "value": "10.00"},
+                   "custom_id": "%s", "create_time": "2025-11-01T10:00:00Z"}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), order);
+        String id = UUID.randomUUID().toString();
+        String time = "2025-11-01T10:00:01Z";
+        // signed correctly with the expired certificate's own key: only its validity period rejects it
+        String signature = WebhookSigning.paypalSignature(id, time, body, "src/test/resources/payments/paypal-expired-key.pk8.pem");
+        mvc.perform(post("/webhooks/paypal/paypal-old").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("PAYPAL-TRANSMISSION-ID", id).header("PAYPAL-TRANSMISSION-TIME", time)
+                        .header("PAYPAL-TRANSMISSION-SIG", signature))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid now")));
+        assertThat(payments.timeline(order)).isEmpty();
+    }
+
+    @Test
     void payPalDisputesNotifyTheDisputeDesk() throws Exception {
         String disputeId = "PP-D-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """

@@ -49,10 +49,14 @@ final class WebhookSigning {
     }
 
     static String paypalSignature(String transmissionId, String time, String body) throws Exception {
+        return paypalSignature(transmissionId, time, body, "src/test/resources/payments/paypal-test-key.pk8.pem");
+    }
+
+    static String paypalSignature(String transmissionId, String time, String body, String keyFile) throws Exception {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
         String signed = transmissionId + "|" + time + "|" + PAYPAL_WEBHOOK_ID + "|" + crc.getValue();
-        String pem = Files.readString(Path.of("src/test/resources/payments/paypal-test-key.pk8.pem"))
+        String pem = Files.readString(Path.of(keyFile))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         Signature signature = Signature.getInstance("SHA256withRSA");

@@ -30,6 +30,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 class PayPalAdapter {
 
+    private final java.time.Clock clock;
+
+    PayPalAdapter(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     void verify(WebhookRequest request, String webhookId, String certificatePem) {
         String id = request.header("PAYPAL-TRANSMISSION-ID");
         String time = request.header("PAYPAL-TRANSMISSION-TIME");
@@ -47,6 +53,13 @@ class PayPalAdapter {
         try {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem(certificatePem)));
+            try {
+                cert.checkValidity(java.util.Date.from(clock.instant()));
+            } catch (java.security.cert.CertificateExpiredException | java.security.cert.CertificateNotYetValidException e) {
+                throw new InvalidSignatureException("the PayPal signing certificate configured for this account is not valid"
+                        + " now (valid " + cert.getNotBefore().toInstant() + " to " + cert.getNotAfter().toInstant()
+                        + "); configure PayPal's current certificate");
+            }
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(cert.getPublicKey());
             verifier.update(signed.getBytes(StandardCharsets.UTF_8));
