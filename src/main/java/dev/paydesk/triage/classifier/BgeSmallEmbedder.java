@@ -3,6 +3,7 @@ package dev.paydesk.triage.classifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Comparator;
 import java.util.List;
@@ -90,10 +91,14 @@ public final class BgeSmallEmbedder implements SentenceEmbedder {
              OnnxTensor types = OnnxTensor.createTensor(model.env(), LongBuffer.wrap(new long[n * width]), shape);
              OrtSession.Result result = model.session().run(Map.of("input_ids", inputIds, "attention_mask", attention,
                      "token_type_ids", types))) {
-            float[][][] hidden = (float[][][]) result.get(0).getValue();
+            // Only the [CLS] state of each text is needed: read it straight from the output buffer instead of
+            // converting the whole n × width × 384 tensor into Java arrays (slow until the JIT has warmed up).
+            FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
             float[][] out = new float[n][];
+            float[] cls = new float[DIMENSIONS];
             for (int k = 0; k < n; k++) {
-                out[k] = normalised(hidden[k][0]);
+                hidden.get(k * width * DIMENSIONS, cls);
+                out[k] = normalised(cls);
             }
             return out;
         } catch (OrtException e) {

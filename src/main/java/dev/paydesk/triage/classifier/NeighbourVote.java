@@ -50,38 +50,45 @@ final class NeighbourVote {
 
     /** Turns each row of {@code logits} into log-probabilities and adds the weighted log vote share. */
     void addTo(float[][] queries, double[][] logits) {
-        float[][] similarity = new float[Math.min(QUERY_BLOCK, queries.length)][rows];
-        float[][] acc = new float[similarity.length][ROW_CHUNK];
+        int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
+        (blocks > 1 ? range.parallel() : range).forEach(b -> addBlock(queries, logits, b * QUERY_BLOCK,
+                Math.min(QUERY_BLOCK, queries.length - b * QUERY_BLOCK)));
+    }
+
+    private void addBlock(float[][] queries, double[][] logits, int start, int n) {
+        float[][] similarity = new float[n][rows];
+        float[][] acc = new float[n][ROW_CHUNK];
         float[] row = new float[ROW_CHUNK];
-        for (int start = 0; start < queries.length; start += QUERY_BLOCK) {
-            int n = Math.min(QUERY_BLOCK, queries.length - start);
+        for (int from = 0; from < rows; from += ROW_CHUNK) {
+            int len = Math.min(rows, from + ROW_CHUNK) - from;
             for (int q = 0; q < n; q++) {
-                java.util.Arrays.fill(similarity[q], 0f);
+                java.util.Arrays.fill(acc[q], 0, len, 0f);
             }
-            // Same-index loops over small local arrays (acc[k] += x * row[k]) so the JIT vectorises them:
-            // with different offsets into two float arrays it must assume they may overlap, and does not.
-            for (int from = 0; from < rows; from += ROW_CHUNK) {
-                int len = Math.min(rows, from + ROW_CHUNK) - from;
+            for (int d = 0; d < dimensions; d++) {
+                System.arraycopy(transposed, d * rows + from, row, 0, len);
                 for (int q = 0; q < n; q++) {
-                    java.util.Arrays.fill(acc[q], 0, len, 0f);
-                }
-                for (int d = 0; d < dimensions; d++) {
-                    System.arraycopy(transposed, d * rows + from, row, 0, len);
-                    for (int q = 0; q < n; q++) {
-                        float xd = queries[start + q][d];
-                        float[] a = acc[q];
-                        for (int k = 0; k < len; k++) {
-                            a[k] += xd * row[k];
-                        }
-                    }
-                }
-                for (int q = 0; q < n; q++) {
-                    System.arraycopy(acc[q], 0, similarity[q], from, len);
+                    axpy(acc[q], queries[start + q][d], row, len);
                 }
             }
             for (int q = 0; q < n; q++) {
-                combine(similarity[q], logits[start + q]);
+                System.arraycopy(acc[q], 0, similarity[q], from, len);
             }
+        }
+        for (int q = 0; q < n; q++) {
+            combine(similarity[q], logits[start + q]);
+        }
+    }
+
+    /**
+     * acc[k] += x · row[k]. A small method of its own so the JIT compiles it fully after a few calls (a long
+     * loop nest inside one big call would run on slower on-stack-replacement code), and over same-index
+     * local arrays so it vectorises: with different offsets into two float arrays the JIT must assume they
+     * may overlap, and does not.
+     */
+    private static void axpy(float[] acc, float x, float[] row, int len) {
+        for (int k = 0; k < len; k++) {
+            acc[k] += x * row[k];
         }
     }
 
