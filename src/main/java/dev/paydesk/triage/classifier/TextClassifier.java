@@ -2,6 +2,7 @@ package dev.paydesk.triage.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class TextClassifier {
 
     static final int TOP = 3;
+    /** Below this many texts the regression scores them on the caller's thread. */
+    private static final int PARALLEL_FROM = 64;
 
     private final List<String> categories;
     private final TfidfVectorizer vectorizer;
@@ -64,10 +67,9 @@ public final class TextClassifier {
     /** Uncalibrated scores (temperature 1) of texts whose embeddings are given (row i belongs to text i). */
     double[][] logits(List<String> texts, float @Nullable [][] embeddings) {
         double[][] logits = new double[texts.size()][];
-        for (int i = 0; i < texts.size(); i++) {
-            logits[i] = regression.logits(features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i],
-                    embeddingWeight));
-        }
+        IntStream rows = IntStream.range(0, texts.size());
+        (texts.size() >= PARALLEL_FROM ? rows.parallel() : rows).forEach(i -> logits[i] = regression.logits(
+                features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i], embeddingWeight)));
         if (neighbours != null && embeddings != null) {
             neighbours.addTo(embeddings, logits);
         }
