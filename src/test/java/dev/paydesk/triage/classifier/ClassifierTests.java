@@ -39,6 +39,23 @@ class ClassifierTests {
         assertThat(dot(v[0], alone)).as("batching changes the vector only by quantisation noise").isGreaterThan(0.99);
     }
 
+    @Test
+    void batchesEmbeddedSideBySideReturnEachTextsOwnVector() {
+        List<String> texts = TriageFixtures.training().stream().map(LabelledText::text).distinct().limit(45).toList();
+        float[][] together = TriageFixtures.EMBEDDER.embed(texts);
+        float[][] alone = texts.stream().map(t -> TriageFixtures.EMBEDDER.embed(List.of(t))[0]).toArray(float[][]::new);
+
+        assertThat(texts).hasSizeGreaterThan(32);
+        for (int i = 0; i < texts.size(); i++) {
+            int nearest = 0;
+            for (int j = 1; j < texts.size(); j++) {
+                nearest = dot(together[i], alone[j]) > dot(together[i], alone[nearest]) ? j : nearest;
+            }
+            assertThat(nearest).as("text %d: %s", i, texts.get(i)).isEqualTo(i);
+            assertThat(dot(together[i], alone[i])).isGreaterThan(0.99);
+        }
+    }
+
     private static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -66,12 +66,98 @@ class NeighbourVoteTests {
         }
     }
 
+    @Test
+    void blockedParallelScoringEqualsTheDefinitionComputedNaively() {
+        // more rows than one chunk (512), more queries than one block (16), clustered so that several
+        // neighbours of mixed categories fall inside the cut-off and some categories get no close neighbour
+        java.util.Random random = new java.util.Random(11);
+        int dims = 48;
+        int classes = 9;
+        float[][] centres = new float[30][];
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = unit(random, dims);
+        }
+        float[][] train = new float[1_300][];
+        int[] labels = new int[train.length];
+        for (int i = 0; i < train.length; i++) {
+            int centre = random.nextInt(centres.length);
+            train[i] = near(centres[centre], 0.15, random);
+            labels[i] = random.nextDouble() < 0.7 ? centre % classes : random.nextInt(classes);
+        }
+        float temperature = 0.02f;
+        NeighbourVote vote = NeighbourVote.of(train, labels, classes, temperature, 1.5f);
+        float[][] queries = new float[53][];
+        double[][] logits = new double[queries.length][classes];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = near(centres[random.nextInt(centres.length)], 0.2, random);
+            for (int c = 0; c < classes; c++) {
+                logits[q][c] = random.nextGaussian();
+            }
+        }
+        double[][] expected = new double[queries.length][];
+        for (int q = 0; q < queries.length; q++) {
+            expected[q] = naive(train, labels, classes, temperature, 1.5, queries[q], logits[q]);
+        }
+
+        vote.addTo(queries, logits);
+
+        for (int q = 0; q < queries.length; q++) {
+            assertThat(logits[q]).containsExactly(expected[q], offset(1e-4));
+        }
+    }
+
+    /** The vote as defined, one training text at a time (vectors rounded to half precision as stored). */
+    private static double[] naive(float[][] train, int[] labels, int classes, double tau, double weight, float[] query,
+                                  double[] logits) {
+        double[] cos = new double[train.length];
+        double best = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < train.length; j++) {
+            for (int d = 0; d < query.length; d++) {
+                cos[j] += query[d] * Float.float16ToFloat(Float.floatToFloat16(train[j][d]));
+            }
+            best = Math.max(best, cos[j]);
+        }
+        double[] votes = new double[classes];
+        double total = 0;
+        for (int j = 0; j < train.length; j++) {
+            if (cos[j] >= best - 20 * tau) {
+                votes[labels[j]] += Math.exp((cos[j] - best) / tau);
+                total += Math.exp((cos[j] - best) / tau);
+            }
+        }
+        double max = java.util.Arrays.stream(logits).max().orElseThrow();
+        double sum = java.util.Arrays.stream(logits).map(l -> Math.exp(l - max)).sum();
+        double[] out = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            out[c] = logits[c] - max - Math.log(sum) + weight * Math.log(Math.max(1e-8, votes[c] / total));
+        }
+        return out;
+    }
+
+    private static float[] near(float[] centre, double spread, java.util.Random random) {
+        float[] v = unit(random, centre.length);
+        for (int d = 0; d < v.length; d++) {
+            v[d] = (float) (centre[d] + spread * v[d]);
+        }
+        return normalised(v);
+    }
+
     private static float[] unit(java.util.Random random) {
-        float[] v = new float[24];
-        double norm = 0;
+        return unit(random, 24);
+    }
+
+    private static float[] unit(java.util.Random random, int dims) {
+        float[] v = new float[dims];
         for (int d = 0; d < v.length; d++) {
             v[d] = (float) random.nextGaussian();
-            norm += v[d] * v[d];
+        }
+        return normalised(v);
+    }
+
+    private static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
         }
         for (int d = 0; d < v.length; d++) {
             v[d] /= (float) Math.sqrt(norm);
