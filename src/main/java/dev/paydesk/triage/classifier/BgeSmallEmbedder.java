@@ -60,9 +60,8 @@ public final class BgeSmallEmbedder implements SentenceEmbedder {
                 .sorted(Comparator.comparingInt(i -> texts.get(i).length())).mapToInt(Integer::intValue).toArray();
         float[][] vectors = new float[texts.size()][];
         int batches = (order.length + BATCH - 1) / BATCH;
-        IntStream range = IntStream.range(0, batches);
-        (batches > 1 ? range.parallel() : range).forEach(b -> {
-            int start = b * BATCH;
+        ParallelWork.forEach(batches, task -> {
+            int start = (batches - 1 - task) * BATCH; // longest texts first, so no long batch is left for the end
             int n = Math.min(BATCH, order.length - start);
             Encoding[] encodings = new Encoding[n];
             for (int k = 0; k < n; k++) {

@@ -51,8 +51,7 @@ final class NeighbourVote {
     /** Turns each row of {@code logits} into log-probabilities and adds the weighted log vote share. */
     void addTo(float[][] queries, double[][] logits) {
         int blocks = (queries.length + QUERY_BLOCK - 1) / QUERY_BLOCK;
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
-        (blocks > 1 ? range.parallel() : range).forEach(b -> addBlock(queries, logits, b * QUERY_BLOCK,
+        ParallelWork.forEach(blocks, b -> addBlock(queries, logits, b * QUERY_BLOCK,
                 Math.min(QUERY_BLOCK, queries.length - b * QUERY_BLOCK)));
     }
 

@@ -2,7 +2,7 @@ package dev.paydesk.triage.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,9 +67,15 @@ public final class TextClassifier {
     /** Uncalibrated scores (temperature 1) of texts whose embeddings are given (row i belongs to text i). */
     double[][] logits(List<String> texts, float @Nullable [][] embeddings) {
         double[][] logits = new double[texts.size()][];
-        IntStream rows = IntStream.range(0, texts.size());
-        (texts.size() >= PARALLEL_FROM ? rows.parallel() : rows).forEach(i -> logits[i] = regression.logits(
-                features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i], embeddingWeight)));
+        IntConsumer score = i -> logits[i] = regression.logits(
+                features(vectorizer, texts.get(i), embeddings == null ? null : embeddings[i], embeddingWeight));
+        if (texts.size() >= PARALLEL_FROM) {
+            ParallelWork.forEach(texts.size(), score);
+        } else {
+            for (int i = 0; i < texts.size(); i++) {
+                score.accept(i);
+            }
+        }
         if (neighbours != null && embeddings != null) {
             neighbours.addTo(embeddings, logits);
         }
