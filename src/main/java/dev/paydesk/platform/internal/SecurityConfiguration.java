@@ -36,7 +36,11 @@ class SecurityConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Signed PSP webhooks: public, stateless, no CSRF — each controller verifies the provider's signature. */
+    /**
+     * Signed PSP webhooks: public, stateless, no CSRF — the provider's signature is verified by the
+     * payments module. Its webhook endpoint is a servlet filter ordered before this chain that answers
+     * {@code /webhooks/*} itself; this chain keeps the path public should a request ever reach it.
+     */
     @Bean
     @Order(0)
     SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
