@@ -46,15 +46,12 @@ class PaymentIngest {
         this.clock = clock;
     }
 
-    @Transactional
-    Outcome ingest(Provider provider, String account, @Nullable String market, ProviderEvent event, String rawPayload) {
-        return ingestAll(List.of(new Delivery(provider, account, market, event, PanRedactor.redact(rawPayload))))
-                .getFirst();
-    }
-
     /** Stores the deliveries in order; returns each one's outcome (a key seen before, or earlier in the list, is a duplicate). */
     @Transactional
     List<Outcome> ingestAll(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
         List<PaymentsStore.Inbound> inbound = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
             inbound.add(new PaymentsStore.Inbound(d.provider(), d.account(), d.event().eventKey(),

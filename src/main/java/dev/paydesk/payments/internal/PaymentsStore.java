@@ -75,11 +75,16 @@ class PaymentsStore {
         return fresh;
     }
 
-    /** A movement to upsert, with the order it belongs to once known. */
+    /** A movement to upsert for a merchant account. */
     record Movement(Provider provider, String account, NormalizedTransaction tx) {
 
+        /** The movement's identity, as the table's unique key (provider, kind, provider reference). */
         String key() {
-            return provider.name() + '\u001f' + tx.kind().name() + '\u001f' + tx.providerReference();
+            return key(provider.name(), tx.kind().name(), tx.providerReference());
+        }
+
+        static String key(String provider, String kind, String providerReference) {
+            return provider + '\u001f' + kind + '\u001f' + providerReference;
         }
     }
 
@@ -88,7 +93,7 @@ class PaymentsStore {
     }
 
     /**
-     * Upserts movements in a few statements in a few statements: each movement is inserted, or updates
+     * Upserts movements in a few statements: each movement is inserted, or updates
      * the stored status when it is at least as recent; a movement without an order inherits the
      * order of the movement it refers to (from this batch or the table); movements that arrived
      * before the one naming their order learn it. Movements with the same key are applied in order.
@@ -160,31 +165,42 @@ class PaymentsStore {
 
     private void upsertRound(List<Movement> movements, String[] orders, List<Integer> round, Upserted[] result) {
         int n = round.size();
-        String[][] text = new String[14][n];
+        String[] ids = new String[n];
+        String[] providers = new String[n];
+        String[] accounts = new String[n];
+        String[] kinds = new String[n];
+        String[] refs = new String[n];
+        String[] originals = new String[n];
+        String[] roundOrders = new String[n];
+        String[] customers = new String[n];
+        String[] statuses = new String[n];
         Long[] amounts = new Long[n];
+        String[] currencies = new String[n];
+        String[] methods = new String[n];
+        String[] brands = new String[n];
+        String[] bins = new String[n];
+        String[] last4s = new String[n];
+        String[] at = new String[n];
         for (int r = 0; r < n; r++) {
             int i = round.get(r);
             Movement m = movements.get(i);
             NormalizedTransaction tx = m.tx();
-            text[0][r] = UUID.randomUUID().toString();
-            text[1][r] = m.provider().name();
-            text[2][r] = m.account();
-            text[3][r] = tx.kind().name();
-            text[4][r] = tx.providerReference();
-            text[5][r] = tx.originalReference();
-            text[6][r] = orders[i];
-            text[7][r] = tx.customerReference();
-            text[8][r] = tx.status();
-            text[9][r] = tx.amount().currency().getCurrencyCode();
-            text[10][r] = tx.method();
-            text[11][r] = tx.cardBrand();
-            text[12][r] = tx.cardBin();
-            text[13][r] = tx.cardLast4();
+            ids[r] = UUID.randomUUID().toString();
+            providers[r] = m.provider().name();
+            accounts[r] = m.account();
+            kinds[r] = tx.kind().name();
+            refs[r] = tx.providerReference();
+            originals[r] = tx.originalReference();
+            roundOrders[r] = orders[i];
+            customers[r] = tx.customerReference();
+            statuses[r] = tx.status();
             amounts[r] = tx.amount().minor();
-        }
-        String[] at = new String[n];
-        for (int r = 0; r < n; r++) {
-            at[r] = movements.get(round.get(r)).tx().occurredAt().toString();
+            currencies[r] = tx.amount().currency().getCurrencyCode();
+            methods[r] = tx.method();
+            brands[r] = tx.cardBrand();
+            bins[r] = tx.cardBin();
+            last4s[r] = tx.cardLast4();
+            at[r] = tx.occurredAt().toString();
         }
         java.util.Map<String, Upserted> byKey = new java.util.HashMap<>();
         jdbc.sql("""
@@ -206,12 +222,12 @@ class PaymentsStore {
                     merchant_reference = coalesce(payments_transaction.merchant_reference, excluded.merchant_reference),
                     original_reference = coalesce(payments_transaction.original_reference, excluded.original_reference)
                 returning id, provider, kind, provider_reference, merchant_reference, (xmax = 0)""")
-                .param("id", text[0]).param("provider", text[1]).param("account", text[2]).param("kind", text[3])
-                .param("ref", text[4]).param("orig", text[5]).param("ord", text[6]).param("customer", text[7])
-                .param("status", text[8]).param("amount", amounts).param("currency", text[9]).param("method", text[10])
-                .param("brand", text[11]).param("bin", text[12]).param("last4", text[13]).param("at", at)
+                .param("id", ids).param("provider", providers).param("account", accounts).param("kind", kinds)
+                .param("ref", refs).param("orig", originals).param("ord", roundOrders).param("customer", customers)
+                .param("status", statuses).param("amount", amounts).param("currency", currencies).param("method", methods)
+                .param("brand", brands).param("bin", bins).param("last4", last4s).param("at", at)
                 .query(rs -> {
-                    byKey.put(rs.getString(2) + '\u001f' + rs.getString(3) + '\u001f' + rs.getString(4),
+                    byKey.put(Movement.key(rs.getString(2), rs.getString(3), rs.getString(4)),
                             new Upserted(rs.getObject(1, UUID.class), rs.getBoolean(6), rs.getString(5)));
                 });
         for (int i : round) {
