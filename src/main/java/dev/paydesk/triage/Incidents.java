@@ -67,19 +67,20 @@ public class Incidents {
      */
     @Transactional
     public boolean recategorise(String itemRef, String category) {
-        Optional<Object[]> old = jdbc.sql("select hour, category, provider, market, method from triage_observations"
+        record Observation(Instant hour, Cell cell) {
+        }
+        Optional<Observation> old = jdbc.sql("select hour, category, provider, market, method from triage_observations"
                         + " where item_ref = ? for update")
-                .params(itemRef).query((rs, i) -> new Object[] {rs.getTimestamp(1).toInstant(),
-                        new Cell(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))}).optional();
+                .params(itemRef).query((rs, i) -> new Observation(rs.getTimestamp(1).toInstant(),
+                        new Cell(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))).optional();
         if (old.isEmpty()) {
             return false;
         }
-        Instant hour = (Instant) old.get()[0];
-        Cell before = (Cell) old.get()[1];
+        Cell before = old.get().cell();
         if (!before.category().equals(category)) {
             jdbc.sql("update triage_observations set category = ? where item_ref = ?").params(category, itemRef).update();
-            addCount(hour, before, -1);
-            addCount(hour, new Cell(category, before.provider(), before.market(), before.method()), 1);
+            addCount(old.get().hour(), before, -1);
+            addCount(old.get().hour(), new Cell(category, before.provider(), before.market(), before.method()), 1);
         }
         return true;
     }

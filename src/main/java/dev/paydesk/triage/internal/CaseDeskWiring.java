@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.cases.CaseCategorised;
@@ -75,8 +76,7 @@ class CaseDeskWiring implements CategoryDirectory {
                             + repeat.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
                 });
         if (category != null) {
-            incidents.observe(created.key(), new Cell(category, Optional.ofNullable(created.provider()).orElse(UNKNOWN)
-                    .toUpperCase(Locale.ROOT), created.market(), UNKNOWN), created.at());
+            incidents.observe(created.key(), cell(category, created.provider(), created.market()), created.at());
         }
     }
 
@@ -92,10 +92,14 @@ class CaseDeskWiring implements CategoryDirectory {
         // count it now if it had no category at intake (no model yet, or left in the triage queue).
         if (!incidents.recategorise(categorised.key(), categorised.category())) {
             CaseDetail detail = desk.get(categorised.caseId());
-            incidents.observe(categorised.key(), new Cell(categorised.category(),
-                    Optional.ofNullable(detail.provider()).orElse(UNKNOWN).toUpperCase(Locale.ROOT),
-                    detail.summary().market(), UNKNOWN), detail.summary().createdAt());
+            incidents.observe(categorised.key(), cell(categorised.category(), detail.provider(), detail.summary().market()),
+                    detail.summary().createdAt());
         }
+    }
+
+    /** The counting cell of a case (cases carry no payment method yet). */
+    private static Cell cell(String category, @Nullable String provider, String market) {
+        return new Cell(category, Optional.ofNullable(provider).orElse(UNKNOWN).toUpperCase(Locale.ROOT), market, UNKNOWN);
     }
 
     @ApplicationModuleListener
