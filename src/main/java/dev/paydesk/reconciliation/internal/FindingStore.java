@@ -295,10 +295,6 @@ class FindingStore {
                 .list();
     }
 
-    void queue(String merchantReference, Instant now) {
-        queue(List.of(merchantReference), now);
-    }
-
     /** Queues the orders (distinct references) for the next incremental run, restarting their debounce. */
     void queue(List<String> merchantReferences, Instant now) {
         jdbc.sql("""

@@ -65,8 +65,7 @@ class ReconciliationRuns {
                     try {
                         reconciliation.reconcileOrders(orders);
                     } catch (RuntimeException e) {
-                        Instant now = clock.instant();
-                        orders.forEach(order -> store.queue(order, now));
+                        store.queue(orders, clock.instant());
                         throw e;
                     }
                     done[0] += orders.size();
