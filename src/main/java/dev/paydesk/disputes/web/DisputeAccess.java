@@ -1,8 +1,5 @@
 package dev.paydesk.disputes.web;
 
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import dev.paydesk.disputes.DisputeSummary;
@@ -28,10 +25,5 @@ final class DisputeAccess {
             CurrentUser.requireMarket(d.market());
         }
         return d;
-    }
-
-    /** The user's markets, null when they may see every market. */
-    static @Nullable List<String> scope() {
-        return CurrentUser.marketScope();
     }
 }

@@ -31,6 +31,7 @@ import dev.paydesk.disputes.ReasonCategory;
 import dev.paydesk.disputes.ReasonCode;
 import dev.paydesk.disputes.ReasonCodes;
 import dev.paydesk.disputes.Recommendations;
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
 
@@ -65,7 +66,7 @@ class DisputeDeskController {
     @PreAuthorize(DisputeAccess.READ)
     String desk(@RequestParam(defaultValue = "false") boolean closed, Model model) {
         Instant now = clock.instant();
-        List<DeskRow> rows = disputes.list(new Disputes.Filter(DisputeAccess.scope(), closed, null, null, null, 500))
+        List<DeskRow> rows = disputes.list(new Disputes.Filter(CurrentUser.marketScope(), closed, null, null, null, 500))
                 .stream().map(d -> new DeskRow(d, countdown(d, now), urgency(d, now))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("closed", closed);
@@ -157,7 +158,7 @@ class DisputeDeskController {
     @GetMapping("/disputes/analytics")
     @PreAuthorize(DisputeAccess.READ)
     String analytics(Model model) {
-        List<String> scope = DisputeAccess.scope();
+        List<String> scope = CurrentUser.marketScope();
         model.addAttribute("byReason", analytics.outcomes(DisputeAnalytics.Dimension.REASON, scope));
         model.addAttribute("byProvider", analytics.outcomes(DisputeAnalytics.Dimension.PROVIDER, scope));
         model.addAttribute("byMarket", analytics.outcomes(DisputeAnalytics.Dimension.MARKET, scope));

@@ -36,6 +36,7 @@ import dev.paydesk.disputes.ReasonCode;
 import dev.paydesk.disputes.ReasonCodes;
 import dev.paydesk.disputes.Recommendation;
 import dev.paydesk.disputes.Recommendations;
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.InvalidInputException;
 
 /** {@code /api/v1/disputes}: the desk, one dispute, its evidence, actions, catalogue, analytics and monitoring. */
@@ -67,7 +68,7 @@ class DisputesApiController {
                               @RequestParam(required = false) @Nullable DisputeStatus status,
                               @RequestParam(required = false) @Nullable DisputeStage stage,
                               @RequestParam(defaultValue = "200") int limit) {
-        return disputes.list(new Disputes.Filter(DisputeAccess.scope(), includeClosed, provider, status, stage,
+        return disputes.list(new Disputes.Filter(CurrentUser.marketScope(), includeClosed, provider, status, stage,
                 Math.min(limit, 2000)));
     }
 
@@ -196,7 +197,7 @@ class DisputesApiController {
     @GetMapping("/analytics")
     @PreAuthorize(DisputeAccess.READ)
     List<DisputeAnalytics.Row> analytics(@RequestParam(defaultValue = "REASON") DisputeAnalytics.Dimension by) {
-        return analytics.outcomes(by, DisputeAccess.scope());
+        return analytics.outcomes(by, CurrentUser.marketScope());
     }
 
     @GetMapping("/monitoring")
