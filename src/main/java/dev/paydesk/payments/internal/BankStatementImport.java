@@ -111,7 +111,7 @@ class BankStatementImport {
         UUID key = UUID.nameUUIDFromBytes(("BANK\u001f" + m.account() + "\u001f" + m.kind() + "\u001f"
                 + m.providerReference()).getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
-                insert into payments_settlement_line (line_key, provider, merchant_account, batch, line_number, psp_reference,
+                insert into payments_settlement_line_p0 (line_key, provider, merchant_account, batch, line_number, psp_reference,
                     merchant_reference, modification_reference, payment_method, record_type, booked_at, gross_currency,
                     gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, fees_minor, source_file)
                 values (:key, 'BANK', :account, :batch, :line, :ref, :order, null, 'bank_transfer', :type, :at, :cur,

@@ -6,30 +6,17 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,31 +30,28 @@ import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
 
 /**
- * File imports. Each runs in one transaction (a crash halfway leaves nothing half-imported), streams
- * rows into a temporary table with PostgreSQL COPY and moves them into place with
- * {@code ON CONFLICT DO NOTHING} on a content key, so importing the same file again adds nothing. Rows
- * that cannot be read go to the quarantine with their line number; the rest still import.
+ * File imports. Each runs in one transaction (a crash halfway leaves nothing half-imported) and adds
+ * a row only when its content key is new, so importing the same file again adds nothing. Rows that
+ * cannot be read go to the quarantine with their line number; the rest still import. The Adyen
+ * settlement report, the one that comes with millions of rows, has its own bulk path
+ * ({@link AdyenSettlementImport}).
  */
 @Service
 class FileImportService implements FileImports {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileImportService.class);
-
-    private static final Pattern BATCH = Pattern.compile("batch_(\\d+)");
-
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final PaymentsStore store;
     private final AuditLog audit;
     private final Clock clock;
     private final ReportImports reports;
     private final BankStatementImport bank;
+    private final AdyenSettlementImport adyen;
 
-    FileImportService(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock,
-                      ReportImports reports, BankStatementImport bank) {
+    FileImportService(JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock, ReportImports reports,
+                      BankStatementImport bank, AdyenSettlementImport adyen) {
         this.reports = reports;
         this.bank = bank;
-        this.dataSource = dataSource;
+        this.adyen = adyen;
         this.jdbc = jdbc;
         this.store = store;
         this.audit = audit;
@@ -85,7 +69,7 @@ class FileImportService implements FileImports {
     public ImportResult importFile(String kind, String fileName, InputStream content) {
         Instant started = clock.instant();
         Counts counts = switch (kind) {
-            case "adyen-settlement" -> adyenSettlement(fileName, content);
+            case "adyen-settlement" -> counts(adyen.load(fileName, content));
             case "stripe-balance" -> counts(reports.stripe(fileName, content));
             case "paypal-settlement" -> counts(reports.paypal(fileName, content));
             case "klarna-settlement" -> counts(reports.klarna(fileName, content));
@@ -120,150 +104,6 @@ class FileImportService implements FileImports {
         int read;
         int added;
         int bad;
-    }
-
-    private Counts adyenSettlement(String fileName, InputStream content) {
-        Matcher m = BATCH.matcher(fileName);
-        String fileBatch = m.find() ? m.group(1) : null;
-        long begun = System.nanoTime();
-        Counts counts = new Counts();
-        Map<UUID, Integer> seen = new HashMap<>();
-        List<BadRow> badRows = new java.util.ArrayList<>();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.createStatement().execute("""
-                    create temp table if not exists payments_settlement_stage (like payments_settlement_line
-                        including defaults) on commit drop""");
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            // Parsing (this thread) and COPY (the database, fed by a second thread) overlap on two cores.
-            ChunkPipe pipe = new ChunkPipe();
-            java.util.concurrent.ExecutorService copier = java.util.concurrent.Executors.newSingleThreadExecutor();
-            CompletableFuture<Long> copied = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copy.copyIn(COPY_STAGE, pipe);
-                } catch (SQLException | IOException e) {
-                    throw new IllegalStateException("COPY into the staging table failed: " + e.getMessage(), e);
-                } finally {
-                    pipe.close();
-                }
-            }, copier);
-            copier.shutdown();
-            StringBuilder chunk = new StringBuilder(1 << 16);
-            StringBuilder identity = new StringBuilder(256);
-            try (FastCsvRecords records = new FastCsvRecords(
-                    new InputStreamReader(content, StandardCharsets.UTF_8))) {
-                SettlementLineParser.Columns columns = new SettlementLineParser.Columns(records.header());
-                for (String[] values = records.next(); values != null; values = records.next()) {
-                    counts.read++;
-                    long line = records.recordNumber() + 1;
-                    try {
-                        SettlementLineParser.Line l = SettlementLineParser.parse(columns, values, fileBatch);
-                        identity.setLength(0);
-                        identity.append(l.merchantAccount()).append('\u001f').append(l.batch()).append('\u001f');
-                        for (int i = 0; i < values.length; i++) {
-                            (i == 0 ? identity : identity.append(',')).append(values[i]);
-                        }
-                        UUID hash = UUID.nameUUIDFromBytes(identity.toString().getBytes(StandardCharsets.UTF_8));
-                        int occurrence = seen.merge(hash, 1, Integer::sum);
-                        UUID key = occurrence == 1 ? hash
-                                : UUID.nameUUIDFromBytes((hash + "#" + occurrence).getBytes(StandardCharsets.UTF_8));
-                        appendRow(chunk, key.toString(), l, (int) line, fileName);
-                        if (chunk.length() > (1 << 16) - 1024) {
-                            pipe.put(chunk.toString());
-                            chunk.setLength(0);
-                        }
-                    } catch (MalformedPayloadException e) {
-                        // the connection is busy with the COPY: quarantine after it
-                        badRows.add(new BadRow((int) line, e.getMessage(), String.join(",", values)));
-                    }
-                }
-                pipe.put(chunk.toString());
-            } catch (IOException e) {
-                pipe.finish();
-                try {
-                    copied.join();
-                } catch (CompletionException ignored) {
-                    // the read failure is the one to report
-                }
-                throw e;
-            } finally {
-                pipe.finish();
-            }
-            copied.join();
-            long staged = System.nanoTime();
-            for (BadRow bad : badRows) {
-                counts.bad++;
-                store.quarantine("file:" + fileName, Provider.ADYEN, null, bad.line(), bad.reason(),
-                        PanRedactor.redact(bad.raw()), clock.instant());
-            }
-            counts.added = connection.createStatement().executeUpdate("""
-                    insert into payments_settlement_line select * from payments_settlement_stage
-                    on conflict (line_key) do nothing""");
-            connection.createStatement().execute("truncate payments_settlement_stage");
-            log.info("settlement file {}: {} rows parsed and staged in {} ms, {} new moved into place in {} ms", fileName,
-                    counts.read, (staged - begun) / 1_000_000, counts.added, (System.nanoTime() - staged) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CompletionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-        return counts;
-    }
-
-    private record BadRow(int line, String reason, String raw) {
-    }
-
-    private static final String COPY_STAGE = "copy payments_settlement_stage (line_key, provider, merchant_account, "
-            + "batch, line_number, psp_reference, merchant_reference, modification_reference, payment_method, "
-            + "record_type, booked_at, gross_currency, gross_debit_minor, gross_credit_minor, net_currency, "
-            + "net_debit_minor, net_credit_minor, fees_minor, source_file) from stdin";
-
-    private static void appendRow(StringBuilder sb, String key, SettlementLineParser.Line l, int line, String file) {
-        field(sb, key).append('\t');
-        sb.append("ADYEN\t");
-        field(sb, l.merchantAccount()).append('\t');
-        field(sb, l.batch()).append('\t');
-        sb.append(line).append('\t');
-        field(sb, l.psp()).append('\t');
-        field(sb, l.merchantReference()).append('\t');
-        field(sb, l.modification()).append('\t');
-        field(sb, l.method()).append('\t');
-        field(sb, l.type()).append('\t');
-        field(sb, l.bookedAt() == null ? null : l.bookedAt().toString()).append('\t');
-        field(sb, l.grossCurrency()).append('\t');
-        num(sb, l.grossDebit()).append('\t');
-        num(sb, l.grossCredit()).append('\t');
-        field(sb, l.netCurrency()).append('\t');
-        num(sb, l.netDebit()).append('\t');
-        num(sb, l.netCredit()).append('\t');
-        sb.append(l.fees()).append('\t');
-        field(sb, file).append('\n');
-    }
-
-    private static StringBuilder num(StringBuilder sb, @Nullable Long value) {
-        return value == null ? sb.append("\\N") : sb.append(value.longValue());
-    }
-
-    /** Text-format COPY escaping: backslash, tab, newline and carriage return. */
-    private static StringBuilder field(StringBuilder sb, @Nullable String value) {
-        if (value == null) {
-            return sb.append("\\N");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb;
     }
 
     private Counts orders(String fileName, InputStream content) {

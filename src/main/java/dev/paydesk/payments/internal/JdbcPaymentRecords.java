@@ -107,12 +107,12 @@ class JdbcPaymentRecords implements PaymentRecords {
         Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
         Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
         jdbc.sql("""
-                select l.* from payments_settlement_line l where l.line_key in (
-                    select line_key from payments_settlement_line where booked_at >= :from and booked_at < :to
-                    union select x.line_key from payments_settlement_line x join payments_read_scope s using (merchant_reference)
-                    union select x.line_key from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
-                    union select x.line_key from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference)
-                order by l.booked_at""")
+                select * from (
+                    select l.* from payments_settlement_line l where booked_at >= :from and booked_at < :to
+                    union select x.* from payments_settlement_line x join payments_read_scope s using (merchant_reference)
+                    union select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
+                    union select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
+                ) lines order by booked_at""")
                 .param("from", lower).param("to", upper)
                 .query(rs -> {
                     sink.settlementLine(line(rs));

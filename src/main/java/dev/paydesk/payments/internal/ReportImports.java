@@ -169,7 +169,7 @@ class ReportImports {
 
     private int insert(Provider provider, UUID key, Row row, String fileName) {
         return jdbc.sql("""
-                insert into payments_settlement_line (line_key, provider, merchant_account, batch, line_number, psp_reference,
+                insert into payments_settlement_line_p0 (line_key, provider, merchant_account, batch, line_number, psp_reference,
                     merchant_reference, modification_reference, payment_method, record_type, booked_at, gross_currency,
                     gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, fees_minor, source_file)
                 values (:key, :provider, :account, :batch, :line, :psp, :order, :mod, :method, :type, :at, :cur,

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 final class SettlementLineParser {
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Map<String, ZoneId> ZONES = Map.ofEntries(
+    static final Map<String, ZoneId> ZONES = Map.ofEntries(
             Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
             Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("GMT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
             Map.entry("WET", ZoneOffset.UTC), Map.entry("WEST", ZoneOffset.ofHours(1)),
@@ -41,7 +41,7 @@ final class SettlementLineParser {
 
     /** Column positions of a file's header, looked up once instead of by name for every row. */
     static final class Columns {
-        private final int account, type, grossCurrency, netCurrency, commission, markup, schemeFees, interchange, batch,
+        final int account, type, grossCurrency, netCurrency, commission, markup, schemeFees, interchange, batch,
                 psp, merchantReference, modification, method, created, zone, grossDebit, grossCredit, netDebit, netCredit;
 
         Columns(Map<String, Integer> header) {
@@ -181,38 +181,43 @@ final class SettlementLineParser {
         }
     }
 
-    private static final long NOT_PLAIN = Long.MIN_VALUE;
+    static final long NOT_PLAIN = Long.MIN_VALUE;
 
     /**
      * {@code [-]digits[.digits]} with at most {@code digits} decimals and at most 15 digits in all, in
      * minor units, without BigDecimal; {@link #NOT_PLAIN} for anything else (the BigDecimal path decides).
      */
     private static long plainMinor(String s, int digits) {
-        int n = s.length();
-        int i = 0;
+        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // anything else is not a digit
+        return plainMinor(bytes, 0, bytes.length, digits);
+    }
+
+    /** As {@link #plainMinor(String, int)}, on bytes {@code from} to {@code to} (the settlement import reads bytes). */
+    static long plainMinor(byte[] s, int from, int to, int digits) {
+        int i = from;
         boolean negative = false;
-        if (n > 0 && s.charAt(0) == '-') {
+        if (i < to && s[i] == '-') {
             negative = true;
-            i = 1;
+            i++;
         }
         long value = 0;
         int integerDigits = 0;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            value = value * 10 + (s.charAt(i++) - '0');
+        while (i < to && s[i] >= '0' && s[i] <= '9') {
+            value = value * 10 + (s[i++] - '0');
             integerDigits++;
         }
         int decimals = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < to && s[i] == '.') {
             i++;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                value = value * 10 + (s.charAt(i++) - '0');
+            while (i < to && s[i] >= '0' && s[i] <= '9') {
+                value = value * 10 + (s[i++] - '0');
                 decimals++;
             }
             if (decimals == 0) {
                 return NOT_PLAIN;
             }
         }
-        if (i != n || integerDigits == 0 || decimals > digits || integerDigits + decimals > 15) {
+        if (i != to || integerDigits == 0 || decimals > digits || integerDigits + decimals > 15) {
             return NOT_PLAIN;
         }
         for (int d = decimals; d < digits; d++) {

@@ -1,0 +1,223 @@
+package dev.paydesk.payments.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.payments.Provider;
+import dev.paydesk.platform.PanRedactor;
+
+/**
+ * Imports an Adyen Settlement details report inside the caller's transaction (a crash halfway leaves
+ * nothing behind).
+ *
+ * <p>The rows are parsed and sent to PostgreSQL as one binary COPY into a new table made in this
+ * transaction, with no indexes. Then one of two ways:
+ * <ul>
+ * <li><b>A batch of its own</b> (at least {@code paydesk.payments.settlement-partition-rows} rows, every
+ * row with a batch number, no batch of the file seen before): the table gets its indexes built in bulk
+ * and is attached as a partition of {@code payments_settlement_line}; its batches are registered to it.
+ * Building an index over a million sorted keys costs a fraction of maintaining it row by row, and a
+ * table created in the same transaction is not written to the WAL twice when the server runs with
+ * {@code wal_level=minimal} (the embedded one does).</li>
+ * <li><b>Otherwise</b> the rows move into the partition their batch is registered to (partition 0 for
+ * batches of their own that were small, rows without a batch and every other provider) skipping
+ * lines already there, and the table is dropped. Importing a file again takes this way and adds
+ * nothing.</li>
+ * </ul>
+ * Rows that cannot be read go to the quarantine with their line number; the rest still import.
+ */
+@Component
+class AdyenSettlementImport {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AdyenSettlementImport.class);
+    private static final Pattern BATCH = Pattern.compile("batch_(\\d+)");
+    private static final String PROVIDER = Provider.ADYEN.name();
+    private static final String TABLE_COLUMNS = "line_key, provider, merchant_account, batch, line_number, psp_reference, "
+            + "merchant_reference, modification_reference, payment_method, record_type, booked_at, gross_currency, "
+            + "gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, fees_minor, "
+            + "source_file";
+
+    /** The parent's bloom BRIN columns (migration V2026_11_30_01); a partition's index must match to be attached. */
+    private static final String REFERENCE_BLOOMS = "psp_reference text_bloom_ops(n_distinct_per_range = 400), "
+            + "merchant_reference text_bloom_ops(n_distinct_per_range = 400), "
+            + "modification_reference text_bloom_ops(n_distinct_per_range = 400)";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final PaymentsStore store;
+    private final Clock clock;
+    private final int partitionRows;
+
+    AdyenSettlementImport(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, Clock clock,
+                          @Value("${paydesk.payments.settlement-partition-rows:100000}") int partitionRows) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.clock = clock;
+        this.partitionRows = partitionRows;
+    }
+
+    private record BadRow(int line, String reason, String raw) {
+    }
+
+    ReportImports.Counts load(String fileName, InputStream content) {
+        Matcher m = BATCH.matcher(fileName);
+        String fileBatch = m.find() ? m.group(1) : null;
+        long begun = System.nanoTime();
+        int read = 0;
+        List<BadRow> badRows = new ArrayList<>();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement sql = connection.createStatement()) {
+            long part = jdbc.sql("select nextval('payments_settlement_part_seq')").query(Long.class).single();
+            String table = "payments_settlement_line_p" + part;
+            sql.execute("create table " + table + " (like payments_settlement_line including defaults)");
+            sql.execute("alter table " + table + " add constraint " + table + "_part check (part = " + part + "), "
+                    + "alter column part set default " + part + ", alter column provider set default '" + PROVIDER
+                    + "'");
+            AdyenLineEncoder encoder;
+            BinaryCopyWriter out = new BinaryCopyWriter(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + table + " (" + AdyenLineEncoder.COLUMNS + ") from stdin with (format binary, freeze)"));
+            long copied;
+            try (FastCsvRecords records = new FastCsvRecords(content)) {
+                encoder = new AdyenLineEncoder(records.header(), fileBatch);
+                while (records.advance()) {
+                    read++;
+                    int line = (int) records.recordNumber() + 1;
+                    try {
+                        encoder.encode(records, line, out);
+                    } catch (MalformedPayloadException e) {
+                        // the connection is busy with the COPY: quarantine after it
+                        badRows.add(new BadRow(line, e.getMessage(), String.join(",", records.values())));
+                    }
+                }
+                copied = out.finish();
+            } catch (IOException | RuntimeException e) {
+                out.cancel();
+                throw e;
+            }
+            long staged = System.nanoTime();
+            for (BadRow bad : badRows) {
+                store.quarantine("file:" + fileName, Provider.ADYEN, null, bad.line(), bad.reason(),
+                        PanRedactor.redact(bad.raw()), clock.instant());
+            }
+            Set<AdyenLineEncoder.Batch> batches = encoder.batches();
+            boolean own = copied >= partitionRows && copied > 0 && claim(batches, part, fileName);
+            long added;
+            if (own) {
+                sql.execute("create index on " + table + " using brin (" + REFERENCE_BLOOMS + ") with (pages_per_range = 8)");
+                sql.execute("create index on " + table + " using brin (booked_at)");
+                sql.execute("alter table " + table + " alter column part drop default, alter column provider drop default");
+                sql.execute("alter table payments_settlement_line attach partition " + table + " for values in (" + part + ")");
+                added = copied;
+            } else {
+                added = moveIntoRegisteredPartitions(sql, table, batches, fileName);
+                sql.execute("drop table " + table);
+            }
+            log.info("settlement file {}: {} rows read, {} copied in {} ms; {} new {} in {} ms", fileName, read, copied,
+                    (staged - begun) / 1_000_000, added, own ? "in partition " + part : "moved into place",
+                    (System.nanoTime() - staged) / 1_000_000);
+            return new ReportImports.Counts(read, (int) added, badRows.size());
+        } catch (SQLException e) {
+            throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Registers every batch of the file to {@code part}; true when all of them were new. Otherwise the
+     * ones registered here are moved to the shared partition (they are small or come with a batch seen
+     * before, which decides where the file goes) and it is false.
+     */
+    private boolean claim(Set<AdyenLineEncoder.Batch> batches, long part, String fileName) {
+        if (batches.stream().anyMatch(b -> b.batch() == null)) {
+            return false;
+        }
+        int claimed = jdbc.sql("""
+                insert into payments_settlement_batch (provider, merchant_account, batch, part, source_file)
+                select :provider, a, b, :part, :file from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)
+                on conflict do nothing""")
+                .param("provider", PROVIDER).param("part", part).param("file", fileName)
+                .param("accounts", batches.stream().map(AdyenLineEncoder.Batch::merchantAccount).toArray(String[]::new))
+                .param("batches", batches.stream().map(AdyenLineEncoder.Batch::batch).toArray(String[]::new))
+                .update();
+        if (claimed == batches.size()) {
+            return true;
+        }
+        jdbc.sql("update payments_settlement_batch set part = 0, source_file = null where part = :part")
+                .param("part", part).update();
+        return false;
+    }
+
+    /**
+     * Moves the staged rows into their batches' partitions, skipping lines already there: rows of
+     * batches without a partition of their own (registering those batches to partition 0) into
+     * partition 0 against its unique key, rows of a batch with its own partition into that one against
+     * the lines it holds (the batch's registry row is locked first, so two imports of one batch take turns).
+     */
+    private long moveIntoRegisteredPartitions(Statement sql, String table, Set<AdyenLineEncoder.Batch> batches,
+                                              String fileName) throws SQLException {
+        List<AdyenLineEncoder.Batch> named = batches.stream().filter(b -> b.batch() != null).toList();
+        String[] accounts = named.stream().map(AdyenLineEncoder.Batch::merchantAccount).toArray(String[]::new);
+        String[] numbers = named.stream().map(AdyenLineEncoder.Batch::batch).toArray(String[]::new);
+        jdbc.sql("""
+                insert into payments_settlement_batch (provider, merchant_account, batch, part)
+                select :provider, a, b, 0 from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)
+                on conflict do nothing""")
+                .param("provider", PROVIDER).param("accounts", accounts).param("batches", numbers).update();
+        List<Long> parts = jdbc.sql("""
+                select distinct part from (select part from payments_settlement_batch
+                    where provider = :provider and (merchant_account, batch) in (
+                        select a, b from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b))
+                    for update) locked""")
+                .param("provider", PROVIDER).param("accounts", accounts).param("batches", numbers)
+                .query(Long.class).list();
+        String registered = """
+                left join payments_settlement_batch b on b.provider = l.provider and b.merchant_account = l.merchant_account
+                    and b.batch = l.batch""";
+        String columns = java.util.Arrays.stream(TABLE_COLUMNS.split(", "))
+                .map(c -> c.equals("source_file") ? literal(fileName) : "l." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        long added = sql.executeUpdate("insert into payments_settlement_line_p0 (" + TABLE_COLUMNS + ", part) select "
+                + columns + ", 0 from " + table + " l " + registered + " where coalesce(b.part, 0) = 0 "
+                + "on conflict (line_key) do nothing");
+        for (long part : parts) {
+            if (part != 0) {
+                added += sql.executeUpdate("insert into payments_settlement_line_p" + part + " (" + TABLE_COLUMNS
+                        + ", part) select " + columns + ", " + part + " from " + table + " l " + registered
+                        + " where b.part = " + part + " and not exists (select 1 from payments_settlement_line_p" + part
+                        + " x where x.line_key = l.line_key)");
+            }
+        }
+        return added;
+    }
+
+    /** A SQL string literal (standard-conforming: only the quote is doubled); control characters are dropped. */
+    private static String literal(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
+        return "'" + value.replaceAll("\\p{Cntrl}", "").replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,152 @@
+package dev.paydesk.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.paydesk.platform.PlatformTestSupport;
+
+/**
+ * The two ways an Adyen settlement report is stored: a batch never seen before with at least
+ * {@code paydesk.payments.settlement-partition-rows} rows (5 in the tests) becomes a partition of its
+ * own; anything else goes row by row into the partition its batch is registered to. Either way a
+ * line is stored once, whatever is imported again, and a failed import leaves nothing behind.
+ */
+@SpringBootTest
+class SettlementPartitionTests extends PlatformTestSupport {
+
+    private static final String HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"
+            + "Payment Method,Creation Date,TimeZone,Type,Modification Reference,Gross Currency,Gross Debit (GC),"
+            + "Gross Credit (GC),Exchange Rate,Net Currency,Net Debit (NC),Net Credit (NC),Commission (NC),Markup (NC),"
+            + "Scheme Fees (NC),Interchange (NC),Payment Method Variant,Modification Merchant Reference,Batch Number";
+
+    @Autowired
+    FileImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String merchant;
+
+    @BeforeEach
+    void merchant() {
+        merchant = unique("Shop");
+    }
+
+    private String row(int i, String batch) {
+        return "Co," + merchant + "," + (8_800_000_000_000_000L + i) + ",ORD-" + i + ",visa,2026-11-02 10:00:"
+                + String.format("%02d", i % 60) + ",CET,Settled," + (9_900_000_000_000_000L + i) + ",EUR,,10.00,1,EUR,,9.80,,"
+                + "0.20,,,visa,," + batch;
+    }
+
+    private String file(int from, int to, String batch) {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = from; i < to; i++) {
+            text.append(row(i, batch)).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aLargeNewBatchBecomesAnAttachedPartitionAndLaterFilesOfItAddOnlyNewLines() {
+        ImportResult first = run("settlement_detail_report_batch_501.csv", file(0, 8, "501"));
+        assertThat(first.rowsNew()).isEqualTo(8);
+        Integer part = jdbc.sql("select part from payments_settlement_batch where merchant_account = :m and batch = '501'")
+                .param("m", merchant).query(Integer.class).single();
+        assertThat(part).isPositive();
+        assertThat(jdbc.sql("""
+                select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'payments_settlement_line'::regclass and c.relname = :name""")
+                .param("name", "payments_settlement_line_p" + part).query(Integer.class).single()).isOne();
+        assertThat(lines("501")).containsExactly(part, 8L);
+
+        // the same file again, and a longer version of it: only the two new lines are added, in the same partition
+        assertThat(run("settlement_detail_report_batch_501.csv", file(0, 8, "501")).rowsNew()).isZero();
+        assertThat(run("settlement_detail_report_batch_501-full.csv", file(0, 10, "501")).rowsNew()).isEqualTo(2);
+        assertThat(lines("501")).containsExactly(part, 10L);
+        // the references are found through the partition's indexes as through partition 0's
+        assertThat(jdbc.sql("select merchant_reference from payments_settlement_line where psp_reference = :p")
+                .param("p", String.valueOf(8_800_000_000_000_003L)).query(String.class).list()).contains("ORD-3");
+    }
+
+    @Test
+    void aSmallBatchStaysInPartitionZeroAndSoDoesALargeFileOfItLater() {
+        assertThat(run("settlement_detail_report_batch_502.csv", file(0, 3, "502")).rowsNew()).isEqualTo(3);
+        assertThat(lines("502")).containsExactly(0, 3L);
+        assertThat(run("settlement_detail_report_batch_502.csv", file(0, 9, "502")).rowsNew()).isEqualTo(6);
+        assertThat(lines("502")).containsExactly(0, 9L);
+        assertThat(jdbc.sql("select part from payments_settlement_batch where merchant_account = :m and batch = '502'")
+                .param("m", merchant).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void rowsWithoutABatchGoToPartitionZero() {
+        assertThat(run("settlement_detail_report.csv", file(0, 7, "")).rowsNew()).isEqualTo(7);
+        assertThat(jdbc.sql("select part, count(*) from payments_settlement_line where merchant_account = :m and batch is null group by part")
+                .param("m", merchant).query((rs, i) -> List.of(rs.getInt(1), rs.getLong(2))).single()).containsExactly(0, 7L);
+        assertThat(run("settlement_detail_report.csv", file(0, 7, "")).rowsNew()).isZero();
+    }
+
+    @Test
+    void aBadRowIsQuarantinedWithItsLineAndTheRestOfALargeFileStillGetsItsPartition() {
+        String text = file(0, 6, "503").replace(row(2, "503"), row(2, "503").replace(",10.00,", ",10.001,"));
+        ImportResult result = run("settlement_detail_report_batch_503.csv", text);
+        assertThat(result.rowsNew()).isEqualTo(5);
+        assertThat(result.rowsQuarantined()).isOne();
+        assertThat(lines("503").get(0)).isNotEqualTo(0);
+        assertThat(jdbc.sql("select line_number from payments_quarantine where source = 'file:settlement_detail_report_batch_503.csv' and payload like :m")
+                .param("m", "%" + merchant + "%").query(Integer.class).list()).containsExactly(4);
+    }
+
+    @Test
+    void anImportThatFailsHalfwayLeavesNoRowsNoTableAndNoBatchBehind() {
+        int tablesBefore = jdbc.sql("select count(*) from pg_class where relname like 'payments_settlement_line_p%' and relkind = 'r'")
+                .query(Integer.class).single();
+        byte[] bytes = file(0, 50, "504").getBytes(StandardCharsets.UTF_8);
+        InputStream breaking = new InputStream() {
+            private int position;
+
+            @Override
+            public int read() throws IOException {
+                if (position > bytes.length / 2) {
+                    throw new IOException("the upload was cut off");
+                }
+                return bytes[position++] & 0xff;
+            }
+        };
+        assertThatThrownBy(() -> asSystem(() -> imports.importFile("adyen-settlement", "settlement_detail_report_batch_504.csv",
+                breaking))).hasMessageContaining("cut off");
+        assertThat(jdbc.sql("select count(*) from payments_settlement_line where merchant_account = :m").param("m", merchant)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from payments_settlement_batch where merchant_account = :m").param("m", merchant)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from pg_class where relname like 'payments_settlement_line_p%' and relkind = 'r'")
+                .query(Integer.class).single()).isEqualTo(tablesBefore);
+        // and the whole file imports afterwards
+        assertThat(run("settlement_detail_report_batch_504.csv", file(0, 50, "504")).rowsNew()).isEqualTo(50);
+    }
+
+    /** The partition and number of the merchant's lines in a batch: {part, count}. */
+    private List<Object> lines(String batch) {
+        return jdbc.sql("select part, count(*) from payments_settlement_line where merchant_account = :m and batch = :b group by part")
+                .param("m", merchant).param("b", batch).query((rs, i) -> List.<Object>of(rs.getInt(1), rs.getLong(2))).single();
+    }
+
+    private ImportResult run(String name, String content) {
+        ImportResult[] result = new ImportResult[1];
+        asSystem(() -> result[0] = imports.importFile("adyen-settlement", name,
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
+        return result[0];
+    }
+}
