@@ -183,6 +183,43 @@ class KlarnaCustomerTokenTests extends PlatformTestSupport {
                 .satisfies(c -> assertThat(c.active()).isTrue());
     }
 
+    /**
+     * Klarna Payments' classic flow: "Klarna mints the token at the end of the flow via purchaseToken
+     * and returns it as token_id" and notifies nothing
+     * (https://docs.klarna.com/acquirer/klarna/web-payments/integrate-with-klarna-payments/tokenized-payments/customer-token/),
+     * so the merchant reports the creation; both reports are idempotent per token.
+     */
+    @Test
+    void aTokenTheMerchantCreatedIsAddedOnceAndItsCancellationRemovesIt() throws Exception {
+        String classic = UUID.randomUUID().toString();
+        String bearer = "Bearer " + tokenFor(newUser(Role.SPECIALIST, List.of("SE")));
+        String created = """
+                {"tokenId": "%s", "customerReference": "%s", "occurredAt": "2026-11-20T10:00:00Z"}"""
+                .formatted(classic, customer);
+        for (boolean first : new boolean[] {true, false}) {
+            mvc.perform(post("/api/v1/klarna/klarna-eu/customer-tokens").header("Authorization", bearer)
+                            .contentType(MediaType.APPLICATION_JSON).content(created))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(first))
+                    .andExpect(jsonPath("$.action").value("ADDED"));
+        }
+        mvc.perform(post("/api/v1/klarna/klarna-eu/customer-tokens").header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"tokenId\": \"%s\"}".formatted(classic)))
+                .andExpect(status().isBadRequest());
+        assertThat(payments.paymentMethods(customer).current()).singleElement().satisfies(c -> {
+            assertThat(c.token()).isEqualTo(classic);
+            assertThat(c.active()).isTrue();
+        });
+
+        mvc.perform(patch("/api/v1/klarna/klarna-eu/customer-tokens/" + classic + "/status")
+                        .header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"CANCELLED\", \"occurredAt\": \"2026-11-22T10:00:00Z\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(true));
+        assertThat(payments.paymentMethods(customer).history()).extracting(BindingChange::action)
+                .containsExactly(BindingAction.REMOVED, BindingAction.ADDED);
+        assertThat(payments.paymentMethods(customer).current()).singleElement()
+                .satisfies(c -> assertThat(c.active()).isFalse());
+    }
+
     /** A payment request that completed a tokenization-only flow, as Klarna notifies it (see class comment). */
     private String completed(String eventId, String occurredAt) {
         return """

@@ -17,12 +17,12 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
 /**
- * Klarna customer-token status changes that only the merchant sees. Klarna sends no notification
- * when a token is cancelled: the merchant cancels it with the Customer Token API
+ * Klarna customer-token changes that only the merchant sees, reported by the merchant's backend as
+ * an authenticated API user scoped to the merchant account's market. Klarna sends no notification
+ * for either: a token created with Klarna Payments' create-customer-token call (the synchronous
+ * response's {@code token_id}), and a token the merchant cancels with the Customer Token API
  * ({@code PATCH /customer-token/v1/tokens/{token}/status}, body {@code {"status": "CANCELLED"}},
- * answered 202) and then reports the same body here, as an authenticated API user scoped to the
- * merchant account's market. The change is stored once per token (a repeated report changes
- * nothing) and audited.
+ * answered 202). Each is stored once per token (a repeated report changes nothing) and audited.
  */
 @Service
 public class KlarnaCustomerTokens {
@@ -62,22 +62,54 @@ public class KlarnaCustomerTokens {
         if (!CANCELLED.equals(status)) {
             throw new InvalidInputException("status", "Klarna customer tokens can only be set to CANCELLED");
         }
-        String customer = customerReference != null && !customerReference.isBlank() ? customerReference.trim()
-                : bindings.customerOf(Provider.KLARNA, token).orElseThrow(() -> new NotFoundException(
-                        "Klarna customer token " + token + " is not known; send customerReference with the status"));
-        Instant at = occurredAt == null ? clock.instant() : occurredAt;
-        boolean applied = bindings.record(Provider.KLARNA, accountName, account.market(),
-                "customer-token-status:" + CANCELLED, new NormalizedBinding(token, customer, BindingAction.REMOVED,
-                        "klarna", null, null, null, null, null, CANCELLED, at));
+        String customer = blank(customerReference) ? bindings.customerOf(Provider.KLARNA, token).orElseThrow(() ->
+                new NotFoundException("Klarna customer token " + token
+                        + " is not known; send customerReference with the status")) : customerReference.trim();
+        return store(accountName, account.market(), "customer-token-status:" + CANCELLED,
+                new NormalizedBinding(token, customer, BindingAction.REMOVED, "klarna", null, null, null, null, null,
+                        CANCELLED, occurredAt == null ? clock.instant() : occurredAt), "payments.klarna_token_cancelled");
+    }
+
+    /**
+     * Records a token the merchant created with Klarna Payments' create-customer-token call, which
+     * answers with the token ({@code token_id}) and notifies nothing.
+     *
+     * @param occurredAt when Klarna issued the token; now when absent
+     */
+    @Transactional
+    public Recorded created(String accountName, @Nullable String token, @Nullable String customerReference,
+                            @Nullable Instant occurredAt) {
+        PaymentAccounts.Account account = accounts.find(Provider.KLARNA, accountName)
+                .orElseThrow(() -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
+        requireScope(account.market());
+        if (blank(token)) {
+            throw new InvalidInputException("tokenId", "the token_id from Klarna's response is required");
+        }
+        if (blank(customerReference)) {
+            throw new InvalidInputException("customerReference", "the customer the token belongs to is required");
+        }
+        return store(accountName, account.market(), "customer-token-created",
+                new NormalizedBinding(token.trim(), customerReference.trim(), BindingAction.ADDED, "klarna", null, null,
+                        null, null, null, null, occurredAt == null ? clock.instant() : occurredAt),
+                "payments.klarna_token_created");
+    }
+
+    private Recorded store(String accountName, @Nullable String market, String eventKey, NormalizedBinding binding,
+                           String auditAction) {
+        boolean applied = bindings.record(Provider.KLARNA, accountName, market, eventKey, binding);
+        String customer = java.util.Objects.requireNonNull(binding.customerReference());
         if (applied) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("customer", customer);
-            after.put("status", CANCELLED);
-            after.put("occurredAt", at.toString());
-            audit.record("payments.klarna_token_cancelled", "payments_method_binding", accountName + "/" + token,
-                    account.market(), null, after);
+            after.put("action", binding.action().name());
+            after.put("occurredAt", binding.occurredAt().toString());
+            audit.record(auditAction, "payments_method_binding", accountName + "/" + binding.token(), market, null, after);
         }
-        return new Recorded(token, customer, BindingAction.REMOVED, applied);
+        return new Recorded(binding.token(), customer, binding.action(), applied);
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     /** The caller must cover the account's market; an account without one needs an all-markets user. */
