@@ -175,6 +175,8 @@ class KlarnaCustomerTokenTests extends PlatformTestSupport {
         cancel(german, "{\"status\": \"CANCELLED\"}").andExpect(status().isForbidden());
         cancel(agent, "{\"status\": \"CANCELLED\"}").andExpect(status().isForbidden());
         cancel(swedish, "{\"status\": \"ACTIVE\"}").andExpect(status().isBadRequest());
+        cancel(swedish, "{\"status\": \"CANCELLED\", \"customerReference\": \"someone-else\"}")
+                .andExpect(status().isConflict());
         mvc.perform(patch("/api/v1/klarna/klarna-eu/customer-tokens/krn:customer-token:eu1:unknown/status")
                         .header("Authorization", swedish).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"CANCELLED\"}"))

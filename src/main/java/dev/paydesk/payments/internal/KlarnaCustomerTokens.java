@@ -13,6 +13,7 @@ import dev.paydesk.payments.PaymentQueries.BindingAction;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
@@ -50,21 +51,27 @@ public class KlarnaCustomerTokens {
      * Records the merchant's status update of a Klarna customer token.
      *
      * @param status as sent to Klarna; only {@code CANCELLED} exists
-     * @param customerReference needed only when Paydesk has not seen the token before
+     * @param customerReference needed only when Paydesk has not seen the token before; when it has,
+     *     a different customer is a conflict
      * @param occurredAt when Klarna accepted the cancellation; now when absent
      */
     @Transactional
     public Recorded statusChanged(String accountName, String token, @Nullable String status,
                                   @Nullable String customerReference, @Nullable Instant occurredAt) {
-        PaymentAccounts.Account account = accounts.find(Provider.KLARNA, accountName)
-                .orElseThrow(() -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
-        requireScope(account.market());
+        PaymentAccounts.Account account = scopedAccount(accountName);
         if (!CANCELLED.equals(status)) {
             throw new InvalidInputException("status", "Klarna customer tokens can only be set to CANCELLED");
         }
-        String customer = blank(customerReference) ? bindings.customerOf(Provider.KLARNA, token).orElseThrow(() ->
-                new NotFoundException("Klarna customer token " + token
-                        + " is not known; send customerReference with the status")) : customerReference.trim();
+        String given = blank(customerReference) ? null : customerReference.trim();
+        String known = bindings.customerOf(Provider.KLARNA, token).orElse(null);
+        if (known != null && given != null && !known.equals(given)) {
+            throw new ConflictException("Klarna customer token " + token + " belongs to another customer");
+        }
+        String customer = known != null ? known : given;
+        if (customer == null) {
+            throw new NotFoundException("Klarna customer token " + token
+                    + " is not known; send customerReference with the status");
+        }
         return store(accountName, account.market(), "customer-token-status:" + CANCELLED,
                 new NormalizedBinding(token, customer, BindingAction.REMOVED, "klarna", null, null, null, null, null,
                         CANCELLED, occurredAt == null ? clock.instant() : occurredAt), "payments.klarna_token_cancelled");
@@ -79,14 +86,16 @@ public class KlarnaCustomerTokens {
     @Transactional
     public Recorded created(String accountName, @Nullable String token, @Nullable String customerReference,
                             @Nullable Instant occurredAt) {
-        PaymentAccounts.Account account = accounts.find(Provider.KLARNA, accountName)
-                .orElseThrow(() -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
-        requireScope(account.market());
+        PaymentAccounts.Account account = scopedAccount(accountName);
         if (blank(token)) {
             throw new InvalidInputException("tokenId", "the token_id from Klarna's response is required");
         }
         if (blank(customerReference)) {
             throw new InvalidInputException("customerReference", "the customer the token belongs to is required");
+        }
+        String known = bindings.customerOf(Provider.KLARNA, token.trim()).orElse(null);
+        if (known != null && !known.equals(customerReference.trim())) {
+            throw new ConflictException("Klarna customer token " + token + " belongs to another customer");
         }
         return store(accountName, account.market(), "customer-token-created",
                 new NormalizedBinding(token.trim(), customerReference.trim(), BindingAction.ADDED, "klarna", null, null,
@@ -112,13 +121,17 @@ public class KlarnaCustomerTokens {
         return value == null || value.isBlank();
     }
 
-    /** The caller must cover the account's market; an account without one needs an all-markets user. */
-    private static void requireScope(@Nullable String market) {
+    /** The Klarna account; the caller must cover its market (an account without one: all-market users only). */
+    private PaymentAccounts.Account scopedAccount(String accountName) {
+        PaymentAccounts.Account account = accounts.find(Provider.KLARNA, accountName)
+                .orElseThrow(() -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
+        String market = account.market();
         if (market != null) {
             CurrentUser.requireMarket(market);
         } else if (!CurrentUser.principal().map(p -> p.allMarkets()).orElse(false)) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "the merchant account has no market; only all-market users may change its tokens");
         }
+        return account;
     }
 }
