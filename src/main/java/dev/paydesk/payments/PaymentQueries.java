@@ -53,6 +53,7 @@ public interface PaymentQueries {
                          @Nullable Integer expYear, @Nullable String reason, java.time.Instant occurredAt) {
 
         /** Whether the token can still be used (its latest change is not a removal or a failure). */
+        @com.fasterxml.jackson.annotation.JsonProperty("active")
         public boolean active() {
             return action == BindingAction.ADDED || action == BindingAction.UPDATED;
         }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.DisputeNotified;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
@@ -22,6 +23,14 @@ import tools.jackson.databind.JsonNode;
  * {@code Klarna-Signing-Key-Id} using HMAC-SHA256 and sends it in {@code Klarna-Signature}; the
  * signature is accepted hex- or Base64-encoded. Events carry {@code metadata.event_type},
  * {@code metadata.event_id}, {@code metadata.occurred_at} and a {@code payload}.
+ *
+ * <p>Klarna has no webhook event for a customer token's life cycle. A token is issued inside a
+ * payment request that reaches COMPLETED (or AUTHORIZED in the v1 flow): the
+ * {@code payment.request.state-change.*} event then carries {@code klarna_customer.customer_token}
+ * and the merchant's {@code customer_token_reference}, under {@code state_context} or directly in
+ * the payload. That becomes an ADDED binding for the customer named by the reference. Cancellation
+ * is the merchant's own Customer Token API call and reaches Paydesk through
+ * {@link KlarnaCustomerTokens}.
  */
 @Component
 class KlarnaAdapter {
@@ -59,6 +68,7 @@ class KlarnaAdapter {
         Instant at = Json.instant(Json.text(meta, "occurred_at"));
         JsonNode payload = root.path("payload");
         String lower = type.toLowerCase(Locale.ROOT);
+        List<NormalizedBinding> bindings = issuedToken(lower, payload, at);
         List<NormalizedTransaction> txs = new ArrayList<>();
         List<DisputeNotified> disputes = new ArrayList<>();
         Money amount = amount(payload);
@@ -84,12 +94,33 @@ class KlarnaAdapter {
                 : lower.contains("authorized") ? TransactionKind.AUTHORISATION
                 : lower.contains("expired") || lower.contains("cancel") ? TransactionKind.CANCELLATION : null;
         String ref = first(payload, "refund_id", "capture_id", "payment_transaction_id", "order_id");
-        if (kind == null || amount == null || ref == null) {
-            return ProviderEvent.ignored(id, type);
+        if (kind != null && amount != null && ref != null) {
+            txs.add(new NormalizedTransaction(kind, ref, payment, order, null,
+                    lower.substring(lower.lastIndexOf('.') + 1), amount, "klarna", null, null, null, at));
         }
-        txs.add(new NormalizedTransaction(kind, ref, payment, order, null, lower.substring(lower.lastIndexOf('.') + 1),
-                amount, "klarna", null, null, null, at));
-        return new ProviderEvent(id, type, txs, disputes);
+        return new ProviderEvent(id, type, txs, disputes, bindings);
+    }
+
+    /**
+     * The customer token a completed (or, in the v1 flow, authorized) payment request issued, as an
+     * ADDED binding of method {@code klarna}; none when the request was not a tokenization. Klarna's
+     * notification names no card details, so brand, last four and expiry stay empty.
+     */
+    private static List<NormalizedBinding> issuedToken(String type, JsonNode payload, Instant at) {
+        if (!type.startsWith("payment.request.state-change.")
+                || !(type.endsWith(".completed") || type.endsWith(".authorized"))) {
+            return List.of();
+        }
+        JsonNode customer = payload.path("state_context").path("klarna_customer");
+        if (customer.isMissingNode()) {
+            customer = payload.path("klarna_customer");
+        }
+        String token = Json.text(customer, "customer_token");
+        if (token == null) {
+            return List.of();
+        }
+        return List.of(new NormalizedBinding(token, Json.text(customer, "customer_token_reference"),
+                PaymentQueries.BindingAction.ADDED, "klarna", null, null, null, null, null, null, at));
     }
 
     private static @Nullable Money amount(JsonNode payload) {

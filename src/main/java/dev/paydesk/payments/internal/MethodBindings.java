@@ -24,9 +24,12 @@ class MethodBindings {
         this.jdbc = jdbc;
     }
 
-    /** Stores the change once; a removal without a customer inherits the token's known customer. */
-    void record(Provider provider, String account, @Nullable String market, String eventKey, NormalizedBinding b) {
-        jdbc.sql("""
+    /**
+     * Stores the change once; a removal without a customer inherits the token's known customer.
+     * Returns false when this provider, event and token were stored before (nothing changes).
+     */
+    boolean record(Provider provider, String account, @Nullable String market, String eventKey, NormalizedBinding b) {
+        return jdbc.sql("""
                 insert into payments_method_binding (id, provider, merchant_account, market, event_key, token,
                     customer_reference, action, method, card_brand, card_bin, card_last4, exp_month, exp_year, reason,
                     occurred_at)
@@ -41,7 +44,16 @@ class MethodBindings {
                 .param("customer", b.customerReference()).param("action", b.action().name())
                 .param("method", b.method()).param("brand", b.cardBrand()).param("bin", b.cardBin())
                 .param("last4", b.cardLast4()).param("expMonth", b.expMonth()).param("expYear", b.expYear())
-                .param("reason", b.reason()).param("at", Timestamp.from(b.occurredAt())).update();
+                .param("reason", b.reason()).param("at", Timestamp.from(b.occurredAt())).update() > 0;
+    }
+
+    /** The customer recorded for the provider's token most recently, if the token is known with one. */
+    java.util.Optional<String> customerOf(Provider provider, String token) {
+        return jdbc.sql("""
+                select customer_reference from payments_method_binding
+                where provider = :provider and token = :token and customer_reference is not null
+                order by occurred_at desc limit 1""")
+                .param("provider", provider.name()).param("token", token).query(String.class).optional();
     }
 
     /** Every change for the customer, newest first (by when it happened, not when it arrived). */
