@@ -110,8 +110,8 @@ class AdyenSettlementImport {
                     }
                 }
                 copied = out.finish();
-            } catch (IOException | RuntimeException e) {
-                out.cancel();
+            } catch (IOException | SQLException | RuntimeException e) {
+                out.cancel(); // stops the sender thread and ends the COPY; the transaction rolls back
                 throw e;
             }
             long staged = System.nanoTime();
