@@ -137,6 +137,60 @@ class SettlementPartitionTests extends PlatformTestSupport {
         assertThat(run("settlement_detail_report_batch_504.csv", file(0, 50, "504")).rowsNew()).isEqualTo(50);
     }
 
+    @Test
+    void aNewBatchsPartitionCarriesExactlyTheTwoBrinIndexesOfTheParentAttachedNotCopies() {
+        run("settlement_detail_report_batch_505.csv", file(0, 6, "505"));
+        String table = "payments_settlement_line_p" + jdbc.sql(
+                "select part from payments_settlement_batch where merchant_account = :m and batch = '505'")
+                .param("m", merchant).query(Integer.class).single();
+        List<String> parents = jdbc.sql("""
+                select parent.relname from pg_index x join pg_class ix on ix.oid = x.indexrelid
+                left join pg_inherits i on i.inhrelid = ix.oid left join pg_class parent on parent.oid = i.inhparent
+                where x.indrelid = cast(:t as regclass) order by 1""")
+                .param("t", table).query((rs, i) -> String.valueOf(rs.getString(1))).list();
+        assertThat(parents).containsExactly("payments_settlement_line_booked_brin", "payments_settlement_line_refs_bloom");
+    }
+
+    @Test
+    void twoImportsOfTheSameNewBatchAtOnceStoreEachLineOnce() throws Exception {
+        String text = file(0, 40, "506");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.Future<ImportResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return run("settlement_detail_report_batch_506.csv", text);
+                }));
+            }
+            long added = 0;
+            for (var result : results) {
+                added += result.get(60, java.util.concurrent.TimeUnit.SECONDS).rowsNew();
+            }
+            assertThat(added).isEqualTo(40);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lines("506").get(1)).isEqualTo(40L);
+        assertThat(jdbc.sql("select count(distinct line_key) from payments_settlement_line where merchant_account = :m")
+                .param("m", merchant).query(Long.class).single()).isEqualTo(40L);
+    }
+
+    @Test
+    void aNulCharacterIsABadRowNotAFailedImportAndAnUnclosedQuoteIsAClearError() {
+        String text = file(0, 6, "507").replace(",ORD-2,", ",\"ORD\u00002\",");
+        ImportResult result = run("settlement_detail_report_batch_507.csv", text);
+        assertThat(result.rowsNew()).isEqualTo(5);
+        assertThat(result.rowsQuarantined()).isOne();
+
+        String broken = file(0, 3, "508") + "Co," + merchant + ",1,\"ORD-open,visa\n" + file(3, 300, "508").substring(HEADER.length() + 1);
+        assertThatThrownBy(() -> run("settlement_detail_report_batch_508.csv", broken))
+                .isInstanceOf(dev.paydesk.shared.InvalidInputException.class).hasMessageContaining("not closed");
+        assertThat(jdbc.sql("select count(*) from payments_settlement_line where merchant_account = :m and batch = '508'")
+                .param("m", merchant).query(Integer.class).single()).isZero();
+    }
+
     /** The partition and number of the merchant's lines in a batch: {part, count}. */
     private List<Object> lines(String batch) {
         return jdbc.sql("select part, count(*) from payments_settlement_line where merchant_account = :m and batch = :b group by part")

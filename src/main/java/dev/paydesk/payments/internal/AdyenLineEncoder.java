@@ -108,6 +108,12 @@ final class AdyenLineEncoder {
     }
 
     private void encodeStrings(String[] values, int lineNumber, RowSink out) throws SQLException {
+        for (String value : values) {
+            if (value.indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold it, and the whole COPY would fail on it
+                throw new MalformedPayloadException("a field contains a NUL character");
+            }
+        }
         SettlementLineParser.Line l = SettlementLineParser.parse(c, values, fileBatch);
         identity.setLength(0);
         identity.append(l.merchantAccount()).append('\u001f').append(l.batch()).append('\u001f');

@@ -9,21 +9,21 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.shared.InvalidInputException;
 
 /**
  * Imports an Adyen Settlement details report inside the caller's transaction (a crash halfway leaves
@@ -80,6 +80,10 @@ class AdyenSettlementImport {
     }
 
     ReportImports.Counts load(String fileName, InputStream content) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // outside a transaction the new table would be committed at once and outlive a failed COPY
+            throw new IllegalStateException("a settlement import must run in a transaction");
+        }
         Matcher m = BATCH.matcher(fileName);
         String fileBatch = m.find() ? m.group(1) : null;
         long begun = System.nanoTime();
@@ -97,6 +101,7 @@ class AdyenSettlementImport {
             BinaryCopyWriter out = new BinaryCopyWriter(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + table + " (" + AdyenLineEncoder.COLUMNS + ") from stdin with (format binary, freeze)"));
             long copied;
+            boolean sent = false;
             try (FastCsvRecords records = new FastCsvRecords(content)) {
                 encoder = new AdyenLineEncoder(records.header(), fileBatch);
                 while (records.advance()) {
@@ -110,16 +115,23 @@ class AdyenSettlementImport {
                     }
                 }
                 copied = out.finish();
-            } catch (IOException | SQLException | RuntimeException e) {
-                out.cancel(); // stops the sender thread and ends the COPY; the transaction rolls back
-                throw e;
+                sent = true;
+            } finally {
+                if (!sent) {
+                    out.cancel(); // stops the sender thread and ends the COPY; the transaction rolls back
+                }
             }
             long staged = System.nanoTime();
             for (BadRow bad : badRows) {
                 store.quarantine("file:" + fileName, Provider.ADYEN, null, bad.line(), bad.reason(),
                         PanRedactor.redact(bad.raw()), clock.instant());
             }
-            Set<AdyenLineEncoder.Batch> batches = encoder.batches();
+            // in one order, so that imports of files sharing batches lock the registry rows in the same order
+            List<AdyenLineEncoder.Batch> batches = encoder.batches().stream()
+                    .sorted(java.util.Comparator.comparing(AdyenLineEncoder.Batch::merchantAccount)
+                            .thenComparing(AdyenLineEncoder.Batch::batch,
+                                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                    .toList();
             boolean own = copied >= partitionRows && copied > 0 && claim(batches, part, fileName);
             long added;
             if (own) {
@@ -129,7 +141,7 @@ class AdyenSettlementImport {
                 sql.execute("alter table payments_settlement_line attach partition " + table + " for values in (" + part + ")");
                 added = copied;
             } else {
-                added = moveIntoRegisteredPartitions(sql, table, batches, fileName);
+                added = moveIntoRegisteredPartitions(connection, table, batches, fileName);
                 sql.execute("drop table " + table);
             }
             log.info("settlement file {}: {} rows read, {} copied in {} ms; {} new {} in {} ms", fileName, read, copied,
@@ -138,6 +150,8 @@ class AdyenSettlementImport {
             return new ReportImports.Counts(read, (int) added, badRows.size());
         } catch (SQLException e) {
             throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
+        } catch (FastCsvRecords.MalformedCsvException e) {
+            throw new InvalidInputException("file", "the file is not readable CSV: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -150,7 +164,7 @@ class AdyenSettlementImport {
      * ones registered here are moved to the shared partition (they are small or come with a batch seen
      * before, which decides where the file goes) and it is false.
      */
-    private boolean claim(Set<AdyenLineEncoder.Batch> batches, long part, String fileName) {
+    private boolean claim(List<AdyenLineEncoder.Batch> batches, long part, String fileName) {
         if (batches.stream().anyMatch(b -> b.batch() == null)) {
             return false;
         }
@@ -176,7 +190,7 @@ class AdyenSettlementImport {
      * partition 0 against its unique key, rows of a batch with its own partition into that one against
      * the lines it holds (the batch's registry row is locked first, so two imports of one batch take turns).
      */
-    private long moveIntoRegisteredPartitions(Statement sql, String table, Set<AdyenLineEncoder.Batch> batches,
+    private long moveIntoRegisteredPartitions(Connection connection, String table, List<AdyenLineEncoder.Batch> batches,
                                               String fileName) throws SQLException {
         List<AdyenLineEncoder.Batch> named = batches.stream().filter(b -> b.batch() != null).toList();
         String[] accounts = named.stream().map(AdyenLineEncoder.Batch::merchantAccount).toArray(String[]::new);
@@ -190,34 +204,35 @@ class AdyenSettlementImport {
                 select distinct part from (select part from payments_settlement_batch
                     where provider = :provider and (merchant_account, batch) in (
                         select a, b from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b))
+                    order by merchant_account, batch
                     for update) locked""")
                 .param("provider", PROVIDER).param("accounts", accounts).param("batches", numbers)
                 .query(Long.class).list();
         String registered = """
                 left join payments_settlement_batch b on b.provider = l.provider and b.merchant_account = l.merchant_account
                     and b.batch = l.batch""";
+        // the file name is the one value from outside: a parameter, never part of the statement
         String columns = java.util.Arrays.stream(TABLE_COLUMNS.split(", "))
-                .map(c -> c.equals("source_file") ? literal(fileName) : "l." + c)
+                .map(c -> c.equals("source_file") ? "cast(? as text)" : "l." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
-        long added = sql.executeUpdate("insert into payments_settlement_line_p0 (" + TABLE_COLUMNS + ", part) select "
+        long added = update(connection, "insert into payments_settlement_line_p0 (" + TABLE_COLUMNS + ", part) select "
                 + columns + ", 0 from " + table + " l " + registered + " where coalesce(b.part, 0) = 0 "
-                + "on conflict (line_key) do nothing");
+                + "on conflict (line_key) do nothing", fileName);
         for (long part : parts) {
             if (part != 0) {
-                added += sql.executeUpdate("insert into payments_settlement_line_p" + part + " (" + TABLE_COLUMNS
+                added += update(connection, "insert into payments_settlement_line_p" + part + " (" + TABLE_COLUMNS
                         + ", part) select " + columns + ", " + part + " from " + table + " l " + registered
                         + " where b.part = " + part + " and not exists (select 1 from payments_settlement_line_p" + part
-                        + " x where x.line_key = l.line_key)");
+                        + " x where x.line_key = l.line_key)", fileName);
             }
         }
         return added;
     }
 
-    /** A SQL string literal (standard-conforming: only the quote is doubled); control characters are dropped. */
-    private static String literal(@Nullable String value) {
-        if (value == null) {
-            return "null";
+    private static long update(Connection connection, String statement, String fileName) throws SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(statement)) {
+            insert.setString(1, fileName);
+            return insert.executeLargeUpdate();
         }
-        return "'" + value.replaceAll("\\p{Cntrl}", "").replace("'", "''") + "'";
     }
 }

@@ -54,25 +54,33 @@ final class BinaryCopyWriter implements RowSink {
         raw(SIGNATURE, 0, SIGNATURE.length);
     }
 
-    /** The sender thread: writes chunks to the connection until the end marker (or a failure). */
+    /**
+     * The sender thread: writes chunks to the connection until the end marker. After a failure it
+     * keeps taking chunks (and handing their buffers back) without writing, so the producer never
+     * waits for a buffer that will not come back; the producer sees the failure at its next flush.
+     */
     private void send() {
-        try {
-            while (true) {
-                Chunk chunk = full.take();
-                if (chunk == END) {
-                    return;
-                }
-                if (failure == null && !abandoned) {
-                    try {
-                        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
-                    } catch (SQLException e) {
-                        failure = e;
-                    }
-                }
-                free.add(chunk.bytes());
+        while (true) {
+            Chunk chunk;
+            try {
+                chunk = full.take();
+            } catch (InterruptedException e) {
+                failure = new SQLException("the COPY sender was interrupted", e);
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (chunk == END) {
+                return;
+            }
+            if (failure == null && !abandoned) {
+                try {
+                    copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+                } catch (SQLException e) {
+                    failure = e;
+                } catch (RuntimeException | Error e) {
+                    failure = new SQLException("writing to the COPY failed: " + e, e);
+                }
+            }
+            free.add(chunk.bytes());
         }
     }
 
@@ -167,7 +175,7 @@ final class BinaryCopyWriter implements RowSink {
         buffer[position++] = (byte) 0xff;
         buffer[position++] = (byte) 0xff;
         flush();
-        stopSender();
+        stopSender(false);
         if (failure != null) {
             throw failure;
         }
@@ -182,8 +190,7 @@ final class BinaryCopyWriter implements RowSink {
     /** Abandons the COPY (the transaction is rolled back by the caller). */
     void cancel() {
         abandoned = true;
-        full.clear();
-        stopSender();
+        stopSender(true);
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -193,13 +200,34 @@ final class BinaryCopyWriter implements RowSink {
         }
     }
 
-    private void stopSender() {
-        try {
-            full.put(END);
-            sender.join();
-        } catch (InterruptedException e) {
+    /**
+     * Sends the end marker (after the chunks in flight, or instead of them when {@code discard}) and
+     * waits for the sender to finish, even when this thread is interrupted.
+     */
+    private void stopSender(boolean discard) {
+        boolean interrupted = false;
+        while (sender.isAlive()) {
+            if (discard) {
+                full.clear();
+            }
+            try {
+                if (full.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                discard = true;
+            }
+        }
+        while (sender.isAlive()) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            sender.interrupt();
         }
     }
 
@@ -229,8 +257,19 @@ final class BinaryCopyWriter implements RowSink {
         }
         if (position > 0) {
             try {
-                full.put(new Chunk(buffer, position));
-                buffer = free.take();
+                Chunk chunk = new Chunk(buffer, position);
+                while (!full.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!sender.isAlive()) {
+                        throw failure != null ? failure : new SQLException("the COPY sender stopped");
+                    }
+                }
+                byte[] next;
+                while ((next = free.poll(1, java.util.concurrent.TimeUnit.SECONDS)) == null) {
+                    if (!sender.isAlive()) {
+                        throw failure != null ? failure : new SQLException("the COPY sender stopped");
+                    }
+                }
+                buffer = next;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while handing rows to the COPY", e);

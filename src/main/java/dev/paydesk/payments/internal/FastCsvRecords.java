@@ -289,9 +289,17 @@ final class FastCsvRecords implements AutoCloseable {
         return start == end ? "" : line.substring(start, end);
     }
 
+    /** How many physical lines one quoted record may span before the file is taken as broken. */
+    static final int MAX_LINES_PER_RECORD = 200;
+
     private String[] quoted(String firstLine) throws IOException {
         StringBuilder text = new StringBuilder(firstLine);
-        while (true) {
+        for (int lines = 1; ; lines++) {
+            if (lines > MAX_LINES_PER_RECORD) {
+                // a stray quote would otherwise swallow (and re-read) the rest of the file
+                throw new MalformedCsvException("a quoted field opened in record " + recordNumber + " is not closed within "
+                        + MAX_LINES_PER_RECORD + " lines");
+            }
             try (CSVParser p = FORMAT.parse(new StringReader(text.toString()))) {
                 List<CSVRecord> records = p.getRecords();
                 if (records.size() == 1) {

@@ -258,8 +258,13 @@ class PaymentsStore {
                 insert into payments_quarantine (id, source, provider, merchant_account, line_number, reason, payload, received_at)
                 values (:id, :source, :provider, :account, :line, :reason, :payload, :now)""")
                 .param("id", UUID.randomUUID()).param("source", source).param("provider", provider.name())
-                .param("account", account).param("line", line).param("reason", reason)
-                .param("payload", maskedPayload).param("now", Timestamp.from(now)).update();
+                .param("account", account).param("line", line).param("reason", storable(reason))
+                .param("payload", storable(maskedPayload)).param("now", Timestamp.from(now)).update();
+    }
+
+    /** PostgreSQL text cannot hold NUL; a quarantined payload shows it as U+FFFD instead of failing to be kept. */
+    private static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     record OrderRow(String merchantReference, @Nullable String market, @Nullable String customerReference,

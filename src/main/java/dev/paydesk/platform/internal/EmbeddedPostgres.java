@@ -109,8 +109,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * such an import does not write every index page to the WAL twice. {@code wal_level=minimal}: a
      * single embedded server has no replicas or WAL archive to feed, and at that level a table created
      * and filled in one transaction (a large settlement batch's partition) is written once and synced at
-     * commit instead of also going through the WAL. Durability is unchanged (fsync and synchronous
-     * commit stay on).
+     * commit instead of also going through the WAL. Crash safety is unchanged (fsync and synchronous
+     * commit stay on); what {@code minimal} gives up is base backups, point-in-time recovery and
+     * replicas of the embedded server, which a deployment that needs them gets from an external
+     * PostgreSQL.
      */
     static String tuning() {
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
