@@ -47,16 +47,36 @@ class DatabaseConfiguration {
             config.setJdbcUrl(server.jdbcUrl("paydesk"));
             config.setUsername("postgres");
             config.setPassword("");
+            OPEN_POOLS.register();
+            return new HikariDataSource(config) {
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        OPEN_POOLS.arriveAndDeregister();
+                    }
+                }
+            };
         }
         return new HikariDataSource(config);
     }
+
+    /**
+     * Connection pools on an embedded server still open. The server's stop hook waits for them: the
+     * JVM runs shutdown hooks at the same time, and a context still closing (its pool, its schedulers,
+     * the event publication registry) against a stopped server waits out connection timeouts.
+     */
+    private static final java.util.concurrent.Phaser OPEN_POOLS = new java.util.concurrent.Phaser();
 
     private static EmbeddedPostgres embedded(Embedded settings) {
         Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
         return SERVERS.computeIfAbsent(dataDir, dir -> {
             Path binaries = Path.of(settings.binariesDir()).toAbsolutePath();
             EmbeddedPostgres server = EmbeddedPostgres.start(dir, binaries, settings.port());
+            OPEN_POOLS.register(); // the stop hook's own party, so the count never drops to zero before it runs
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitPoolsClosed();
                 server.close();
                 if (settings.ephemeral()) {
                     deleteRecursively(dir.getParent());
@@ -64,6 +84,18 @@ class DatabaseConfiguration {
             }, "embedded-postgres-stop"));
             return server;
         });
+    }
+
+    /** Waits (20 s at most) until every pool on the embedded server is closed. */
+    private static void awaitPoolsClosed() {
+        int phase = OPEN_POOLS.arriveAndDeregister(); // the phase advances when the last pool has closed too
+        try {
+            OPEN_POOLS.awaitAdvanceInterruptibly(phase, 20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a context that does not close in time: stop the server anyway
+        }
     }
 
     private static Path ephemeralDirectory() {
