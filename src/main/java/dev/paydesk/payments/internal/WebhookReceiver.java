@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import dev.paydesk.payments.Provider;
 import dev.paydesk.shared.NotFoundException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Entry point for PSP webhooks: finds the merchant account, verifies the provider's signature
@@ -55,38 +54,51 @@ public class WebhookReceiver {
                 .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
         String market = account.market();
         String body = request.text();
-        List<ProviderEvent> events = new ArrayList<>();
+        List<ProviderEvent> events;
         try {
-            switch (provider) {
-                case STRIPE -> {
-                    stripe.verify(request, secret(account.signingSecret()), accounts.toleranceSeconds());
-                    events.add(stripe.parse(accountName, body));
-                }
-                case ADYEN -> {
-                    if (AdyenAdapter.isTokenWebhook(body)) {
-                        adyen.verifyTokenWebhook(request, secret(account.signingSecret()));
-                        events.add(adyen.parseTokenWebhook(body));
-                        break;
-                    }
-                    for (JsonNode item : adyen.verifiedItems(body, secret(account.signingSecret()))) {
-                        events.add(adyen.parse(accountName, item));
-                    }
-                }
-                case PAYPAL -> {
-                    paypal.verify(request, secret(account.webhookId()), secret(account.certificate()));
-                    events.add(paypal.parse(accountName, body));
-                }
-                case KLARNA -> {
-                    klarna.verify(request, secret(account.signingSecret()));
-                    events.add(klarna.parse(accountName, body));
-                }
-                default -> throw new NotFoundException("no webhooks for " + provider);
-            }
+            verify(provider, account, request, body);
+            events = parse(provider, accountName, body);
         } catch (MalformedPayloadException e) {
             ingest.quarantine("webhook", provider, accountName, e.getMessage(), body);
             return new Receipt(0, 0, 0, 1);
         }
         return receipt(writer.write(deliveries(provider, accountName, market, events, body)));
+    }
+
+    /** Checks the request the way the provider signs it; throws {@link InvalidSignatureException} otherwise. */
+    private void verify(Provider provider, PaymentAccounts.Account account, WebhookRequest request, String body) {
+        switch (provider) {
+            case STRIPE -> stripe.verify(request, secret(account.signingSecret()), accounts.toleranceSeconds());
+            case ADYEN -> {
+                if (AdyenAdapter.isTokenWebhook(body)) {
+                    adyen.verifyTokenWebhook(request, secret(account.signingSecret()));
+                } else {
+                    adyen.verifiedItems(body, secret(account.signingSecret())); // every item must carry a valid HMAC
+                }
+            }
+            case PAYPAL -> paypal.verify(request, secret(account.webhookId()), secret(account.certificate()));
+            case KLARNA -> klarna.verify(request, secret(account.signingSecret()));
+            default -> throw new NotFoundException("no webhooks for " + provider);
+        }
+    }
+
+    /** The events in a (verified) body, as received or as replayed from the quarantine. */
+    private List<ProviderEvent> parse(Provider provider, String account, String body) {
+        List<ProviderEvent> events = new ArrayList<>();
+        switch (provider) {
+            case STRIPE -> events.add(stripe.parse(account, body));
+            case ADYEN -> {
+                if (AdyenAdapter.isTokenWebhook(body)) {
+                    events.add(adyen.parseTokenWebhook(body));
+                } else {
+                    adyen.items(body).forEach(item -> events.add(adyen.parse(account, item)));
+                }
+            }
+            case PAYPAL -> events.add(paypal.parse(account, body));
+            case KLARNA -> events.add(klarna.parse(account, body));
+            default -> throw new MalformedPayloadException("no webhooks for " + provider);
+        }
+        return events;
     }
 
     private static List<PaymentIngest.Delivery> deliveries(Provider provider, String account, @Nullable String market,
@@ -125,21 +137,9 @@ public class WebhookReceiver {
         String account = row.account() == null ? "" : row.account();
         String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : correctedPayload;
         String market = accounts.find(provider, account).map(PaymentAccounts.Account::market).orElse(null);
-        List<ProviderEvent> events = new ArrayList<>();
+        List<ProviderEvent> events;
         try {
-            switch (provider) {
-                case STRIPE -> events.add(stripe.parse(account, body));
-                case ADYEN -> {
-                    if (AdyenAdapter.isTokenWebhook(body)) {
-                        events.add(adyen.parseTokenWebhook(body));
-                    } else {
-                        adyen.items(body).forEach(item -> events.add(adyen.parse(account, item)));
-                    }
-                }
-                case PAYPAL -> events.add(paypal.parse(account, body));
-                case KLARNA -> events.add(klarna.parse(account, body));
-                default -> throw new MalformedPayloadException("no webhooks for " + provider);
-            }
+            events = parse(provider, account, body);
         } catch (MalformedPayloadException e) {
             store.updateQuarantineReason(quarantineId, e.getMessage());
             throw new dev.paydesk.shared.InvalidInputException("payload", "still unreadable: " + e.getMessage());
