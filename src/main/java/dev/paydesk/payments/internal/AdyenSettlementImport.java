@@ -61,6 +61,9 @@ class AdyenSettlementImport {
             + "merchant_reference text_bloom_ops(n_distinct_per_range = 400), "
             + "modification_reference text_bloom_ops(n_distinct_per_range = 400)";
 
+    /** The file's (account, batch) pairs from the parameters :accounts and :batches, as a table t(a, b). */
+    private static final String FILE_BATCHES = "unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)";
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final PaymentsStore store;
@@ -170,8 +173,8 @@ class AdyenSettlementImport {
         }
         int claimed = jdbc.sql("""
                 insert into payments_settlement_batch (provider, merchant_account, batch, part, source_file)
-                select :provider, a, b, :part, :file from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)
-                on conflict do nothing""")
+                select :provider, a, b, :part, :file from %s
+                on conflict do nothing""".formatted(FILE_BATCHES))
                 .param("provider", PROVIDER).param("part", part).param("file", fileName)
                 .param("accounts", batches.stream().map(AdyenLineEncoder.Batch::merchantAccount).toArray(String[]::new))
                 .param("batches", batches.stream().map(AdyenLineEncoder.Batch::batch).toArray(String[]::new))
@@ -197,15 +200,15 @@ class AdyenSettlementImport {
         String[] numbers = named.stream().map(AdyenLineEncoder.Batch::batch).toArray(String[]::new);
         jdbc.sql("""
                 insert into payments_settlement_batch (provider, merchant_account, batch, part)
-                select :provider, a, b, 0 from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)
-                on conflict do nothing""")
+                select :provider, a, b, 0 from %s
+                on conflict do nothing""".formatted(FILE_BATCHES))
                 .param("provider", PROVIDER).param("accounts", accounts).param("batches", numbers).update();
         List<Long> parts = jdbc.sql("""
                 select distinct part from (select part from payments_settlement_batch
                     where provider = :provider and (merchant_account, batch) in (
-                        select a, b from unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b))
+                        select a, b from %s)
                     order by merchant_account, batch
-                    for update) locked""")
+                    for update) locked""".formatted(FILE_BATCHES))
                 .param("provider", PROVIDER).param("accounts", accounts).param("batches", numbers)
                 .query(Long.class).list();
         String registered = """

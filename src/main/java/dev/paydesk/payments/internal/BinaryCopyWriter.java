@@ -43,7 +43,6 @@ final class BinaryCopyWriter implements RowSink {
     private volatile boolean abandoned;
     private byte[] buffer = new byte[BUFFER];
     private int position;
-    private long rows;
 
     BinaryCopyWriter(CopyIn copy) throws SQLException {
         this.copy = copy;
@@ -90,7 +89,6 @@ final class BinaryCopyWriter implements RowSink {
         room(2);
         buffer[position++] = (byte) (fields >>> 8);
         buffer[position++] = (byte) fields;
-        rows++;
     }
 
     @Override
@@ -137,15 +135,6 @@ final class BinaryCopyWriter implements RowSink {
     }
 
     @Override
-    public void int8(@Nullable Long value) throws SQLException {
-        if (value == null) {
-            nullField();
-        } else {
-            int8(value.longValue());
-        }
-    }
-
-    @Override
     public void uuid(long mostSignificant, long leastSignificant) throws SQLException {
         room(20);
         INT.set(buffer, position, 16);
@@ -180,11 +169,6 @@ final class BinaryCopyWriter implements RowSink {
             throw failure;
         }
         return copy.endCopy();
-    }
-
-    /** Rows written so far. */
-    long rows() {
-        return rows;
     }
 
     /** Abandons the COPY (the transaction is rolled back by the caller). */

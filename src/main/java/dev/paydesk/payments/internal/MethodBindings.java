@@ -24,6 +24,12 @@ class MethodBindings {
         this.jdbc = jdbc;
     }
 
+    /** The customer recorded for a provider's token most recently (parameters :provider, :token). */
+    private static final String KNOWN_CUSTOMER = """
+            select customer_reference from payments_method_binding
+            where provider = :provider and token = :token and customer_reference is not null
+            order by occurred_at desc limit 1""";
+
     /**
      * Stores the change once; a removal without a customer inherits the token's known customer.
      * Returns false when this provider, event and token were stored before (nothing changes).
@@ -34,11 +40,9 @@ class MethodBindings {
                     customer_reference, action, method, card_brand, card_bin, card_last4, exp_month, exp_year, reason,
                     occurred_at)
                 values (:id, :provider, :account, :market, :key, :token,
-                    coalesce(:customer, (select customer_reference from payments_method_binding
-                        where provider = :provider and token = :token and customer_reference is not null
-                        order by occurred_at desc limit 1)),
+                    coalesce(:customer, (%s)),
                     :action, :method, :brand, :bin, :last4, :expMonth, :expYear, :reason, :at)
-                on conflict (provider, event_key, token) do nothing""")
+                on conflict (provider, event_key, token) do nothing""".formatted(KNOWN_CUSTOMER))
                 .param("id", UUID.randomUUID()).param("provider", provider.name()).param("account", account)
                 .param("market", market).param("key", eventKey).param("token", b.token())
                 .param("customer", b.customerReference()).param("action", b.action().name())
@@ -49,10 +53,7 @@ class MethodBindings {
 
     /** The customer recorded for the provider's token most recently, if the token is known with one. */
     java.util.Optional<String> customerOf(Provider provider, String token) {
-        return jdbc.sql("""
-                select customer_reference from payments_method_binding
-                where provider = :provider and token = :token and customer_reference is not null
-                order by occurred_at desc limit 1""")
+        return jdbc.sql(KNOWN_CUSTOMER)
                 .param("provider", provider.name()).param("token", token).query(String.class).optional();
     }
 

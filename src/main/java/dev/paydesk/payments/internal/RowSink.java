@@ -20,7 +20,13 @@ interface RowSink {
 
     void int8(long value) throws SQLException;
 
-    void int8(@Nullable Long value) throws SQLException;
+    default void int8(@Nullable Long value) throws SQLException {
+        if (value == null) {
+            nullField();
+        } else {
+            int8(value.longValue());
+        }
+    }
 
     void uuid(long mostSignificant, long leastSignificant) throws SQLException;
 

@@ -150,11 +150,6 @@ class AdyenLineEncoderTests {
         }
 
         @Override
-        public void int8(@Nullable Long value) {
-            row.add(value);
-        }
-
-        @Override
         public void uuid(long mostSignificant, long leastSignificant) {
             row.add(new UUID(mostSignificant, leastSignificant));
         }
