@@ -22,16 +22,13 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return new Money(0, currency);
     }
 
-    /** Parses a decimal amount such as {@code 12.34}; rejects more decimals than the currency has. */
+    /**
+     * Parses a decimal amount such as {@code 12.34} typed into a form (surrounding blanks ignored) in
+     * an ISO 4217 currency; any sign. See {@link MoneyParser} for the rules and for a required sign.
+     */
     public static Money parse(String amount, String currencyCode) {
-        Currency currency = Currency.getInstance(currencyCode);
-        BigDecimal decimal = new BigDecimal(amount.trim());
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        BigDecimal minor = decimal.movePointRight(digits);
-        if (minor.stripTrailingZeros().scale() > 0) {
-            throw new InvalidInputException("amount", amount + " has more decimals than " + currencyCode + " allows");
-        }
-        return new Money(minor.longValueExact(), currency);
+        return MoneyParser.decimal("amount", amount == null ? null : amount.strip(), "currency", currencyCode,
+                MoneyParser.Sign.ANY);
     }
 
     public Money plus(Money other) {
