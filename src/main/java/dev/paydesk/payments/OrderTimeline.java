@@ -22,7 +22,11 @@ public record OrderTimeline(String merchantReference, @Nullable String market, @
                        @Nullable String method, @Nullable String cardLast4, Balance after) {
     }
 
-    /** Running totals; {@code net} = captured − refunded − charged back. */
-    public record Balance(Money captured, Money refunded, Money chargedBack, Money net) {
+    /**
+     * Running totals; {@code net} = captured − refunded − charged back. A refund counts as refunded
+     * once the provider confirms it; until then it is in {@code refundPending}, and a failed refund
+     * never counts.
+     */
+    public record Balance(Money captured, Money refunded, Money chargedBack, Money net, Money refundPending) {
     }
 }

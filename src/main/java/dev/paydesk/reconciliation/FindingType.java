@@ -13,7 +13,8 @@ public enum FindingType {
     AMOUNT_MISMATCH("Amount mismatch", "Compare the settled amount with the payment and claim the difference"),
     CURRENCY_MISMATCH("Currency mismatch", "Check the provider's currency conversion for this payment"),
     DOUBLE_LOSS("Double loss (refund and lost chargeback)", "Claim the refund back or dispute the chargeback"),
-    REFUND_DURING_DISPUTE("Refund issued while a dispute was open", "Tell the provider about the refund to defend the dispute");
+    REFUND_DURING_DISPUTE("Refund issued while a dispute was open", "Tell the provider about the refund to defend the dispute"),
+    UNCHECKED_RECORD("Record could not be checked", "Correct the record's data (the finding names the check that failed on it) and run reconciliation again");
 
     private final String label;
     private final String suggestedAction;

@@ -15,6 +15,7 @@ import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,12 +31,16 @@ class AdyenAdapter {
             "PREARBITRATION_WON", "PREARBITRATION_LOST", "INFORMATION_SUPPLIED", "ISSUER_COMMENTS",
             "DISPUTE_DEFENSE_PERIOD_ENDED", "ISSUER_RESPONSE_TIMEFRAME_EXPIRED");
 
-    /** The items of a webhook batch, each with its own signature checked. */
+    /**
+     * The items of a webhook batch, each with its own signature checked. Adyen signs items, not the
+     * envelope: a body without any item (or not JSON at all) carries nothing verifiable and is refused
+     * as unauthenticated.
+     */
     List<JsonNode> verifiedItems(String body, String hexKey) {
         JsonNode root = Json.parse(body);
         JsonNode items = root.path("notificationItems");
         if (!items.isArray() || items.isEmpty()) {
-            throw new MalformedPayloadException("no notificationItems");
+            throw new InvalidSignatureException("an Adyen notification without notificationItems carries no signature");
         }
         byte[] key;
         try {
@@ -93,7 +98,8 @@ class AdyenAdapter {
         String key = psp + ":" + code + ":" + success;
         Instant at = Json.instant(Json.text(item, "eventDate"));
         JsonNode amountNode = item.path("amount");
-        Money amount = new Money(Json.requiredLong(amountNode, "value"), currency(amountNode));
+        Money amount = Json.minorUnits(amountNode, "value", Json.currency(amountNode, "currency", false),
+                MoneyParser.Sign.NON_NEGATIVE);
         String original = Json.text(item, "originalReference");
         String order = Json.text(item, "merchantReference");
         JsonNode extra = item.path("additionalData");
@@ -207,15 +213,6 @@ class AdyenAdapter {
     private static String reason(JsonNode item) {
         String reason = Json.text(item, "reason");
         return reason == null ? "" : ": " + reason;
-    }
-
-    private static java.util.Currency currency(JsonNode amount) {
-        String code = Json.required(amount, "currency");
-        try {
-            return java.util.Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException("unknown currency '" + code + "'");
-        }
     }
 
     private static String nz(@Nullable String s) {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,6 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.MoneyParser;
 
 /**
  * Turns the records of an Adyen Settlement details report into settlement-line rows for a COPY.
@@ -102,17 +104,17 @@ final class AdyenLineEncoder {
         if ((++encoded & 4095) == 0) {
             forgetLastValues();
         }
-        if (!(allowPlain && records.plain() && encodePlain(records, lineNumber, out))) {
+        // a plain line longer than any field may be is left to the strings path, which checks each field
+        if (!(allowPlain && records.plain() && records.lineEnd() - records.lineStart() <= Intake.MAX_TEXT
+                && encodePlain(records, lineNumber, out))) {
             encodeStrings(records.values(), lineNumber, out);
         }
     }
 
     private void encodeStrings(String[] values, int lineNumber, RowSink out) throws SQLException {
-        for (String value : values) {
-            if (value.indexOf('\u0000') >= 0) {
-                // PostgreSQL text cannot hold it, and the whole COPY would fail on it
-                throw new MalformedPayloadException("a field contains a NUL character");
-            }
+        for (int i = 0; i < values.length; i++) {
+            // PostgreSQL text cannot hold a NUL, and the whole COPY would fail on it; lengths are bounded
+            Intake.text("column " + (i + 1), values[i]);
         }
         SettlementLineParser.Line l = SettlementLineParser.parse(c, values, fileBatch);
         identity.setLength(0);
@@ -269,8 +271,8 @@ final class AdyenLineEncoder {
             lastCurrency = Arrays.copyOfRange(b, from, to);
             lastCurrencyDigits = currencyDigits.computeIfAbsent(new String(lastCurrency, StandardCharsets.ISO_8859_1), k -> {
                 try {
-                    return Math.max(Currency.getInstance(k).getDefaultFractionDigits(), 0);
-                } catch (IllegalArgumentException e) {
+                    return Math.max(MoneyParser.currency("currency", k).getDefaultFractionDigits(), 0);
+                } catch (InvalidInputException e) {
                     return -2;
                 }
             });

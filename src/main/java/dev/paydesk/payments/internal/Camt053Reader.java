@@ -1,8 +1,6 @@
 package dev.paydesk.payments.internal;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +39,7 @@ import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 
 /**
  * Reads an ISO 20022 BankToCustomerStatement (camt.053.001.08) with the Prowide ISO 20022 model
@@ -68,6 +67,20 @@ final class Camt053Reader {
                         @Nullable String endToEndId, @Nullable String bankTransactionCode, @Nullable String remittance,
                         List<String> referenceCandidates, @Nullable String counterpartyName,
                         @Nullable String counterpartyIban) {
+
+        /** Every text passes {@link Intake}'s checks, so an entry with an unstorable value is a bad entry. */
+        BankMovement {
+            Intake.reference("Acct", account);
+            Intake.reference("Stmt/Id", statementId);
+            Intake.reference("reference", providerReference);
+            Intake.reference("NtryRef", entryReference);
+            Intake.reference("AcctSvcrRef", accountServicerReference);
+            Intake.reference("EndToEndId", endToEndId);
+            Intake.text("BkTxCd", bankTransactionCode);
+            Intake.text("RmtInf", remittance);
+            Intake.text("Cdtr/Dbtr Nm", counterpartyName);
+            Intake.reference("IBAN", counterpartyIban);
+        }
     }
 
     /** An entry that could not be read, with its number, line and raw XML. */
@@ -198,24 +211,10 @@ final class Camt053Reader {
         if (amount == null || amount.getValue() == null || amount.getCcy() == null) {
             throw new MalformedPayloadException(where + " is missing or not a decimal amount with Ccy");
         }
-        Currency currency;
-        try {
-            currency = Currency.getInstance(amount.getCcy().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException(where + " has unknown currency '" + amount.getCcy() + "'");
-        }
-        BigDecimal value = amount.getValue();
-        if (value.signum() < 0) {
-            throw new MalformedPayloadException(where + " is negative (the sign is CdtDbtInd)");
-        }
-        try {
-            long minor = value.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0))
-                    .setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-            return new Money(minor, currency);
-        } catch (ArithmeticException e) {
-            throw new MalformedPayloadException(where + " '" + value.toPlainString() + "' has more decimals than "
-                    + currency.getCurrencyCode() + " allows");
-        }
+        // ISO 20022 writes the Ccy as an ISO 4217 code and the amount unsigned (the sign is CdtDbtInd)
+        Currency currency = Intake.currency(where + " Ccy", amount.getCcy().trim());
+        return new Money(Intake.decimal(where, amount.getValue().toPlainString(), currency,
+                MoneyParser.Sign.NON_NEGATIVE), currency);
     }
 
     private static LocalDate date(@Nullable DateAndDateTime2Choice choice, String where) {

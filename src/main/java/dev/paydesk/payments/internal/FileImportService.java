@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.MoneyParser;
 
 /**
  * File imports. Each runs in one transaction (a crash halfway leaves nothing half-imported) and adds
@@ -113,9 +115,14 @@ class FileImportService implements FileImports {
                 counts.read++;
                 int line = (int) r.getRecordNumber() + 1;
                 try {
-                    String ref = required(r, "merchant_reference");
-                    String currency = required(r, "currency");
-                    Long due = SettlementLineParser.minor(required(r, "amount"), currency, "amount");
+                    Intake.line(parser.getHeaderNames(), r.toList());
+                    String ref = Intake.reference("merchant_reference", required(r, "merchant_reference"));
+                    String currency = Intake.currency("currency", required(r, "currency")).getCurrencyCode();
+                    // what the customer owes: zero for a fully discounted order, never negative
+                    long due = Intake.decimal("amount", required(r, "amount"), Currency.getInstance(currency),
+                            MoneyParser.Sign.NON_NEGATIVE);
+                    String market = Intake.market("market", optional(r, "market"));
+                    Intake.reference("customer_reference", optional(r, "customer_reference"));
                     int changed = jdbc.sql("""
                             insert into payments_order (merchant_reference, market, customer_reference, amount_due_minor,
                                 currency, expected_method, placeholder)
@@ -124,7 +131,7 @@ class FileImportService implements FileImports {
                                 customer_reference = excluded.customer_reference, amount_due_minor = excluded.amount_due_minor,
                                 currency = excluded.currency, expected_method = excluded.expected_method, placeholder = false
                             where payments_order.placeholder or payments_order.amount_due_minor is distinct from excluded.amount_due_minor""")
-                            .param("ref", ref).param("market", optional(r, "market"))
+                            .param("ref", ref).param("market", market)
                             .param("customer", optional(r, "customer_reference")).param("due", due)
                             .param("currency", currency).param("method", optional(r, "expected_method")).update();
                     counts.added += changed;
@@ -147,9 +154,13 @@ class FileImportService implements FileImports {
                 counts.read++;
                 int line = (int) r.getRecordNumber() + 1;
                 try {
-                    String currency = required(r, "currency");
-                    Long amount = SettlementLineParser.minor(required(r, "amount"), currency, "amount");
-                    Instant at = Json.instant(required(r, "requested_at"));
+                    Intake.line(parser.getHeaderNames(), r.toList());
+                    String currency = Intake.currency("currency", required(r, "currency")).getCurrencyCode();
+                    long amount = Intake.decimal("amount", required(r, "amount"), Currency.getInstance(currency),
+                            MoneyParser.Sign.POSITIVE);
+                    Instant at = Intake.instant("requested_at", Json.instant(required(r, "requested_at")));
+                    Intake.reference("refund_reference", required(r, "refund_reference"));
+                    Intake.reference("merchant_reference", required(r, "merchant_reference"));
                     counts.added += jdbc.sql("""
                             insert into payments_refund_request (refund_reference, merchant_reference, amount_minor, currency, requested_at)
                             values (:ref, :order, :amount, :currency, :at) on conflict (refund_reference) do nothing""")

@@ -42,12 +42,23 @@ final class Json {
         return value;
     }
 
-    static long requiredLong(JsonNode node, String field) {
+    /**
+     * A whole number of minor units in {@code field} (a JSON number or a numeric string), checked by
+     * {@link dev.paydesk.shared.MoneyParser}: bounded, with the sign the field allows.
+     */
+    static dev.paydesk.shared.Money minorUnits(JsonNode node, String field, java.util.Currency currency,
+                                               dev.paydesk.shared.MoneyParser.Sign sign) {
         JsonNode value = node.path(field);
-        if (!value.isNumber() && !(value.isString() && value.asString().matches("-?\\d+"))) {
+        if (!value.isNumber() && !value.isString()) {
             throw new MalformedPayloadException("field '" + field + "' is not a whole number");
         }
-        return value.asLong();
+        return Intake.minorUnits(field, value.asString(), currency, sign);
+    }
+
+    /** The currency code in {@code field}, an ISO 4217 tender code ({@code upperCase}: as Stripe writes it, lower case). */
+    static java.util.Currency currency(JsonNode node, String field, boolean upperCase) {
+        String code = required(node, field);
+        return Intake.currency(field, upperCase ? code.toUpperCase(java.util.Locale.ROOT) : code);
     }
 
     static Instant instant(@Nullable String iso) {

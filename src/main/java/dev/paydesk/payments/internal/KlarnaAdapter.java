@@ -16,6 +16,7 @@ import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,10 +130,14 @@ class KlarnaAdapter {
         if (value.isMissingNode() || value.isNull() || currency == null) {
             return null;
         }
+        java.util.Currency tender = Intake.currency("currency", currency.toUpperCase(Locale.ROOT));
         if (value.isObject()) {
-            return new Money(Json.requiredLong(value, "value"), java.util.Currency.getInstance(currency));
+            return Json.minorUnits(value, "value", tender, MoneyParser.Sign.NON_NEGATIVE);
         }
-        return new Money(value.asLong(), java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+        if (!value.isNumber() && !value.isString()) {
+            throw new MalformedPayloadException("amount: not a whole number of minor units");
+        }
+        return Intake.minorUnits("amount", value.asString(), tender, MoneyParser.Sign.NON_NEGATIVE);
     }
 
     private static @Nullable String first(JsonNode node, String... fields) {

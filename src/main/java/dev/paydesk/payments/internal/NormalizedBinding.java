@@ -17,6 +17,11 @@ record NormalizedBinding(String token, @Nullable String customerReference, Bindi
                          @Nullable String reason, Instant occurredAt) {
 
     NormalizedBinding {
+        Intake.reference("token", token);
+        Intake.reference("customer", customerReference);
+        Intake.text("method", method);
+        Intake.text("brand", cardBrand);
+        Intake.text("reason", reason);
         cardBin = digits(cardBin, 6);
         cardLast4 = digits(cardLast4, 4);
     }

@@ -20,6 +20,7 @@ import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -98,6 +99,9 @@ class PayPalAdapter {
         if (type.startsWith("VAULT.PAYMENT-TOKEN.")) {
             return vault(id, type, resource, at);
         }
+        if (type.startsWith("PAYMENT.SALE.")) {
+            return sale(id, type, resource, at);
+        }
         TransactionKind kind = switch (type) {
             case "PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.PENDING" -> TransactionKind.CAPTURE;
             case "PAYMENT.CAPTURE.DENIED", "PAYMENT.CAPTURE.DECLINED" -> TransactionKind.CAPTURE_FAILED;
@@ -115,6 +119,41 @@ class PayPalAdapter {
         txs.add(new NormalizedTransaction(kind, Json.required(resource, "id"), upLink(resource), order(resource), null,
                 status, amount(resource), "paypal", null, null, null, at));
         return new ProviderEvent(id, type, txs, disputes);
+    }
+
+    /**
+     * Payments API v1 sales: COMPLETED is the capture of a sale, DENIED its failure, REFUNDED a refund
+     * of it (the resource is the refund, naming its {@code sale_id}), REVERSED money taken back by
+     * PayPal (a chargeback or reversal). v1 writes the order in {@code invoice_number} or
+     * {@code custom} and the amount as {@code total}, negative on refunds and reversals.
+     */
+    private static ProviderEvent sale(String id, String type, JsonNode resource, Instant at) {
+        TransactionKind kind = switch (type) {
+            case "PAYMENT.SALE.COMPLETED" -> TransactionKind.CAPTURE;
+            case "PAYMENT.SALE.DENIED" -> TransactionKind.CAPTURE_FAILED;
+            case "PAYMENT.SALE.REFUNDED" -> TransactionKind.REFUND;
+            case "PAYMENT.SALE.REVERSED" -> TransactionKind.CHARGEBACK;
+            default -> null;
+        };
+        if (kind == null) {
+            return ProviderEvent.ignored(id, type);
+        }
+        String ref = Json.required(resource, "id");
+        String sale = Json.text(resource, "sale_id");
+        boolean takesBack = kind == TransactionKind.REFUND || kind == TransactionKind.CHARGEBACK;
+        // a reversal may come as the reversed sale itself (no sale_id): the sale is then the original
+        boolean saleItself = kind == TransactionKind.CHARGEBACK && sale == null;
+        String original = saleItself ? ref : takesBack && sale != null ? sale : Json.text(resource, "parent_payment");
+        String order = Json.text(resource, "invoice_number") != null ? Json.text(resource, "invoice_number")
+                : Json.text(resource, "custom");
+        String state = Json.text(resource, "state");
+        Money amount = money(Json.required(resource.path("amount"), "total"),
+                Json.required(resource.path("amount"), "currency"), MoneyParser.Sign.ANY);
+        Money positive = amount.isNegative() ? amount.negate() : amount;
+        return new ProviderEvent(id, type, List.of(new NormalizedTransaction(kind,
+                saleItself ? ref + ":reversal" : ref, original, order, null,
+                state == null ? type.substring("PAYMENT.SALE.".length()).toLowerCase(java.util.Locale.ROOT) : state,
+                positive, "paypal", null, null, null, at)), List.of());
     }
 
     private void dispute(String account, String eventId, String type, JsonNode resource, Instant at, String body,
@@ -192,18 +231,16 @@ class PayPalAdapter {
             return decimal(amount);
         }
         String total = Json.required(amount, "total");
-        return money(total, Json.required(amount, "currency"));
+        return money(total, Json.required(amount, "currency"), MoneyParser.Sign.NON_NEGATIVE);
     }
 
     private static Money decimal(JsonNode amount) {
-        return money(Json.required(amount, "value"), Json.required(amount, "currency_code"));
+        return money(Json.required(amount, "value"), Json.required(amount, "currency_code"),
+                MoneyParser.Sign.NON_NEGATIVE);
     }
 
-    private static Money money(String value, String currency) {
-        try {
-            return Money.parse(value, currency);
-        } catch (RuntimeException e) {
-            throw new MalformedPayloadException("bad amount " + value + " " + currency);
-        }
+    /** PayPal writes amounts as decimal strings in the currency's major unit. */
+    private static Money money(String value, String currency, MoneyParser.Sign sign) {
+        return Intake.decimal("amount", value, "currency", currency, sign);
     }
 }

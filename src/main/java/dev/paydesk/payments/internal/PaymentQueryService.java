@@ -46,33 +46,17 @@ class PaymentQueryService implements PaymentQueries {
         }
         Currency currency = order.map(PaymentsStore.OrderRow::amountDue).map(Money::currency)
                 .orElseGet(() -> movements.get(0).amount().currency());
-        Money zero = Money.zero(currency);
-        Money captured = zero;
-        Money refunded = zero;
-        Money chargedBack = zero;
+        RunningBalance balance = new RunningBalance(Money.zero(currency));
         List<OrderTimeline.Step> steps = new ArrayList<>();
         for (PaymentSummary m : movements) {
-            Money amount = m.amount().currency().equals(currency) ? m.amount() : zero;
-            switch (m.kind().effect()) {
-                case CAPTURED -> captured = captured.plus(amount);
-                case REFUNDED -> refunded = refunded.plus(amount);
-                case REFUND_UNDONE -> refunded = refunded.minus(amount);
-                case CHARGED_BACK -> chargedBack = chargedBack.plus(amount);
-                case CHARGEBACK_UNDONE -> chargedBack = chargedBack.minus(amount);
-                case NONE -> { }
-            }
+            balance.add(m);
             steps.add(new OrderTimeline.Step(m.id(), m.occurredAt(), m.provider(), m.kind(), m.status(),
-                    m.providerReference(), null, m.amount(), m.method(), m.cardLast4(),
-                    balance(captured, refunded, chargedBack)));
+                    m.providerReference(), null, m.amount(), m.method(), m.cardLast4(), balance.balance()));
         }
         PaymentsStore.OrderRow row = order.orElse(null);
         return Optional.of(new OrderTimeline(merchantReference, row == null ? null : row.market(),
                 row == null ? null : row.customerReference(), row == null ? null : row.amountDue(), steps,
-                balance(captured, refunded, chargedBack)));
-    }
-
-    private static OrderTimeline.Balance balance(Money captured, Money refunded, Money chargedBack) {
-        return new OrderTimeline.Balance(captured, refunded, chargedBack, captured.minus(refunded).minus(chargedBack));
+                balance.balance()));
     }
 
     @Override

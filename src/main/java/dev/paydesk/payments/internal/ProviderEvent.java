@@ -13,6 +13,20 @@ import dev.paydesk.payments.DisputeNotified;
 record ProviderEvent(String eventKey, String eventType, List<NormalizedTransaction> transactions,
                      List<DisputeNotified> disputes, List<NormalizedBinding> bindings) {
 
+    /** The event's key and type, and the texts of the disputes it notifies, pass {@link Intake}'s checks. */
+    ProviderEvent {
+        Intake.reference("event id", eventKey);
+        Intake.text("event type", eventType);
+        for (DisputeNotified d : disputes) {
+            Intake.reference("dispute id", d.providerDisputeId());
+            Intake.reference("disputed payment", d.paymentReference());
+            Intake.reference("merchant reference", d.merchantReference());
+            Intake.text("dispute event", d.eventCode());
+            Intake.text("dispute status", d.status());
+            Intake.text("dispute reason", d.reasonCode());
+        }
+    }
+
     ProviderEvent(String eventKey, String eventType, List<NormalizedTransaction> transactions,
                   List<DisputeNotified> disputes) {
         this(eventKey, eventType, transactions, disputes, List.of());

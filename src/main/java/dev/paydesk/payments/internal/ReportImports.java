@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.shared.MoneyParser;
 
 /**
  * Provider reports read by column name into settlement lines: Stripe's itemised balance-change and
@@ -64,15 +64,17 @@ class ReportImports {
     Counts stripe(String fileName, InputStream content) {
         List<CSVRecord> records = records(content, ',');
         return load(Provider.STRIPE, fileName, records, r -> {
-            String currency = required(r, "currency").toUpperCase(Locale.ROOT);
-            long gross = major(required(r, "gross"), currency);
-            long fee = opt(r, "fee") == null ? 0 : major(opt(r, "fee"), currency);
-            long net = opt(r, "net") == null ? gross - fee : major(opt(r, "net"), currency);
+            // Stripe writes currency codes in lower case
+            Currency currency = Intake.currency("currency", required(r, "currency").toUpperCase(Locale.ROOT));
+            long gross = Intake.decimal("gross", required(r, "gross"), currency, MoneyParser.Sign.ANY);
+            long fee = opt(r, "fee") == null ? 0 : Intake.decimal("fee", opt(r, "fee"), currency, MoneyParser.Sign.ANY);
+            long net = opt(r, "net") == null ? gross - fee
+                    : Intake.decimal("net", opt(r, "net"), currency, MoneyParser.Sign.ANY);
             String created = opt(r, "created_utc") != null ? opt(r, "created_utc") : opt(r, "created");
             return new Row(required(r, "balance_transaction_id"), "stripe", firstOf(r, "automatic_payout_id", "payout_id"),
                     line(r), opt(r, "charge_id"), firstOf(r, "payment_metadata[order_id]", "payment_metadata[order_reference]",
                     "invoice_id"), opt(r, "source_id"), opt(r, "payment_method_type"), required(r, "reporting_category"),
-                    created == null ? null : utc(created), currency, gross, net, fee);
+                    created == null ? null : utc(created), currency.getCurrencyCode(), gross, net, fee);
         });
     }
 
@@ -96,13 +98,13 @@ class ReportImports {
         }
         String payer = account;
         return load(Provider.PAYPAL, fileName, body, r -> {
-            String currency = col(r, header, "Gross Transaction Currency");
-            if (currency == null) {
-                throw new MalformedPayloadException("'Gross Transaction Currency' is empty");
-            }
-            long gross = minorUnits(col(r, header, "Gross Transaction Amount"), "Gross Transaction Amount");
+            Currency tender = Intake.currency("Gross Transaction Currency", col(r, header, "Gross Transaction Currency"));
+            String currency = tender.getCurrencyCode();
+            // unsigned minor units: the direction is in the Debit or Credit columns
+            long gross = minorUnits(col(r, header, "Gross Transaction Amount"), "Gross Transaction Amount", tender);
             boolean debit = "DR".equalsIgnoreCase(col(r, header, "Transaction Debit or Credit"));
-            long fee = col(r, header, "Fee Amount") == null ? 0 : minorUnits(col(r, header, "Fee Amount"), "Fee Amount");
+            long fee = col(r, header, "Fee Amount") == null ? 0
+                    : minorUnits(col(r, header, "Fee Amount"), "Fee Amount", tender);
             boolean feeCredit = "CR".equalsIgnoreCase(col(r, header, "Fee Debit or Credit"));
             long signedGross = debit ? -gross : gross;
             long signedFee = feeCredit ? -fee : fee;
@@ -126,9 +128,11 @@ class ReportImports {
         char delimiter = head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
         List<CSVRecord> records = records(new java.io.ByteArrayInputStream(bytes), delimiter);
         return load(Provider.KLARNA, fileName, records, r -> {
-            String currency = required(r, "currency_code").toUpperCase(Locale.ROOT);
+            Currency tender = Intake.currency("currency_code", required(r, "currency_code").toUpperCase(Locale.ROOT));
+            String currency = tender.getCurrencyCode();
             String type = required(r, "type").toUpperCase(Locale.ROOT);
-            long amount = minorUnits(required(r, "amount"), "amount");
+            // the sign is the type's: a negative amount is read as its absolute value below
+            long amount = Intake.minorUnits("amount", required(r, "amount"), tender, MoneyParser.Sign.ANY).minor();
             long signed = switch (type) {
                 case "RETURN", "REVERSAL", "REVERSAL_MERCHANT_PROTECTION", "FEE", "CHARGE", "HOLDBACK", "TAX",
                      "COMMISSION_REVERSAL" -> -Math.abs(amount);
@@ -154,6 +158,7 @@ class ReportImports {
         int bad = 0;
         for (CSVRecord r : records) {
             try {
+                Intake.line(List.of(), r.toList());
                 Row row = reader.read(r);
                 UUID key = UUID.nameUUIDFromBytes((provider + "\u001f" + row.account() + "\u001f" + row.naturalKey())
                         .getBytes(StandardCharsets.UTF_8));
@@ -212,21 +217,8 @@ class ReportImports {
         }
     }
 
-    private static long major(String amount, String currency) {
-        try {
-            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-            return new BigDecimal(amount).movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY)
-                    .longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new MalformedPayloadException("'" + amount + "' is not an amount in " + currency);
-        }
-    }
-
-    private static long minorUnits(@Nullable String amount, String column) {
-        if (amount == null || !amount.trim().matches("-?\\d+")) {
-            throw new MalformedPayloadException(column + " '" + amount + "' is not a whole number of minor units");
-        }
-        return Long.parseLong(amount.trim());
+    private static long minorUnits(@Nullable String amount, String column, Currency currency) {
+        return Intake.minorUnits(column, amount, currency, MoneyParser.Sign.NON_NEGATIVE).minor();
     }
 
     private static Instant utc(String value) {

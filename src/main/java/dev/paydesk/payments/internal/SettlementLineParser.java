@@ -1,6 +1,5 @@
 package dev.paydesk.payments.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +11,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.shared.MoneyParser;
 
 /**
  * Reads one row of Adyen's Settlement details report by column name (Adyen may reorder or add
@@ -168,17 +169,13 @@ final class SettlementLineParser {
         if (currency == null) {
             throw new MalformedPayloadException(column + " has an amount but no currency");
         }
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        long fast = plainMinor(amount, digits);
+        Currency tender = Intake.currency(column, currency);
+        long fast = plainMinor(amount, Math.max(tender.getDefaultFractionDigits(), 0));
         if (fast != NOT_PLAIN) {
             return fast;
         }
-        try {
-            BigDecimal value = new BigDecimal(amount);
-            return value.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new MalformedPayloadException(column + " '" + amount + "' is not an amount in " + currency);
-        }
+        // signed: debit and credit columns carry their direction in the column, a correction in the sign
+        return Intake.decimal(column, amount, tender, MoneyParser.Sign.ANY);
     }
 
     static final long NOT_PLAIN = Long.MIN_VALUE;
@@ -227,14 +224,7 @@ final class SettlementLineParser {
     }
 
     private static @Nullable String currency(@Nullable String code) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return Currency.getInstance(code).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException("unknown currency '" + code + "'");
-        }
+        return code == null ? null : Intake.currency("currency", code).getCurrencyCode();
     }
 
     private static String require(CSVRecord r, String column) {

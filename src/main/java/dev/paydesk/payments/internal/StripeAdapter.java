@@ -15,6 +15,7 @@ import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -120,36 +121,64 @@ class StripeAdapter {
             case "charge.captured" -> TransactionKind.CAPTURE;
             default -> captured ? TransactionKind.CAPTURE : TransactionKind.AUTHORISATION;
         };
-        long amount = kind == TransactionKind.CAPTURE && charge.path("amount_captured").asLong(0) > 0
-                ? charge.path("amount_captured").asLong() : Json.requiredLong(charge, "amount");
+        Money amount = kind == TransactionKind.CAPTURE && charge.path("amount_captured").asLong(0) > 0
+                ? money(charge, "amount_captured") : money(charge, "amount");
         JsonNode card = charge.path("payment_method_details").path("card");
         String method = Json.text(charge.path("payment_method_details"), "type");
         return new NormalizedTransaction(kind, Json.required(charge, "id"), Json.text(charge, "payment_intent"),
-                orderReference(charge), Json.text(charge, "customer"), status(charge, "succeeded"),
-                new Money(amount, currency(charge)), method, Json.text(card, "brand"), Json.text(card, "iin"),
-                Json.text(card, "last4"), created(charge, created));
+                orderReference(charge), Json.text(charge, "customer"), status(charge, "succeeded"), amount, method,
+                Json.text(card, "brand"), Json.text(card, "iin"), Json.text(card, "last4"), created(charge, created));
     }
 
+    /**
+     * A payment intent's event as one movement under its charge: the charge is {@code latest_charge}
+     * (an id, or the object when expanded; API versions since 2022-11-15) or {@code charges.data}
+     * (earlier versions). Card details, order and customer come from the charge when the intent lacks them.
+     */
     private @Nullable NormalizedTransaction paymentIntent(String type, JsonNode pi, Instant created) {
         String piId = Json.required(pi, "id");
-        JsonNode latest = pi.path("latest_charge");
-        String chargeId = latest.isObject() ? Json.text(latest, "id") : Json.text(pi, "latest_charge");
+        JsonNode charge = chargeOf(pi);
+        String chargeId = Json.text(charge, "id") != null ? Json.text(charge, "id") : Json.text(pi, "latest_charge");
+        String ref = chargeId == null ? piId : chargeId;
+        String order = orderReference(pi) != null ? orderReference(pi) : orderReference(charge);
+        String customer = Json.text(pi, "customer") != null ? Json.text(pi, "customer") : Json.text(charge, "customer");
+        JsonNode card = charge.path("payment_method_details").path("card");
+        if (card.isMissingNode()) {
+            card = pi.path("payment_method").path("card"); // payment_method expanded
+        }
+        String method = Json.text(charge.path("payment_method_details"), "type") != null
+                ? Json.text(charge.path("payment_method_details"), "type") : firstMethod(pi);
         return switch (type) {
-            case "payment_intent.succeeded" -> tx(TransactionKind.CAPTURE, chargeId == null ? piId : chargeId, piId,
-                    orderReference(pi), Json.text(pi, "customer"), "succeeded",
-                    new Money(pi.path("amount_received").asLong(Json.requiredLong(pi, "amount")), currency(pi)),
-                    firstMethod(pi), null, created);
-            case "payment_intent.amount_capturable_updated" -> tx(TransactionKind.AUTHORISATION,
-                    chargeId == null ? piId : chargeId, piId, orderReference(pi), Json.text(pi, "customer"),
-                    "requires_capture", new Money(pi.path("amount_capturable").asLong(Json.requiredLong(pi, "amount")),
-                            currency(pi)), firstMethod(pi), null, created);
-            case "payment_intent.payment_failed" -> tx(TransactionKind.AUTHORISATION_FAILED, piId, null,
-                    orderReference(pi), Json.text(pi, "customer"), "failed", money(pi, "amount"), firstMethod(pi),
-                    null, created);
-            case "payment_intent.canceled" -> tx(TransactionKind.CANCELLATION, piId, null, orderReference(pi),
-                    Json.text(pi, "customer"), "canceled", money(pi, "amount"), firstMethod(pi), null, created);
+            case "payment_intent.succeeded" -> new NormalizedTransaction(TransactionKind.CAPTURE, ref, piId, order,
+                    customer, "succeeded", pi.path("amount_received").asLong(0) > 0 ? money(pi, "amount_received")
+                    : money(pi, "amount"), method, Json.text(card, "brand"), Json.text(card, "iin"),
+                    Json.text(card, "last4"), created);
+            case "payment_intent.amount_capturable_updated" -> new NormalizedTransaction(TransactionKind.AUTHORISATION,
+                    ref, piId, order, customer, "requires_capture", pi.path("amount_capturable").asLong(0) > 0
+                    ? money(pi, "amount_capturable") : money(pi, "amount"), method, Json.text(card, "brand"),
+                    Json.text(card, "iin"), Json.text(card, "last4"), created);
+            case "payment_intent.payment_failed" -> tx(TransactionKind.AUTHORISATION_FAILED, piId, null, order,
+                    customer, "failed", money(pi, "amount"), method, Json.text(card, "last4"), created);
+            case "payment_intent.canceled" -> tx(TransactionKind.CANCELLATION, piId, null, order, customer, "canceled",
+                    money(pi, "amount"), method, Json.text(card, "last4"), created);
             default -> null;
         };
+    }
+
+    /** The intent's charge: {@code latest_charge} expanded, else the matching (or only) entry of {@code charges.data}. */
+    private static JsonNode chargeOf(JsonNode pi) {
+        JsonNode latest = pi.path("latest_charge");
+        if (latest.isObject()) {
+            return latest;
+        }
+        String latestId = latest.isString() ? latest.asString() : null;
+        JsonNode data = pi.path("charges").path("data");
+        for (JsonNode charge : data) {
+            if (latestId == null || latestId.equals(Json.text(charge, "id"))) {
+                return charge;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     private List<NormalizedTransaction> refund(JsonNode refund, Instant created, boolean failedEvent) {
@@ -254,17 +283,9 @@ class StripeAdapter {
         return status == null ? fallback : status;
     }
 
+    /** Stripe's amounts are non-negative minor units, its currency codes lower case. */
     private static Money money(JsonNode object, String field) {
-        return new Money(Json.requiredLong(object, field), currency(object));
-    }
-
-    private static java.util.Currency currency(JsonNode object) {
-        String code = Json.required(object, "currency");
-        try {
-            return java.util.Currency.getInstance(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPayloadException("unknown currency '" + code + "'");
-        }
+        return Json.minorUnits(object, field, Json.currency(object, "currency", true), MoneyParser.Sign.NON_NEGATIVE);
     }
 
     private static Instant created(JsonNode object, Instant fallback) {

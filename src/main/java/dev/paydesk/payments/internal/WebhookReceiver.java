@@ -19,6 +19,8 @@ import dev.paydesk.shared.NotFoundException;
 @EnableConfigurationProperties(PaymentAccounts.class)
 public class WebhookReceiver {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookReceiver.class);
+
     /** Outcome counts of one webhook request. */
     public record Receipt(int applied, int duplicates, int ignored, int quarantined) {
     }
@@ -54,19 +56,45 @@ public class WebhookReceiver {
                 .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
         String market = account.market();
         String body = request.text();
+        verify(provider, account, request, body);
         List<ProviderEvent> events;
         try {
-            verify(provider, account, request, body);
             events = parse(provider, accountName, body);
-        } catch (MalformedPayloadException e) {
-            ingest.quarantine("webhook", provider, accountName, e.getMessage(), body);
+        } catch (RuntimeException e) {
+            String reason = unreadable(e);
+            log.warn("{} webhook for {} quarantined: {}", provider, accountName, reason);
+            ingest.quarantine("webhook", provider, accountName, reason, body);
             return new Receipt(0, 0, 0, 1);
         }
         return receipt(writer.write(deliveries(provider, accountName, market, events, body)));
     }
 
-    /** Checks the request the way the provider signs it; throws {@link InvalidSignatureException} otherwise. */
+    /**
+     * Why an authentic payload could not be read. Parsing touches no database, so whatever it throws
+     * is about the payload (a value out of range, a date beyond the calendar): the payload goes to
+     * the quarantine with the reason rather than failing the request.
+     */
+    private static String unreadable(RuntimeException e) {
+        if (e instanceof MalformedPayloadException) {
+            return e.getMessage();
+        }
+        return "unreadable value (" + e.getClass().getSimpleName() + "): " + e.getMessage();
+    }
+
+    /**
+     * Checks the request the way the provider signs it; throws {@link InvalidSignatureException}
+     * otherwise, also for a body that cannot even be read far enough to find its signatures (Adyen
+     * signs inside the body, per item): unauthenticated input is answered 401 and never stored.
+     */
     private void verify(Provider provider, PaymentAccounts.Account account, WebhookRequest request, String body) {
+        try {
+            verifyAs(provider, account, request, body);
+        } catch (MalformedPayloadException e) {
+            throw new InvalidSignatureException("no verifiable signature: " + e.getMessage());
+        }
+    }
+
+    private void verifyAs(Provider provider, PaymentAccounts.Account account, WebhookRequest request, String body) {
         switch (provider) {
             case STRIPE -> stripe.verify(request, secret(account.signingSecret()), accounts.toleranceSeconds());
             case ADYEN -> {
@@ -140,9 +168,9 @@ public class WebhookReceiver {
         List<ProviderEvent> events;
         try {
             events = parse(provider, account, body);
-        } catch (MalformedPayloadException e) {
-            store.updateQuarantineReason(quarantineId, e.getMessage());
-            throw new dev.paydesk.shared.InvalidInputException("payload", "still unreadable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            store.updateQuarantineReason(quarantineId, unreadable(e));
+            throw new dev.paydesk.shared.InvalidInputException("payload", "still unreadable: " + unreadable(e));
         }
         Receipt receipt = receipt(ingest.ingestAll(deliveries(provider, account, market, events, body)));
         int applied = receipt.applied();

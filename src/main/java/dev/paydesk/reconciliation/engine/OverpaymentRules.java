@@ -32,7 +32,7 @@ final class OverpaymentRules {
         }
 
         static boolean applies(OrderFacts o, DetectionContext ctx) {
-            return o.dueKnown() && o.methods() >= 2 && o.excess() > ctx.thresholds().balanceToleranceMinor();
+            return o.dueKnown() && !o.captures.isEmpty() && o.methods() >= 2 && o.excess() > ctx.thresholds().balanceToleranceMinor();
         }
     }
 
@@ -113,7 +113,8 @@ final class OverpaymentRules {
     static final class CapturedMoreThanDue implements OrderRule {
         @Override
         public void detect(OrderFacts o, DetectionContext ctx, List<Anomaly> out) {
-            if (!o.dueKnown() || o.bankOnly() || PaidTwice.applies(o, ctx)
+            // nothing captured is never more than due, even when the amount due is wrong (negative)
+            if (!o.dueKnown() || o.captures.isEmpty() || o.bankOnly() || PaidTwice.applies(o, ctx)
                     || o.excess() <= ctx.thresholds().balanceToleranceMinor()
                     || !DuplicateCapture.duplicates(o, ctx).isEmpty()) {
                 return;

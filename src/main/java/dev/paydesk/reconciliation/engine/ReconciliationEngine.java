@@ -147,7 +147,16 @@ public final class ReconciliationEngine {
             if (line.kind.batchOnly()) {
                 continue;
             }
-            Match match = matcher.match(line, anomalies);
+            Match match;
+            int before = anomalies.size();
+            try {
+                match = matcher.match(line, anomalies);
+            } catch (RuntimeException e) {
+                anomalies.subList(before, anomalies.size()).clear();
+                line.match = null;
+                anomalies.add(unchecked("line", line.id, "matching", e));
+                continue;
+            }
             if (match == null) {
                 anomalies.add(unmatched(line));
             } else {
@@ -173,16 +182,47 @@ public final class ReconciliationEngine {
                 if (balanced(file)) {
                     continue;
                 }
-                OrderFacts facts = new OrderFacts(file);
-                for (OrderRule rule : rules) {
-                    rule.detect(facts, context, out);
-                }
+                examine(file, context, out);
             }
             return out;
         }).toList();
         List<Anomaly> all = new ArrayList<>();
         found.forEach(all::addAll);
         return all;
+    }
+
+    /**
+     * Runs every detector over one order. A detector that fails on it fails neither the run nor the
+     * other detectors: the order gets an {@link FindingType#UNCHECKED_RECORD} finding naming the
+     * detector and the error, so a person looks at the record and the run goes on.
+     */
+    private void examine(OrderFile file, DetectionContext context, List<Anomaly> out) {
+        OrderFacts facts;
+        try {
+            facts = new OrderFacts(file);
+        } catch (RuntimeException e) {
+            out.add(unchecked("order", file.ref, "facts", e));
+            return;
+        }
+        for (OrderRule rule : rules) {
+            int before = out.size();
+            try {
+                rule.detect(facts, context, out);
+            } catch (RuntimeException e) {
+                out.subList(before, out.size()).clear();
+                out.add(unchecked("order", file.ref, rule.getClass().getSimpleName(), e));
+            }
+        }
+    }
+
+    /** The finding for a record a detector or the matcher failed on. */
+    static Anomaly unchecked(String kind, String ref, String step, RuntimeException e) {
+        String scope = kind + ":" + ref;
+        return new Anomaly(FindingType.UNCHECKED_RECORD, FindingType.UNCHECKED_RECORD + ":" + scope + ":" + step, scope,
+                null, null, kind.equals("order") ? ref : null, null, null, null, 0, "",
+                "The " + step + " check failed on " + kind + " " + ref + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); look at the record's data",
+                List.of(scope));
     }
 
     /**

@@ -27,6 +27,7 @@ import dev.paydesk.reconciliation.Finding;
 import dev.paydesk.reconciliation.FindingOpened;
 import dev.paydesk.reconciliation.FindingResolved;
 import dev.paydesk.reconciliation.Reconciliation;
+import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.RunSummary;
 import dev.paydesk.reconciliation.engine.Anomaly;
 import dev.paydesk.reconciliation.engine.CalendarBusinessDays;
@@ -90,6 +91,11 @@ class ReconciliationService implements Reconciliation {
         ReconciliationEngine.Result result = readRemittanceOrders(firstPass, collected)
                 ? engine.run(input, started.getEpochSecond()) : firstPass;
         UUID runId = UUID.randomUUID();
+        long unchecked = result.anomalies().stream().filter(a -> a.type() == FindingType.UNCHECKED_RECORD).count();
+        if (unchecked > 0) {
+            log.warn("Reconciliation run {} ({}): {} records could not be checked and became {} findings", runId, kind,
+                    unchecked, FindingType.UNCHECKED_RECORD);
+        }
         int matched = result.matchesByRule().values().stream().mapToInt(Integer::intValue).sum();
         RunSummary summary = transactions.execute(status -> {
             int[] changes = write(runId, result, started);
