@@ -121,13 +121,32 @@ class StripeWebhookTests {
             } else {
                 deliver(created);
                 OrderTimeline mid = payments.timeline(order).orElseThrow();
-                assertThat(mid.balance().refunded()).isEqualTo(Money.of(1000, "EUR"));
+                // pending until the PSP confirms it (issue 18)
+                assertThat(mid.balance().refunded()).isEqualTo(Money.of(0, "EUR"));
+                assertThat(mid.balance().refundPending()).isEqualTo(Money.of(1000, "EUR"));
                 deliver(failed);
             }
             OrderTimeline done = payments.timeline(order).orElseThrow();
+            assertThat(done.steps()).as("no step shows the failed refund as refunded")
+                    .allSatisfy(step -> assertThat(step.after().refunded()).isEqualTo(Money.of(0, "EUR")));
+            assertThat(done.balance().refundPending()).isEqualTo(Money.of(0, "EUR"));
             assertThat(done.balance().refunded()).as("failure first: %s", failureFirst).isEqualTo(Money.of(0, "EUR"));
             assertThat(done.balance().net()).isEqualTo(Money.of(3000, "EUR"));
         }
+    }
+
+    @Test
+    void aRefundCountsAsRefundedOnceStripeConfirmsIt() throws Exception {
+        String order = "ORD-" + UUID.randomUUID();
+        String charge = "ch_ok" + UUID.randomUUID().toString().replace("-", "");
+        String refund = "re_ok" + UUID.randomUUID().toString().replace("-", "");
+        deliver(chargeSucceeded("evt_" + UUID.randomUUID(), charge, order, 3000));
+        deliver(refundEvent("refund.created", refund, charge, order, "pending", 1000, 100));
+        deliver(refundEvent("refund.updated", refund, charge, order, "succeeded", 1000, 200));
+        OrderTimeline done = payments.timeline(order).orElseThrow();
+        assertThat(done.balance().refunded()).isEqualTo(Money.of(1000, "EUR"));
+        assertThat(done.balance().refundPending()).isEqualTo(Money.of(0, "EUR"));
+        assertThat(done.balance().net()).isEqualTo(Money.of(2000, "EUR"));
     }
 
     @Test
