@@ -28,14 +28,22 @@ public final class ReconciliationEngine {
 
     private final Thresholds thresholds;
     private final BusinessDays businessDays;
-    private final List<OrderRule> rules = List.of(new FailedRefundRule(), new OverpaymentRules.PaidTwice(),
+    static final List<OrderRule> RULES = List.of(new FailedRefundRule(), new OverpaymentRules.PaidTwice(),
             new OverpaymentRules.BankTransferAboveDue(), new OverpaymentRules.Underpayment(),
             new OverpaymentRules.DuplicateCapture(), new OverpaymentRules.CapturedMoreThanDue(),
             new MissingSettlementRule(), new DoubleLossRule(), new RefundDuringDisputeRule());
 
+    private final List<OrderRule> rules;
+
     public ReconciliationEngine(Thresholds thresholds, BusinessDays businessDays) {
+        this(thresholds, businessDays, RULES);
+    }
+
+    /** With other detectors (tests). */
+    ReconciliationEngine(Thresholds thresholds, BusinessDays businessDays, List<OrderRule> rules) {
         this.thresholds = thresholds;
         this.businessDays = businessDays;
+        this.rules = List.copyOf(rules);
     }
 
     /** The records of one run. */

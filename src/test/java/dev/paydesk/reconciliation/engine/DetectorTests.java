@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +31,44 @@ class DetectorTests {
         f.capture("cap-" + order, order, due, DAY0);
         f.line("ADYEN", EntryKind.CAPTURE, "auth-" + order, order, "cap-" + order, due, "2026-03-03T10:00:00Z");
         return f;
+    }
+
+    @Test
+    void aNegativeAmountDueFailsNoDetector() {
+        // issue 21 #3: an order due -5.00 without captures made CapturedMoreThanDue read captures.get(-1)
+        ReconciliationFixtures f = paidOrder("O-OK", 10_000);
+        f.order("O-NEG", -500);
+        ReconciliationEngine.Result result = f.run("2026-03-20T00:00:00Z");
+        assertThat(of(result, FindingType.CAPTURED_MORE_THAN_DUE)).isEmpty();
+        assertThat(of(result, FindingType.UNCHECKED_RECORD)).isEmpty();
+    }
+
+    @Test
+    void aDetectorFailingOnOneOrderBecomesAFindingAndTheRunGoesOn() {
+        ReconciliationFixtures f = new ReconciliationFixtures();
+        f.order("O-ODD", 1_000);
+        f.capture("cap-odd", "O-ODD", 2_000, DAY0);
+        f.order("O-TWICE", 1_000);
+        f.capture("cap-t1", "O-TWICE", 1_000, DAY0);
+        f.capture("cap-t2", "O-TWICE", 1_000, "2026-03-02T10:05:00Z");
+        OrderRule breaksOnOdd = (order, context, out) -> {
+            if (order.file.ref.equals("O-ODD")) {
+                out.add(null); // a half-written result is dropped with the failure
+                throw new IndexOutOfBoundsException("Index -1 out of bounds for length 0");
+            }
+        };
+        List<OrderRule> rules = new java.util.ArrayList<>(ReconciliationEngine.RULES);
+        rules.add(0, breaksOnOdd);
+        ReconciliationEngine.Result result = new ReconciliationEngine(f.thresholds, f.businessDays, rules)
+                .run(new ReconciliationEngine.Input(f.orders, f.movements, f.requests, f.lines),
+                        ReconciliationFixtures.at("2026-03-20T00:00:00Z"));
+        assertThat(result.anomalies()).doesNotContainNull();
+        assertThat(of(result, FindingType.UNCHECKED_RECORD)).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.scope()).isEqualTo("order:O-ODD");
+            assertThat(a.summary()).contains("check failed on order O-ODD");
+        });
+        assertThat(of(result, FindingType.DUPLICATE_CAPTURE)).singleElement()
+                .satisfies(a -> assertThat(a.orderRef()).isEqualTo("O-TWICE"));
     }
 
     @Test
