@@ -165,7 +165,7 @@ class FastCsvRecordsTests {
     @Test
     void plainAmountsGiveWhatBigDecimalGives() {
         String[][] cases = {{"5.00", "GBP"}, {"12.3", "EUR"}, {"0.07", "EUR"}, {"-2.5", "EUR"}, {"100", "JPY"},
-            {"100.0", "JPY"}, {"1.", "EUR"}, {".5", "EUR"}, {"1.230", "EUR"}, {"7.5", "BHD"}, {"+3", "EUR"}};
+            {"100.0", "JPY"}, {"1.230", "EUR"}, {"7.5", "BHD"}};
         for (String[] c : cases) {
             java.math.BigDecimal expected = new java.math.BigDecimal(c[0]).movePointRight(
                     java.util.Currency.getInstance(c[1]).getDefaultFractionDigits());
@@ -174,7 +174,10 @@ class FastCsvRecordsTests {
         }
         assertThatThrownBy(() -> SettlementLineParser.minor("12.345", "EUR", "Gross Credit (GC)"))
                 .isInstanceOf(MalformedPayloadException.class);
-        assertThatThrownBy(() -> SettlementLineParser.minor("1,5", "EUR", "amount"))
-                .isInstanceOf(MalformedPayloadException.class);
+        // not canonical decimals (MoneyParser): quarantined rather than guessed
+        for (String odd : new String[] {"1,5", "1.", ".5", "+3"}) {
+            assertThatThrownBy(() -> SettlementLineParser.minor(odd, "EUR", "amount")).as(odd)
+                    .isInstanceOf(MalformedPayloadException.class);
+        }
     }
 }
