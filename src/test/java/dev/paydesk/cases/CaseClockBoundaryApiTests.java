@@ -1,8 +1,12 @@
 package dev.paydesk.cases;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -66,7 +70,8 @@ class CaseClockBoundaryApiTests extends PlatformTestSupport {
         String category = "clk-" + UUID.randomUUID().toString().substring(0, 8);
         asSystem(() -> settings.savePolicy(new CaseSettings.SlaPolicy(0, "Two minutes " + category, category, "DE", null,
                 2, null, null, 0, Set.of(), FirstResponseRule.FIRST_REPLY)));
-        String token = tokenFor(newUser(Role.AGENT, List.of("DE")));
+        var agent = newUser(Role.AGENT, List.of("DE"));
+        String token = tokenFor(agent);
         MvcResult created = mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + token)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\": \"Refund missing\", \"market\": \"DE\", \"category\": \"" + category + "\"}"))
@@ -93,5 +98,11 @@ class CaseClockBoundaryApiTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$.clocks[?(@.kind == 'FIRST_RESPONSE')].state").value(hasItem("BREACHED")))
                 .andExpect(jsonPath("$.clocks[?(@.kind == 'FIRST_RESPONSE')].breachedAt").value(hasItem(closing.toString())))
                 .andExpect(jsonPath("$.clocks[?(@.kind == 'FIRST_RESPONSE')].dueAt").value(hasItem(closing.toString())));
+        // the case page shows the breached clock with its due time, without a running countdown
+        mvc.perform(get("/cases/" + key).with(user(agent)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("clock clock-breached")))
+                .andExpect(content().string(containsString("datetime=\"" + closing + "\"")))
+                .andExpect(content().string(not(containsString("data-countdown"))));
     }
 }
