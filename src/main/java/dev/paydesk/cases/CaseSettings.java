@@ -1,6 +1,7 @@
 package dev.paydesk.cases;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -25,10 +26,19 @@ public interface CaseSettings {
                        @Nullable String currency, String queue, @Nullable Priority priority) {
     }
 
+    /**
+     * @param firstResponseRule what satisfies the first-response clock; {@link FirstResponseRule#FIRST_REPLY}
+     *                          when not given
+     */
     record SlaPolicy(long id, String name, @Nullable String category, @Nullable String market,
                      @Nullable Priority priority, @Nullable Integer firstResponseMinutes,
                      @Nullable Integer nextResponseMinutes, @Nullable Integer resolutionMinutes, int warnBeforeMinutes,
-                     Set<WaitingReason> pauseReasons) {
+                     Set<WaitingReason> pauseReasons, FirstResponseRule firstResponseRule) {
+
+        public SlaPolicy {
+            pauseReasons = pauseReasons == null ? Set.of() : Set.copyOf(pauseReasons);
+            firstResponseRule = Objects.requireNonNullElse(firstResponseRule, FirstResponseRule.FIRST_REPLY);
+        }
     }
 
     List<Queue> queues();

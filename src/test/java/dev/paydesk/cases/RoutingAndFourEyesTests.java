@@ -205,7 +205,7 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
         asSystem(() -> c[0] = desk.open(n).summary());
         var before = c[0].nextDueAt();
         asSystem(() -> settings.savePolicy(new CaseSettings.SlaPolicy(0, "Tight " + category, category, null, null, 1, 1, 2, 0,
-                Set.of(WaitingReason.CUSTOMER))));
+                Set.of(WaitingReason.CUSTOMER), FirstResponseRule.FIRST_REPLY)));
         CaseSummary after = asSystemGet(() -> desk.get(c[0].id()).summary());
         assertThat(after.nextDueAt()).isBefore(before);
     }

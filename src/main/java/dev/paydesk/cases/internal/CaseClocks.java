@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -53,12 +52,7 @@ class CaseClocks {
                 .param(c.queue()).query(String.class).optional().orElse(null);
         List<ClockFact> facts = facts(c.id());
         if (c.source() == dev.paydesk.cases.CaseSource.ESCALATION && ola != null) {
-            SlaTargets olaTargets = new SlaTargets(0, "OLA " + c.queue(), null, null,
-                    Duration.ofMinutes(Long.parseLong(ola)), Duration.ofMinutes(60), Set.of());
-            for (CaseClock k : ClockCalculator.compute(facts, olaTargets, calendar, now)) {
-                clocks.add(new CaseClock(ClockKind.OLA, k.state(), k.dueAt(), k.remaining(), k.breachedAt(),
-                        "OLA " + c.queue() + ": " + k.label().replace("Resolution within ", "")));
-            }
+            clocks.addAll(ClockCalculator.ola(facts, c.queue(), Duration.ofMinutes(Long.parseLong(ola)), calendar, now));
         } else {
             clocks.addAll(ClockCalculator.compute(facts, policies.forCase(c.category(), c.market(), c.priority()),
                     calendar, now));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -141,35 +142,42 @@ class CaseSettingsService implements CaseSettings {
                     return new SlaPolicy(t.policyId(), t.policyName(), rs.getString("category"), rs.getString("market"),
                             rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
                             minutes(t.firstResponse()), minutes(t.nextResponse()), minutes(t.resolution()),
-                            (int) t.warnBefore().toMinutes(), t.pauseReasons());
+                            (int) t.warnBefore().toMinutes(), t.pauseReasons(), t.firstResponseRule());
                 }).list();
     }
 
-    private static Integer minutes(java.time.@org.jspecify.annotations.Nullable Duration d) {
+    private static Integer minutes(java.time.@Nullable Duration d) {
         return d == null ? null : (int) d.toMinutes();
     }
 
     @Override
     @Transactional
     public SlaPolicy savePolicy(SlaPolicy p) {
+        positive("firstResponseMinutes", p.firstResponseMinutes());
+        positive("nextResponseMinutes", p.nextResponseMinutes());
+        positive("resolutionMinutes", p.resolutionMinutes());
+        if (p.warnBeforeMinutes() < 0) {
+            throw new InvalidInputException("warnBeforeMinutes", "the warning lead must not be negative");
+        }
         String[] reasons = p.pauseReasons().stream().map(WaitingReason::name).sorted().toArray(String[]::new);
         long id;
         if (p.id() == 0) {
             id = jdbc.sql("""
                     insert into cases_sla_policy (name, category, market, priority, first_response_minutes, next_response_minutes,
-                        resolution_minutes, warn_before_minutes, pause_reasons) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        resolution_minutes, warn_before_minutes, pause_reasons, first_response_rule)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(p.name(), p.category(), p.market(), p.priority() == null ? null : p.priority().name(),
                             p.firstResponseMinutes(), p.nextResponseMinutes(), p.resolutionMinutes(), p.warnBeforeMinutes(),
-                            reasons).query(Long.class).single();
+                            reasons, p.firstResponseRule().name()).query(Long.class).single();
         } else {
             id = p.id();
             int updated = jdbc.sql("""
                     update cases_sla_policy set name = ?, category = ?, market = ?, priority = ?, first_response_minutes = ?,
                         next_response_minutes = ?, resolution_minutes = ?, warn_before_minutes = ?, pause_reasons = ?,
-                        version = version + 1 where id = ?""")
+                        first_response_rule = ?, version = version + 1 where id = ?""")
                     .params(p.name(), p.category(), p.market(), p.priority() == null ? null : p.priority().name(),
                             p.firstResponseMinutes(), p.nextResponseMinutes(), p.resolutionMinutes(), p.warnBeforeMinutes(),
-                            reasons, id).update();
+                            reasons, p.firstResponseRule().name(), id).update();
             if (updated == 0) {
                 throw new NotFoundException("SLA policy " + id + " not found");
             }
@@ -177,6 +185,12 @@ class CaseSettingsService implements CaseSettings {
         audit.record("case-sla-policy.saved", "case_sla_policy", Long.toString(id), p.market(), null, p);
         events.publishEvent(new SlaPolicyChanged(id));
         return policies().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    private static void positive(String field, @Nullable Integer minutes) {
+        if (minutes != null && minutes <= 0) {
+            throw new InvalidInputException(field, "a target is a positive number of business minutes (leave it empty to not measure it)");
+        }
     }
 
     /** After the policy change commits, recompute the open cases' clocks. */

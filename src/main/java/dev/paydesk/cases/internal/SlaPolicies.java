@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.paydesk.cases.FirstResponseRule;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 
@@ -34,7 +35,7 @@ class SlaPolicies {
                 order by (category is not null) desc, (market is not null) desc, (priority is not null) desc, id
                 limit 1""")
                 .params(category, market, priority.name()).query(SlaPolicies::targets).optional()
-                .orElse(new SlaTargets(0, "none", null, null, null, Duration.ZERO, Set.of()));
+                .orElseGet(SlaTargets::none);
     }
 
     List<Policy> all() {
@@ -55,7 +56,8 @@ class SlaPolicies {
         }
         return new SlaTargets(rs.getLong("id"), rs.getString("name"), minutes(rs, "first_response_minutes"),
                 minutes(rs, "next_response_minutes"), minutes(rs, "resolution_minutes"),
-                Duration.ofMinutes(rs.getInt("warn_before_minutes")), reasons);
+                Duration.ofMinutes(rs.getInt("warn_before_minutes")), reasons,
+                FirstResponseRule.valueOf(rs.getString("first_response_rule")));
     }
 
     private static @Nullable Duration minutes(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.cases.CaseSettings;
+import dev.paydesk.cases.FirstResponseRule;
 import dev.paydesk.cases.CaseWebhooks;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.Priority;
@@ -46,6 +47,7 @@ class CaseSettingsUiController {
         model.addAttribute("macros", workbench.macros("en"));
         model.addAttribute("webhooks", webhooks.subscriptions());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("firstResponseRules", FirstResponseRule.values());
         model.addAttribute("csat", workbench.csatBy("queue"));
         return "cases/settings";
     }
@@ -81,10 +83,11 @@ class CaseSettingsUiController {
                   @RequestParam(required = false) @Nullable Integer nextResponseMinutes,
                   @RequestParam(required = false) @Nullable Integer resolutionMinutes,
                   @RequestParam(defaultValue = "60") int warnBeforeMinutes,
-                  @RequestParam(required = false) @Nullable List<WaitingReason> pauseReasons, RedirectAttributes redirect) {
+                  @RequestParam(required = false) @Nullable List<WaitingReason> pauseReasons,
+                  @RequestParam(defaultValue = "FIRST_REPLY") FirstResponseRule firstResponseRule, RedirectAttributes redirect) {
         Set<WaitingReason> reasons = pauseReasons == null || pauseReasons.isEmpty() ? Set.of() : EnumSet.copyOf(pauseReasons);
         return run(redirect, () -> settings.savePolicy(new CaseSettings.SlaPolicy(id, name, blank(category), blank(market), priority,
-                firstResponseMinutes, nextResponseMinutes, resolutionMinutes, warnBeforeMinutes, reasons)),
+                firstResponseMinutes, nextResponseMinutes, resolutionMinutes, warnBeforeMinutes, reasons, firstResponseRule)),
                 "SLA policy saved; open cases' clocks were recomputed");
     }
 

@@ -1,19 +1,17 @@
 package dev.paydesk.cases.internal;
 
+import static dev.paydesk.cases.internal.ClockFixtures.BERLIN;
+import static dev.paydesk.cases.internal.ClockFixtures.OFFICE;
+import static dev.paydesk.cases.internal.ClockFixtures.berlin;
+import static dev.paydesk.cases.internal.ClockFixtures.clock;
+import static dev.paydesk.cases.internal.ClockFixtures.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -24,26 +22,11 @@ import dev.paydesk.cases.ClockKind;
 import dev.paydesk.cases.ClockState;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.platform.BusinessCalendar;
-import dev.paydesk.platform.OpeningHours;
 
-/**
- * Clock arithmetic on a Berlin team working Monday to Friday 09:00–17:00. Good Friday (3 April 2026)
- * and Easter Monday (6 April 2026) are German public holidays; EU summer time starts on Sunday 29 March
- * 2026 and ends on Sunday 25 October 2026.
- */
+/** Clock arithmetic on the Berlin office calendar of {@link ClockFixtures}. */
 class ClockCalculatorTests {
 
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final SortedMap<LocalDate, String> EASTER_2026 = new TreeMap<>(Map.of(
-            LocalDate.of(2026, 4, 3), "Good Friday", LocalDate.of(2026, 4, 6), "Easter Monday"));
-
-    private final BusinessCalendar office = new BusinessCalendar(BERLIN, weekdays(),
-            year -> year == 2026 ? EASTER_2026 : new TreeMap<>());
-
-    private static SlaTargets targets(int firstHours, int nextHours, int resolutionHours, WaitingReason... pauses) {
-        return new SlaTargets(1, "test", Duration.ofHours(firstHours), Duration.ofHours(nextHours),
-                Duration.ofHours(resolutionHours), Duration.ofMinutes(30), Set.of(pauses));
-    }
+    private final BusinessCalendar office = OFFICE;
 
     @Test
     void firstResponseDueSkipsTheNightAndWeekend() {
@@ -154,7 +137,7 @@ class ClockCalculatorTests {
     @Test
     void aChangedCalendarRecomputesToo() {
         List<ClockFact> history = List.of(new ClockFact.Opened(berlin(2026, 4, 2, 16, 0)));
-        BusinessCalendar noHolidays = new BusinessCalendar(BERLIN, weekdays(), year -> new TreeMap<>());
+        BusinessCalendar noHolidays = new BusinessCalendar(BERLIN, OFFICE.openingHours(), year -> new TreeMap<>());
         assertThat(clock(ClockCalculator.compute(history, targets(4, 8, 8), noHolidays, berlin(2026, 4, 2, 16, 0)),
                 ClockKind.RESOLUTION).dueAt()).isEqualTo(berlin(2026, 4, 3, 16, 0));
     }
@@ -193,22 +176,5 @@ class ClockCalculatorTests {
         Instant exceptional = Psd2Deadline.dueAt(received, office, true);
         assertThat(office.businessDaysBetween(LocalDate.of(2026, 3, 31), exceptional.atZone(BERLIN).toLocalDate().minusDays(1)))
                 .isEqualTo(35);
-    }
-
-    private static CaseClock clock(List<CaseClock> clocks, ClockKind kind) {
-        return clocks.stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
-    }
-
-    private static Instant berlin(int y, int m, int d, int h, int min) {
-        return LocalDateTime.of(y, m, d, h, min).atZone(BERLIN).toInstant();
-    }
-
-    private static List<OpeningHours> weekdays() {
-        List<OpeningHours> hours = new ArrayList<>();
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            hours.add(new OpeningHours(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
-        }
-        return hours;
     }
 }
