@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -205,40 +204,6 @@ class MarketsApiController {
         return calendar(code, null);
     }
 
-    // ---- company holiday sets ----------------------------------------------------------------
-
-    record HolidaySetRequest(@Nullable String description, @Nullable Map<LocalDate, String> days) {
-    }
-
-    @GetMapping("/holiday-sets")
-    @Operation(summary = "Company-wide holiday sets with their dates and the markets using them")
-    List<HolidaySetService.HolidaySet> holidaySets() {
-        return holidaySets.all();
-    }
-
-    @GetMapping("/holiday-sets/{name}")
-    HolidaySetService.HolidaySet holidaySet(@PathVariable String name) {
-        return holidaySets.require(name);
-    }
-
-    @PutMapping("/holiday-sets/{name}")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
-    @Operation(summary = "Create or replace a holiday set; only callers scoped to every market using it may change it")
-    HolidaySetService.HolidaySet putHolidaySet(@PathVariable String name, @RequestBody HolidaySetRequest req) {
-        holidaySets.find(name).ifPresent(MarketsApiController::requireScopeOverSet);
-        Map<LocalDate, String> days = req.days() == null ? Map.of() : req.days();
-        days.keySet().forEach(d -> requireYear("days", d.getYear()));
-        return holidaySets.put(name, req.description(), days);
-    }
-
-    @DeleteMapping("/holiday-sets/{name}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
-    void deleteHolidaySet(@PathVariable String name) {
-        requireScopeOverSet(holidaySets.require(name));
-        holidaySets.delete(name);
-    }
-
     // ---- business-time arithmetic --------------------------------------------------------------
 
     record BusinessTime(String market, Instant from, Instant to, long businessMinutes) {
@@ -329,16 +294,9 @@ class MarketsApiController {
         }
     }
 
-    private static void requireYear(String field, int year) {
+    static void requireYear(String field, int year) {
         if (year < 1900 || year > 2199) {
             throw new InvalidInputException(field, "the year must be between 1900 and 2199");
-        }
-    }
-
-    private static void requireScopeOverSet(HolidaySetService.HolidaySet set) {
-        List<String> outside = set.markets().stream().filter(mk -> !CurrentUser.canAccessMarket(mk)).toList();
-        if (!outside.isEmpty()) {
-            throw new AccessDeniedException("holiday set '" + set.name() + "' is also used by markets outside your scope");
         }
     }
 
