@@ -222,6 +222,11 @@ class CalendarApiTests extends PlatformTestSupport {
         api(get("/api/v1/markets/LV/calendar?year=2026")).andExpect(jsonPath("$.holidays['2026-12-28']").value("Shutdown"))
                 .andExpect(jsonPath("$.holidays['2026-12-25']").exists());
         assertThat(markets.calendar("EE").isBusinessDay(LocalDate.of(2026, 12, 25))).isTrue();
+        mvc.perform(get("/markets").with(user(newUser(Role.ADMIN, List.of())))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("none")));
+        mvc.perform(get("/markets/EE").with(user(newUser(Role.AGENT, List.of("EE"))))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("No national public holidays")))
+                .andExpect(content().string(containsString(set)));
 
         api(put("/api/v1/markets/EE/holidays/2026-12-29").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"Worked in Tallinn\", \"closed\": false}")).andExpect(status().isOk())
