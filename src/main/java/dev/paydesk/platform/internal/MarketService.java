@@ -49,11 +49,11 @@ public class MarketService implements MarketCatalog {
 
     MarketService(JdbcClient jdbc, AuditLog audit, HolidayLibrary library, HolidaySetService holidaySets,
                   DatedHoursService datedHours) {
-        this.datedHours = datedHours;
         this.jdbc = jdbc;
         this.audit = audit;
         this.library = library;
         this.holidaySets = holidaySets;
+        this.datedHours = datedHours;
     }
 
     /**
@@ -71,7 +71,7 @@ public class MarketService implements MarketCatalog {
         }
     }
 
-    /** A manual change to the library's holidays: an extra closed day, or a library holiday worked. */
+    /** A manual change to the market's holidays: an extra closed day, or a holiday (library or set) worked. */
     public record HolidayOverride(LocalDate day, String name, boolean closed) {
     }
 
