@@ -1,6 +1,7 @@
 package dev.paydesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -94,6 +95,82 @@ class BusinessCalendarTests {
         // PSD2 complaint reply: 15 business days from Thursday 2 April 2026 lands on Monday 27 April 2026.
         assertThat(office.plusBusinessDays(LocalDate.of(2026, 4, 2), 15)).isEqualTo(LocalDate.of(2026, 4, 27));
         assertThat(office.businessDaysBetween(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 27))).isEqualTo(15);
+    }
+
+    @Test
+    void aTargetThatUsesUpTheRestOfTheDayEndsAtTheClosingInstant() {
+        Instant fridayAfternoon = berlin(2026, 3, 20, 16, 0);
+        assertThat(office.plusBusinessTime(fridayAfternoon, Duration.ofMinutes(60))).isEqualTo(berlin(2026, 3, 20, 17, 0));
+        assertThat(office.plusBusinessTime(berlin(2026, 3, 20, 17, 0), Duration.ZERO)).isEqualTo(berlin(2026, 3, 20, 17, 0));
+        assertThat(office.plusBusinessTime(berlin(2026, 3, 21, 10, 0), Duration.ZERO)).isEqualTo(berlin(2026, 3, 21, 10, 0));
+        assertThat(office.plusBusinessTime(fridayAfternoon, Duration.ofMinutes(61))).isEqualTo(berlin(2026, 3, 23, 9, 1));
+    }
+
+    @Test
+    void latestStartCountsBackwardsAndStartsAWholeWindowAtItsOpening() {
+        Instant mondayTen = berlin(2026, 3, 23, 10, 0);
+        assertThat(office.minusBusinessTime(mondayTen, Duration.ofMinutes(60))).isEqualTo(berlin(2026, 3, 23, 9, 0));
+        assertThat(office.minusBusinessTime(mondayTen, Duration.ofMinutes(61))).isEqualTo(berlin(2026, 3, 20, 16, 59));
+        assertThat(office.minusBusinessTime(berlin(2026, 3, 23, 9, 0), Duration.ofMinutes(480)))
+                .isEqualTo(berlin(2026, 3, 20, 9, 0));
+        assertThat(office.minusBusinessTime(berlin(2026, 4, 7, 9, 30), Duration.ofMinutes(60)))
+                .as("Easter Monday and Good Friday are skipped").isEqualTo(berlin(2026, 4, 2, 16, 30));
+        Instant due = berlin(2026, 4, 8, 11, 15);
+        for (long minutes = 0; minutes <= 3000; minutes += 37) {
+            Instant start = office.minusBusinessTime(due, Duration.ofMinutes(minutes));
+            assertThat(office.businessMinutesBetween(start, due)).as("%d minutes", minutes).isEqualTo(minutes);
+            assertThat(office.plusBusinessTime(start, Duration.ofMinutes(minutes))).isEqualTo(due);
+        }
+    }
+
+    @Test
+    void businessDaysEndAtTheCloseOfTheNthBusinessDayAndCountBackToItsOpening() {
+        Instant maundyThursday = berlin(2026, 4, 2, 10, 0);
+        assertThat(office.plusBusinessDays(maundyThursday, 1)).isEqualTo(berlin(2026, 4, 7, 17, 0));
+        assertThat(office.plusBusinessDays(berlin(2026, 4, 4, 12, 0), 1)).isEqualTo(berlin(2026, 4, 7, 17, 0));
+        assertThat(office.minusBusinessDays(berlin(2026, 4, 7, 12, 0), 1)).isEqualTo(berlin(2026, 4, 2, 9, 0));
+        assertThat(office.minusBusinessDays(berlin(2026, 4, 7, 12, 0), 3)).isEqualTo(berlin(2026, 3, 31, 9, 0));
+        assertThat(office.plusBusinessDays(LocalDate.of(2026, 4, 7), -1)).isEqualTo(LocalDate.of(2026, 4, 2));
+    }
+
+    @Test
+    void datedExceptionsReplaceTheWeeklyHoursOfTheirDate() {
+        BusinessCalendar december = new BusinessCalendar(BERLIN, weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                year -> new TreeMap<>(Map.of(LocalDate.of(2026, 12, 25), "Christmas Day")), List.of(
+                new DatedHours(LocalDate.of(2026, 12, 24), "Christmas Eve",
+                        List.of(new OpeningHours(DayOfWeek.THURSDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)))),
+                new DatedHours(LocalDate.of(2026, 12, 19), "Launch Saturday",
+                        List.of(new OpeningHours(DayOfWeek.SATURDAY, LocalTime.of(10, 0), LocalTime.of(14, 0)))),
+                new DatedHours(LocalDate.of(2026, 12, 31), "Inventory", List.of())));
+        assertThat(december.businessMinutesBetween(berlin(2026, 12, 24, 0, 0), berlin(2026, 12, 25, 0, 0))).isEqualTo(180);
+        assertThat(december.businessMinutesBetween(berlin(2026, 12, 19, 0, 0), berlin(2026, 12, 20, 0, 0))).isEqualTo(240);
+        assertThat(december.isBusinessDay(LocalDate.of(2026, 12, 19))).isTrue();
+        assertThat(december.isBusinessDay(LocalDate.of(2026, 12, 31))).isFalse();
+        assertThat(december.plusBusinessTime(berlin(2026, 12, 24, 11, 0), Duration.ofMinutes(61)))
+                .as("Christmas Eve closes at noon, Christmas Day is a holiday").isEqualTo(berlin(2026, 12, 28, 9, 1));
+        assertThat(december.plusBusinessDays(berlin(2026, 12, 23, 15, 0), 1)).isEqualTo(berlin(2026, 12, 24, 12, 0));
+        assertThat(december.plusBusinessDays(berlin(2026, 12, 30, 15, 0), 1)).isEqualTo(berlin(2027, 1, 1, 17, 0));
+    }
+
+    @Test
+    void aCalendarWithoutAnOpenMinuteFailsWithADomainErrorInsteadOfLooping() {
+        BusinessCalendar closed = new BusinessCalendar(BERLIN, List.of(), year -> new TreeMap<>());
+        Instant now = berlin(2026, 3, 20, 10, 0);
+        assertThatThrownBy(() -> closed.plusBusinessTime(now, Duration.ofMinutes(1)))
+                .isInstanceOf(NoWorkingTimeException.class).hasMessageContaining("no open minute in the 366 days");
+        assertThatThrownBy(() -> closed.minusBusinessTime(now, Duration.ofMinutes(1)))
+                .isInstanceOf(NoWorkingTimeException.class);
+        assertThatThrownBy(() -> closed.plusBusinessDays(LocalDate.of(2026, 3, 20), 15))
+                .isInstanceOf(NoWorkingTimeException.class);
+        BusinessCalendar everyDayAHoliday = new BusinessCalendar(BERLIN, weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)),
+                year -> {
+                    SortedMap<LocalDate, String> all = new TreeMap<>();
+                    LocalDate.of(year, 1, 1).datesUntil(LocalDate.of(year + 1, 1, 1)).forEach(d -> all.put(d, "closed"));
+                    return all;
+                });
+        assertThatThrownBy(() -> everyDayAHoliday.plusBusinessDays(now, 1)).isInstanceOf(NoWorkingTimeException.class);
+        assertThatThrownBy(() -> office.plusBusinessTime(now, Duration.ofDays(10 * 366)))
+                .isInstanceOf(NoWorkingTimeException.class).hasMessageContaining("within 10 years");
     }
 
     private static Instant berlin(int y, int m, int d, int h, int min) {

@@ -44,19 +44,34 @@ public class MarketService implements MarketCatalog {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final HolidayLibrary library;
+    private final HolidaySetService holidaySets;
+    private final DatedHoursService datedHours;
 
-    MarketService(JdbcClient jdbc, AuditLog audit, HolidayLibrary library) {
+    MarketService(JdbcClient jdbc, AuditLog audit, HolidayLibrary library, HolidaySetService holidaySets,
+                  DatedHoursService datedHours) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.library = library;
+        this.holidaySets = holidaySets;
+        this.datedHours = datedHours;
     }
 
-    /** What a caller supplies to create or update a market. */
+    /**
+     * What a caller supplies to create or update a market.
+     *
+     * @param holidayCountry whose national public holidays apply; blank for the market's own country
+     * @param publicHolidays false for a calendar without national holidays (a 24/7 team, a company calendar)
+     */
     public record MarketSpec(String code, String name, String currency, String timeZone, List<String> languages,
-                             @Nullable String holidayCountry) {
+                             @Nullable String holidayCountry, boolean publicHolidays) {
+
+        public MarketSpec(String code, String name, String currency, String timeZone, List<String> languages,
+                          @Nullable String holidayCountry) {
+            this(code, name, currency, timeZone, languages, holidayCountry, true);
+        }
     }
 
-    /** A manual change to the library's holidays: an extra closed day, or a library holiday worked. */
+    /** A manual change to the market's holidays: an extra closed day, or a holiday (library or set) worked. */
     public record HolidayOverride(LocalDate day, String name, boolean closed) {
     }
 
@@ -80,12 +95,14 @@ public class MarketService implements MarketCatalog {
         Market market = validate(spec);
         try {
             jdbc.sql("""
-                    insert into platform_market (code, name, currency, time_zone, languages, holiday_country)
-                    values (:code, :name, :currency, :zone, :languages, :holiday)""")
+                    insert into platform_market (code, name, currency, time_zone, languages, holiday_country,
+                        public_holidays)
+                    values (:code, :name, :currency, :zone, :languages, :holiday, :publicHolidays)""")
                     .param("code", market.code()).param("name", market.name())
                     .param("currency", market.currency().getCurrencyCode()).param("zone", market.zone().getId())
                     .param("languages", market.languages().toArray(String[]::new))
-                    .param("holiday", market.holidayCountry()).update();
+                    .param("holiday", market.holidayCountry())
+                    .param("publicHolidays", market.holidayCountry() != null).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("market " + market.code() + " already exists");
         }
@@ -108,12 +125,14 @@ public class MarketService implements MarketCatalog {
         Market after = validate(spec);
         jdbc.sql("""
                 update platform_market set name = :name, currency = :currency, time_zone = :zone,
-                    languages = :languages, holiday_country = :holiday, version = version + 1
+                    languages = :languages, holiday_country = :holiday, public_holidays = :publicHolidays,
+                    version = version + 1
                 where code = :code""")
                 .param("code", code).param("name", after.name())
                 .param("currency", after.currency().getCurrencyCode()).param("zone", after.zone().getId())
                 .param("languages", after.languages().toArray(String[]::new))
-                .param("holiday", after.holidayCountry()).update();
+                .param("holiday", after.holidayCountry())
+                .param("publicHolidays", after.holidayCountry() != null).update();
         audit.record("market.updated", "market", code, code, before, after);
         return after;
     }
@@ -121,15 +140,23 @@ public class MarketService implements MarketCatalog {
     public List<OpeningHours> openingHours(String code) {
         return jdbc.sql("select * from platform_opening_hours where market_code = :code order by day_of_week, opens")
                 .param("code", code)
-                .query((rs, i) -> new OpeningHours(DayOfWeek.of(rs.getInt("day_of_week")),
-                        rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class)))
+                .query((rs, i) -> new OpeningHours(DayOfWeek.of(rs.getInt("day_of_week")), time(rs, "opens", false),
+                        time(rs, "closes", true)))
                 .list();
     }
 
+    /**
+     * Replaces the weekly hours. A week without any window, and windows of a day that overlap, are refused: a
+     * calendar without working time would leave every clock and deadline of the market without an answer.
+     */
     @Transactional
     public void replaceOpeningHours(String code, List<OpeningHours> hours) {
         require(code);
-        checkNoOverlap(hours);
+        if (hours.isEmpty()) {
+            throw new InvalidInputException("openingHours", "a calendar needs at least one opening window a week;"
+                    + " for round-the-clock service give 00:00–24:00 on every day");
+        }
+        OpeningHours.checkNoOverlap(hours, "openingHours");
         List<OpeningHours> before = openingHours(code);
         jdbc.sql("delete from platform_opening_hours where market_code = :code").param("code", code).update();
         writeHours(code, hours);
@@ -169,15 +196,25 @@ public class MarketService implements MarketCatalog {
         audit.record("market.holiday_override_removed", "market", code, code, before, null);
     }
 
+    /**
+     * The market's calendar: weekly hours and dated exceptions; holidays from the national library (unless the
+     * market has none), plus the company holiday sets it uses, then its own overrides (extra closed days, worked
+     * holidays) on top.
+     */
     @Override
     public BusinessCalendar calendar(String code) {
         Market market = require(code);
         List<HolidayOverride> overrides = overrides(code);
-        return new BusinessCalendar(market.zone(), openingHours(code), year -> holidays(market, overrides, year));
+        List<String> sets = holidaySets.setsOf(market.code());
+        return new BusinessCalendar(market.zone(), openingHours(code),
+                year -> holidays(market, sets, overrides, year), datedHours.of(market.code()));
     }
 
-    private SortedMap<LocalDate, String> holidays(Market market, List<HolidayOverride> overrides, int year) {
-        SortedMap<LocalDate, String> days = new TreeMap<>(library.publicHolidays(market.holidayCountry(), year));
+    private SortedMap<LocalDate, String> holidays(Market market, List<String> sets, List<HolidayOverride> overrides,
+                                                  int year) {
+        SortedMap<LocalDate, String> days = new TreeMap<>(market.holidayCountry() == null ? Map.of()
+                : library.publicHolidays(market.holidayCountry(), year));
+        holidaySets.days(sets, year).forEach((day, name) -> days.merge(day, name, (a, b) -> a + " / " + b));
         for (HolidayOverride o : overrides) {
             if (o.day().getYear() != year) {
                 continue;
@@ -218,6 +255,9 @@ public class MarketService implements MarketCatalog {
                 throw new InvalidInputException("languages", "'" + l + "' is not an ISO 639 language code");
             }
         }
+        if (!spec.publicHolidays()) {
+            return new Market(code, name, currency, zone, languages, null);
+        }
         String holidayCountry = spec.holidayCountry() == null || spec.holidayCountry().isBlank() ? code
                 : spec.holidayCountry().trim().toUpperCase(Locale.ROOT);
         if (!library.supports(holidayCountry)) {
@@ -233,25 +273,23 @@ public class MarketService implements MarketCatalog {
         return value.trim();
     }
 
-    private static void checkNoOverlap(List<OpeningHours> hours) {
-        for (int i = 0; i < hours.size(); i++) {
-            for (int j = i + 1; j < hours.size(); j++) {
-                OpeningHours a = hours.get(i);
-                OpeningHours b = hours.get(j);
-                if (a.day() == b.day() && a.opens().isBefore(b.closes()) && b.opens().isBefore(a.closes())) {
-                    throw new InvalidInputException("openingHours", a.day() + ": windows " + a.opens() + "–"
-                            + a.closes() + " and " + b.opens() + "–" + b.closes() + " overlap");
-                }
-            }
+    private void writeHours(String code, List<OpeningHours> hours) {
+        for (OpeningHours h : hours) {
+            jdbc.sql("""
+                    insert into platform_opening_hours (market_code, day_of_week, opens, closes)
+                    values (:c, :d, :o, cast(:cl as time))""")
+                    .param("c", code).param("d", h.day().getValue()).param("o", h.opens())
+                    .param("cl", storedClosing(h)).update();
         }
     }
 
-    private void writeHours(String code, List<OpeningHours> hours) {
-        for (OpeningHours h : hours) {
-            jdbc.sql("insert into platform_opening_hours (market_code, day_of_week, opens, closes) values (:c, :d, :o, :cl)")
-                    .param("c", code).param("d", h.day().getValue()).param("o", h.opens()).param("cl", h.closes())
-                    .update();
-        }
+    /** 24:00 is stored as PostgreSQL's time '24:00:00', which sorts after every other closing time. */
+    static String storedClosing(OpeningHours h) {
+        return h.closesAtEndOfDay() ? "24:00:00" : h.closes().toString();
+    }
+
+    static LocalTime time(ResultSet rs, String column, boolean closing) throws SQLException {
+        return OpeningHours.parse(column, rs.getString(column), closing);
     }
 
     private static Map<String, Object> view(Market m, List<OpeningHours> hours) {
@@ -261,7 +299,8 @@ public class MarketService implements MarketCatalog {
     static Market map(ResultSet rs, int row) throws SQLException {
         return new Market(rs.getString("code"), rs.getString("name"), Currency.getInstance(rs.getString("currency")),
                 ZoneId.of(rs.getString("time_zone")), strings(rs.getArray("languages")),
-                rs.getString("holiday_country") == null ? rs.getString("code") : rs.getString("holiday_country"));
+                !rs.getBoolean("public_holidays") ? null
+                        : rs.getString("holiday_country") == null ? rs.getString("code") : rs.getString("holiday_country"));
     }
 
     static List<String> strings(@Nullable Array array) throws SQLException {

@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.paydesk.platform.NoWorkingTimeException;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
@@ -41,6 +42,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest req) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), req, Map.of());
+    }
+
+    /** A market's calendar that has no working time for the request: fix the calendar (409, its own type). */
+    @ExceptionHandler(NoWorkingTimeException.class)
+    ResponseEntity<ProblemDetail> noWorkingTime(NoWorkingTimeException e, HttpServletRequest req) {
+        return problem(HttpStatus.CONFLICT, "no-working-time", "Calendar has no working time", e.getMessage(), req,
+                Map.of());
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -2,7 +2,6 @@ package dev.paydesk.platform.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -10,8 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.DatedHours;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.OpeningHours;
 import dev.paydesk.platform.Role;
+import dev.paydesk.platform.internal.DatedHoursService;
+import dev.paydesk.platform.internal.HolidaySetService;
 import dev.paydesk.platform.internal.MarketService;
 import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.shared.ConflictException;
@@ -35,19 +42,29 @@ import dev.paydesk.shared.NotFoundException;
 @Controller
 class MarketsController {
 
-    private final MarketService markets;
+    private static final Pattern WINDOW_PARAM = Pattern.compile("opens_([A-Z]+)_(\\d{1,2})");
 
-    MarketsController(MarketService markets) {
+    private final MarketService markets;
+    private final DatedHoursService datedHours;
+    private final HolidaySetService holidaySets;
+    private final MessageSource messages;
+
+    MarketsController(MarketService markets, DatedHoursService datedHours, HolidaySetService holidaySets,
+                      MessageSource messages) {
         this.markets = markets;
+        this.datedHours = datedHours;
+        this.holidaySets = holidaySets;
+        this.messages = messages;
     }
 
     record MarketForm(@Nullable String code, @Nullable String name, @Nullable String currency,
-                      @Nullable String timeZone, @Nullable String languages, @Nullable String holidayCountry) {
+                      @Nullable String timeZone, @Nullable String languages, @Nullable String holidayCountry,
+                      @Nullable Boolean noPublicHolidays) {
         MarketService.MarketSpec spec() {
             List<String> langs = languages == null ? List.of()
                     : Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
             return new MarketService.MarketSpec(code == null ? "" : code.trim().toUpperCase(Locale.ROOT), name,
-                    currency, timeZone, langs, holidayCountry);
+                    currency, timeZone, langs, holidayCountry, !Boolean.TRUE.equals(noPublicHolidays));
         }
     }
 
@@ -75,7 +92,8 @@ class MarketsController {
         }
     }
 
-    record DayRow(DayOfWeek day, String label, @Nullable LocalTime opens, @Nullable LocalTime closes) {
+    /** One editable window row; each day shows its windows and one empty row for another. */
+    record DayRow(DayOfWeek day, int index, String label, String opens, String closes) {
     }
 
     @GetMapping("/markets/{code}")
@@ -86,12 +104,17 @@ class MarketsController {
         int y = year == null ? LocalDate.now(market.zone()).getYear() : year;
         List<DayRow> days = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
-            OpeningHours first = cal.openingHours().stream().filter(h -> h.day() == d).findFirst().orElse(null);
-            days.add(new DayRow(d, d.getDisplayName(TextStyle.FULL, Locale.ENGLISH),
-                    first == null ? null : first.opens(), first == null ? null : first.closes()));
+            String label = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            List<OpeningHours> open = cal.openingHours().stream().filter(h -> h.day() == d).toList();
+            for (int i = 0; i < open.size(); i++) {
+                days.add(new DayRow(d, i, label, open.get(i).opensText(), open.get(i).closesText()));
+            }
+            days.add(new DayRow(d, open.size(), label, "", ""));
         }
         model.addAttribute("market", market);
         model.addAttribute("days", days);
+        model.addAttribute("datedHours", cal.datedHours());
+        model.addAttribute("holidaySets", holidaySets.setsOf(market.code()));
         model.addAttribute("year", y);
         model.addAttribute("holidays", cal.holidays(y));
         model.addAttribute("overrides", markets.overrides(market.code()));
@@ -106,16 +129,14 @@ class MarketsController {
         Market market = editable(me, code);
         try {
             List<OpeningHours> hours = new ArrayList<>();
-            for (DayOfWeek d : DayOfWeek.values()) {
-                String opens = params.getOrDefault("opens_" + d, "");
-                String closes = params.getOrDefault("closes_" + d, "");
-                if (opens.isBlank() && closes.isBlank()) {
+            for (String name : params.keySet()) {
+                Matcher m = WINDOW_PARAM.matcher(name);
+                if (!m.matches()) {
                     continue;
                 }
-                if (opens.isBlank() || closes.isBlank()) {
-                    throw new InvalidInputException("openingHours", d + ": give both an opening and a closing time");
-                }
-                hours.add(new OpeningHours(d, LocalTime.parse(opens), LocalTime.parse(closes)));
+                DayOfWeek d = dayOf(m.group(1));
+                String suffix = m.group(1) + "_" + m.group(2);
+                window(d, params.get("opens_" + suffix), params.get("closes_" + suffix)).ifPresent(hours::add);
             }
             markets.replaceOpeningHours(market.code(), hours);
             redirect.addFlashAttribute("flash", "Opening hours saved.");
@@ -126,9 +147,14 @@ class MarketsController {
     }
 
     @PostMapping("/markets/{code}/holidays")
-    String addHoliday(@AuthenticationPrincipal UserAccount me, @PathVariable String code, LocalDate day, String name,
+    String addHoliday(@AuthenticationPrincipal UserAccount me, @PathVariable String code,
+                      @RequestParam(required = false) @Nullable LocalDate day, @Nullable String name,
                       boolean closed, RedirectAttributes redirect) {
         Market market = editable(me, code);
+        if (day == null) {
+            redirect.addFlashAttribute("error", text("calendar.dated.dayRequired"));
+            return "redirect:/markets/" + market.code();
+        }
         try {
             markets.putOverride(market.code(), new MarketService.HolidayOverride(day, name, closed));
             redirect.addFlashAttribute("flash", "Holiday change saved.");
@@ -147,6 +173,36 @@ class MarketsController {
         return "redirect:/markets/" + market.code() + "?year=" + day.getYear();
     }
 
+    @PostMapping("/markets/{code}/dated-hours")
+    String putDatedHours(@AuthenticationPrincipal UserAccount me, @PathVariable String code,
+                         @RequestParam(required = false) @Nullable LocalDate day,
+                         @RequestParam(required = false) @Nullable String note,
+                         @RequestParam(required = false) @Nullable String opens,
+                         @RequestParam(required = false) @Nullable String closes, RedirectAttributes redirect) {
+        Market market = editable(me, code);
+        try {
+            if (day == null) {
+                throw new InvalidInputException("day", text("calendar.dated.dayRequired"));
+            }
+            datedHours.put(market.code(), new DatedHours(day, note == null ? "" : note,
+                    window(day.getDayOfWeek(), opens, closes).map(List::of).orElse(List.of())));
+            redirect.addFlashAttribute("flash", text("calendar.dated.saved"));
+            return "redirect:/markets/" + market.code() + "?year=" + day.getYear();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/markets/" + market.code();
+        }
+    }
+
+    @PostMapping("/markets/{code}/dated-hours/{day}/delete")
+    String removeDatedHours(@AuthenticationPrincipal UserAccount me, @PathVariable String code,
+                            @PathVariable LocalDate day, RedirectAttributes redirect) {
+        Market market = editable(me, code);
+        datedHours.remove(market.code(), day);
+        redirect.addFlashAttribute("flash", text("calendar.dated.removed"));
+        return "redirect:/markets/" + market.code() + "?year=" + day.getYear();
+    }
+
     @PostMapping("/markets/{code}/details")
     String details(@AuthenticationPrincipal UserAccount me, @PathVariable String code, MarketForm form,
                    RedirectAttributes redirect) {
@@ -161,6 +217,32 @@ class MarketsController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/markets/" + market.code();
+    }
+
+    /** A window from two form fields; both empty is no window, one empty or a bad time a 400-style error. */
+    private static Optional<OpeningHours> window(DayOfWeek d, @Nullable String opens, @Nullable String closes) {
+        boolean noOpening = opens == null || opens.isBlank();
+        boolean noClosing = closes == null || closes.isBlank();
+        if (noOpening && noClosing) {
+            return Optional.empty();
+        }
+        if (noOpening || noClosing) {
+            throw new InvalidInputException("openingHours", d + ": give both an opening and a closing time");
+        }
+        return Optional.of(new OpeningHours(d, OpeningHours.parse("opens", opens, false),
+                OpeningHours.parse("closes", closes, true)));
+    }
+
+    private static DayOfWeek dayOf(String name) {
+        try {
+            return DayOfWeek.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("openingHours", "'" + name + "' is not a day of the week");
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private Market scoped(UserAccount me, String code) {
