@@ -68,8 +68,8 @@ public class ContactData {
         if (markets.market(q.market()).isEmpty()) {
             throw new InvalidInputException("market", "unknown market " + q.market());
         }
-        if (CurrentUser.principal().isPresent()) {
-            CurrentUser.requireMarket(q.market());
+        if (CurrentUser.principal().isPresent() && !CurrentUser.canAccessMarket(q.market())) {
+            throw new InvalidInputException("market", "unknown market " + q.market());
         }
         if (store.queue(q.code()).isPresent()) {
             throw new ConflictException("queue " + q.code() + " exists");

@@ -152,6 +152,8 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Override
     @Transactional
     public Sop publishSop(String category, @Nullable String market, String title, List<String> steps) {
+        dev.paydesk.platform.CurrentUser.enforce(p -> dev.paydesk.platform.AdministrationPolicy.mayEditSetting(p, market),
+                () -> new dev.paydesk.shared.NotFoundException("market " + market + " does not exist"));
         if (steps.isEmpty()) {
             throw new InvalidInputException("steps", "an SOP needs at least one step");
         }
@@ -173,7 +175,7 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Transactional
     public void checkSopStep(UUID caseId, long sopId, int step) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c.market());
+        CaseDeskService.checkMarket(c);
         Sop sop = sop(c).filter(s -> s.id() == sopId)
                 .orElseThrow(() -> new InvalidInputException("sop", "that SOP version is not the one for this case"));
         if (step < 1 || step > sop.steps().size()) {
