@@ -249,7 +249,7 @@ class CaseWorkbenchService implements CaseWorkbench {
         jdbc.sql("update cases_csat set rating = ?, comment = ?, answered_at = ? where case_id = ?")
                 .params(rating, text, Timestamp.from(clock.instant()), s.caseId()).update();
         store.appendEntry(s.caseId(), "CSAT", clock.instant(), "customer", text, Map.of("rating", rating), null);
-        audit.record("case.csat-answered", "case", s.caseKey(), null, null, Map.of("rating", rating));
+        audit.record("case.csat-answered", "case", s.caseKey(), store.require(s.caseId()).market(), null, Map.of("rating", rating));
         return new PublicSurvey(s.caseId(), s.caseKey(), s.language(), true, rating);
     }
 
