@@ -57,9 +57,12 @@ class CaseDeskService implements CaseDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LinkScope linkScope;
 
     CaseDeskService(JdbcClient jdbc, CaseStore store, CaseRouter router, CaseClocks clocks, CaseSearch search,
-                    OutboundMail mail, MarketCatalog markets, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                    OutboundMail mail, MarketCatalog markets, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                    LinkScope linkScope) {
+        this.linkScope = linkScope;
         this.jdbc = jdbc;
         this.store = store;
         this.router = router;
@@ -76,6 +79,7 @@ class CaseDeskService implements CaseDesk {
     @Transactional
     public Opened open(NewCase n) {
         String subject = required("subject", n.subject(), 300);
+        n.links().forEach(linkScope::requireLinkable);
         Market market = markets.market(n.market().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new InvalidInputException("market", "unknown market '" + n.market() + "'"));
         if (!canSee(market.code())) {
@@ -393,6 +397,7 @@ class CaseDeskService implements CaseDesk {
     public void link(UUID id, CaseLink link) {
         CaseSummary c = store.lock(id);
         checkMarket(c);
+        linkScope.requireLinkable(link);
         if (store.addLink(id, link)) {
             Instant now = clock.instant();
             Map<String, Object> data = Map.of("kind", link.kind().name(), "ref", link.ref());
