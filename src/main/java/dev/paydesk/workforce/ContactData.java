@@ -180,6 +180,8 @@ public class ContactData {
     @Transactional
     public Downtime planDowntime(Downtime d) {
         String market = d.queue() == null ? null : queue(d.queue()).market();
+        CurrentUser.enforce(p -> dev.paydesk.platform.AdministrationPolicy.mayEditSetting(p, market),
+                () -> new NotFoundException("queue " + d.queue()));
         Downtime saved = d;
         store.insertDowntime(saved, clock.instant());
         audit.record("workforce.downtime.planned", "workforce_downtime", saved.id().toString(), market, null, saved);

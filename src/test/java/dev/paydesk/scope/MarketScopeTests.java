@@ -168,6 +168,16 @@ class MarketScopeTests extends PlatformTestSupport {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aDowntimeForEveryQueueNeedsAnAllMarketsManager() throws Exception {
+        String downtime = "{\"title\": \"PSP outage\", \"startsAt\": \"2027-02-01T10:00:00Z\", "
+                + "\"endsAt\": \"2027-02-01T11:00:00Z\", \"volumeUplift\": 0.5, \"ahtChange\": 0}";
+        send(tokenFor(newUser(Role.REALTIME_MANAGER, List.of("DE"))), post("/api/v1/workforce/downtimes"), downtime)
+                .andExpect(status().isForbidden());
+        send(tokenFor(newUser(Role.REALTIME_MANAGER, List.of())), post("/api/v1/workforce/downtimes"), downtime)
+                .andExpect(status().isCreated());
+    }
+
     // ---- #7 -----------------------------------------------------------------------------------
 
     @Test
