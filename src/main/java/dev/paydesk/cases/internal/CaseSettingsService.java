@@ -57,21 +57,19 @@ class CaseSettingsService implements CaseSettings {
     /** An agent is a user: the caller must be able to manage that user (their markets within the caller's). */
     private void requireManagedAgent(String username) {
         Supplier<NotFoundException> unknown = () -> new NotFoundException("user " + username + " does not exist");
-        if (CurrentUser.principal().isEmpty()) {
-            return;
-        }
-        UserDirectory.User user = directory.user(username).orElseThrow(unknown);
-        CurrentUser.enforce(p -> AdministrationPolicy.mayManage(p,
-                new AdministrationPolicy.Grant(user.roles(), user.markets(), user.allMarkets())), unknown);
+        CurrentUser.enforce(p -> directory.user(username).map(u -> AdministrationPolicy.mayManage(p, grant(u)))
+                .orElseThrow(unknown), unknown);
     }
 
+    /** Agents whose user the caller may manage; agents without a user only for all-markets callers. */
     private boolean agentVisible(String username) {
-        if (CurrentUser.principal().isEmpty()) {
-            return true;
-        }
-        return directory.user(username).map(u -> CurrentUser.principal().map(p -> AdministrationPolicy.mayManage(p,
-                new AdministrationPolicy.Grant(u.roles(), u.markets(), u.allMarkets())) instanceof AdministrationPolicy.Allowed)
-                .orElse(false)).orElse(CurrentUser.principal().map(p -> p.allMarkets()).orElse(false));
+        return CurrentUser.principal().map(p -> directory.user(username)
+                .map(u -> AdministrationPolicy.mayManage(p, grant(u)) instanceof AdministrationPolicy.Allowed)
+                .orElse(p.allMarkets())).orElse(true);
+    }
+
+    private static AdministrationPolicy.Grant grant(UserDirectory.User user) {
+        return new AdministrationPolicy.Grant(user.roles(), user.markets(), user.allMarkets());
     }
 
     @Override
