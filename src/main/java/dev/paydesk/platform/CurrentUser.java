@@ -2,7 +2,6 @@ package dev.paydesk.platform;
 
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -41,12 +40,27 @@ public final class CurrentUser {
         return principal().map(PaydeskPrincipal::username).orElse(auth.getName());
     }
 
-    /** Throws 403 unless the current user is scoped to {@code market}. */
-    public static void requireMarket(String market) {
-        PaydeskPrincipal p = principal().orElseThrow(() -> new AccessDeniedException("not signed in"));
-        if (!p.canAccessMarket(market)) {
-            throw new AccessDeniedException("no access to market " + market);
+    /**
+     * Throws {@code notFound} unless the signed-in user covers {@code market}: a record of another
+     * market answers exactly like an unknown one, so its id is not confirmed. A record without a
+     * market is visible to all-markets users only; nobody signed in sees nothing.
+     */
+    public static void requireInScope(@org.jspecify.annotations.Nullable String market,
+                                      java.util.function.Supplier<dev.paydesk.shared.NotFoundException> notFound) {
+        PaydeskPrincipal p = principal().orElseThrow(notFound);
+        boolean visible = market == null ? p.allMarkets() : p.canAccessMarket(market);
+        if (!visible) {
+            throw notFound.get();
         }
+    }
+
+    /**
+     * Applies an {@link AdministrationPolicy} rule to the signed-in user; background work without one
+     * (CLI, bootstrap, demo data) is not restricted.
+     */
+    public static void enforce(java.util.function.Function<PaydeskPrincipal, AdministrationPolicy.Decision> rule,
+                               java.util.function.Supplier<dev.paydesk.shared.NotFoundException> notFound) {
+        principal().ifPresent(p -> rule.apply(p).enforce(notFound));
     }
 
     public static boolean canAccessMarket(String market) {

@@ -68,8 +68,8 @@ public class ContactData {
         if (markets.market(q.market()).isEmpty()) {
             throw new InvalidInputException("market", "unknown market " + q.market());
         }
-        if (CurrentUser.principal().isPresent()) {
-            CurrentUser.requireMarket(q.market());
+        if (CurrentUser.principal().isPresent() && !CurrentUser.canAccessMarket(q.market())) {
+            throw new InvalidInputException("market", "unknown market " + q.market());
         }
         if (store.queue(q.code()).isPresent()) {
             throw new ConflictException("queue " + q.code() + " exists");
@@ -180,6 +180,8 @@ public class ContactData {
     @Transactional
     public Downtime planDowntime(Downtime d) {
         String market = d.queue() == null ? null : queue(d.queue()).market();
+        CurrentUser.enforce(p -> dev.paydesk.platform.AdministrationPolicy.mayEditSetting(p, market),
+                () -> new NotFoundException("queue " + d.queue()));
         Downtime saved = d;
         store.insertDowntime(saved, clock.instant());
         audit.record("workforce.downtime.planned", "workforce_downtime", saved.id().toString(), market, null, saved);

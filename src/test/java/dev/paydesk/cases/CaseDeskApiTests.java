@@ -92,13 +92,13 @@ class CaseDeskApiTests extends PlatformTestSupport {
         String fr = tokenFor(newUser(Role.AGENT, List.of("FR")));
         String key = open(de, """
                 {"subject": "Klarna payment pending", "market": "DE"}""", UUID.randomUUID().toString(), 201);
-        mvc.perform(get("/api/v1/cases/" + key).header("Authorization", "Bearer " + fr)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases/" + key).header("Authorization", "Bearer " + fr)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/cases?view=all&q=" + key).header("Authorization", "Bearer " + fr))
                 .andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/v1/cases?view=all&q=" + key).header("Authorization", "Bearer " + de))
                 .andExpect(jsonPath("$[0].key").value(key));
         mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + fr).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"subject\": \"x\", \"market\": \"DE\"}")).andExpect(status().isForbidden());
+                .content("{\"subject\": \"x\", \"market\": \"DE\"}")).andExpect(status().isBadRequest());
     }
 
     @Test

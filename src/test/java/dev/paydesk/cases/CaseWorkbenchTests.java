@@ -187,6 +187,6 @@ class CaseWorkbenchTests extends PlatformTestSupport {
                 .andExpect(status().isForbidden());
         ensureMarket("FR", "EUR", "Europe/Paris", "fr");
         var outsider = newUser(Role.AGENT, List.of("FR"));
-        mvc.perform(get("/cases/" + c.key()).with(user(outsider))).andExpect(status().isForbidden());
+        mvc.perform(get("/cases/" + c.key()).with(user(outsider))).andExpect(status().isNotFound());
     }
 }

@@ -43,7 +43,7 @@ class CaseAttachmentService implements CaseAttachments {
     @Transactional
     public Attachment add(UUID caseId, String filename, String contentType, byte[] bytes) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c.market());
+        CaseDeskService.checkMarket(c);
         String type = contentType == null ? "application/octet-stream" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
             throw new InvalidInputException("file", "the file is empty");
@@ -88,7 +88,7 @@ class CaseAttachmentService implements CaseAttachments {
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()),
                         rs.getBytes(7))).optional()
                 .orElseThrow(() -> new NotFoundException("attachment " + attachmentId + " not found"));
-        CaseDeskService.checkMarket(store.require(content.attachment().caseId()).market());
+        CaseDeskService.checkMarket(store.require(content.attachment().caseId()));
         return content;
     }
 

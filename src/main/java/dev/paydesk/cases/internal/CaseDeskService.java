@@ -41,6 +41,7 @@ import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.NotFoundException;
 
 /** The case desk's commands: each in one transaction with its audit entry, timeline entry and clocks. */
 @Service
@@ -56,9 +57,12 @@ class CaseDeskService implements CaseDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LinkScope linkScope;
 
     CaseDeskService(JdbcClient jdbc, CaseStore store, CaseRouter router, CaseClocks clocks, CaseSearch search,
-                    OutboundMail mail, MarketCatalog markets, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                    OutboundMail mail, MarketCatalog markets, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                    LinkScope linkScope) {
+        this.linkScope = linkScope;
         this.jdbc = jdbc;
         this.store = store;
         this.router = router;
@@ -75,9 +79,12 @@ class CaseDeskService implements CaseDesk {
     @Transactional
     public Opened open(NewCase n) {
         String subject = required("subject", n.subject(), 300);
+        n.links().forEach(linkScope::requireLinkable);
         Market market = markets.market(n.market().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new InvalidInputException("market", "unknown market '" + n.market() + "'"));
-        checkMarket(market.code());
+        if (!canSee(market.code())) {
+            throw new InvalidInputException("market", "unknown market '" + n.market() + "'");
+        }
         if (n.idempotencyKey() != null && !n.idempotencyKey().isBlank()) {
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(n.source() + "|" + n.idempotencyKey())
                     .query((rs, i) -> 1).list();
@@ -149,14 +156,14 @@ class CaseDeskService implements CaseDesk {
 
     @Override
     public Optional<CaseDetail> find(String keyOrId) {
-        return store.idByKey(keyOrId).map(this::get);
+        return resolve(keyOrId).map(this::get);
     }
 
     @Override
     @Transactional(readOnly = true)
     public CaseDetail get(UUID id) {
         CaseSummary c = store.require(id);
-        checkMarket(c.market());
+        checkMarket(c);
         Map<String, Object> d = store.details(id);
         UUID parentId = (UUID) d.get("parentId");
         UUID mergedInto = (UUID) d.get("mergedInto");
@@ -168,7 +175,7 @@ class CaseDeskService implements CaseDesk {
 
     @Override
     public Optional<UUID> resolve(String keyOrId) {
-        return store.idByKey(keyOrId);
+        return store.idByKey(keyOrId).filter(id -> canSee(store.require(id).market()));
     }
 
     @Override
@@ -302,7 +309,7 @@ class CaseDeskService implements CaseDesk {
     @Transactional
     public CaseSummary reroute(UUID id) {
         CaseSummary c = store.lock(id);
-        checkMarket(c.market());
+        checkMarket(c);
         if (!c.status().isOpen()) {
             return c;
         }
@@ -389,7 +396,8 @@ class CaseDeskService implements CaseDesk {
     @Transactional
     public void link(UUID id, CaseLink link) {
         CaseSummary c = store.lock(id);
-        checkMarket(c.market());
+        checkMarket(c);
+        linkScope.requireLinkable(link);
         if (store.addLink(id, link)) {
             Instant now = clock.instant();
             Map<String, Object> data = Map.of("kind", link.kind().name(), "ref", link.ref());
@@ -403,7 +411,7 @@ class CaseDeskService implements CaseDesk {
     @Transactional
     public void setExternalDeadline(UUID id, @Nullable Instant dueAt, @Nullable String label) {
         CaseSummary c = store.lock(id);
-        checkMarket(c.market());
+        checkMarket(c);
         Map<String, Object> d = store.details(id);
         if (Objects.equals(d.get("externalDueAt"), dueAt) && Objects.equals(d.get("externalDueLabel"), label)) {
             return;
@@ -458,7 +466,7 @@ class CaseDeskService implements CaseDesk {
         }
         CaseSummary c = lockForChange(child);
         CaseSummary p = store.require(parent);
-        checkMarket(p.market());
+        checkMarket(p);
         Boolean cycle = jdbc.sql("""
                 with recursive up(id) as (select parent_id from cases_case where id = ? union
                     select c.parent_id from cases_case c join up on c.id = up.id where c.parent_id is not null)
@@ -535,7 +543,7 @@ class CaseDeskService implements CaseDesk {
 
     private CaseSummary lockForChange(UUID id) {
         CaseSummary c = store.lock(id);
-        checkMarket(c.market());
+        checkMarket(c);
         if (c.status() == CaseStatus.CLOSED && jdbc.sql("select merged_into is not null from cases_case where id = ?")
                 .param(id).query(Boolean.class).single()) {
             throw new ConflictException(c.key() + " was merged into another case; work on that one");
@@ -551,9 +559,10 @@ class CaseDeskService implements CaseDesk {
         return code;
     }
 
-    static void checkMarket(String market) {
+    /** A case of another market answers like an unknown one; background work is not scoped. */
+    static void checkMarket(CaseSummary c) {
         if (CurrentUser.principal().isPresent()) {
-            CurrentUser.requireMarket(market);
+            CurrentUser.requireInScope(c.market(), () -> new NotFoundException("case " + c.key() + " not found"));
         }
     }
 

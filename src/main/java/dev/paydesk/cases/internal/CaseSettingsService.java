@@ -3,6 +3,8 @@ package dev.paydesk.cases.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +17,10 @@ import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.SlaPolicyChanged;
 import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.platform.AdministrationPolicy;
 import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.UserDirectory;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
@@ -27,12 +32,43 @@ class CaseSettingsService implements CaseSettings {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ClockSweep sweep;
+    private final UserDirectory directory;
 
-    CaseSettingsService(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, ClockSweep sweep) {
+    CaseSettingsService(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, ClockSweep sweep,
+                        UserDirectory directory) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.sweep = sweep;
+        this.directory = directory;
+    }
+
+    /** Settings of one market are edited within the caller's markets; settings of every market by all-markets users. */
+    private static void requireEditable(@Nullable String market, Supplier<NotFoundException> notFound) {
+        CurrentUser.enforce(p -> AdministrationPolicy.mayEditSetting(p, market), notFound);
+    }
+
+    /** Whether the signed-in caller sees a setting of this market (null: every market); background work sees all. */
+    private static boolean visible(@Nullable String market) {
+        return market == null || CurrentUser.principal().isEmpty() || CurrentUser.canAccessMarket(market);
+    }
+
+    /** An agent is a user: the caller must be able to manage that user (their markets within the caller's). */
+    private void requireManagedAgent(String username) {
+        Supplier<NotFoundException> unknown = () -> new NotFoundException("user " + username + " does not exist");
+        CurrentUser.enforce(p -> directory.user(username).map(u -> AdministrationPolicy.mayManage(p, grant(u)))
+                .orElseThrow(unknown), unknown);
+    }
+
+    /** Agents whose user the caller may manage; agents without a user only for all-markets callers. */
+    private boolean agentVisible(String username) {
+        return CurrentUser.principal().map(p -> directory.user(username)
+                .map(u -> AdministrationPolicy.mayManage(p, grant(u)) instanceof AdministrationPolicy.Allowed)
+                .orElse(p.allMarkets())).orElse(true);
+    }
+
+    private static AdministrationPolicy.Grant grant(UserDirectory.User user) {
+        return new AdministrationPolicy.Grant(user.roles(), user.markets(), user.allMarkets());
     }
 
     @Override
@@ -50,6 +86,7 @@ class CaseSettingsService implements CaseSettings {
     @Transactional
     public Queue saveQueue(Queue q) {
         String code = q.code().strip().toLowerCase(Locale.ROOT);
+        requireEditable(null, () -> new NotFoundException("queue " + code + " not found"));
         if (!code.matches("[a-z0-9][a-z0-9-]*")) {
             throw new InvalidInputException("code", "a queue code is lower-case letters, digits and dashes");
         }
@@ -73,12 +110,14 @@ class CaseSettingsService implements CaseSettings {
                 from cases_agent a left join cases_queue_member m on m.username = a.username
                 group by a.username order by a.username""")
                 .query((rs, n) -> new Agent(rs.getString(1), rs.getInt(2), CaseStore.strings(rs.getArray(3)),
-                        CaseStore.strings(rs.getArray(4)), rs.getBoolean(5), CaseStore.strings(rs.getArray(6)))).list();
+                        CaseStore.strings(rs.getArray(4)), rs.getBoolean(5), CaseStore.strings(rs.getArray(6)))).list()
+                .stream().filter(a -> agentVisible(a.username())).toList();
     }
 
     @Override
     @Transactional
     public Agent saveAgent(Agent a) {
+        requireManagedAgent(a.username());
         if (a.capacity() < 0) {
             throw new InvalidInputException("capacity", "capacity must not be negative");
         }
@@ -107,12 +146,14 @@ class CaseSettingsService implements CaseSettings {
                 rs.getLong("id"), rs.getInt("position"), rs.getString("category"), rs.getString("market"),
                 rs.getString("language"), rs.getString("provider"), (Long) rs.getObject("min_amount_minor"),
                 rs.getString("currency"), rs.getString("queue_code"),
-                rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")))).list();
+                rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")))).list()
+                .stream().filter(r -> visible(r.market())).toList();
     }
 
     @Override
     @Transactional
     public RoutingRule addRoutingRule(RoutingRule r) {
+        requireEditable(r.market(), () -> new NotFoundException("market " + r.market() + " does not exist"));
         if ((r.minAmountMinor() == null) != (r.currency() == null)) {
             throw new InvalidInputException("currency", "an amount condition needs both an amount and a currency");
         }
@@ -128,10 +169,14 @@ class CaseSettingsService implements CaseSettings {
     @Override
     @Transactional
     public void deleteRoutingRule(long id) {
+        Supplier<NotFoundException> unknown = () -> new NotFoundException("routing rule " + id + " not found");
+        String market = jdbc.sql("select market from cases_routing_rule where id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().orElseThrow(unknown).orElse(null);
+        requireEditable(market, unknown);
         if (jdbc.sql("delete from cases_routing_rule where id = ?").param(id).update() == 0) {
             throw new NotFoundException("routing rule " + id + " not found");
         }
-        audit.record("case-routing-rule.deleted", "case_routing_rule", Long.toString(id), null, null, null);
+        audit.record("case-routing-rule.deleted", "case_routing_rule", Long.toString(id), market, null, null);
     }
 
     @Override
@@ -143,7 +188,7 @@ class CaseSettingsService implements CaseSettings {
                             rs.getString("priority") == null ? null : Priority.valueOf(rs.getString("priority")),
                             minutes(t.firstResponse()), minutes(t.nextResponse()), minutes(t.resolution()),
                             (int) t.warnBefore().toMinutes(), t.pauseReasons(), t.firstResponseRule());
-                }).list();
+                }).list().stream().filter(p -> visible(p.market())).toList();
     }
 
     private static Integer minutes(java.time.@Nullable Duration d) {
@@ -153,6 +198,13 @@ class CaseSettingsService implements CaseSettings {
     @Override
     @Transactional
     public SlaPolicy savePolicy(SlaPolicy p) {
+        requireEditable(p.market(), () -> new NotFoundException("market " + p.market() + " does not exist"));
+        if (p.id() != 0) {
+            Supplier<NotFoundException> unknown = () -> new NotFoundException("SLA policy " + p.id() + " not found");
+            String current = jdbc.sql("select market from cases_sla_policy where id = ?").param(p.id())
+                    .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().orElseThrow(unknown).orElse(null);
+            requireEditable(current, unknown);
+        }
         positive("firstResponseMinutes", p.firstResponseMinutes());
         positive("nextResponseMinutes", p.nextResponseMinutes());
         positive("resolutionMinutes", p.resolutionMinutes());

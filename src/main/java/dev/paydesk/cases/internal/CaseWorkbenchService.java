@@ -152,6 +152,8 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Override
     @Transactional
     public Sop publishSop(String category, @Nullable String market, String title, List<String> steps) {
+        dev.paydesk.platform.CurrentUser.enforce(p -> dev.paydesk.platform.AdministrationPolicy.mayEditSetting(p, market),
+                () -> new dev.paydesk.shared.NotFoundException("market " + market + " does not exist"));
         if (steps.isEmpty()) {
             throw new InvalidInputException("steps", "an SOP needs at least one step");
         }
@@ -173,7 +175,7 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Transactional
     public void checkSopStep(UUID caseId, long sopId, int step) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c.market());
+        CaseDeskService.checkMarket(c);
         Sop sop = sop(c).filter(s -> s.id() == sopId)
                 .orElseThrow(() -> new InvalidInputException("sop", "that SOP version is not the one for this case"));
         if (step < 1 || step > sop.steps().size()) {
@@ -247,7 +249,7 @@ class CaseWorkbenchService implements CaseWorkbench {
         jdbc.sql("update cases_csat set rating = ?, comment = ?, answered_at = ? where case_id = ?")
                 .params(rating, text, Timestamp.from(clock.instant()), s.caseId()).update();
         store.appendEntry(s.caseId(), "CSAT", clock.instant(), "customer", text, Map.of("rating", rating), null);
-        audit.record("case.csat-answered", "case", s.caseKey(), null, null, Map.of("rating", rating));
+        audit.record("case.csat-answered", "case", s.caseKey(), store.require(s.caseId()).market(), null, Map.of("rating", rating));
         return new PublicSurvey(s.caseId(), s.caseKey(), s.language(), true, rating);
     }
 

@@ -62,7 +62,7 @@ class MoneyActionService implements MoneyActions {
     public MoneyAction request(UUID caseId, MoneyActionType type, Money amount, @Nullable String paymentRef,
                                @Nullable String targetMethod, String reason) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c.market());
+        CaseDeskService.checkMarket(c);
         if (!c.status().isOpen()) {
             throw new ConflictException(c.key() + " is " + c.status().name().toLowerCase(java.util.Locale.ROOT)
                     + "; reopen it to request money actions");

@@ -164,12 +164,20 @@ class CasesUiController {
         model.addAttribute("s", detail.summary());
         model.addAttribute("moneyActions", money.forCase(detail.summary().id()));
         List<OrderTimeline> orders = new ArrayList<>();
+        java.util.Set<String> hidden = new java.util.HashSet<>();
         for (CaseLink link : detail.links()) {
             if (link.kind() == LinkKind.ORDER) {
-                payments.timeline(link.ref()).ifPresent(orders::add);
+                payments.timeline(link.ref()).ifPresent(o -> {
+                    if (o.market() == null || CurrentUser.canAccessMarket(o.market())) {
+                        orders.add(o);
+                    } else {
+                        hidden.add(link.ref());
+                    }
+                });
             }
         }
         model.addAttribute("orders", orders);
+        model.addAttribute("outOfScope", hidden);
         List<Row> rows = new ArrayList<>();
         detail.timeline().forEach(e -> rows.add(new Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
         for (OrderTimeline o : orders) {

@@ -1,10 +1,8 @@
 package dev.paydesk.disputes.web;
 
-import org.springframework.security.access.AccessDeniedException;
-
 import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.platform.CurrentUser;
-import dev.paydesk.platform.PaydeskPrincipal;
+import dev.paydesk.shared.NotFoundException;
 
 /** Market scope for disputes: a dispute without a known market is visible to all-market users only. */
 final class DisputeAccess {
@@ -16,14 +14,9 @@ final class DisputeAccess {
     private DisputeAccess() {
     }
 
+    /** A dispute of another market answers exactly like an unknown one (404 "no dispute {id}"). */
     static DisputeSummary check(DisputeSummary d) {
-        if (d.market() == null) {
-            if (!CurrentUser.principal().map(PaydeskPrincipal::allMarkets).orElse(false)) {
-                throw new AccessDeniedException("dispute without a market");
-            }
-        } else {
-            CurrentUser.requireMarket(d.market());
-        }
+        CurrentUser.requireInScope(d.market(), () -> new NotFoundException("no dispute " + d.id()));
         return d;
     }
 }

@@ -125,13 +125,8 @@ public class KlarnaCustomerTokens {
     private PaymentAccounts.Account scopedAccount(String accountName) {
         PaymentAccounts.Account account = accounts.find(Provider.KLARNA, accountName)
                 .orElseThrow(() -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
-        String market = account.market();
-        if (market != null) {
-            CurrentUser.requireMarket(market);
-        } else if (!CurrentUser.principal().map(p -> p.allMarkets()).orElse(false)) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "the merchant account has no market; only all-market users may change its tokens");
-        }
+        CurrentUser.requireInScope(account.market(),
+                () -> new NotFoundException("no Klarna merchant account '" + accountName + "'"));
         return account;
     }
 }

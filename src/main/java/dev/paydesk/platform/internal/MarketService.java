@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.paydesk.platform.AdministrationPolicy;
 import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.MarketCatalog;
@@ -90,8 +92,17 @@ public class MarketService implements MarketCatalog {
         return market(code).orElseThrow(() -> new NotFoundException("market " + code + " does not exist"));
     }
 
+    /** A market the signed-in user may edit (see {@link AdministrationPolicy#mayEditSetting}); others answer 404. */
+    private Market requireEditable(String code) {
+        Market market = require(code);
+        CurrentUser.enforce(p -> AdministrationPolicy.mayEditSetting(p, market.code()),
+                () -> new NotFoundException("market " + code + " does not exist"));
+        return market;
+    }
+
     @Transactional
     public Market create(MarketSpec spec) {
+        CurrentUser.enforce(AdministrationPolicy::mayCreateMarket, () -> new NotFoundException("market does not exist"));
         Market market = validate(spec);
         try {
             jdbc.sql("""
@@ -118,7 +129,7 @@ public class MarketService implements MarketCatalog {
 
     @Transactional
     public Market update(String code, MarketSpec spec) {
-        Market before = require(code);
+        Market before = requireEditable(code);
         if (!code.equals(spec.code())) {
             throw new InvalidInputException("code", "the market code cannot be changed");
         }
@@ -151,7 +162,7 @@ public class MarketService implements MarketCatalog {
      */
     @Transactional
     public void replaceOpeningHours(String code, List<OpeningHours> hours) {
-        require(code);
+        requireEditable(code);
         if (hours.isEmpty()) {
             throw new InvalidInputException("openingHours", "a calendar needs at least one opening window a week;"
                     + " for round-the-clock service give 00:00–24:00 on every day");
@@ -173,7 +184,7 @@ public class MarketService implements MarketCatalog {
 
     @Transactional
     public void putOverride(String code, HolidayOverride override) {
-        require(code);
+        requireEditable(code);
         if (override.name() == null || override.name().isBlank()) {
             throw new InvalidInputException("name", "a holiday override needs a name");
         }
@@ -189,6 +200,7 @@ public class MarketService implements MarketCatalog {
 
     @Transactional
     public void removeOverride(String code, LocalDate day) {
+        requireEditable(code);
         HolidayOverride before = overrides(code).stream().filter(o -> o.day().equals(day)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no holiday override on " + day + " for " + code));
         jdbc.sql("delete from platform_holiday_override where market_code = :code and day = :day")

@@ -23,7 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.paydesk.platform.AdministrationPolicy;
 import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
@@ -79,7 +81,35 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
     }
 
     public UserAccount require(UUID id) {
-        return find(id).orElseThrow(() -> new NotFoundException("user " + id + " does not exist"));
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * A user the signed-in caller may see and manage ({@link AdministrationPolicy#mayManage}); any other
+     * answers exactly like an unknown id. Without a signed-in caller (CLI, bootstrap) every user.
+     */
+    public UserAccount requireManaged(UUID id) {
+        UserAccount user = require(id);
+        caller().ifPresent(c -> AdministrationPolicy.mayManage(c, AdministrationPolicy.Grant.of(user))
+                .enforce(() -> notFound(id)));
+        return user;
+    }
+
+    /** The users the signed-in caller may see and manage; without one, every user. */
+    public List<UserAccount> managed() {
+        Optional<UserAccount> caller = caller();
+        return all().stream().filter(u -> caller.isEmpty() || AdministrationPolicy.mayManage(caller.get(),
+                AdministrationPolicy.Grant.of(u)) instanceof AdministrationPolicy.Allowed).toList();
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("user " + id + " does not exist");
+    }
+
+    /** The signed-in caller as stored now (not as the session remembers them). */
+    private Optional<UserAccount> caller() {
+        return CurrentUser.principal().map(p -> find(p.userId()).orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("the signed-in user no longer exists")));
     }
 
     public List<UserAccount> all() {
@@ -94,6 +124,8 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
     @Transactional
     public UserAccount create(UserSpec spec, String initialPassword, boolean mustChangePassword) {
         Validated v = validate(spec);
+        caller().ifPresent(c -> AdministrationPolicy.mayGrant(c, null, null, v.grant())
+                .enforce(() -> new NotFoundException("user " + v.username + " does not exist")));
         checkPassword(initialPassword);
         UUID id = UUID.randomUUID();
         try {
@@ -111,14 +143,16 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
             throw new ConflictException("a user named '" + v.username + "' already exists");
         }
         UserAccount created = require(id);
-        audit.record("user.created", "user", id.toString(), null, null, created.view());
+        audit.record("user.created", "user", id.toString(), auditMarket(created), null, created.view());
         return created;
     }
 
     @Transactional
     public UserAccount update(UUID id, UserSpec spec) {
-        UserAccount before = require(id);
+        UserAccount before = requireManaged(id);
         Validated v = validate(spec);
+        caller().ifPresent(c -> AdministrationPolicy.mayGrant(c, id, AdministrationPolicy.Grant.of(before), v.grant())
+                .enforce(() -> notFound(id)));
         if (!before.username().equalsIgnoreCase(v.username)) {
             throw new InvalidInputException("username", "the username cannot be changed");
         }
@@ -129,17 +163,19 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
                 .param("roles", v.roles.stream().map(Enum::name).toArray(String[]::new))
                 .param("markets", v.markets.toArray(String[]::new)).param("all", v.allMarkets).update();
         UserAccount after = require(id);
-        audit.record("user.updated", "user", id.toString(), null, before.view(), after.view());
+        audit.record("user.updated", "user", id.toString(), auditMarket(before, after), before.view(), after.view());
         return after;
     }
 
     @Transactional
     public UserAccount setEnabled(UUID id, boolean enabled) {
-        UserAccount before = require(id);
+        UserAccount before = requireManaged(id);
+        caller().ifPresent(c -> AdministrationPolicy.mayDisable(c, id, AdministrationPolicy.Grant.of(before))
+                .enforce(() -> notFound(id)));
         jdbc.sql("update platform_user set enabled = :e, version = version + 1 where id = :id")
                 .param("e", enabled).param("id", id).update();
         UserAccount after = require(id);
-        audit.record(enabled ? "user.enabled" : "user.disabled", "user", id.toString(), null, before.view(),
+        audit.record(enabled ? "user.enabled" : "user.disabled", "user", id.toString(), auditMarket(after), before.view(),
                 after.view());
         return after;
     }
@@ -157,18 +193,33 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         checkPassword(newPassword);
         jdbc.sql("update platform_user set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
                 .param("h", encoder.encode(newPassword)).param("id", id).update();
-        audit.record("user.password_changed", "user", id.toString(), null, null, null);
+        audit.record("user.password_changed", "user", id.toString(), auditMarket(user), null, null);
     }
 
     /** An administrator (or the CLI) sets a new one-time password that must be changed at sign-in. */
     @Transactional
     public String resetPassword(UUID id) {
-        require(id);
+        UserAccount user = requireManaged(id);
         String password = generatePassword();
         jdbc.sql("update platform_user set password_hash = :h, must_change_password = true, version = version + 1 where id = :id")
                 .param("h", encoder.encode(password)).param("id", id).update();
-        audit.record("user.password_reset", "user", id.toString(), null, null, null);
+        audit.record("user.password_reset", "user", id.toString(), auditMarket(user), null, null);
         return password;
+    }
+
+    /**
+     * The market an audit entry about users belongs to: their one market; users of several or all markets
+     * (and changes between markets) are platform-wide entries, which only all-markets users read.
+     */
+    private static @Nullable String auditMarket(UserAccount... states) {
+        String market = null;
+        for (UserAccount u : states) {
+            if (u.allMarkets() || u.markets().size() != 1 || (market != null && !market.equals(u.markets().iterator().next()))) {
+                return null;
+            }
+            market = u.markets().iterator().next();
+        }
+        return market;
     }
 
     private void checkPassword(String password) {
@@ -209,6 +260,9 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
 
     private record Validated(String username, String displayName, @Nullable String email, Set<Role> roles,
                              Set<String> markets, boolean allMarkets) {
+        AdministrationPolicy.Grant grant() {
+            return new AdministrationPolicy.Grant(roles, markets, allMarkets);
+        }
     }
 
     static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.security.access.AccessDeniedException;
+
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
 import dev.paydesk.platform.internal.MarketService;
 import dev.paydesk.platform.internal.UserAccount;
@@ -43,7 +46,7 @@ class AdminUsersController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("users", users.all());
+        model.addAttribute("users", users.managed());
         return "admin/users";
     }
 
@@ -60,7 +63,7 @@ class AdminUsersController {
             redirect.addFlashAttribute("oneTimePassword", password);
             redirect.addFlashAttribute("oneTimeUser", created.username());
             return "redirect:/admin/users";
-        } catch (InvalidInputException | ConflictException e) {
+        } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
             model.addAttribute("error", e.getMessage());
             return form(model, form, null, true);
         }
@@ -68,7 +71,7 @@ class AdminUsersController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable UUID id, Model model) {
-        UserAccount u = users.require(id);
+        UserAccount u = users.requireManaged(id);
         return form(model, new UserForm(u.username(), u.displayName(), u.email(),
                 u.roles().stream().map(Enum::name).toList(), List.copyOf(u.markets()), u.allMarkets()), id, u.enabled());
     }
@@ -79,9 +82,9 @@ class AdminUsersController {
             users.update(id, form.spec());
             redirect.addFlashAttribute("flash", "User saved.");
             return "redirect:/admin/users";
-        } catch (InvalidInputException | ConflictException e) {
+        } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
             model.addAttribute("error", e.getMessage());
-            return form(model, form, id, users.require(id).enabled());
+            return form(model, form, id, users.requireManaged(id).enabled());
         }
     }
 
@@ -96,7 +99,7 @@ class AdminUsersController {
     String reset(@PathVariable UUID id, RedirectAttributes redirect) {
         String password = users.resetPassword(id);
         redirect.addFlashAttribute("oneTimePassword", password);
-        redirect.addFlashAttribute("oneTimeUser", users.require(id).username());
+        redirect.addFlashAttribute("oneTimeUser", users.requireManaged(id).username());
         return "redirect:/admin/users";
     }
 
@@ -105,7 +108,7 @@ class AdminUsersController {
         model.addAttribute("userId", id);
         model.addAttribute("enabled", enabled);
         model.addAttribute("allRoles", Role.values());
-        model.addAttribute("allMarkets", markets.markets());
+        model.addAttribute("allMarkets", markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList());
         return "admin/user-form";
     }
 }

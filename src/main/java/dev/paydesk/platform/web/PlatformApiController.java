@@ -81,7 +81,7 @@ class PlatformApiController {
     @GetMapping("/users")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     List<UserAccount.View> users() {
-        return users.all().stream().map(UserAccount::view).toList();
+        return users.managed().stream().map(UserAccount::view).toList();
     }
 
     record NewUser(String username, @Nullable String displayName, @Nullable String email, List<String> roles,
@@ -108,7 +108,7 @@ class PlatformApiController {
     @GetMapping("/users/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     UserAccount.View user(@PathVariable UUID id) {
-        return users.require(id).view();
+        return users.requireManaged(id).view();
     }
 
     @PutMapping("/users/{id}")

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.shared.NotFoundException;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.triage.Incidents;
 
@@ -32,7 +33,7 @@ class IncidentsController {
 
     @PostMapping("/triage/incidents/{id}/close")
     String close(@PathVariable long id, RedirectAttributes redirect) {
-        CurrentUser.requireMarket(incidents.incident(id).cell().market());
+        CurrentUser.requireInScope(incidents.incident(id).cell().market(), () -> new NotFoundException("incident " + id));
         try {
             incidents.close(id);
             redirect.addFlashAttribute("flash", "Incident " + id + " closed.");

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.shared.NotFoundException;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
@@ -154,9 +155,6 @@ class TriageApiController {
         if (!to.isAfter(from)) {
             throw new InvalidInputException("to", "must be after from");
         }
-        if (market != null) {
-            CurrentUser.requireMarket(market);
-        }
         List<String> scope = CurrentUser.marketScope();
         List<RootCause.ParetoRow> rows = rootCause.pareto(new RootCause.Filter(from, to, provider, market, method, scope));
         if (accept != null && accept.contains("text/csv")) {
@@ -174,9 +172,6 @@ class TriageApiController {
         if (!to.isAfter(from)) {
             throw new InvalidInputException("to", "must be after from");
         }
-        if (market != null) {
-            CurrentUser.requireMarket(market);
-        }
         List<String> scope = CurrentUser.marketScope();
         return rootCause.trend(new RootCause.Filter(from, to, provider, market, method, scope));
     }
@@ -192,14 +187,14 @@ class TriageApiController {
     @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
     Map<String, Object> incident(@PathVariable long id) {
         Incident incident = incidents.incident(id);
-        CurrentUser.requireMarket(incident.cell().market());
+        CurrentUser.requireInScope(incident.cell().market(), () -> new NotFoundException("incident " + id));
         return Map.of("incident", incident, "items", incidents.items(id));
     }
 
     @PostMapping("/incidents/{id}/close")
     @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN')")
     Incident close(@PathVariable long id) {
-        CurrentUser.requireMarket(incidents.incident(id).cell().market());
+        CurrentUser.requireInScope(incidents.incident(id).cell().market(), () -> new NotFoundException("incident " + id));
         return incidents.close(id);
     }
 }

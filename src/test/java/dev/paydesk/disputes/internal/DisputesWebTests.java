@@ -88,7 +88,7 @@ class DisputesWebTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$[*].id", hasItem(de.toString())))
                 .andExpect(jsonPath("$[*].id", not(hasItem(nl.toString()))));
         mvc.perform(get("/api/v1/disputes/" + nl).header("Authorization", "Bearer " + specialist))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         String everywhere = tokenFor(newUser(Role.DISPUTE_SPECIALIST, List.of()));
         mvc.perform(get("/api/v1/disputes").header("Authorization", "Bearer " + everywhere)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", hasItem(de.toString())))
