@@ -68,13 +68,13 @@ class FirstResponseRuleApiTests extends PlatformTestSupport {
     void aNonPositiveTargetOrAnUnknownRuleIsAProblemNotA500() throws Exception {
         mvc.perform(post("/api/v1/case-settings/sla-policies").header("Authorization", "Bearer " + manager)
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"id": 0, "name": "zero", "category": "%s", "firstResponseMinutes": 0, "warnBeforeMinutes": 0,
+                                {"id": 0, "name": "zero", "category": "%s", "market": "DE", "firstResponseMinutes": 0, "warnBeforeMinutes": 0,
                                  "pauseReasons": []}""".formatted(category())))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")));
         mvc.perform(post("/api/v1/case-settings/sla-policies").header("Authorization", "Bearer " + manager)
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"id": 0, "name": "odd", "category": "%s", "firstResponseMinutes": 60, "warnBeforeMinutes": 0,
+                                {"id": 0, "name": "odd", "category": "%s", "market": "DE", "firstResponseMinutes": 60, "warnBeforeMinutes": 0,
                                  "pauseReasons": [], "firstResponseRule": "SOMETIMES"}""".formatted(category())))
                 .andExpect(status().isBadRequest());
     }
@@ -84,7 +84,7 @@ class FirstResponseRuleApiTests extends PlatformTestSupport {
         var pm = newUser(Role.PROCESS_MANAGER, List.of("DE"));
         String category = category();
         mvc.perform(post("/cases/settings/policies").with(user(pm)).with(csrf()).param("name", "Form " + category)
-                        .param("category", category).param("firstResponseMinutes", "60")
+                        .param("category", category).param("market", "DE").param("firstResponseMinutes", "60")
                         .param("firstResponseRule", "FIRST_REPLY_OR_RESOLUTION"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/cases/settings").with(user(pm)).locale(Locale.ENGLISH))
@@ -104,7 +104,7 @@ class FirstResponseRuleApiTests extends PlatformTestSupport {
         String field = rule == null ? "" : ", \"firstResponseRule\": \"" + rule + "\"";
         return mvc.perform(post("/api/v1/case-settings/sla-policies").header("Authorization", "Bearer " + manager)
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"id": 0, "name": "Rule %s", "category": "%s", "firstResponseMinutes": 240,
+                                {"id": 0, "name": "Rule %s", "category": "%s", "market": "DE", "firstResponseMinutes": 240,
                                  "resolutionMinutes": 2400, "warnBeforeMinutes": 30, "pauseReasons": []%s}"""
                                 .formatted(category, category, field)))
                 .andExpect(status().isOk());

@@ -144,6 +144,16 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/markets/{code}/business-time", allow(EVERYONE).scoped("market").query(PERIOD));
         TABLE.put("GET /api/v1/markets/{code}/deadline", allow(EVERYONE).scoped("market")
                 .query("start=2026-01-05T08:00:00Z&minutes=60"));
+        TABLE.put("GET /api/v1/markets/{code}/latest-start", allow(EVERYONE).scoped("market")
+                .query("due=2026-01-06T16:00:00Z&minutes=60"));
+        TABLE.put("PUT /api/v1/markets/{code}/dated-hours/{date}", allow("PM").scoped("market").body("{\"hours\": []}"));
+        TABLE.put("DELETE /api/v1/markets/{code}/dated-hours/{date}", allow("PM").scoped("market"));
+        TABLE.put("PUT /api/v1/markets/{code}/holiday-sets", allow("PM").scoped("market").body("[]"));
+        // company holiday sets: anyone reads, process managers and admins edit a set within their markets
+        TABLE.put("GET /api/v1/holiday-sets", allow(EVERYONE));
+        TABLE.put("GET /api/v1/holiday-sets/{name}", allow(EVERYONE));
+        TABLE.put("PUT /api/v1/holiday-sets/{name}", allow("PM").body("{\"days\": {}}"));
+        TABLE.put("DELETE /api/v1/holiday-sets/{name}", allow("PM"));
         // audit
         TABLE.put("GET /api/v1/audit", allow("UM"));
         TABLE.put("POST /api/v1/audit/verify", allow("UM"));
@@ -267,7 +277,8 @@ class AccessControlMatrixTests extends PlatformTestSupport {
             Map.entry("key", "PD-999999999"), Map.entry("ref", "ORD-MATRIX-UNKNOWN"),
             Map.entry("username", "matrix-unknown-user"), Map.entry("day", "2027-03-03"),
             Map.entry("scheme", "VISA"), Map.entry("supplier", "nosupplier"), Map.entry("account", "klarna-eu"),
-            Map.entry("token", "tok-matrix-unknown"));
+            Map.entry("token", "tok-matrix-unknown"),
+            Map.entry("date", "2027-03-04"), Map.entry("name", "matrix-unknown-set"));
 
     @Autowired
     MockMvc mvc;
@@ -395,7 +406,11 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         String uri = rule.query().isEmpty() ? path : path + "?" + rule.query();
         AbstractMockHttpServletRequestBuilder<?> request;
         if (op.consumes().contains(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            request = multipart(HttpMethod.valueOf(op.method()), uri);
+            // a declared length, as every real client sends (the upload limit answers 411 without one)
+            request = multipart(HttpMethod.valueOf(op.method()), uri).with(declared -> {
+                declared.setContent(new byte[0]);
+                return declared;
+            });
         } else {
             MockHttpServletRequestBuilder plain = request(HttpMethod.valueOf(op.method()), uri);
             if (op.consumes().contains(MediaType.APPLICATION_JSON_VALUE)) {
