@@ -37,7 +37,9 @@ class SessionUserRecheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof UserAccount signedIn) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (auth != null && auth.getPrincipal() instanceof UserAccount signedIn
+                && !PasswordChangeRequiredFilter.isAsset(path)) {
             Optional<UserAccount> current = users.find(signedIn.id()).filter(UserAccount::enabled);
             if (current.isEmpty()) {
                 HttpSession session = request.getSession(false);
