@@ -4,8 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one append-only audit log every state change goes through. Entries are hash-chained: each
- * stores the SHA-256 of its content and of the previous entry, so an edited or deleted row breaks
- * the chain. Call it inside the transaction that makes the change.
+ * stores a keyed hash (HMAC-SHA256 under a key the database never holds) of its content and of the
+ * previous entry's hash, so an edited or deleted row breaks the chain and nobody without the key can
+ * recompute it; signed checkpoints written outside the database catch a chain cut or replaced
+ * below them. Entries written before keyed hashing started keep their plain SHA-256 hashes. Call it
+ * inside the transaction that makes the change.
  */
 public interface AuditLog {
 
@@ -22,6 +25,9 @@ public interface AuditLog {
     void record(String action, String entityType, String entityId, @Nullable String market,
                 @Nullable Object before, @Nullable Object after);
 
-    /** Walks the chain from the start and reports the first broken link. */
+    /**
+     * Walks the chain from the start in one consistent snapshot, checks it against the signed
+     * checkpoints, and reports the first broken link.
+     */
     AuditVerification verify();
 }

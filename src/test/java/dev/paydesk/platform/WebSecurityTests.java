@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
+import jakarta.servlet.http.Cookie;
 
 /** The browser UI: sign-in, CSRF, roles, market scope, one-time passwords, security headers. */
 @SpringBootTest
@@ -137,15 +137,15 @@ class WebSecurityTests extends PlatformTestSupport {
                 List.of("AGENT"), List.of("DE"), false), initial, true));
         MvcResult login = mvc.perform(formLogin().user(created[0].username()).password(initial))
                 .andExpect(authenticated()).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", initial)
+        Cookie session = login.getResponse().getCookie("SESSION"); // Spring Session: the session travels as its cookie
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", initial)
                         .param("newPassword", "short").param("repeatPassword", "short"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("at least 12")));
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", initial)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", initial)
                         .param("newPassword", "a-much-better-passphrase").param("repeatPassword", "a-much-better-passphrase"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(users.require(created[0].id()).mustChangePassword()).isFalse();
     }
 

@@ -131,6 +131,9 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/users/{id}", allow("UM").scoped("user"));
         TABLE.put("PUT /api/v1/users/{id}", allow("M").scoped("user")
                 .body("{\"username\": \"x\", \"roles\": [\"AGENT\"], \"markets\": [\"DE\"]}"));
+        TABLE.put("GET /api/v1/login-locks", allow("M"));
+        TABLE.put("DELETE /api/v1/users/{id}/lock", allow("M").scoped("user"));
+        TABLE.put("DELETE /api/v1/login-locks/addresses", allow("M").query("address=192.0.2.1"));
         TABLE.put("PUT /api/v1/users/{id}/enabled", allow("M").scoped("user").body("{\"enabled\": true}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));

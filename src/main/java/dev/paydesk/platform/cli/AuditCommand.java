@@ -22,7 +22,8 @@ class AuditCommand implements CliCommand, Runnable {
 
     @Component
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verify the audit log's hash chain and report the first broken link.")
+            description = "Verify the audit log's hash chain (keyed hashes and the signed checkpoints outside the "
+                    + "database) and report the first broken link.")
     static class Verify implements Callable<Integer> {
 
         private final AuditLog audit;
@@ -35,7 +36,8 @@ class AuditCommand implements CliCommand, Runnable {
         public Integer call() {
             AuditVerification result = audit.verify();
             if (result.intact()) {
-                System.out.println("Audit chain intact: " + result.entriesChecked() + " entries verified.");
+                System.out.println("Audit chain intact: " + result.entriesChecked() + " entries verified, matching "
+                        + result.checkpointsChecked() + " signed checkpoint(s).");
                 return 0;
             }
             System.out.println("Audit chain BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());

@@ -29,8 +29,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<UserAccount> user = tokens.authenticate(header.substring(7).trim());
             if (user.isEmpty()) {
-                SecurityConfiguration.problem(response, org.springframework.http.HttpStatus.UNAUTHORIZED,
-                        "Invalid token", "The API token is unknown, revoked or expired.", request.getRequestURI());
+                ProblemResponses.write(response, org.springframework.http.HttpStatus.UNAUTHORIZED, "invalid-token",
+                        "Invalid token", "The API token is unknown, revoked or expired, or its user is disabled.",
+                        request.getRequestURI());
                 return;
             }
             UserAccount account = user.get();

@@ -46,7 +46,7 @@ class DatabaseConfiguration {
             server.ensureDatabase("paydesk");
             config.setJdbcUrl(server.jdbcUrl("paydesk"));
             config.setUsername("postgres");
-            config.setPassword("");
+            config.setPassword(server.password());
             OPEN_POOLS.register();
             return new HikariDataSource(config) {
                 @Override

@@ -31,6 +31,12 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
  * in a directory that survives restarts. When the directory already holds a running server (for
  * example the Paydesk server while a CLI command runs) that server is reused instead.
  *
+ * <p>The server requires a password (scram-sha-256) on every connection, the superuser's included;
+ * the password is generated when the data directory is created and kept beside it, outside the data
+ * directory, in {@code <data-dir>.password} (mode 600), where a CLI command attaching to a running
+ * server reads it too. A data directory from before (trusting every local connection) is switched
+ * to passwords at its next start.
+ *
  * <p>PostgreSQL refuses to run as root. When Paydesk runs as root (containers, CI) the server
  * processes are started in a fresh user namespace ({@code unshare -U}) where they are not root.
  */
@@ -38,16 +44,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
 
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
     private final Path binaries;
     private final Path dataDir;
     private final int port;
     private final boolean owned;
+    private final String password;
 
-    private EmbeddedPostgres(Path binaries, Path dataDir, int port, boolean owned) {
+    private EmbeddedPostgres(Path binaries, Path dataDir, int port, boolean owned, String password) {
         this.binaries = binaries;
         this.dataDir = dataDir;
         this.port = port;
         this.owned = owned;
+        this.password = password;
+    }
+
+    /** Where the superuser password of the server in {@code dataDir} is kept: beside it, not in it. */
+    public static Path passwordFile(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".password");
     }
 
     /** Starts (or attaches to) the server for {@code dataDir}; {@code preferredPort} 0 picks a free port. */
@@ -58,14 +73,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Path binaries = extractBinaries(binariesHome);
             if (running.isPresent()) {
                 log.info("Using the PostgreSQL server already running on {} (port {})", dataDir, running.get());
-                return new EmbeddedPostgres(binaries, dataDir, running.get(), false);
+                Path passwordFile = passwordFile(dataDir);
+                String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : "";
+                return new EmbeddedPostgres(binaries, dataDir, running.get(), false, password);
             }
+            String password = readOrCreatePassword(passwordFile(dataDir));
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-                initdb(binaries, dataDir);
+                initdb(binaries, dataDir, passwordFile(dataDir));
             }
             int port = preferredPort > 0 ? preferredPort : freePort();
-            EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDir, port, true);
+            EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDir, port, true, password);
             server.startServer();
+            server.requirePasswords();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dataDir, e);
@@ -80,9 +99,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The superuser password. */
+    public String password() {
+        return password;
+    }
+
     /** Creates {@code database} unless it exists. */
     public void ensureDatabase(String database) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", password)) {
             var rs = c.createStatement().executeQuery(
                     "select 1 from pg_database where datname = '" + database.replace("'", "''") + "'");
             if (!rs.next()) {
@@ -138,11 +162,56 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static void initdb(Path binaries, Path dataDir) throws IOException {
+    /**
+     * Switches a data directory created before passwords were required (every line of its
+     * {@code pg_hba.conf} saying {@code trust}): sets the superuser password while trust still lets
+     * the server in, then requires scram-sha-256 everywhere and reloads the configuration.
+     */
+    private void requirePasswords() throws IOException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        String config = Files.readString(hba);
+        if (!config.lines().anyMatch(EmbeddedPostgres::trusts)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
+            c.createStatement().execute("set password_encryption = 'scram-sha-256'");
+            c.createStatement().execute("alter role postgres password '" + password + "'");
+            Files.writeString(hba, config.lines().map(l -> trusts(l) ? l.replaceAll("\\btrust\\s*$", "scram-sha-256") : l)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+            c.createStatement().execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not switch the embedded PostgreSQL to passwords", e);
+        }
+        log.info("Embedded PostgreSQL in {} now requires a password (kept in {})", dataDir, passwordFile(dataDir));
+    }
+
+    private static boolean trusts(String hbaLine) {
+        String line = hbaLine.strip();
+        return !line.startsWith("#") && line.matches(".*\\btrust$");
+    }
+
+    /** Reads the password file, or creates it (mode 600) with a new random password. */
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        Files.createDirectories(file.getParent());
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password + "\n");
+        return password.toString();
+    }
+
+    private static void initdb(Path binaries, Path dataDir, Path passwordFile) throws IOException {
         Files.createDirectories(dataDir);
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
         List<String> command = command(binaries, "initdb");
-        command.addAll(List.of("-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "-D", dataDir.toString()));
+        command.addAll(List.of("-A", "scram-sha-256", "--pwfile=" + passwordFile, "-U", "postgres", "-E", "UTF8",
+                "--no-locale", "-D", dataDir.toString()));
         run(command, "initdb");
         log.info("Initialised a new PostgreSQL data directory in {}", dataDir);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,25 +29,44 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Audit log in PostgreSQL. Writers serialise on the single chain-head row, so the chain stays
- * linear however many nodes write; the table itself rejects updates and deletes by trigger.
+ * Audit log in PostgreSQL. Writers serialise on the single chain-head row ({@code select … for
+ * update}), so the chain stays linear however many nodes write; the table itself rejects updates and
+ * deletes by trigger. Entries from the keyed-hashing marker on carry HMAC-SHA256 hashes under the
+ * audit key ({@link AuditKeys}); verification reads the chain in one REPEATABLE READ snapshot and
+ * checks it against the signed checkpoints ({@link AuditCheckpoints}).
  */
 @Service
 public class JdbcAuditLog implements AuditLog {
 
     static final String GENESIS = "0".repeat(64);
+    /** The action of the entry from which entries carry keyed hashes. */
+    static final String KEYED_HASHING_STARTED = "audit.keyed_hashing_started";
     private static final int PAGE = 5_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditKeys keys;
+    private final AuditCheckpoints checkpoints;
     private final JsonMapper json = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Appends the keyed-hashing marker unless the chain has it (an existing chain after the upgrade). */
+    @Transactional
+    public void startKeyedHashing() {
+        Boolean keyed = jdbc.sql("select keyed_from is not null from platform_audit_head where id = 1")
+                .query(Boolean.class).single();
+        if (!keyed) {
+            append(List.of());
+        }
     }
 
     /**
@@ -92,18 +112,27 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     private void append(List<Pending> entries) {
-        if (entries.isEmpty()) {
+        Head head = jdbc.sql("select last_seq, last_hash, keyed_from from platform_audit_head where id = 1 for update")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).single();
+        List<Pending> all = entries;
+        Long keyedFrom = head.keyedFrom();
+        if (keyedFrom == null) {
+            keyedFrom = head.lastSeq() + 1;
+            all = new java.util.ArrayList<>(entries.size() + 1);
+            all.add(new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), "system", KEYED_HASHING_STARTED,
+                    "audit", "chain", null, null, "{\"algorithm\":\"HMAC-SHA256\",\"earlierEntries\":\"SHA-256\"}"));
+            all.addAll(entries);
+        }
+        if (all.isEmpty()) {
             return;
         }
-        Head head = jdbc.sql("select last_seq, last_hash from platform_audit_head where id = 1 for update")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.lastSeq;
-        String prev = head.lastHash;
-        for (Pending p : entries) {
+        long seq = head.lastSeq();
+        String prev = head.lastHash();
+        for (Pending p : all) {
             seq++;
             Entry entry = new Entry(seq, p.at(), p.actor(), p.action(), p.entityType(), p.entityId(), p.market(),
                     p.before(), p.after(), prev, "");
-            String hash = hash(entry);
+            String hash = keys.entryHash(content(entry));
             jdbc.sql("""
                     insert into platform_audit_log (seq, occurred_at, actor, action, entity_type, entity_id, market,
                         before_state, after_state, prev_hash, hash)
@@ -115,18 +144,27 @@ public class JdbcAuditLog implements AuditLog {
                     .update();
             prev = hash;
         }
-        jdbc.sql("update platform_audit_head set last_seq = :seq, last_hash = :hash where id = 1")
-                .param("seq", seq).param("hash", prev).update();
+        jdbc.sql("update platform_audit_head set last_seq = :seq, last_hash = :hash, keyed_from = :keyed where id = 1")
+                .param("seq", seq).param("hash", prev).param("keyed", keyedFrom).update();
     }
 
+    /**
+     * The checkpoint files are read before the snapshot starts, so every checkpoint lies at or below
+     * the snapshot's head; the snapshot (REPEATABLE READ) keeps appends committed meanwhile out of view.
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public AuditVerification verify() {
-        Head head = jdbc.sql("select last_seq, last_hash from platform_audit_head where id = 1")
-                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<AuditCheckpoints.Stored> stored = checkpoints.read();
+        java.util.Set<Long> anchored = new java.util.HashSet<>();
+        stored.forEach(c -> c.checkpoint().ifPresent(cp -> anchored.add(cp.seq())));
+        java.util.Map<Long, String> hashesAt = new java.util.HashMap<>();
+        Head head = jdbc.sql("select last_seq, last_hash, keyed_from from platform_audit_head where id = 1")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).single();
         long expectedSeq = 1;
         String prevHash = GENESIS;
         long checked = 0;
+        Long keyedFrom = null;
         while (true) {
             List<Entry> page = jdbc.sql("select * from platform_audit_log where seq >= :from order by seq limit :limit")
                     .param("from", expectedSeq).param("limit", PAGE).query(JdbcAuditLog::map).list();
@@ -143,9 +181,17 @@ public class JdbcAuditLog implements AuditLog {
                     return AuditVerification.broken(checked, e.seq, "entry " + e.seq
                             + " does not link to the hash of the entry before it");
                 }
-                if (!hash(e).equals(e.hash)) {
+                if (keyedFrom == null && KEYED_HASHING_STARTED.equals(e.action)) {
+                    keyedFrom = e.seq;
+                }
+                String expected = keyedFrom == null ? hash(e) : keys.entryHash(content(e));
+                if (!expected.equals(e.hash)) {
                     return AuditVerification.broken(checked, e.seq, "entry " + e.seq
-                            + " was altered: its content no longer matches its hash");
+                            + " was altered: its content no longer matches its hash"
+                            + (keyedFrom == null ? "" : " (or the audit key is not the one that wrote it)"));
+                }
+                if (anchored.contains(e.seq)) {
+                    hashesAt.put(e.seq, e.hash);
                 }
                 prevHash = e.hash;
                 expectedSeq++;
@@ -159,19 +205,57 @@ public class JdbcAuditLog implements AuditLog {
         if (last > head.lastSeq || !prevHash.equals(head.lastHash)) {
             return AuditVerification.broken(checked, last, "the chain head does not match the last entry");
         }
-        return AuditVerification.ok(checked);
+        return checkAgainst(stored, hashesAt, keyedFrom, last, checked);
     }
 
+    /** Every checkpoint must be authentic and match the chain: same hash at its entry, same keyed-hashing start. */
+    private AuditVerification checkAgainst(List<AuditCheckpoints.Stored> stored, java.util.Map<Long, String> hashesAt,
+                                           @Nullable Long keyedFrom, long last, long checked) {
+        int matched = 0;
+        for (AuditCheckpoints.Stored s : stored) {
+            String name = s.file().getFileName().toString();
+            if (s.checkpoint().isEmpty()) {
+                return AuditVerification.broken(checked, last, "checkpoint " + name + " is unreadable");
+            }
+            AuditCheckpoints.Checkpoint cp = s.checkpoint().get();
+            if (!checkpoints.authentic(cp)) {
+                return AuditVerification.broken(checked, cp.seq(), "checkpoint " + name
+                        + " is not signed with this audit key (forged, or written with another key)");
+            }
+            if (cp.seq() > last) {
+                return AuditVerification.broken(checked, last + 1, "the log ends at entry " + last + " but checkpoint "
+                        + name + " recorded entry " + cp.seq() + ": entries were removed");
+            }
+            if (!cp.hash().equals(hashesAt.get(cp.seq()))) {
+                return AuditVerification.broken(checked, cp.seq(), "entry " + cp.seq()
+                        + " differs from the signed checkpoint written at " + cp.writtenAt() + ": the chain was rewritten");
+            }
+            boolean sameStart = cp.keyedFrom() == null
+                    ? keyedFrom == null || keyedFrom > cp.seq() : cp.keyedFrom().equals(keyedFrom);
+            if (!sameStart) {
+                return AuditVerification.broken(checked, cp.seq(), "keyed hashing starts at entry " + keyedFrom
+                        + " but checkpoint " + name + " recorded " + cp.keyedFrom() + ": the chain was rewritten");
+            }
+            matched++;
+        }
+        return AuditVerification.ok(checked, matched);
+    }
+
+    /** The plain SHA-256 of an entry, as entries before keyed hashing carry it. */
     static String hash(Entry e) {
-        String content = String.join("\u001f", Long.toString(e.seq), e.occurredAt.toString(), e.actor, e.action,
-                e.entityType, e.entityId, nullToEmpty(e.market), nullToEmpty(e.before), nullToEmpty(e.after),
-                e.prevHash);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(content(e).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** What an entry's hash covers: every field and the previous entry's hash. */
+    static String content(Entry e) {
+        return String.join("\u001f", Long.toString(e.seq), e.occurredAt.toString(), e.actor, e.action,
+                e.entityType, e.entityId, nullToEmpty(e.market), nullToEmpty(e.before), nullToEmpty(e.after),
+                e.prevHash);
     }
 
     private @Nullable String toJson(@Nullable Object value) {
@@ -192,7 +276,7 @@ public class JdbcAuditLog implements AuditLog {
                 rs.getString("prev_hash"), rs.getString("hash"));
     }
 
-    private record Head(long lastSeq, String lastHash) {
+    private record Head(long lastSeq, String lastHash, @Nullable Long keyedFrom) {
     }
 
     /** One stored audit entry. */

@@ -27,7 +27,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isAsset(String path) {
+    static boolean isAsset(String path) {
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
                 || path.startsWith("/img/") || path.equals("/error");
     }

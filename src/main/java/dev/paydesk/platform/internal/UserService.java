@@ -37,19 +37,23 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
 
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserService.class);
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final MarketService markets;
+    private final UserSessions sessions;
     private final Clock clock;
 
-    UserService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, MarketService markets, Clock clock) {
+    UserService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, MarketService markets,
+                UserSessions sessions, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.markets = markets;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -164,6 +168,10 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
                 .param("markets", v.markets.toArray(String[]::new)).param("all", v.allMarkets).update();
         UserAccount after = require(id);
         audit.record("user.updated", "user", id.toString(), auditMarket(before, after), before.view(), after.view());
+        if (!before.roles().equals(after.roles()) || !before.markets().equals(after.markets())
+                || before.allMarkets() != after.allMarkets()) {
+            endSessions(after, "roles or markets changed");
+        }
         return after;
     }
 
@@ -177,6 +185,9 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         UserAccount after = require(id);
         audit.record(enabled ? "user.enabled" : "user.disabled", "user", id.toString(), auditMarket(after), before.view(),
                 after.view());
+        if (!enabled) {
+            endSessions(after, "disabled");
+        }
         return after;
     }
 
@@ -190,7 +201,7 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         if (currentPassword.equals(newPassword)) {
             throw new InvalidInputException("newPassword", "the new password must differ from the current one");
         }
-        checkPassword(newPassword);
+        PasswordPolicy.check("newPassword", user.username(), newPassword);
         jdbc.sql("update platform_user set password_hash = :h, must_change_password = false, version = version + 1 where id = :id")
                 .param("h", encoder.encode(newPassword)).param("id", id).update();
         audit.record("user.password_changed", "user", id.toString(), auditMarket(user), null, null);
@@ -201,9 +212,13 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
     public String resetPassword(UUID id) {
         UserAccount user = requireManaged(id);
         String password = generatePassword();
+        while (!PasswordPolicy.accepts(user.username(), password)) {
+            password = generatePassword();
+        }
         jdbc.sql("update platform_user set password_hash = :h, must_change_password = true, version = version + 1 where id = :id")
                 .param("h", encoder.encode(password)).param("id", id).update();
         audit.record("user.password_reset", "user", id.toString(), auditMarket(user), null, null);
+        endSessions(user, "password reset");
         return password;
     }
 
@@ -222,6 +237,31 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         return market;
     }
 
+     * Ends every UI session of the user at once (API tokens re-check the user on every request).
+     * Runs after the change commits, so a session is never ended for a change that rolled back and a
+     * request racing the commit is caught by {@link SessionUserRecheckFilter}.
+     */
+    private void endSessions(UserAccount user, String reason) {
+        Runnable end = () -> {
+            int ended = sessions.endAll(user.username());
+            if (ended > 0) {
+                log.info("Ended {} session(s) of {}: {}", ended, user.username(), reason);
+            }
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            end.run();
+                        }
+                    });
+        } else {
+            end.run();
+        }
+    }
+
+    /** Initial passwords are generated one-time passwords; the full policy applies when a person chooses one. */
     private void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");

@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
+import dev.paydesk.platform.internal.LoginThrottle;
 import dev.paydesk.platform.internal.MarketService;
 import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
@@ -29,10 +30,12 @@ class AdminUsersController {
 
     private final UserService users;
     private final MarketService markets;
+    private final LoginThrottle logins;
 
-    AdminUsersController(UserService users, MarketService markets) {
+    AdminUsersController(UserService users, MarketService markets, LoginThrottle logins) {
         this.users = users;
         this.markets = markets;
+        this.logins = logins;
     }
 
     record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String email,
@@ -47,7 +50,16 @@ class AdminUsersController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", users.managed());
+        model.addAttribute("lockedUntil", logins.locks().stream().filter(l -> l.kind() == LoginThrottle.Kind.ACCOUNT)
+                .collect(java.util.stream.Collectors.toMap(LoginThrottle.Lock::key, LoginThrottle.Lock::lockedUntil)));
         return "admin/users";
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+        logins.unlock(LoginThrottle.Kind.ACCOUNT, users.requireManaged(id).username());
+        redirect.addFlashAttribute("flash", "User unlocked.");
+        return "redirect:/admin/users";
     }
 
     @GetMapping("/new")
