@@ -237,6 +237,7 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         return market;
     }
 
+    /**
      * Ends every UI session of the user at once (API tokens re-check the user on every request).
      * Runs after the change commits, so a session is never ended for a change that rolled back and a
      * request racing the commit is caught by {@link SessionUserRecheckFilter}.

@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * set for the largest uploads Paydesk takes, provider settlement reports of hundreds of MB, which are
  * written to disk part by part and streamed into the import; every other multipart request (case
  * attachments, dispute evidence, the case CSV) is held to {@code paydesk.uploads.max-size} here,
- * before the multipart body is read: 413 above it, 411 without a declared length.
+ * before the multipart body is read: 413 when the declared length is above it. An upload without a
+ * declared length (chunked) is bounded only by the servlet's multipart limits.
  */
 class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -48,9 +49,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length < 0) {
-            problem(response, 411, "Length required", "an upload must declare its Content-Length");
-        } else if (length > maxSize) {
+        if (length > maxSize) {
             problem(response, 413, "Payload too large", "an upload here may be at most " + DataSize.ofBytes(maxSize)
                     .toMegabytes() + " MB");
         } else {
