@@ -42,11 +42,23 @@ public final class PanRedactor {
      * @return the masked text and how many numbers were masked
      */
     public static Redaction scan(String text) {
-        if (!hasEnoughDigits(text)) {
+        List<Span> spans = find(text);
+        if (spans.isEmpty()) {
             return new Redaction(text, 0);
         }
-        char[] out = null;
-        int masked = 0;
+        char[] out = text.toCharArray();
+        for (Span span : spans) {
+            mask(out, span.start(), span.end());
+        }
+        return new Redaction(new String(out), spans.size());
+    }
+
+    /** Where the card numbers are, left to right (empty when there is none). */
+    public static List<Span> find(String text) {
+        if (!hasEnoughDigits(text)) {
+            return List.of();
+        }
+        List<Span> found = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -58,16 +70,23 @@ public final class PanRedactor {
             int end = readRun(text, i, groups);
             if (!gluedLeft(text, i) && !gluedRight(text, end)) {
                 for (int[] span : findPans(text, groups)) {
-                    if (out == null) {
-                        out = text.toCharArray();
-                    }
-                    mask(out, span[0], span[1]);
-                    masked++;
+                    found.add(new Span(span[0], span[1]));
                 }
             }
             i = end;
         }
-        return out == null ? new Redaction(text, 0) : new Redaction(new String(out), masked);
+        return found;
+    }
+
+    /** A card number's place in a text: {@code [start, end)}, separators included. */
+    public record Span(int start, int end) {
+    }
+
+    /** The masked form of a card number written with or without separators, e.g. {@code 4111 11** **** 1111}. */
+    public static String mask(String pan) {
+        char[] out = pan.toCharArray();
+        mask(out, 0, out.length);
+        return new String(out);
     }
 
     /** The result of a scan. */
@@ -208,7 +227,10 @@ public final class PanRedactor {
         }
     }
 
-    /** Digits glued to a word on the left (IBAN, order id, {@code x123}) or after a {@code +}. */
+    /**
+     * Digits glued to a word on the left (IBAN, order id, {@code x123}), after a {@code +} or in an
+     * e-mail domain. A card number used as an e-mail's local part ({@code 4111…@example.com}) is found.
+     */
     private static boolean gluedLeft(String text, int start) {
         if (start == 0) {
             return false;
@@ -226,7 +248,7 @@ public final class PanRedactor {
             return false;
         }
         char after = text.charAt(end);
-        return Character.isLetter(after) || after == '_' || after == '*' || after == '@';
+        return Character.isLetter(after) || after == '_' || after == '*';
     }
 
     private static boolean isDigit(char c) {

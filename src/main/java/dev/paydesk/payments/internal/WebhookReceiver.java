@@ -33,10 +33,13 @@ public class WebhookReceiver {
     private final PaymentsStore store;
     private final dev.paydesk.platform.AuditLog audit;
     private final java.time.Clock clock;
+    private final dev.paydesk.platform.PanBoundary pan;
 
     WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
                     PayPalAdapter paypal, KlarnaAdapter klarna, PaymentsStore store,
-                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer) {
+                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer,
+                    dev.paydesk.platform.PanBoundary pan) {
+        this.pan = pan;
         this.writer = writer;
         this.store = store;
         this.audit = audit;
@@ -53,13 +56,15 @@ public class WebhookReceiver {
         PaymentAccounts.Account account = accounts.find(provider, accountName)
                 .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
         String market = account.market();
-        String body = request.text();
+        String signed = request.text();
         List<ProviderEvent> events;
+        String body = signed;
         try {
-            verify(provider, account, request, body);
+            verify(provider, account, request, signed); // the one place the body stays byte-exact
+            body = pan.json(signed);
             events = parse(provider, accountName, body);
         } catch (MalformedPayloadException e) {
-            ingest.quarantine("webhook", provider, accountName, e.getMessage(), body);
+            ingest.quarantine("webhook", provider, accountName, pan.text(e.getMessage()), pan.json(body));
             return new Receipt(0, 0, 0, 1);
         }
         return receipt(writer.write(deliveries(provider, accountName, market, events, body)));
@@ -135,7 +140,7 @@ public class WebhookReceiver {
         }
         Provider provider = Provider.valueOf(row.provider());
         String account = row.account() == null ? "" : row.account();
-        String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : correctedPayload;
+        String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : pan.json(correctedPayload);
         String market = accounts.find(provider, account).map(PaymentAccounts.Account::market).orElse(null);
         List<ProviderEvent> events;
         try {
