@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
  * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
- * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}),
- * numbers after a {@code +} (phone numbers), Luhn-invalid runs and everything shorter than 13
+ * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}; only
+ * the glued group is left out of a longer run), numbers after a {@code +} (phone numbers), Luhn-invalid
+ * runs and everything shorter than 13
  * digits (dates, amounts, most order numbers). One linear scan; texts without 13 digits return at
  * once.
  */
@@ -68,10 +69,8 @@ public final class PanRedactor {
             }
             List<int[]> groups = new ArrayList<>();
             int end = readRun(text, i, groups);
-            if (!gluedLeft(text, i) && !gluedRight(text, end)) {
-                for (int[] span : findPans(text, groups)) {
-                    found.add(new Span(span[0], span[1]));
-                }
+            for (int[] span : findPans(text, unglued(text, i, end, groups))) {
+                found.add(new Span(span[0], span[1]));
             }
             i = end;
         }
@@ -122,16 +121,70 @@ public final class PanRedactor {
     }
 
     /**
-     * A run of card length is judged as a whole. In a longer run (a card number typed right after a
-     * date or a reference) the greedy left-to-right search accepts only windows laid out like a
-     * card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners 4-6-5 and 4-6-4.
+     * The groups of a run that can hold a card number: a group glued to a word belongs to the word
+     * ({@code camt053 4111 1111 1111 1111} keeps {@code 053} out, {@code …1111-3a} keeps {@code 3});
+     * nothing when the run is an IBAN with its country code, follows a {@code +} (a phone number),
+     * an {@code @} (an e-mail domain) or a {@code *} (a mask).
+     */
+    private static List<int[]> unglued(String text, int start, int end, List<int[]> groups) {
+        List<int[]> candidates = groups;
+        if (gluedLeft(text, start)) {
+            char before = text.charAt(start - 1);
+            if (before == '+' || before == '@' || before == '*' || isIban(text, start, end)) {
+                return List.of();
+            }
+            candidates = candidates.subList(1, candidates.size());
+        }
+        if (!candidates.isEmpty() && gluedRight(text, end)) {
+            candidates = candidates.subList(0, candidates.size() - 1);
+        }
+        return candidates;
+    }
+
+    /** A run continuing a word into an IBAN ({@code DE89 3704 0044 0532 0130 00}, ISO 13616 mod 97). */
+    private static boolean isIban(String text, int start, int end) {
+        int word = start;
+        while (word > 0 && Character.isLetterOrDigit(text.charAt(word - 1))) {
+            word--;
+        }
+        StringBuilder compact = new StringBuilder();
+        for (int k = word; k < end; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetterOrDigit(c)) {
+                compact.append(Character.toUpperCase(c));
+            }
+        }
+        String iban = compact.toString();
+        if (!iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        int mod = 0;
+        for (int k = 0; k < rearranged.length(); k++) {
+            char c = rearranged.charAt(k);
+            int value = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
+            mod = (value > 9 ? mod * 100 + value : mod * 10 + value) % 97;
+        }
+        return mod == 1;
+    }
+
+    /**
+     * A run that is a card number as a whole is one. Otherwise (a card number typed right after a
+     * date or a reference, or followed by {@code -1}) the greedy left-to-right search accepts only
+     * windows laid out like a card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners
+     * 4-6-5 and 4-6-4.
      */
     private static List<int[]> findPans(String text, List<int[]> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
         String whole = digitsOf(text, groups, 0, groups.size());
-        if (whole.length() <= MAX_DIGITS) {
-            return whole.length() >= MIN_DIGITS && isPlausiblePan(whole)
-                    ? List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]})
-                    : List.of();
+        if (whole.length() >= MIN_DIGITS && whole.length() <= MAX_DIGITS && isPlausiblePan(whole)) {
+            return List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]});
+        }
+        if (whole.length() < MIN_DIGITS || groups.size() == 1
+                || whole.length() <= MAX_DIGITS && isCardLayout(text, groups, 0, groups.size())) {
+            return List.of();
         }
         List<int[]> found = new ArrayList<>();
         int a = 0;

@@ -3,7 +3,6 @@ package dev.paydesk.platform.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -22,12 +21,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 
 /**
  * Hands every later filter and controller a request whose strings passed the card-number boundary:
  * query and form parameters (which Spring binds to {@code @RequestParam}, {@code @ModelAttribute}
- * and form records, and through which multipart text parts arrive), multipart file names, the path
+ * and form records, and through which multipart text parts arrive), uploaded files (their names,
+ * and the content of text files line by line, see {@link RedactedMultipart}), the path
  * (so path variables are redacted; a path segment that is a card number becomes its key, so lookups
  * by such a reference still find it) and the {@code Idempotency-Key} header. Passwords and the CSRF
  * token are left alone (see {@link PanBoundary}); JSON bodies are redacted by the Jackson module.
@@ -46,7 +45,13 @@ final class PanRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new Redacted(request, boundary), response);
+        chain.doFilter(isMultipart(request) ? new RedactedMultipart(request, boundary) : new Redacted(request, boundary),
+                response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
@@ -59,9 +64,9 @@ final class PanRequestFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private static final class Redacted extends HttpServletRequestWrapper {
+    static class Redacted extends HttpServletRequestWrapper {
 
-        private final PanBoundary boundary;
+        final PanBoundary boundary;
         private @Nullable Map<String, String[]> parameters;
 
         Redacted(HttpServletRequest request, PanBoundary boundary) {
@@ -146,21 +151,6 @@ final class PanRequestFilter extends OncePerRequestFilter {
             return Collections.enumeration(out);
         }
 
-        @Override
-        public Collection<Part> getParts() throws IOException, ServletException {
-            List<Part> out = new ArrayList<>();
-            for (Part part : super.getParts()) {
-                out.add(new RedactedPart(part, boundary));
-            }
-            return out;
-        }
-
-        @Override
-        public @Nullable Part getPart(String name) throws IOException, ServletException {
-            Part part = super.getPart(name);
-            return part == null ? null : new RedactedPart(part, boundary);
-        }
-
         private static boolean isDataHeader(String name) {
             return DATA_HEADERS.contains(name.toLowerCase(Locale.ROOT));
         }
@@ -200,62 +190,6 @@ final class PanRequestFilter extends OncePerRequestFilter {
                 }
             }
             return false;
-        }
-    }
-
-    /** A multipart part whose file name passed the boundary (its content is each file reader's job). */
-    private record RedactedPart(Part part, PanBoundary boundary) implements Part {
-
-        @Override
-        public java.io.InputStream getInputStream() throws IOException {
-            return part.getInputStream();
-        }
-
-        @Override
-        public @Nullable String getContentType() {
-            return part.getContentType();
-        }
-
-        @Override
-        public String getName() {
-            return part.getName();
-        }
-
-        @Override
-        public @Nullable String getSubmittedFileName() {
-            return boundary.textOrNull(part.getSubmittedFileName());
-        }
-
-        @Override
-        public long getSize() {
-            return part.getSize();
-        }
-
-        @Override
-        public void write(String fileName) throws IOException {
-            part.write(fileName);
-        }
-
-        @Override
-        public void delete() throws IOException {
-            part.delete();
-        }
-
-        @Override
-        public @Nullable String getHeader(String name) {
-            String value = part.getHeader(name);
-            return value != null && name.equalsIgnoreCase("content-disposition") ? boundary.text(value) : value;
-        }
-
-        @Override
-        public Collection<String> getHeaders(String name) {
-            return name.equalsIgnoreCase("content-disposition")
-                    ? part.getHeaders(name).stream().map(boundary::text).toList() : part.getHeaders(name);
-        }
-
-        @Override
-        public Collection<String> getHeaderNames() {
-            return part.getHeaderNames();
         }
     }
 }
