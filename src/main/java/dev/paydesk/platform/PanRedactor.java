@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Finds payment card numbers (PANs) in free text and masks them to first six / last four digits,
  * keeping separators where they were: {@code 4111 1111 1111 1111} becomes
- * {@code 4111 11** **** 1111}. Every intake path (case text, messages, notes, e-mail bodies, text
- * extracted from attachments) calls this before storing text.
+ * {@code 4111 11** **** 1111}. The detector behind {@link PanBoundary}, through which every string
+ * that enters Paydesk passes.
  *
  * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
  * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
