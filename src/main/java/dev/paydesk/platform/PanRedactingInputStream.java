@@ -110,7 +110,8 @@ final class PanRedactingInputStream extends InputStream {
             return Arrays.copyOf(bytes, length);
         }
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        return boundary.file(text).getBytes(StandardCharsets.ISO_8859_1);
+        String redacted = boundary.file(text);
+        return redacted == text ? Arrays.copyOf(bytes, length) : redacted.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class PanRedactor {
                 i++;
                 continue;
             }
+            int shortRunEnd = shortRunEnd(text, i);
+            if (shortRunEnd >= 0) {
+                i = shortRunEnd;
+                continue;
+            }
             List<int[]> groups = new ArrayList<>();
             int end = readRun(text, i, groups);
             for (int[] span : findPans(text, unglued(text, i, end, groups))) {
@@ -100,6 +105,27 @@ public final class PanRedactor {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a run of fewer than 13 digits starting at {@code start} ends, or -1 when the run is long
+     * enough to hold a card number; the cheap first look that spares the common short runs any work.
+     */
+    private static int shortRunEnd(String text, int start) {
+        int n = text.length();
+        int j = start;
+        int digits = 0;
+        while (true) {
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+                digits++;
+            }
+            if (j + 1 < n && isSeparator(text.charAt(j)) && isDigit(text.charAt(j + 1))) {
+                j++;
+            } else {
+                return digits < MIN_DIGITS ? j : -1;
+            }
+        }
     }
 
     /** Reads digit groups joined by single separators; returns the index after the run. */
@@ -233,6 +259,9 @@ public final class PanRedactor {
     }
 
     private static String digitsOf(String text, List<int[]> groups, int from, int to) {
+        if (to - from == 1) {
+            return text.substring(groups.get(from)[0], groups.get(from)[1]);
+        }
         StringBuilder digits = new StringBuilder(MAX_DIGITS + 8);
         for (int g = from; g < to && digits.length() <= MAX_DIGITS; g++) {
             digits.append(text, groups.get(g)[0], groups.get(g)[1]);
@@ -320,9 +349,9 @@ public final class PanRedactor {
 
         static boolean plausible(String d) {
             int len = d.length();
-            int p2 = Integer.parseInt(d.substring(0, 2));
-            int p3 = Integer.parseInt(d.substring(0, 3));
-            int p4 = Integer.parseInt(d.substring(0, 4));
+            int p2 = (d.charAt(0) - '0') * 10 + d.charAt(1) - '0';
+            int p3 = p2 * 10 + d.charAt(2) - '0';
+            int p4 = p3 * 10 + d.charAt(3) - '0';
             return switch (d.charAt(0)) {
                 case '4' -> len == 13 || len == 16 || len == 19;                        // Visa
                 case '2' -> (p4 >= 2221 && p4 <= 2720 && len == 16)                     // Mastercard
