@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * Finds payment card numbers (PANs) in free text and masks them to first six / last four digits,
  * keeping separators where they were: {@code 4111 1111 1111 1111} becomes
- * {@code 4111 11** **** 1111}. Every intake path (case text, messages, notes, e-mail bodies, text
- * extracted from attachments) calls this before storing text.
+ * {@code 4111 11** **** 1111}. The detector behind {@link PanBoundary}, through which every string
+ * that enters Paydesk passes.
  *
  * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
  * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
- * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}),
- * numbers after a {@code +} (phone numbers), Luhn-invalid runs and everything shorter than 13
+ * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}; only
+ * the glued group is left out of a longer run), numbers after a {@code +} (phone numbers), Luhn-invalid
+ * runs and everything shorter than 13
  * digits (dates, amounts, most order numbers). One linear scan; texts without 13 digits return at
  * once.
  */
@@ -42,11 +43,23 @@ public final class PanRedactor {
      * @return the masked text and how many numbers were masked
      */
     public static Redaction scan(String text) {
-        if (!hasEnoughDigits(text)) {
+        List<Span> spans = find(text);
+        if (spans.isEmpty()) {
             return new Redaction(text, 0);
         }
-        char[] out = null;
-        int masked = 0;
+        char[] out = text.toCharArray();
+        for (Span span : spans) {
+            mask(out, span.start(), span.end());
+        }
+        return new Redaction(new String(out), spans.size());
+    }
+
+    /** Where the card numbers are, left to right (empty when there is none). */
+    public static List<Span> find(String text) {
+        if (!hasEnoughDigits(text)) {
+            return List.of();
+        }
+        List<Span> found = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -54,20 +67,30 @@ public final class PanRedactor {
                 i++;
                 continue;
             }
+            int shortRunEnd = shortRunEnd(text, i);
+            if (shortRunEnd >= 0) {
+                i = shortRunEnd;
+                continue;
+            }
             List<int[]> groups = new ArrayList<>();
             int end = readRun(text, i, groups);
-            if (!gluedLeft(text, i) && !gluedRight(text, end)) {
-                for (int[] span : findPans(text, groups)) {
-                    if (out == null) {
-                        out = text.toCharArray();
-                    }
-                    mask(out, span[0], span[1]);
-                    masked++;
-                }
+            for (int[] span : findPans(text, unglued(text, i, end, groups))) {
+                found.add(new Span(span[0], span[1]));
             }
             i = end;
         }
-        return out == null ? new Redaction(text, 0) : new Redaction(new String(out), masked);
+        return found;
+    }
+
+    /** A card number's place in a text: {@code [start, end)}, separators included. */
+    public record Span(int start, int end) {
+    }
+
+    /** The masked form of a card number written with or without separators, e.g. {@code 4111 11** **** 1111}. */
+    public static String mask(String pan) {
+        char[] out = pan.toCharArray();
+        mask(out, 0, out.length);
+        return new String(out);
     }
 
     /** The result of a scan. */
@@ -82,6 +105,27 @@ public final class PanRedactor {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a run of fewer than 13 digits starting at {@code start} ends, or -1 when the run is long
+     * enough to hold a card number; the cheap first look that spares the common short runs any work.
+     */
+    private static int shortRunEnd(String text, int start) {
+        int n = text.length();
+        int j = start;
+        int digits = 0;
+        while (true) {
+            while (j < n && isDigit(text.charAt(j))) {
+                j++;
+                digits++;
+            }
+            if (j + 1 < n && isSeparator(text.charAt(j)) && isDigit(text.charAt(j + 1))) {
+                j++;
+            } else {
+                return digits < MIN_DIGITS ? j : -1;
+            }
+        }
     }
 
     /** Reads digit groups joined by single separators; returns the index after the run. */
@@ -103,16 +147,70 @@ public final class PanRedactor {
     }
 
     /**
-     * A run of card length is judged as a whole. In a longer run (a card number typed right after a
-     * date or a reference) the greedy left-to-right search accepts only windows laid out like a
-     * card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners 4-6-5 and 4-6-4.
+     * The groups of a run that can hold a card number: a group glued to a word belongs to the word
+     * ({@code camt053 4111 1111 1111 1111} keeps {@code 053} out, {@code …1111-3a} keeps {@code 3});
+     * nothing when the run is an IBAN with its country code, follows a {@code +} (a phone number),
+     * an {@code @} (an e-mail domain) or a {@code *} (a mask).
+     */
+    private static List<int[]> unglued(String text, int start, int end, List<int[]> groups) {
+        List<int[]> candidates = groups;
+        if (gluedLeft(text, start)) {
+            char before = text.charAt(start - 1);
+            if (before == '+' || before == '@' || before == '*' || isIban(text, start, end)) {
+                return List.of();
+            }
+            candidates = candidates.subList(1, candidates.size());
+        }
+        if (!candidates.isEmpty() && gluedRight(text, end)) {
+            candidates = candidates.subList(0, candidates.size() - 1);
+        }
+        return candidates;
+    }
+
+    /** A run continuing a word into an IBAN ({@code DE89 3704 0044 0532 0130 00}, ISO 13616 mod 97). */
+    private static boolean isIban(String text, int start, int end) {
+        int word = start;
+        while (word > 0 && Character.isLetterOrDigit(text.charAt(word - 1))) {
+            word--;
+        }
+        StringBuilder compact = new StringBuilder();
+        for (int k = word; k < end; k++) {
+            char c = text.charAt(k);
+            if (Character.isLetterOrDigit(c)) {
+                compact.append(Character.toUpperCase(c));
+            }
+        }
+        String iban = compact.toString();
+        if (!iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
+            return false;
+        }
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        int mod = 0;
+        for (int k = 0; k < rearranged.length(); k++) {
+            char c = rearranged.charAt(k);
+            int value = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
+            mod = (value > 9 ? mod * 100 + value : mod * 10 + value) % 97;
+        }
+        return mod == 1;
+    }
+
+    /**
+     * A run that is a card number as a whole is one. Otherwise (a card number typed right after a
+     * date or a reference, or followed by {@code -1}) the greedy left-to-right search accepts only
+     * windows laid out like a card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners
+     * 4-6-5 and 4-6-4.
      */
     private static List<int[]> findPans(String text, List<int[]> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
         String whole = digitsOf(text, groups, 0, groups.size());
-        if (whole.length() <= MAX_DIGITS) {
-            return whole.length() >= MIN_DIGITS && isPlausiblePan(whole)
-                    ? List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]})
-                    : List.of();
+        if (whole.length() >= MIN_DIGITS && whole.length() <= MAX_DIGITS && isPlausiblePan(whole)) {
+            return List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]});
+        }
+        if (whole.length() < MIN_DIGITS || groups.size() == 1
+                || whole.length() <= MAX_DIGITS && isCardLayout(text, groups, 0, groups.size())) {
+            return List.of();
         }
         List<int[]> found = new ArrayList<>();
         int a = 0;
@@ -161,6 +259,9 @@ public final class PanRedactor {
     }
 
     private static String digitsOf(String text, List<int[]> groups, int from, int to) {
+        if (to - from == 1) {
+            return text.substring(groups.get(from)[0], groups.get(from)[1]);
+        }
         StringBuilder digits = new StringBuilder(MAX_DIGITS + 8);
         for (int g = from; g < to && digits.length() <= MAX_DIGITS; g++) {
             digits.append(text, groups.get(g)[0], groups.get(g)[1]);
@@ -208,7 +309,10 @@ public final class PanRedactor {
         }
     }
 
-    /** Digits glued to a word on the left (IBAN, order id, {@code x123}) or after a {@code +}. */
+    /**
+     * Digits glued to a word on the left (IBAN, order id, {@code x123}), after a {@code +} or in an
+     * e-mail domain. A card number used as an e-mail's local part ({@code 4111…@example.com}) is found.
+     */
     private static boolean gluedLeft(String text, int start) {
         if (start == 0) {
             return false;
@@ -226,7 +330,7 @@ public final class PanRedactor {
             return false;
         }
         char after = text.charAt(end);
-        return Character.isLetter(after) || after == '_' || after == '*' || after == '@';
+        return Character.isLetter(after) || after == '_' || after == '*';
     }
 
     private static boolean isDigit(char c) {
@@ -245,9 +349,9 @@ public final class PanRedactor {
 
         static boolean plausible(String d) {
             int len = d.length();
-            int p2 = Integer.parseInt(d.substring(0, 2));
-            int p3 = Integer.parseInt(d.substring(0, 3));
-            int p4 = Integer.parseInt(d.substring(0, 4));
+            int p2 = (d.charAt(0) - '0') * 10 + d.charAt(1) - '0';
+            int p3 = p2 * 10 + d.charAt(2) - '0';
+            int p4 = p3 * 10 + d.charAt(3) - '0';
             return switch (d.charAt(0)) {
                 case '4' -> len == 13 || len == 16 || len == 19;                        // Visa
                 case '2' -> (p4 >= 2221 && p4 <= 2720 && len == 16)                     // Mastercard

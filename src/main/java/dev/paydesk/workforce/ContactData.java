@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.platform.PanBoundary;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
@@ -37,8 +38,10 @@ public class ContactData {
     private final AuditLog audit;
     private final MarketCatalog markets;
     private final Clock clock;
+    private final PanBoundary pan;
 
-    ContactData(WorkforceStore store, AuditLog audit, MarketCatalog markets, Clock clock) {
+    ContactData(WorkforceStore store, AuditLog audit, MarketCatalog markets, Clock clock, PanBoundary pan) {
+        this.pan = pan;
         this.store = store;
         this.audit = audit;
         this.markets = markets;
@@ -127,7 +130,7 @@ public class ContactData {
     @Transactional
     public int importCsv(Reader input) {
         List<IntervalStat> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(input)) {
+        try (BufferedReader reader = new BufferedReader(pan.reader(input))) {
             String header = reader.readLine();
             if (header == null || !header.strip().toLowerCase().startsWith("queue,supplier,interval_start")) {
                 throw new InvalidInputException("file", "expected header queue,supplier,interval_start,offered,"

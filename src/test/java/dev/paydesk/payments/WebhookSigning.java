@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs test payloads the way each provider documents it, with the test-only secrets from
  * {@code application-test.properties}: an independent implementation of the senders' side.
  */
-final class WebhookSigning {
+public final class WebhookSigning {
 
     static final String STRIPE_SECRET = "whsec_paydesk_test_secret";
     static final String ADYEN_HEX_KEY = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
@@ -28,13 +28,13 @@ final class WebhookSigning {
     private WebhookSigning() {
     }
 
-    static String stripeHeader(String body, long unixTime) {
+    public static String stripeHeader(String body, long unixTime) {
         return "t=" + unixTime + ",v1=" + HexFormat.of().formatHex(hmac(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8),
                 (unixTime + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Base64 HMAC over Adyen's colon-joined fields. */
-    static String adyenSignature(String psp, String original, String account, String merchantRef, long value,
+    public static String adyenSignature(String psp, String original, String account, String merchantRef, long value,
                                  String currency, String eventCode, String success) {
         String data = String.join(":", psp, original, account, merchantRef, Long.toString(value), currency, eventCode,
                 success);
@@ -43,16 +43,16 @@ final class WebhookSigning {
     }
 
     /** Adyen tokenization webhooks: Base64 HMAC-SHA256 of the raw body (HmacSignature header). */
-    static String adyenBodySignature(String body) {
+    public static String adyenBodySignature(String body) {
         return Base64.getEncoder().encodeToString(hmac(HexFormat.of().parseHex(ADYEN_HEX_KEY),
                 body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String paypalSignature(String transmissionId, String time, String body) throws Exception {
+    public static String paypalSignature(String transmissionId, String time, String body) throws Exception {
         return paypalSignature(transmissionId, time, body, "src/test/resources/payments/paypal-test-key.pk8.pem");
     }
 
-    static String paypalSignature(String transmissionId, String time, String body, String keyFile) throws Exception {
+    public static String paypalSignature(String transmissionId, String time, String body, String keyFile) throws Exception {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
         String signed = transmissionId + "|" + time + "|" + PAYPAL_WEBHOOK_ID + "|" + crc.getValue();
@@ -65,12 +65,12 @@ final class WebhookSigning {
         return Base64.getEncoder().encodeToString(signature.sign());
     }
 
-    static String klarnaHexSignature(String body) {
+    public static String klarnaHexSignature(String body) {
         return HexFormat.of().formatHex(hmac(KLARNA_KEY.getBytes(StandardCharsets.UTF_8),
                 body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String klarnaBase64Signature(String body) {
+    public static String klarnaBase64Signature(String body) {
         return Base64.getEncoder().encodeToString(hmac(KLARNA_KEY.getBytes(StandardCharsets.UTF_8),
                 body.getBytes(StandardCharsets.UTF_8)));
     }

@@ -73,6 +73,17 @@ class PanRedactorTests {
     }
 
     @Test
+    void findsCardNumbersAfterAWordBeforeASuffixAndAsAnEmailLocalPart() {
+        assertThat(PanRedactor.redact("camt053 4111 1111 1111 1111.xml")).isEqualTo("camt053 4111 11** **** 1111.xml");
+        assertThat(PanRedactor.redact("STMT-1 4111111111111111-1")).isEqualTo("STMT-1 411111******1111-1");
+        assertThat(PanRedactor.redact("E2E 4111 1111 1111 1111-3a")).isEqualTo("E2E 4111 11** **** 1111-3a");
+        assertThat(PanRedactor.redact("4111111111111111@example.com")).isEqualTo("411111******1111@example.com");
+        assertThat(PanRedactor.redact("<4111111111111111@mail.example>")).isEqualTo("<411111******1111@mail.example>");
+        assertThat(PanRedactor.redact("IBAN DE89 3704 0044 0532 0130 00 4111111111111111"))
+                .isEqualTo("IBAN DE89 3704 0044 0532 0130 00 411111******1111");
+    }
+
+    @Test
     void leavesLuhnInvalidNumbersAlone() {
         for (int i = 0; i < 2000; i++) {
             Scheme scheme = SCHEMES.get(random.nextInt(SCHEMES.size()));

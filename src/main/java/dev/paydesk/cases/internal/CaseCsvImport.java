@@ -23,6 +23,7 @@ import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.NewCase;
 import dev.paydesk.cases.Priority;
+import dev.paydesk.platform.PanBoundary;
 import dev.paydesk.shared.InvalidInputException;
 
 /** CSV intake: each row in its own transaction, so one bad row loses nothing else. */
@@ -33,8 +34,10 @@ class CaseCsvImport implements CaseImport {
 
     private final CaseDesk desk;
     private final TransactionTemplate tx;
+    private final PanBoundary pan;
 
-    CaseCsvImport(CaseDesk desk, TransactionTemplate tx) {
+    CaseCsvImport(CaseDesk desk, TransactionTemplate tx, PanBoundary pan) {
+        this.pan = pan;
         this.desk = desk;
         this.tx = tx;
     }
@@ -46,7 +49,7 @@ class CaseCsvImport implements CaseImport {
         List<RowError> errors = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
+        try (CSVParser parser = CSVParser.parse(pan.reader(csv), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = REQUIRED.stream().filter(h -> !header.containsKey(h)).sorted().toList();
             if (!missing.isEmpty()) {

@@ -30,7 +30,7 @@ import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.NewCase;
 import dev.paydesk.platform.JobCoordinator;
 import dev.paydesk.platform.MarketCatalog;
-import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.platform.PanBoundary;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Flags;
@@ -65,9 +65,11 @@ class InboundMail {
     private final JobCoordinator jobs;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PanBoundary pan;
 
     InboundMail(CasesProperties properties, CaseDesk desk, CaseStore store, JdbcClient jdbc, MarketCatalog markets,
-                JobCoordinator jobs, TransactionTemplate tx, Clock clock) {
+                JobCoordinator jobs, TransactionTemplate tx, Clock clock, PanBoundary pan) {
+        this.pan = pan;
         this.properties = properties;
         this.desk = desk;
         this.store = store;
@@ -135,15 +137,16 @@ class InboundMail {
 
     private Outcome handle(Message message) {
         try {
-            String messageId = messageId(message);
+            // the boundary: every string taken from the message passes the card-number redaction here
+            String messageId = pan.key(messageId(message));
             if (store.messageKnown(messageId)) {
                 return Outcome.SKIPPED;
             }
-            String from = from(message);
-            String subject = Optional.ofNullable(message.getSubject()).orElse("(no subject)");
+            String from = pan.key(from(message));
+            String subject = pan.text(Optional.ofNullable(message.getSubject()).orElse("(no subject)"));
             Content content = new Content(new StringBuilder(), new ArrayList<>());
             read(message, content);
-            String body = content.text().toString().strip();
+            String body = pan.text(content.text().toString().strip());
             Optional<UUID> existing = threadOf(message, subject);
             if (existing.isPresent()) {
                 desk.receiveMessage(existing.get(), from, body, messageId);
@@ -179,7 +182,7 @@ class InboundMail {
                 for (String v : values) {
                     Matcher m = MESSAGE_ID.matcher(v);
                     while (m.find()) {
-                        refs.add(m.group());
+                        refs.add(pan.key(m.group()));
                     }
                 }
             }
@@ -240,7 +243,8 @@ class InboundMail {
             try (InputStream in = part.getInputStream()) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.attachmentMaxBytes() + 1));
                 String type = part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
-                content.attachments().add(new Attachment(Optional.ofNullable(part.getFileName()).orElse("attachment"), type, bytes));
+                content.attachments().add(new Attachment(pan.text(Optional.ofNullable(part.getFileName()).orElse("attachment")),
+                        type, type.startsWith("text/") ? pan.bytes(bytes) : bytes));
             }
         }
     }
@@ -257,9 +261,7 @@ class InboundMail {
                         java.util.Map.of("filename", a.filename(), "reason", "content type " + a.contentType() + " is not accepted"), null);
                 continue;
             }
-            byte[] bytes = a.contentType().startsWith("text/")
-                    ? PanRedactor.redact(new String(a.content(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
-                    : a.content();
+            byte[] bytes = a.content();
             jdbc.sql("""
                     insert into cases_attachment (id, case_id, filename, content_type, size_bytes, content, created_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")

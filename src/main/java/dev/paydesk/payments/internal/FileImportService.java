@@ -27,6 +27,7 @@ import dev.paydesk.payments.ImportResult;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.PanBoundary;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.MoneyParser;
@@ -48,9 +49,11 @@ class FileImportService implements FileImports {
     private final ReportImports reports;
     private final BankStatementImport bank;
     private final AdyenSettlementImport adyen;
+    private final PanBoundary pan;
 
     FileImportService(JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock, ReportImports reports,
-                      BankStatementImport bank, AdyenSettlementImport adyen) {
+                      BankStatementImport bank, AdyenSettlementImport adyen, PanBoundary pan) {
+        this.pan = pan;
         this.reports = reports;
         this.bank = bank;
         this.adyen = adyen;
@@ -68,7 +71,10 @@ class FileImportService implements FileImports {
 
     @Override
     @Transactional
-    public ImportResult importFile(String kind, String fileName, InputStream content) {
+    public ImportResult importFile(String kind, String rawFileName, InputStream rawContent) {
+        // the one choke point of every payment file reader: each line passes the card-number boundary as it is read
+        String fileName = pan.text(rawFileName);
+        InputStream content = pan.stream(rawContent);
         Instant started = clock.instant();
         Counts counts = switch (kind) {
             case "adyen-settlement" -> counts(adyen.load(fileName, content));

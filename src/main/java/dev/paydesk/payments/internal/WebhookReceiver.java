@@ -35,10 +35,13 @@ public class WebhookReceiver {
     private final PaymentsStore store;
     private final dev.paydesk.platform.AuditLog audit;
     private final java.time.Clock clock;
+    private final dev.paydesk.platform.PanBoundary pan;
 
     WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
                     PayPalAdapter paypal, KlarnaAdapter klarna, PaymentsStore store,
-                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer) {
+                    dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer,
+                    dev.paydesk.platform.PanBoundary pan) {
+        this.pan = pan;
         this.writer = writer;
         this.store = store;
         this.audit = audit;
@@ -55,13 +58,14 @@ public class WebhookReceiver {
         PaymentAccounts.Account account = accounts.find(provider, accountName)
                 .orElseThrow(() -> new NotFoundException("no " + provider + " merchant account '" + accountName + "'"));
         String market = account.market();
-        String body = request.text();
-        verify(provider, account, request, body);
+        String signed = request.text();
+        verify(provider, account, request, signed); // the one place the body stays byte-exact
+        String body = pan.json(signed);
         List<ProviderEvent> events;
         try {
             events = parse(provider, accountName, body);
         } catch (RuntimeException e) {
-            String reason = unreadable(e);
+            String reason = pan.text(unreadable(e));
             log.warn("{} webhook for {} quarantined: {}", provider, accountName, reason);
             ingest.quarantine("webhook", provider, accountName, reason, body);
             return new Receipt(0, 0, 0, 1);
@@ -163,7 +167,7 @@ public class WebhookReceiver {
         }
         Provider provider = Provider.valueOf(row.provider());
         String account = row.account() == null ? "" : row.account();
-        String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : correctedPayload;
+        String body = correctedPayload == null || correctedPayload.isBlank() ? row.payload() : pan.json(correctedPayload);
         String market = accounts.find(provider, account).map(PaymentAccounts.Account::market).orElse(null);
         List<ProviderEvent> events;
         try {

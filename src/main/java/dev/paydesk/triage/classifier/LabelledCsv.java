@@ -11,9 +11,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
 
-/** Reads {@code text,category} CSV files (RFC 4180 with a header row; texts may span lines). */
+/** Reads {@code text,category} CSV files (RFC 4180 with a header row; texts may span lines), card numbers masked. */
 public final class LabelledCsv {
 
     private LabelledCsv() {
@@ -33,7 +34,7 @@ public final class LabelledCsv {
             if (!row.isMapped("text") || !row.isMapped("category")) {
                 throw new InvalidInputException("data", "CSV needs the header text,category");
             }
-            String text = row.get("text");
+            String text = PanRedactor.redact(row.get("text")); // the training files' card-number boundary
             String category = row.get("category").strip();
             if (!category.isEmpty() && !text.isBlank()) {
                 rows.add(new LabelledText(text, category));

@@ -1,0 +1,100 @@
+package dev.paydesk.platform;
+
+import java.math.BigInteger;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Redacts a JSON document's string values, member names and card-number-shaped numbers. */
+final class PanJson {
+
+    /** Decimals as written (no double rounding), so a rewritten body keeps its amounts. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final PanBoundary boundary;
+    private boolean changed;
+
+    private PanJson(PanBoundary boundary) {
+        this.boundary = boundary;
+    }
+
+    static String redact(PanBoundary boundary, String body) {
+        if (!mayHidePan(body)) {
+            return body;
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            return boundary.text(body);
+        }
+        if (root == null || root.isMissingNode()) {
+            return boundary.text(body);
+        }
+        PanJson walk = new PanJson(boundary);
+        JsonNode redacted = walk.node(null, root);
+        return walk.changed ? MAPPER.writeValueAsString(redacted) : body;
+    }
+
+    private JsonNode node(@Nullable String name, JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                String key = boundary.text(member.getKey());
+                changed |= !key.equals(member.getKey());
+                out.set(key, node(member.getKey(), member.getValue()));
+            }
+            return out;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode(array.size());
+            for (JsonNode element : array) {
+                out.add(node(name, element));
+            }
+            return out;
+        }
+        if (node.isString()) {
+            String value = node.asString();
+            String redacted = boundary.named(name, value);
+            if (!redacted.equals(value)) {
+                changed = true;
+                return JsonNodeFactory.instance.stringNode(redacted);
+            }
+            return node;
+        }
+        if (node.isIntegralNumber()) {
+            BigInteger value = node.bigIntegerValue();
+            String digits = value.toString();
+            if (PanRedactor.containsPan(digits)) {
+                changed = true;
+                return JsonNodeFactory.instance.stringNode(boundary.key(digits));
+            }
+        }
+        return node;
+    }
+
+    /** Enough digits for a card number, or escapes that could spell one. */
+    private static boolean mayHidePan(String body) {
+        int digits = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits >= 13) {
+                return true;
+            }
+            if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == 'u') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
