@@ -39,6 +39,7 @@ import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -111,8 +112,8 @@ class CasesApiController {
         if (r.subject() == null || r.market() == null) {
             throw new InvalidInputException("subject", "subject and market are required");
         }
-        Money amount = r.amount() == null || r.amount().isBlank() ? null
-                : Money.parse(r.amount(), r.currency() == null ? "EUR" : r.currency());
+        Money amount = r.amount() == null ? null
+                : MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.NON_NEGATIVE);
         CaseDesk.Opened opened = desk.open(new NewCase(r.subject(), r.description(), r.market(), r.language(), r.priority(),
                 r.category(), r.customerRef(), r.customerEmail(), r.provider(), amount, r.tags(), r.links(), CaseSource.API,
                 key, r.externalDueAt(), r.externalDueLabel(), Boolean.TRUE.equals(r.psd2Complaint()), r.queue()));
@@ -280,7 +281,9 @@ class CasesApiController {
         if (r.type() == null || r.amount() == null || r.currency() == null) {
             throw new InvalidInputException("amount", "type, amount and currency are required");
         }
-        return money.request(id(key), r.type(), Money.parse(r.amount(), r.currency()), r.paymentRef(), r.targetMethod(),
+        return money.request(id(key), r.type(),
+                MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.POSITIVE),
+                r.paymentRef(), r.targetMethod(),
                 r.reason());
     }
 
