@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.disputes.DisputeAnalytics;
 import dev.paydesk.disputes.DisputeHistoryEntry;
@@ -119,14 +122,16 @@ class DisputesApiController {
         return recommendations.recommend(id);
     }
 
-    record ShipmentRequest(String carrier, String trackingNumber, @Nullable LocalDate shippedOn,
-                           @Nullable LocalDate deliveredOn, @Nullable String note) {
+    /** Carrier and tracking number as long as their columns (100). */
+    record ShipmentRequest(@NotBlank @Size(max = 100) String carrier, @NotBlank @Size(max = 100) String trackingNumber,
+                           @Nullable LocalDate shippedOn, @Nullable LocalDate deliveredOn,
+                           @Nullable @Size(max = 100_000) String note) {
     }
 
     @PostMapping("/{id}/shipments")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(DisputeAccess.WORK)
-    Map<String, UUID> shipment(@PathVariable UUID id, @RequestBody ShipmentRequest r) {
+    Map<String, UUID> shipment(@PathVariable UUID id, @Valid @RequestBody ShipmentRequest r) {
         DisputeAccess.check(disputes.dispute(id));
         return Map.of("id", evidence.addShipment(id, new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(),
                 r.deliveredOn(), r.note())));

@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.ConflictException;
@@ -100,14 +104,16 @@ class TriageApiController {
                 .filter(q -> q.market() == null || CurrentUser.canAccessMarket(q.market())).toList();
     }
 
-    record CorrectionRequest(String itemRef, String text, @Nullable String language, @Nullable String predicted,
-                             String corrected) {
+    /** Limits as the correction columns (item 100, category 64, language 8). */
+    record CorrectionRequest(@NotBlank @Size(max = 100) String itemRef, @NotNull @Size(max = 100_000) String text,
+                             @Nullable @Size(max = 8) String language, @Nullable @Size(max = 64) String predicted,
+                             @NotBlank @Size(max = 64) String corrected) {
     }
 
     @PostMapping("/corrections")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CASE_WORKERS)
-    void correct(@RequestBody CorrectionRequest request) {
+    void correct(@Valid @RequestBody CorrectionRequest request) {
         taxonomy.category(request.corrected());
         triage.correct(request.itemRef(), request.text(), request.language(), request.predicted(), request.corrected());
     }
