@@ -78,6 +78,17 @@ class CaseIntakeAndWebhookTests extends PlatformTestSupport {
     }
 
     @Test
+    void aCsvRowWithACustomerRefLongerThanTriageStoresIsReportedNotImported() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String token = tokenFor(newUser(Role.SPECIALIST, List.of("DE")));
+        String csv = "subject,market,customer_ref\nLong ref,DE," + "c".repeat(201) + "\nShort ref,DE,cust-1\n";
+        mvc.perform(post("/api/v1/cases/import").header("Authorization", "Bearer " + token).contentType("text/csv").content(csv))
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("customerRef")));
+    }
+
+    @Test
     void caseEventsAreDeliveredSignedAndRetriedWithBackoff() throws Exception {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         List<String[]> received = new CopyOnWriteArrayList<>();
