@@ -60,10 +60,12 @@ class CasesApiController {
     private final dev.paydesk.cases.CaseImport csvImport;
     private final dev.paydesk.cases.CaseWorkbench workbench;
     private final dev.paydesk.cases.CaseAttachments attachments;
+    private final dev.paydesk.cases.FindingCaseIntake findingIntake;
 
     CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk,
                        dev.paydesk.cases.CaseImport csvImport, dev.paydesk.cases.CaseWorkbench workbench,
-                       dev.paydesk.cases.CaseAttachments attachments) {
+                       dev.paydesk.cases.CaseAttachments attachments, dev.paydesk.cases.FindingCaseIntake findingIntake) {
+        this.findingIntake = findingIntake;
         this.attachments = attachments;
         this.workbench = workbench;
         this.desk = desk;
@@ -318,6 +320,14 @@ class CasesApiController {
         UUID id = id(key);
         desk.get(id);
         return attachments.list(id);
+    }
+
+    @GetMapping("/cases/{key}/findings")
+    @Operation(summary = "The reconciliation findings listed on a grouped case (one batch or run), oldest first")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    List<dev.paydesk.cases.FindingCaseIntake.GroupedFinding> findings(@PathVariable String key,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return findingIntake.grouped(id(key), limit, offset);
     }
 
     @GetMapping("/cases/csat")
