@@ -46,6 +46,16 @@ public record NewCase(String subject, @Nullable String description, String marke
         }
     }
 
+    /** Text cut to {@code max} characters (with an ellipsis), for intakes that must not refuse, e.g. e-mail and module events. */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A reference another module sent, or null when it is too long to be kept as one. */
+    public static @Nullable String refOrNull(@Nullable String ref) {
+        return ref == null || ref.length() > MAX_REF ? null : ref;
+    }
+
     private static void bounded(String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidInputException(field, field + " is longer than " + max + " characters");

@@ -92,6 +92,17 @@ class FindingCaseTests extends PlatformTestSupport {
                 .extracting(CaseSummary::id).containsExactly(complaint[0].id()));
     }
 
+    @Test
+    void aFindingWithReferencesTooLongForACaseStillOpensOne() {
+        UUID finding = UUID.randomUUID();
+        publish(new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", "O".repeat(300), "P".repeat(250),
+                "C".repeat(250), Money.of(5_00, "EUR"), "Refund failed"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !linked(LinkKind.FINDING, finding.toString()).isEmpty());
+        CaseSummary c = linked(LinkKind.FINDING, finding.toString()).getFirst();
+        assertThat(c.customerRef()).isNull();
+        assertThat(c.subject()).hasSizeLessThanOrEqualTo(NewCase.MAX_SUBJECT);
+    }
+
     @Autowired
     FindingCaseIntake intake;
 

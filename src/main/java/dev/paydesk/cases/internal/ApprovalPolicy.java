@@ -30,9 +30,12 @@ final class ApprovalPolicy {
         this.approverRoles = Set.copyOf(approverRoles);
     }
 
-    /** A requested action: what it is, the currency it must be in, and what is already counted against the limit. */
-    record Request(MoneyActionType type, Money amount, Currency caseCurrency, @Nullable String openDispute,
-                   Exposure exposure) {
+    /**
+     * A requested action: what it is, the currencies it must be in (the case's, and the payment's when
+     * it names a payment Paydesk knows), and what is already counted against the limit.
+     */
+    record Request(MoneyActionType type, Money amount, Currency caseCurrency, @Nullable Currency paymentCurrency,
+                   @Nullable String openDispute, Exposure exposure) {
     }
 
     /**
@@ -70,6 +73,10 @@ final class ApprovalPolicy {
         }
         if (!amount.currency().equals(r.caseCurrency())) {
             return new Decision.Refused("currency", "the case is in " + r.caseCurrency().getCurrencyCode()
+                    + "; a money action on it must be too, not " + amount.currency().getCurrencyCode());
+        }
+        if (r.paymentCurrency() != null && !amount.currency().equals(r.paymentCurrency())) {
+            return new Decision.Refused("currency", "the payment is in " + r.paymentCurrency().getCurrencyCode()
                     + "; a money action on it must be too, not " + amount.currency().getCurrencyCode());
         }
         if (r.openDispute() != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -119,28 +120,31 @@ class FindingIntake implements FindingCaseIntake {
         String category = "reconciliation." + f.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (f.group() != null) {
             String source = f.provider() == null ? "" : " from " + f.provider();
-            CaseSummary c = desk.open(new NewCase(capitalise(what) + source + " (grouped)",
+            CaseSummary c = desk.open(new NewCase(NewCase.cut(capitalise(what) + source + " (grouped)", NewCase.MAX_SUBJECT),
                     "Reconciliation found " + what + " findings" + source + " that belong together (one batch or run). "
                             + "They are listed on the case (API: /api/v1/cases/{key}/findings); the first: " + f.summary()
                             + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                    JoinableCases.priorityFor(f.amountAtRisk()), category, null, null, f.provider(), null,
-                    List.of("reconciliation", "grouped"), List.of(), CaseSource.FINDING, "group:" + f.group(), null, null,
+                    JoinableCases.priorityFor(f.amountAtRisk()), category, null, null, provider(f), null,
+                    List.of("reconciliation", "grouped"), List.of(), CaseSource.FINDING, NewCase.refOrNull("group:" + f.group()), null, null,
                     false, null)).summary();
             groups.startGroup(f.group(), c.id());
             groups.add(f.group(), c.id(), f, now);
             return;
         }
+        // references too long for a case stay with the finding, so a finding never fails its listener
         List<CaseLink> links = new ArrayList<>();
         links.add(new CaseLink(LinkKind.FINDING, ref));
-        if (f.orderRef() != null) {
+        if (NewCase.refOrNull(f.orderRef()) != null) {
             links.add(new CaseLink(LinkKind.ORDER, f.orderRef()));
         }
-        if (f.paymentRef() != null) {
+        if (NewCase.refOrNull(f.paymentRef()) != null) {
             links.add(new CaseLink(LinkKind.PAYMENT, f.paymentRef()));
         }
-        desk.open(new NewCase(capitalise(what) + " · " + f.amountAtRisk() + (f.orderRef() == null ? "" : " · " + f.orderRef()),
+        desk.open(new NewCase(NewCase.cut(capitalise(what) + " · " + f.amountAtRisk()
+                        + (f.orderRef() == null ? "" : " · " + f.orderRef()), NewCase.MAX_SUBJECT),
                 f.summary() + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                JoinableCases.priorityFor(f.amountAtRisk()), category, f.customerRef(), null, f.provider(), f.amountAtRisk(),
+                JoinableCases.priorityFor(f.amountAtRisk()), category, NewCase.refOrNull(f.customerRef()), null,
+                provider(f), f.amountAtRisk(),
                 List.of("reconciliation"), links, CaseSource.FINDING, ref, null, null, false, null));
     }
 
@@ -208,6 +212,10 @@ class FindingIntake implements FindingCaseIntake {
     public List<GroupedFinding> grouped(UUID caseId, int limit, int offset) {
         desk.get(caseId);
         return groups.list(caseId, limit, offset);
+    }
+
+    private static @Nullable String provider(FindingOpened f) {
+        return f.provider() != null && f.provider().length() <= NewCase.MAX_SHORT ? f.provider() : null;
     }
 
     private static String capitalise(String s) {

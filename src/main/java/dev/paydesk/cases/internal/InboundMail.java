@@ -154,8 +154,8 @@ class InboundMail {
             String market = Optional.ofNullable(properties.mail().defaultMarket())
                     .orElseGet(() -> markets.markets().getFirst().code());
             // a mail is never refused for its headers' length: fields too long for the case are cut or left out
-            CaseDesk.Opened opened = desk.open(new NewCase(fit(subject, NewCase.MAX_SUBJECT), "", market, null, null, null,
-                    from.length() <= NewCase.MAX_REF ? from : null, from.length() <= NewCase.MAX_EMAIL ? from : null,
+            CaseDesk.Opened opened = desk.open(new NewCase(NewCase.cut(subject, NewCase.MAX_SUBJECT), "", market, null, null, null,
+                    NewCase.refOrNull(from), from.length() <= NewCase.MAX_EMAIL ? from : null,
                     null, null, List.of("email"), List.of(), CaseSource.EMAIL, intakeKey(messageId), null, null, false, null));
             if (opened.created()) {
                 desk.receiveMessage(opened.summary().id(), from, body, messageId);
@@ -210,10 +210,6 @@ class InboundMail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String fit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The Message-ID as the intake key, or its SHA-256 when it is longer than a key may be. */

@@ -25,6 +25,7 @@ import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActionApproved;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Market;
@@ -45,14 +46,17 @@ class MoneyActionService implements MoneyActions {
     private final CaseStore store;
     private final ApprovalPolicy policy;
     private final MarketCatalog markets;
+    private final PaymentQueries payments;
     private final DisputeGuard disputes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MoneyActionService(JdbcClient jdbc, CaseStore store, CasesProperties properties, DisputeGuard disputes,
-                       AuditLog audit, ApplicationEventPublisher events, Clock clock, MarketCatalog markets) {
+                       AuditLog audit, ApplicationEventPublisher events, Clock clock, MarketCatalog markets,
+                       PaymentQueries payments) {
         this.markets = markets;
+        this.payments = payments;
         this.jdbc = jdbc;
         this.store = store;
         this.policy = new ApprovalPolicy(properties.approvalLimits(),
@@ -80,8 +84,8 @@ class MoneyActionService implements MoneyActions {
         String by = CurrentUser.actorName();
         String dispute = (type == MoneyActionType.REFUND || type == MoneyActionType.RE_REFUND) && paymentRef != null
                 ? disputes.openDispute(paymentRef).orElse(null) : null;
-        ApprovalPolicy.Decision decision = policy.decide(new ApprovalPolicy.Request(type, amount, currencyOf(c), dispute,
-                exposure(c, type, amount.currency(), by)));
+        ApprovalPolicy.Decision decision = policy.decide(new ApprovalPolicy.Request(type, amount, currencyOf(c),
+                paymentCurrency(paymentRef), dispute, exposure(c, type, amount.currency(), by)));
         if (decision instanceof ApprovalPolicy.Decision.Refused refused) {
             throw new InvalidInputException(refused.field(), refused.why());
         }
@@ -113,6 +117,14 @@ class MoneyActionService implements MoneyActions {
         }
         return markets.market(c.market()).map(Market::currency)
                 .orElseThrow(() -> new ConflictException("market " + c.market() + " of " + c.key() + " is not configured"));
+    }
+
+    private @Nullable Currency paymentCurrency(@Nullable String paymentRef) {
+        if (paymentRef == null || paymentRef.isBlank()) {
+            return null;
+        }
+        return payments.search(new PaymentQueries.SearchCriteria(null, paymentRef.strip(), null, null, null, null, null, 1))
+                .stream().findFirst().map(p -> p.amount().currency()).orElse(null);
     }
 
     /**

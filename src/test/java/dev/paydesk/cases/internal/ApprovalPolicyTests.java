@@ -22,7 +22,7 @@ class ApprovalPolicyTests {
             MoneyActionType.GOODWILL, Map.of("EUR", 50_00L)), Set.of(Role.PROCESS_MANAGER));
 
     private ApprovalPolicy.Decision decide(MoneyActionType type, long minor, String currency, ApprovalPolicy.Exposure e) {
-        return policy.decide(new ApprovalPolicy.Request(type, Money.of(minor, currency), EUR, null, e));
+        return policy.decide(new ApprovalPolicy.Request(type, Money.of(minor, currency), EUR, null, null, e));
     }
 
     @Test
@@ -61,8 +61,16 @@ class ApprovalPolicyTests {
     }
 
     @Test
+    void anActionOnAPaymentInAnotherCurrencyIsRefused() {
+        assertThat(policy.decide(new ApprovalPolicy.Request(MoneyActionType.REFUND, Money.of(1_00, "EUR"), EUR,
+                Currency.getInstance("SEK"), null, ApprovalPolicy.Exposure.NONE)))
+                .isEqualTo(new ApprovalPolicy.Decision.Refused("currency",
+                        "the payment is in SEK; a money action on it must be too, not EUR"));
+    }
+
+    @Test
     void anOpenDisputeOrAMissingLimitAlwaysNeedsApproval() {
-        assertThat(policy.decide(new ApprovalPolicy.Request(MoneyActionType.REFUND, Money.of(1, "EUR"), EUR, "dp_1",
+        assertThat(policy.decide(new ApprovalPolicy.Request(MoneyActionType.REFUND, Money.of(1, "EUR"), EUR, null, "dp_1",
                 ApprovalPolicy.Exposure.NONE))).isInstanceOf(ApprovalPolicy.Decision.NeedsApproval.class);
         assertThat(decide(MoneyActionType.WRITE_OFF, 1, "EUR", ApprovalPolicy.Exposure.NONE))
                 .isInstanceOf(ApprovalPolicy.Decision.NeedsApproval.class);
