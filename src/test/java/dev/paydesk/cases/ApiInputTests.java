@@ -127,6 +127,25 @@ class ApiInputTests extends PlatformTestSupport {
     }
 
     @Test
+    void theUiShowsA400PageNamingTheFieldNotA500() throws Exception {
+        var agent = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases")
+                .param("q", "a\u0000b").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(agent))).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(r.getResponse().getContentAsString()).contains("q: q must not contain NUL characters")
+                .contains("correct the field");
+    }
+
+    @Test
+    void aDateParameterBeyondTheYear9999IsA400() throws Exception {
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/payments")
+                .param("to", "+999999999-12-31").header("Authorization", "Bearer " + token)).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(r.getResponse().getContentAsString()).contains("\"field\":\"to\"");
+    }
+
+    @Test
     void unknownIdsAreNotFoundAndMalformedIdsAreBadRequests() throws Exception {
         MvcResult r = mvc.perform(post("/api/v1/money-actions/not-a-uuid/approve").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();

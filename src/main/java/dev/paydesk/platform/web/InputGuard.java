@@ -8,14 +8,19 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
@@ -25,7 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses text and dates that no column can hold, for every controller at once: a NUL character in
- * any string of a JSON body or in any request parameter, and dates outside the years 1970 to 9999.
+ * any string of a JSON body or in any request parameter, and dates outside the years 1970 to 9999
+ * (in JSON bodies and in request parameters bound to dates).
  * Each refusal is an {@link InvalidInputException} naming the field (its JSON path), so it answers
  * 400 instead of failing in the database. Raw bodies ({@code String}, {@code byte[]}) are left to
  * the intake that parses them (webhooks and files quarantine what they cannot read). Kept apart from
@@ -37,6 +43,9 @@ class InputGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor 
     static final int MIN_YEAR = 1970;
     static final int MAX_YEAR = 9999;
     private static final int MAX_DEPTH = 32;
+    private static final org.springframework.core.ParameterNameDiscoverer NAMES =
+            new org.springframework.core.DefaultParameterNameDiscoverer();
+    private static final Pattern ISO_YEAR = Pattern.compile("[+-]?(\\d{4,})-\\d{2}");
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -60,7 +69,32 @@ class InputGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor 
                 }
             }
         });
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter p : method.getMethodParameters()) {
+                p.initParameterNameDiscovery(NAMES);
+                RequestParam param = p.getParameterAnnotation(RequestParam.class);
+                if (param != null && Temporal.class.isAssignableFrom(p.getParameterType())) {
+                    String name = !param.name().isEmpty() ? param.name() : p.getParameterName();
+                    String[] values = name == null ? null : request.getParameterValues(name);
+                    for (String value : values == null ? new String[0] : values) {
+                        yearOfText(name, value);
+                    }
+                }
+            }
+        }
         return true;
+    }
+
+    /** The year of an ISO 8601 date or date-time as written, before Spring converts it (+999999999-12-31 fits a LocalDate). */
+    private static void yearOfText(String field, String value) {
+        Matcher m = ISO_YEAR.matcher(value.strip());
+        if (m.lookingAt()) {
+            String digits = m.group(1);
+            if (m.group().startsWith("+") || m.group().startsWith("-") || digits.length() > 4) {
+                throw new InvalidInputException(field, "dates must lie between the years " + MIN_YEAR + " and " + MAX_YEAR);
+            }
+            year(field, Integer.parseInt(digits));
+        }
     }
 
     /** Walks records, lists and maps of a request body. */
