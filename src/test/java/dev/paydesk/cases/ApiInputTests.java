@@ -96,6 +96,8 @@ class ApiInputTests extends PlatformTestSupport {
                         "{\"amount\":\"5.00\",\"currency\":\"EUR\",\"reason\":\"x\"}", "type"),
                 post_("overlong triage correction", "/api/v1/triage/corrections",
                         "{\"itemRef\":\"" + "i".repeat(300) + "\",\"text\":\"t\",\"corrected\":\"refunds\"}", "itemRef"),
+                post_("overlong shipment carrier", "/api/v1/disputes/" + UUID.randomUUID() + "/shipments",
+                        "{\"carrier\":\"" + "c".repeat(101) + "\",\"trackingNumber\":\"t\"}", "carrier"),
                 post_("token expiring in the past", "/api/v1/me/tokens",
                         "{\"name\":\"old\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}", "expiresAt"));
         List<String> failures = new ArrayList<>();

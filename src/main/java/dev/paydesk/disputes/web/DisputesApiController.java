@@ -22,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.disputes.DisputeAnalytics;
 import dev.paydesk.disputes.DisputeHistoryEntry;
@@ -122,19 +119,19 @@ class DisputesApiController {
         return recommendations.recommend(id);
     }
 
-    /** Carrier and tracking number as long as their columns (100). */
-    record ShipmentRequest(@NotBlank @Size(max = 100) String carrier, @NotBlank @Size(max = 100) String trackingNumber,
-                           @Nullable LocalDate shippedOn, @Nullable LocalDate deliveredOn,
-                           @Nullable @Size(max = 100_000) String note) {
+    /** Lengths are checked by {@link Evidence.Shipment} for the API and the desk alike. */
+    record ShipmentRequest(String carrier, String trackingNumber, @Nullable LocalDate shippedOn,
+                           @Nullable LocalDate deliveredOn, @Nullable String note) {
     }
 
     @PostMapping("/{id}/shipments")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(DisputeAccess.WORK)
-    Map<String, UUID> shipment(@PathVariable UUID id, @Valid @RequestBody ShipmentRequest r) {
+    Map<String, UUID> shipment(@PathVariable UUID id, @RequestBody ShipmentRequest r) {
+        Evidence.Shipment shipment = new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(), r.deliveredOn(),
+                r.note());
         DisputeAccess.check(disputes.dispute(id));
-        return Map.of("id", evidence.addShipment(id, new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(),
-                r.deliveredOn(), r.note())));
+        return Map.of("id", evidence.addShipment(id, shipment));
     }
 
     record NoteRequest(EvidenceItem item, String text) {

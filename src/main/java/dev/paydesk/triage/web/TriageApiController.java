@@ -19,10 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.ConflictException;
@@ -104,16 +100,17 @@ class TriageApiController {
                 .filter(q -> q.market() == null || CurrentUser.canAccessMarket(q.market())).toList();
     }
 
-    /** Limits as the correction columns (item 100, category 64, language 8). */
-    record CorrectionRequest(@NotBlank @Size(max = 100) String itemRef, @NotNull @Size(max = 100_000) String text,
-                             @Nullable @Size(max = 8) String language, @Nullable @Size(max = 64) String predicted,
-                             @NotBlank @Size(max = 64) String corrected) {
+    /** Lengths are checked by {@link Triage#correct} (the correction columns: item 100, category 64, language 8). */
+    record CorrectionRequest(String itemRef, String text, @Nullable String language, @Nullable String predicted,
+                             String corrected) {
     }
 
     @PostMapping("/corrections")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CASE_WORKERS)
-    void correct(@Valid @RequestBody CorrectionRequest request) {
+    void correct(@RequestBody CorrectionRequest request) {
+        Triage.checkCorrection(request.itemRef(), request.text(), request.language(), request.predicted(),
+                request.corrected());
         taxonomy.category(request.corrected());
         triage.correct(request.itemRef(), request.text(), request.language(), request.predicted(), request.corrected());
     }
