@@ -165,6 +165,8 @@ class FindingIntake implements FindingCaseIntake {
 
     @ApplicationModuleListener
     void on(FindingResolved f) {
+        // serialised with other resolutions, so the last finding of a group sees the others resolved
+        groups.lock();
         for (CaseSummary c : desk.linkedTo(LinkKind.FINDING, f.findingId().toString())) {
             desk.addNote(c.id(), "Reconciliation: the finding resolved itself (" + f.resolution() + ")");
             if (c.source() == CaseSource.FINDING && c.status().isOpen()) {

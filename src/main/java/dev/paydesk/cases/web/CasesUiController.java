@@ -43,7 +43,6 @@ import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.MoneyParser;
-import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 
 /** Queue views, the case page and its actions, the approvals inbox. */
