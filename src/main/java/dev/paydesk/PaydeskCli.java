@@ -36,9 +36,13 @@ final class PaydeskCli implements Runnable {
         return !first.startsWith("-") && !SERVER_FLAGS.contains(first);
     }
 
+    /** The profile of every command run (application-cli.properties): no republishing of the server's events. */
+    static final String PROFILE = "cli";
+
     static int run(String[] args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PaydeskApplication.class)
                 .web(WebApplicationType.NONE)
+                .profiles(PROFILE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "paydesk.cli=true",
                         "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN",

@@ -8,5 +8,9 @@ public record CaseLink(LinkKind kind, String ref) {
             throw new dev.paydesk.shared.InvalidInputException("links", "a link needs a reference");
         }
         ref = ref.strip();
+        if (ref.length() > NewCase.MAX_REF) {
+            throw new dev.paydesk.shared.InvalidInputException("links", "a link reference is longer than "
+                    + NewCase.MAX_REF + " characters");
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 
 /**
@@ -22,9 +23,43 @@ public record NewCase(String subject, @Nullable String description, String marke
                       @Nullable Instant externalDueAt, @Nullable String externalDueLabel, boolean psd2Complaint,
                       @Nullable String queue) {
 
+    /** The longest values the case desk and the modules that listen to it (triage) store. */
+    public static final int MAX_SUBJECT = 300, MAX_REF = 200, MAX_EMAIL = 254, MAX_SHORT = 64, MAX_LANGUAGE = 8,
+            MAX_DESCRIPTION = 100_000;
+
     public NewCase {
         tags = tags == null ? List.of() : List.copyOf(tags);
         links = links == null ? List.of() : List.copyOf(links);
+        bounded("subject", subject, MAX_SUBJECT);
+        bounded("description", description, MAX_DESCRIPTION);
+        bounded("market", market, MAX_SHORT);
+        bounded("language", language, MAX_LANGUAGE);
+        bounded("category", category, MAX_SHORT);
+        bounded("customerRef", customerRef, MAX_REF);
+        bounded("customerEmail", customerEmail, MAX_EMAIL);
+        bounded("provider", provider, MAX_SHORT);
+        bounded("idempotencyKey", idempotencyKey, MAX_REF);
+        bounded("externalDueLabel", externalDueLabel, MAX_REF);
+        bounded("queue", queue, MAX_SHORT);
+        for (int i = 0; i < tags.size(); i++) {
+            bounded("tags[" + i + "]", tags.get(i), MAX_SHORT);
+        }
+    }
+
+    /** Text cut to {@code max} characters (with an ellipsis), for intakes that must not refuse, e.g. e-mail and module events. */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A reference another module sent, or null when it is too long to be kept as one. */
+    public static @Nullable String refOrNull(@Nullable String ref) {
+        return ref == null || ref.length() > MAX_REF ? null : ref;
+    }
+
+    private static void bounded(String field, @Nullable String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
     }
 
     /** A minimal case, for intake paths that know little. */

@@ -29,6 +29,21 @@ public interface Evidence {
 
     record Shipment(String carrier, String trackingNumber, @Nullable LocalDate shippedOn,
                     @Nullable LocalDate deliveredOn, @Nullable String note) {
+
+        /** Carrier and tracking number are required and as long as their columns (100). */
+        public Shipment {
+            for (String[] field : new String[][] {{"carrier", carrier}, {"trackingNumber", trackingNumber}}) {
+                if (field[1] == null || field[1].isBlank()) {
+                    throw new dev.paydesk.shared.InvalidInputException(field[0], field[0] + " is required");
+                }
+                if (field[1].length() > 100) {
+                    throw new dev.paydesk.shared.InvalidInputException(field[0], field[0] + " is longer than 100 characters");
+                }
+            }
+            if (note != null && note.length() > 100_000) {
+                throw new dev.paydesk.shared.InvalidInputException("note", "note is longer than 100,000 characters");
+            }
+        }
     }
 
     /** One piece of evidence the merchant supplied. */

@@ -86,12 +86,35 @@ public class Triage {
      */
     @Transactional
     public void correct(String itemRef, String text, @Nullable String language, @Nullable String predicted, String corrected) {
+        checkCorrection(itemRef, text, language, predicted, corrected);
         String by = CurrentUser.actorName();
         long id = labels.insertCorrection(itemRef, predicted, corrected, by, clock.instant());
         labels.upsertLabel(itemRef, PanRedactor.redact(text), language, corrected, "correction", clock.instant());
         labels.resolveQueued(itemRef, corrected, clock.instant());
         audit.record("triage.corrected", "triage_item", itemRef, null,
                 predicted == null ? null : Map.of("category", predicted), Map.of("category", corrected, "correction", id));
+    }
+
+    /** A correction's fields as long as their columns, so a long value is a 400 and not a database error. */
+    public static void checkCorrection(@Nullable String itemRef, @Nullable String text, @Nullable String language,
+                                       @Nullable String predicted, @Nullable String corrected) {
+        bounded("itemRef", itemRef, 100, true);
+        bounded("text", text, 100_000, true);
+        bounded("language", language, 8, false);
+        bounded("predicted", predicted, 64, false);
+        bounded("corrected", corrected, 64, true);
+    }
+
+    private static void bounded(String field, @Nullable String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new dev.paydesk.shared.InvalidInputException(field, field + " is required");
+            }
+            return;
+        }
+        if (value.length() > max) {
+            throw new dev.paydesk.shared.InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
     }
 
     /** Corrections not yet used by a training run. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -74,6 +75,17 @@ class CaseIntakeAndWebhookTests extends PlatformTestSupport {
                 .query(Long.class).single()).isEqualTo(2);
         mvc.perform(post("/api/v1/cases/import").header("Authorization", "Bearer " + token).contentType("text/csv")
                 .content("title,market\nx,DE\n")).andExpect(jsonPath("$.errors[0].message").value("missing column(s): subject"));
+    }
+
+    @Test
+    void aCsvRowWithACustomerRefLongerThanTriageStoresIsReportedNotImported() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String token = tokenFor(newUser(Role.SPECIALIST, List.of("DE")));
+        String csv = "subject,market,customer_ref\nLong ref,DE," + "c".repeat(201) + "\nShort ref,DE,cust-1\n";
+        mvc.perform(post("/api/v1/cases/import").header("Authorization", "Bearer " + token).contentType("text/csv").content(csv))
+                .andExpect(jsonPath("$.created").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("customerRef")));
     }
 
     @Test
@@ -131,4 +143,66 @@ class CaseIntakeAndWebhookTests extends PlatformTestSupport {
         }
     }
 
+
+    @Test
+    void aDeactivatedSubscriptionSendsNothingMoreAndItsPendingDeliveriesAreCancelled() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/gone", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            CaseWebhooks.Created[] sub = new CaseWebhooks.Created[1];
+            asSystem(() -> sub[0] = webhooks.subscribe("http://127.0.0.1:" + server.getAddress().getPort() + "/gone",
+                    List.of("*")));
+            UUID webhookId = sub[0].subscription().id();
+            asSystem(() -> desk.open(NewCase.of("Deleted webhook case", "", "DE", CaseSource.API)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !webhooks.deliveries(webhookId, 10).isEmpty());
+
+            asSystem(() -> webhooks.deactivate(webhookId));
+            assertThat(webhooks.deliveries(webhookId, 10)).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo("CANCELLED");
+                assertThat(d.lastError()).isEqualTo("subscription deactivated");
+            });
+            delivery.dispatchDue(Instant.now().plusSeconds(3600));
+            assertThat(calls).hasValue(0);
+
+            // a delivery queued after the deactivation (e.g. by a listener that ran concurrently) is cancelled too
+            jdbc.sql("""
+                    insert into cases_webhook_delivery (webhook_id, event_type, payload, next_attempt_at, status, created_at)
+                    values (?, 'STATUS', '{}', now(), 'PENDING', now())""").param(webhookId).update();
+            delivery.dispatchDue(Instant.now().plusSeconds(3600));
+            assertThat(calls).hasValue(0);
+            assertThat(webhooks.deliveries(webhookId, 10)).extracting(CaseWebhooks.Delivery::status).containsOnly("CANCELLED");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void webhooksToInternalAddressesAreRefusedAtCreationAndAtDelivery() throws Exception {
+        String token = tokenFor(newUser(Role.ADMIN, List.of()));
+        for (String url : List.of("http://localhost:8080/x", "http://10.0.0.5/x", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/x", "http://0.0.0.0/x")) {
+            mvc.perform(post("/api/v1/case-webhooks").header("Authorization", "Bearer " + token)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"url\":\"" + url + "\"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("url"));
+        }
+        // a subscription whose target turned internal (stored before the check, or DNS changed) is never called
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into cases_webhook (id, url, secret, events, active, created_at) values (?, 'http://10.0.0.5/x', 's', '{*}', true, now())")
+                .param(id).update();
+        jdbc.sql("""
+                insert into cases_webhook_delivery (webhook_id, event_type, payload, next_attempt_at, status, created_at)
+                values (?, 'STATUS', '{}', now(), 'PENDING', now())""").param(id).update();
+        delivery.dispatchDue(Instant.now().plusSeconds(60));
+        CaseWebhooks.Delivery refused = webhooks.deliveries(id, 1).getFirst();
+        assertThat(refused.status()).isEqualTo("FAILED");
+        assertThat(refused.lastError()).startsWith("not sent: ").contains("10.0.0.5");
+        jdbc.sql("update cases_webhook set active = false where id = ?").param(id).update();
+    }
 }

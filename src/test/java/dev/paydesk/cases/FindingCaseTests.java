@@ -38,6 +38,9 @@ class FindingCaseTests extends PlatformTestSupport {
     @Autowired
     CaseDesk desk;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void market() {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
@@ -87,6 +90,51 @@ class FindingCaseTests extends PlatformTestSupport {
                 Money.of(49_90, "EUR"), "Two captures of 49.90 EUR within 2 minutes"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(linked(LinkKind.FINDING, finding.toString()))
                 .extracting(CaseSummary::id).containsExactly(complaint[0].id()));
+    }
+
+    @Test
+    void aFindingWithReferencesTooLongForACaseStillOpensOne() {
+        UUID finding = UUID.randomUUID();
+        publish(new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", "O".repeat(300), "P".repeat(250),
+                "C".repeat(250), Money.of(5_00, "EUR"), "Refund failed"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !linked(LinkKind.FINDING, finding.toString()).isEmpty());
+        CaseSummary c = linked(LinkKind.FINDING, finding.toString()).getFirst();
+        assertThat(c.customerRef()).isNull();
+        assertThat(c.subject()).hasSizeLessThanOrEqualTo(NewCase.MAX_SUBJECT);
+    }
+
+    @Autowired
+    FindingCaseIntake intake;
+
+    @Test
+    void unmatchedSettlementLinesOfOneRunShareOneCaseThatListsThem() {
+        String group = FindingOpened.groupOf(FindingType.UNMATCHED_SETTLEMENT, "ADYEN", null, UUID.randomUUID().toString());
+        List<UUID> findings = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            findings.add(id);
+            publish(new FindingOpened(id, FindingType.UNMATCHED_SETTLEMENT, "DE", "ADYEN", null, "psp-" + id, null,
+                    Money.of(10_00 + i, "EUR"), "Settlement line " + i + " matches no payment", group));
+        }
+        String groupKey = "group:" + group;
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from cases_grouped_finding g join cases_intake_key k on k.case_id = g.case_id where k.key = ?")
+                .param(groupKey).query(Long.class).single() == 40);
+        List<UUID> cases = jdbc.sql("select case_id from cases_intake_key where source = 'FINDING' and key = ?")
+                .param(groupKey).query(UUID.class).list();
+        assertThat(cases).hasSize(1);
+        List<FindingCaseIntake.GroupedFinding> listed = new ArrayList<>();
+        asSystem(() -> listed.addAll(intake.grouped(cases.getFirst(), 100, 0)));
+        assertThat(listed).extracting(FindingCaseIntake.GroupedFinding::findingId).containsExactlyInAnyOrderElementsOf(findings);
+
+        for (UUID id : findings) {
+            publish(new FindingResolved(id, FindingType.UNMATCHED_SETTLEMENT, "DE", null, "matched later"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            CaseStatus[] status = new CaseStatus[1];
+            asSystem(() -> status[0] = desk.get(cases.getFirst()).summary().status());
+            return status[0] == CaseStatus.RESOLVED;
+        });
     }
 
     @Autowired

@@ -197,6 +197,46 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
     }
 
     @Test
+    void splittingAnAmountIntoSmallRequestsStillNeedsASecondPerson() {
+        var requester = newUser(Role.SPECIALIST, List.of("DE"));
+        CaseSummary c = openIn("DE", "refunds", "de", null);
+        List<MoneyAction.Status> goodwill = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            goodwill.add(as(requester, () -> money.request(c.id(), MoneyActionType.GOODWILL, Money.of(49_00, "EUR"), null,
+                    null, "Apology")).status());
+        }
+        // the goodwill limit is 50.00 EUR: only the first 49.00 stays under it
+        assertThat(goodwill).containsExactly(MoneyAction.Status.APPROVED, MoneyAction.Status.PENDING_APPROVAL,
+                MoneyAction.Status.PENDING_APPROVAL, MoneyAction.Status.PENDING_APPROVAL, MoneyAction.Status.PENDING_APPROVAL);
+
+        // two 400.00 EUR refunds for one customer on two cases, by two people: together above 500.00 EUR
+        String customer = unique("cust");
+        CaseSummary first = openFor(customer), second = openFor(customer);
+        MoneyAction a = as(newUser(Role.SPECIALIST, List.of("DE")), () -> money.request(first.id(), MoneyActionType.REFUND,
+                Money.of(400_00, "EUR"), null, null, "Refund"));
+        MoneyAction b = as(newUser(Role.SPECIALIST, List.of("DE")), () -> money.request(second.id(), MoneyActionType.REFUND,
+                Money.of(400_00, "EUR"), null, null, "Refund"));
+        assertThat(a.status()).isEqualTo(MoneyAction.Status.APPROVED);
+        assertThat(b.status()).isEqualTo(MoneyAction.Status.PENDING_APPROVAL);
+        assertThat(b.approvalNote()).contains("customer");
+    }
+
+    @Test
+    void aMoneyActionInAnotherCurrencyThanTheCaseIsRefused() {
+        var requester = newUser(Role.SPECIALIST, List.of("DE"));
+        CaseSummary c = openIn("DE", "refunds", "de", null);
+        assertThatThrownBy(() -> as(requester, () -> money.request(c.id(), MoneyActionType.GOODWILL, Money.of(1_000, "JPY"),
+                null, null, "Apology"))).isInstanceOf(dev.paydesk.shared.InvalidInputException.class)
+                .hasMessageContaining("the case is in EUR");
+    }
+
+    private CaseSummary openFor(String customer) {
+        NewCase n = new NewCase("Refund for " + customer, "", "DE", "de", null, null, customer, null, null, null, List.of(),
+                List.of(), CaseSource.API, null, null, null, false, "refunds");
+        return asSystemGet(() -> desk.open(n).summary());
+    }
+
+    @Test
     void changingAPolicyRecomputesTheClocksOfOpenCases() {
         String category = "cat-" + UUID.randomUUID().toString().substring(0, 6);
         NewCase n = new NewCase("Policy change", "", "DE", "de", Priority.LOW, category, null, null, null, null, List.of(),

@@ -21,6 +21,8 @@ import dev.paydesk.cases.MoneyActionType;
  * @param approverRoles roles allowed to approve money actions
  * @param csat survey link lifetime and signing secret (generated and stored when empty)
  * @param attachmentMaxBytes largest attachment accepted
+ * @param webhooks where outbound webhooks may go
+ * @param findings how fast reconciliation findings may open cases
  */
 @ConfigurationProperties("paydesk.cases")
 record CasesProperties(@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue Mail mail,
@@ -28,7 +30,8 @@ record CasesProperties(@DefaultValue("http://localhost:8080") String baseUrl, @D
                        @DefaultValue({"PROCESS_MANAGER", "ADMIN"}) List<String> approverRoles,
                        @DefaultValue Csat csat, @DefaultValue("10485760") long attachmentMaxBytes,
                        @DefaultValue({"text/plain", "application/pdf", "image/png", "image/jpeg", "text/csv", "message/rfc822"})
-                       List<String> attachmentTypes) {
+                       List<String> attachmentTypes, @DefaultValue Webhooks webhooks,
+                       @DefaultValue Findings findings) {
 
     CasesProperties {
         if (approvalLimits == null) {
@@ -45,6 +48,24 @@ record CasesProperties(@DefaultValue("http://localhost:8080") String baseUrl, @D
                 @Nullable String imapHost, @DefaultValue("993") int imapPort, @DefaultValue("true") boolean imapSsl,
                 @Nullable String imapUsername, @Nullable String imapPassword, @DefaultValue("INBOX") String imapFolder,
                 @DefaultValue("PT1M") Duration pollInterval, @Nullable String defaultMarket) {
+    }
+
+    /**
+     * Outbound webhook targets.
+     *
+     * @param allowPrivateTargets whether loopback, private and link-local addresses may receive webhooks (never in production)
+     * @param allowedHosts hosts (names or address literals) exempt from the address check, e.g. a local stub in tests
+     */
+    record Webhooks(@DefaultValue("false") boolean allowPrivateTargets, @DefaultValue List<String> allowedHosts) {
+    }
+
+    /**
+     * Case creation from reconciliation findings.
+     *
+     * @param maxNewCases how many cases findings may open per {@code window}; more trip the breaker
+     * @param window the rate-limit window
+     */
+    record Findings(@DefaultValue("200") int maxNewCases, @DefaultValue("PT10M") Duration window) {
     }
 
     /** Survey settings. */

@@ -59,16 +59,17 @@ class DisputeIntake {
         }
         List<CaseLink> links = new ArrayList<>();
         links.add(new CaseLink(LinkKind.DISPUTE, ref));
-        if (d.paymentRef() != null) {
+        // references too long for a case stay with the dispute, so a dispute never fails its listener
+        if (NewCase.refOrNull(d.paymentRef()) != null) {
             links.add(new CaseLink(LinkKind.PAYMENT, d.paymentRef()));
         }
-        if (d.orderRef() != null) {
+        if (NewCase.refOrNull(d.orderRef()) != null) {
             links.add(new CaseLink(LinkKind.ORDER, d.orderRef()));
         }
         String market = JoinableCases.marketFor(markets, d.market());
         desk.open(new NewCase(d.provider() + " dispute: " + d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " · " + d.amount(), "Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.",
-                market, null, JoinableCases.priorityFor(d.amount()), "dispute", d.customerRef(), null, d.provider().name(), d.amount(),
+                market, null, JoinableCases.priorityFor(d.amount()), "dispute", NewCase.refOrNull(d.customerRef()), null, d.provider().name(), d.amount(),
                 List.of("dispute"), links, CaseSource.DISPUTE, ref, d.respondBy(), label, false, QUEUE));
     }
 

@@ -1,21 +1,34 @@
 package dev.paydesk.cases.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.paydesk.cases.CaseDesk;
 import dev.paydesk.cases.CaseLink;
 import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.FindingCaseIntake;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.NewCase;
+import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.platform.Role;
+import dev.paydesk.platform.UserDirectory;
 import dev.paydesk.reconciliation.FindingOpened;
 import dev.paydesk.reconciliation.FindingResolved;
 
@@ -23,28 +36,50 @@ import dev.paydesk.reconciliation.FindingResolved;
  * Reconciliation findings on the case desk: a finding joins an open case about the same order (or
  * payment), otherwise it opens a case (idempotent per finding) whose category is the finding type,
  * routed by the routing rules (the reconciliation queue unless a rule says otherwise) with a priority
- * by the money at risk. A finding that resolves itself is noted, and a case opened only for it
- * resolves too.
+ * by the money at risk. Findings of one group (one batch or incident) share one case that lists them.
+ * New cases are limited by {@link FindingCaseLimit}: past the limit the breaker opens, findings wait,
+ * process managers and admins are notified, and an admin resumes. A finding that resolves itself is
+ * noted, and a case opened only for it (or for its whole group) resolves too.
  */
 @Component
-class FindingIntake {
+class FindingIntake implements FindingCaseIntake {
 
     static final String QUEUE = "reconciliation";
+    private static final int RESUME_BATCH = 5_000;
 
     private final CaseDesk desk;
     private final MarketCatalog markets;
+    private final FindingGroups groups;
+    private final FindingCaseLimit limit;
+    private final AuditLog audit;
+    private final UserDirectory users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    FindingIntake(CaseDesk desk, MarketCatalog markets) {
+    FindingIntake(CaseDesk desk, MarketCatalog markets, FindingGroups groups, CasesProperties properties,
+                  AuditLog audit, UserDirectory users, JdbcClient jdbc, Clock clock) {
         this.desk = desk;
         this.markets = markets;
+        this.groups = groups;
+        this.limit = new FindingCaseLimit(properties.findings().maxNewCases(), properties.findings().window());
+        this.audit = audit;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(FindingOpened f) {
+        groups.lock();
+        handle(f);
+    }
+
+    /** Returns false when the finding had to wait. */
+    private boolean handle(FindingOpened f) {
         String ref = f.findingId().toString();
         List<CaseSummary> already = desk.linkedTo(LinkKind.FINDING, ref);
-        if (already.stream().anyMatch(c -> c.status().isOpen())) {
-            return;
+        if (already.stream().anyMatch(c -> c.status().isOpen()) || groups.listed(f.findingId())) {
+            return true;
         }
         Optional<CaseSummary> joined = JoinableCases.firstOpen(desk, c -> c.source() != CaseSource.FINDING,
                 new JoinableCases.Ref(LinkKind.ORDER, f.orderRef()), new JoinableCases.Ref(LinkKind.PAYMENT, f.paymentRef()));
@@ -52,39 +87,137 @@ class FindingIntake {
         if (joined.isPresent()) {
             desk.link(joined.get().id(), new CaseLink(LinkKind.FINDING, ref));
             desk.addNote(joined.get().id(), "Reconciliation found " + what + " (" + f.amountAtRisk() + " at risk): " + f.summary());
-            return;
+            return true;
         }
         if (!already.isEmpty()) {
             CaseSummary previous = already.getFirst();
             desk.changeStatus(previous.id(), CaseStatus.OPEN, null);
             desk.addNote(previous.id(), "The finding came back: " + f.summary());
-            return;
+            return true;
         }
-        List<CaseLink> links = new ArrayList<>();
-        links.add(new CaseLink(LinkKind.FINDING, ref));
-        if (f.orderRef() != null) {
-            links.add(new CaseLink(LinkKind.ORDER, f.orderRef()));
+        Optional<UUID> groupCase = f.group() == null ? Optional.empty() : groups.caseOf(f.group());
+        if (groupCase.isPresent()) {
+            groups.add(f.group(), groupCase.get(), f, clock.instant());
+            return true;
         }
-        if (f.paymentRef() != null) {
-            links.add(new CaseLink(LinkKind.PAYMENT, f.paymentRef()));
+        Instant now = clock.instant();
+        switch (limit.decide(groups.paused().isPresent(), groups.openedWithin(now, limit.window()))) {
+            case FindingCaseLimit.Decision.Wait w -> {
+                groups.await(f, now);
+                if (w.trip()) {
+                    pause(now, w.why());
+                }
+                return false;
+            }
+            case FindingCaseLimit.Decision.Open o -> open(f, what, now);
         }
+        return true;
+    }
+
+    private void open(FindingOpened f, String what, Instant now) {
+        String ref = f.findingId().toString();
         String market = JoinableCases.marketFor(markets, f.market());
         String category = "reconciliation." + f.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        desk.open(new NewCase(capitalise(what) + " · " + f.amountAtRisk() + (f.orderRef() == null ? "" : " · " + f.orderRef()),
+        if (f.group() != null) {
+            String source = f.provider() == null ? "" : " from " + f.provider();
+            CaseSummary c = desk.open(new NewCase(NewCase.cut(capitalise(what) + source + " (grouped)", NewCase.MAX_SUBJECT),
+                    "Reconciliation found " + what + " findings" + source + " that belong together (one batch or run). "
+                            + "They are listed on the case (API: /api/v1/cases/{key}/findings); the first: " + f.summary()
+                            + "\nSuggested action: " + f.type().suggestedAction(), market, null,
+                    JoinableCases.priorityFor(f.amountAtRisk()), category, null, null, provider(f), null,
+                    List.of("reconciliation", "grouped"), List.of(), CaseSource.FINDING, NewCase.refOrNull("group:" + f.group()), null, null,
+                    false, null)).summary();
+            groups.startGroup(f.group(), c.id());
+            groups.add(f.group(), c.id(), f, now);
+            return;
+        }
+        // references too long for a case stay with the finding, so a finding never fails its listener
+        List<CaseLink> links = new ArrayList<>();
+        links.add(new CaseLink(LinkKind.FINDING, ref));
+        if (NewCase.refOrNull(f.orderRef()) != null) {
+            links.add(new CaseLink(LinkKind.ORDER, f.orderRef()));
+        }
+        if (NewCase.refOrNull(f.paymentRef()) != null) {
+            links.add(new CaseLink(LinkKind.PAYMENT, f.paymentRef()));
+        }
+        desk.open(new NewCase(NewCase.cut(capitalise(what) + " · " + f.amountAtRisk()
+                        + (f.orderRef() == null ? "" : " · " + f.orderRef()), NewCase.MAX_SUBJECT),
                 f.summary() + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                JoinableCases.priorityFor(f.amountAtRisk()), category, f.customerRef(), null, f.provider(), f.amountAtRisk(),
-                List.of("reconciliation"), links, CaseSource.FINDING, ref, null, null, false, null))
-                .summary();
+                JoinableCases.priorityFor(f.amountAtRisk()), category, NewCase.refOrNull(f.customerRef()), null,
+                provider(f), f.amountAtRisk(),
+                List.of("reconciliation"), links, CaseSource.FINDING, ref, null, null, false, null));
+    }
+
+    /** Opens the breaker once, tells every process manager and admin in the app, and audits it. */
+    private void pause(Instant now, String why) {
+        groups.pause(now, why);
+        String text = "Cases from reconciliation findings are paused: " + why + ". Findings wait until an admin resumes "
+                + "(Case settings, or POST /api/v1/case-settings/finding-intake/resume).";
+        for (UserDirectory.User u : users.users()) {
+            if (u.roles().contains(Role.ADMIN) || u.roles().contains(Role.PROCESS_MANAGER)) {
+                jdbc.sql("""
+                        insert into cases_notification (username, case_id, kind, text, created_at) values (?, null, 'INTAKE_PAUSED', ?, ?)""")
+                        .params(u.username(), text, java.sql.Timestamp.from(now)).update();
+            }
+        }
+        audit.record("finding-intake.paused", "finding_intake", "breaker", null, null, Map.of("reason", why));
     }
 
     @ApplicationModuleListener
     void on(FindingResolved f) {
+        // serialised with other resolutions, so the last finding of a group sees the others resolved
+        groups.lock();
         for (CaseSummary c : desk.linkedTo(LinkKind.FINDING, f.findingId().toString())) {
             desk.addNote(c.id(), "Reconciliation: the finding resolved itself (" + f.resolution() + ")");
             if (c.source() == CaseSource.FINDING && c.status().isOpen()) {
                 desk.changeStatus(c.id(), CaseStatus.RESOLVED, null);
             }
         }
+        groups.resolve(f.findingId(), clock.instant()).ifPresent(caseId -> {
+            desk.addNote(caseId, "Reconciliation: every finding listed on this case resolved itself");
+            if (desk.get(caseId).summary().status().isOpen()) {
+                desk.changeStatus(caseId, CaseStatus.RESOLVED, null);
+            }
+        });
+        groups.handled(f.findingId());
+    }
+
+    @Override
+    public State state() {
+        Optional<String[]> paused = groups.paused();
+        return new State(paused.isPresent(), FindingGroups.pausedAt(paused), paused.map(p -> p[1]).orElse(null),
+                groups.waitingCount());
+    }
+
+    @Override
+    @Transactional
+    public State resume() {
+        if (CurrentUser.principal().isPresent() && CurrentUser.marketScope() != null) {
+            throw new AccessDeniedException("resuming case creation from findings needs an admin of all markets");
+        }
+        groups.lock();
+        if (groups.paused().isPresent()) {
+            groups.unpause();
+            audit.record("finding-intake.resumed", "finding_intake", "breaker", null, null,
+                    Map.of("waiting", groups.waitingCount()));
+        }
+        for (FindingOpened f : groups.waiting(RESUME_BATCH)) {
+            if (!handle(f)) {
+                break;
+            }
+            groups.handled(f.findingId());
+        }
+        return state();
+    }
+
+    @Override
+    public List<GroupedFinding> grouped(UUID caseId, int limit, int offset) {
+        desk.get(caseId);
+        return groups.list(caseId, limit, offset);
+    }
+
+    private static @Nullable String provider(FindingOpened f) {
+        return f.provider() != null && f.provider().length() <= NewCase.MAX_SHORT ? f.provider() : null;
     }
 
     private static String capitalise(String s) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,8 +156,10 @@ class InboundMail {
             }
             String market = Optional.ofNullable(properties.mail().defaultMarket())
                     .orElseGet(() -> markets.markets().getFirst().code());
-            CaseDesk.Opened opened = desk.open(new NewCase(subject, "", market, null, null, null, from, from, null, null,
-                    List.of("email"), List.of(), CaseSource.EMAIL, messageId, null, null, false, null));
+            // a mail is never refused for its headers' length: fields too long for the case are cut or left out
+            CaseDesk.Opened opened = desk.open(new NewCase(NewCase.cut(subject, NewCase.MAX_SUBJECT), "", market, null, null, null,
+                    NewCase.refOrNull(from), from.length() <= NewCase.MAX_EMAIL ? from : null,
+                    null, null, List.of("email"), List.of(), CaseSource.EMAIL, intakeKey(messageId), null, null, false, null));
             if (opened.created()) {
                 desk.receiveMessage(opened.summary().id(), from, body, messageId);
                 saveAttachments(opened.summary().id(), content.attachments());
@@ -208,6 +211,19 @@ class InboundMail {
             sha.update(from(message).getBytes(StandardCharsets.UTF_8));
             return "<sha256." + HexFormat.of().formatHex(sha.digest()) + "@paydesk.synthetic>";
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Message-ID as the intake key, or its SHA-256 when it is longer than a key may be. */
+    static @Nullable String intakeKey(@Nullable String messageId) {
+        if (messageId == null || messageId.length() <= NewCase.MAX_REF) {
+            return messageId;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,11 @@ import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActionApproved;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.Market;
+import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.platform.Role;
@@ -33,23 +38,28 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 
-/** Money actions under {@link FourEyesPolicy}; every request and decision is audited and on the timeline. */
+/** Money actions under {@link ApprovalPolicy}; every request and decision is audited and on the timeline. */
 @Service
 class MoneyActionService implements MoneyActions {
 
     private final JdbcClient jdbc;
     private final CaseStore store;
-    private final FourEyesPolicy policy;
+    private final ApprovalPolicy policy;
+    private final MarketCatalog markets;
+    private final PaymentQueries payments;
     private final DisputeGuard disputes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MoneyActionService(JdbcClient jdbc, CaseStore store, CasesProperties properties, DisputeGuard disputes,
-                       AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                       AuditLog audit, ApplicationEventPublisher events, Clock clock, MarketCatalog markets,
+                       PaymentQueries payments) {
+        this.markets = markets;
+        this.payments = payments;
         this.jdbc = jdbc;
         this.store = store;
-        this.policy = new FourEyesPolicy(properties.approvalLimits(),
+        this.policy = new ApprovalPolicy(properties.approvalLimits(),
                 properties.approverRoles().stream().map(Role::parse).collect(Collectors.toSet()));
         this.disputes = disputes;
         this.audit = audit;
@@ -67,24 +77,22 @@ class MoneyActionService implements MoneyActions {
             throw new ConflictException(c.key() + " is " + c.status().name().toLowerCase(java.util.Locale.ROOT)
                     + "; reopen it to request money actions");
         }
-        if (amount.minor() <= 0) {
-            throw new InvalidInputException("amount", "the amount must be positive");
-        }
         if (type == MoneyActionType.RE_REFUND && (targetMethod == null || targetMethod.isBlank())) {
             throw new InvalidInputException("targetMethod", "a re-refund needs the method to refund to");
         }
         String why = CaseDeskService.required("reason", reason, 2000);
+        String by = CurrentUser.actorName();
         String dispute = (type == MoneyActionType.REFUND || type == MoneyActionType.RE_REFUND) && paymentRef != null
                 ? disputes.openDispute(paymentRef).orElse(null) : null;
-        FourEyesPolicy.Requirement requirement = policy.requirement(type, amount, dispute);
-        boolean needsApproval = requirement instanceof FourEyesPolicy.Requirement.ApprovalNeeded;
-        String note = switch (requirement) {
-            case FourEyesPolicy.Requirement.ApprovalNeeded a -> a.why();
-            case FourEyesPolicy.Requirement.NoApprovalNeeded n -> n.why();
-        };
+        ApprovalPolicy.Decision decision = policy.decide(new ApprovalPolicy.Request(type, amount, currencyOf(c),
+                paymentCurrency(paymentRef), dispute, exposure(c, type, amount.currency(), by)));
+        if (decision instanceof ApprovalPolicy.Decision.Refused refused) {
+            throw new InvalidInputException(refused.field(), refused.why());
+        }
+        boolean needsApproval = decision instanceof ApprovalPolicy.Decision.NeedsApproval;
+        String note = decision.why();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String by = CurrentUser.actorName();
         jdbc.sql("""
                 insert into cases_money_action (id, case_id, type, amount_minor, currency, payment_ref, target_method, reason,
                     market, status, requested_by, requested_at, needs_approval, approval_note)
@@ -101,6 +109,47 @@ class MoneyActionService implements MoneyActions {
             published(action, null, now);
         }
         return action;
+    }
+
+    private Currency currencyOf(CaseSummary c) {
+        if (c.amount() != null) {
+            return c.amount().currency();
+        }
+        return markets.market(c.market()).map(Market::currency)
+                .orElseThrow(() -> new ConflictException("market " + c.market() + " of " + c.key() + " is not configured"));
+    }
+
+    private @Nullable Currency paymentCurrency(@Nullable String paymentRef) {
+        if (paymentRef == null || paymentRef.isBlank()) {
+            return null;
+        }
+        return payments.search(new PaymentQueries.SearchCriteria(null, paymentRef.strip(), null, null, null, null, null, 1))
+                .stream().findFirst().map(p -> p.amount().currency()).orElse(null);
+    }
+
+    /**
+     * What already counts against the limit. The requester and the customer are locked for the rest of
+     * the transaction (the case already is), so two concurrent requests cannot both see the other missing.
+     */
+    private ApprovalPolicy.Exposure exposure(CaseSummary c, MoneyActionType type, Currency currency, String requester) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('cases-money-requester:' || lower(?), 0))")
+                .param(requester).query().singleRow();
+        if (c.customerRef() != null) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended('cases-money-customer:' || ?, 0))")
+                    .param(c.customerRef()).query().singleRow();
+        }
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofHours(24)));
+        return jdbc.sql("""
+                select coalesce(sum(a.amount_minor) filter (where a.case_id = :case), 0),
+                       coalesce(sum(a.amount_minor) filter (where c.customer_ref = :customer and a.requested_at >= :since), 0),
+                       coalesce(sum(a.amount_minor) filter (where lower(a.requested_by) = lower(:requester)
+                                                             and a.requested_at >= :since), 0)
+                from cases_money_action a join cases_case c on c.id = a.case_id
+                where a.type = :type and a.currency = :currency and a.status in ('PENDING_APPROVAL', 'APPROVED')
+                  and (a.case_id = :case or c.customer_ref = :customer or lower(a.requested_by) = lower(:requester))""")
+                .param("case", c.id()).param("customer", c.customerRef()).param("since", since)
+                .param("requester", requester).param("type", type.name()).param("currency", currency.getCurrencyCode())
+                .query((rs, n) -> new ApprovalPolicy.Exposure(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -48,9 +49,14 @@ class WebhookDispatcher implements CaseWebhooks {
     private final AuditLog audit;
     private final JobCoordinator jobs;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookTargets targets;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookDispatcher(JdbcClient jdbc, JsonMapper json, AuditLog audit, JobCoordinator jobs, Clock clock) {
+    WebhookDispatcher(JdbcClient jdbc, JsonMapper json, AuditLog audit, JobCoordinator jobs, Clock clock,
+                      CasesProperties properties) {
+        this.targets = new WebhookTargets(WebhookTargets.SYSTEM, properties.webhooks().allowPrivateTargets(),
+                properties.webhooks().allowedHosts());
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -67,10 +73,9 @@ class WebhookDispatcher implements CaseWebhooks {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("url", "not a URL: " + url);
         }
-        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                || uri.getHost() == null) {
-            throw new InvalidInputException("url", "the webhook URL must be http(s) with a host");
-        }
+        targets.refusal(uri).ifPresent(why -> {
+            throw new InvalidInputException("url", why);
+        });
         List<String> kinds = events == null || events.isEmpty() ? List.of("*")
                 : events.stream().map(e -> e.strip().toUpperCase(Locale.ROOT)).toList();
         byte[] raw = new byte[32];
@@ -90,7 +95,16 @@ class WebhookDispatcher implements CaseWebhooks {
         if (jdbc.sql("update cases_webhook set active = false where id = ?").param(id).update() == 0) {
             throw new NotFoundException("webhook " + id + " not found");
         }
-        audit.record("case-webhook.deactivated", "case_webhook", id.toString(), null, null, Map.of("active", false));
+        int cancelled = cancelPendingOfInactive();
+        audit.record("case-webhook.deactivated", "case_webhook", id.toString(), null, null,
+                Map.of("active", false, "cancelledDeliveries", cancelled));
+    }
+
+    /** Pending deliveries of deactivated subscriptions end as CANCELLED in the delivery log; never sent. */
+    private int cancelPendingOfInactive() {
+        return jdbc.sql("""
+                update cases_webhook_delivery d set status = 'CANCELLED', last_error = 'subscription deactivated'
+                from cases_webhook w where w.id = d.webhook_id and not w.active and d.status = 'PENDING'""").update();
     }
 
     @Override
@@ -136,10 +150,11 @@ class WebhookDispatcher implements CaseWebhooks {
 
     /** Sends every pending delivery due at {@code now}; returns how many were attempted. */
     int dispatchDue(Instant now) {
+        cancelPendingOfInactive();
         List<Object[]> due = jdbc.sql("""
                 select d.id, w.url, w.secret, d.payload, d.attempts, d.event_type from cases_webhook_delivery d
                 join cases_webhook w on w.id = d.webhook_id
-                where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at limit 200""")
+                where d.status = 'PENDING' and w.active and d.next_attempt_at <= ? order by d.next_attempt_at limit 200""")
                 .param(Timestamp.from(now)).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getString(6)}).list();
         for (Object[] d : due) {
@@ -152,6 +167,15 @@ class WebhookDispatcher implements CaseWebhooks {
         long t = now.getEpochSecond();
         Integer status = null;
         String error = null;
+        if (!stillActive(id)) {
+            return;
+        }
+        Optional<String> refused = targets.refusal(URI.create(url));
+        if (refused.isPresent()) {
+            jdbc.sql("update cases_webhook_delivery set status = 'FAILED', attempts = ?, last_error = ? where id = ?")
+                    .params(attempts + 1, "not sent: " + refused.get(), id).update();
+            return;
+        }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -176,6 +200,13 @@ class WebhookDispatcher implements CaseWebhooks {
         jdbc.sql("update cases_webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? where id = ?")
                 .params(attempt >= MAX_ATTEMPTS ? "FAILED" : "PENDING", attempt, status,
                         error != null ? error : "HTTP " + status, Timestamp.from(now.plus(wait)), id).update();
+    }
+
+    private boolean stillActive(long deliveryId) {
+        return jdbc.sql("""
+                select w.active from cases_webhook_delivery d join cases_webhook w on w.id = d.webhook_id
+                where d.id = ? and d.status = 'PENDING'""").param(deliveryId).query(Boolean.class).optional()
+                .orElse(false);
     }
 
     /** 30 s, 1 min, 2 min, … doubling, at most 6 h. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.cases.CaseSettings;
+import dev.paydesk.cases.FindingCaseIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -26,9 +27,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CaseSettingsApiController {
 
     private final CaseSettings settings;
+    private final FindingCaseIntake findings;
 
-    CaseSettingsApiController(CaseSettings settings) {
+    CaseSettingsApiController(CaseSettings settings, FindingCaseIntake findings) {
         this.settings = settings;
+        this.findings = findings;
+    }
+
+    @GetMapping("/finding-intake")
+    @Operation(summary = "Whether case creation from reconciliation findings is paused by its breaker, and how many findings wait")
+    FindingCaseIntake.State findingIntake() {
+        return findings.state();
+    }
+
+    @PostMapping("/finding-intake/resume")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Resume case creation from findings (admins of all markets): the waiting findings are handled, oldest first")
+    FindingCaseIntake.State resumeFindingIntake() {
+        return findings.resume();
     }
 
     @GetMapping("/queues")

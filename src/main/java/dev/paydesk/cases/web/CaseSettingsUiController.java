@@ -31,8 +31,11 @@ class CaseSettingsUiController {
     private final CaseSettings settings;
     private final CaseWorkbench workbench;
     private final CaseWebhooks webhooks;
+    private final dev.paydesk.cases.FindingCaseIntake findings;
 
-    CaseSettingsUiController(CaseSettings settings, CaseWorkbench workbench, CaseWebhooks webhooks) {
+    CaseSettingsUiController(CaseSettings settings, CaseWorkbench workbench, CaseWebhooks webhooks,
+                             dev.paydesk.cases.FindingCaseIntake findings) {
+        this.findings = findings;
         this.settings = settings;
         this.workbench = workbench;
         this.webhooks = webhooks;
@@ -49,7 +52,14 @@ class CaseSettingsUiController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("firstResponseRules", FirstResponseRule.values());
         model.addAttribute("csat", workbench.csatBy("queue"));
+        model.addAttribute("findingIntake", findings.state());
         return "cases/settings";
+    }
+
+    @PostMapping("/cases/settings/finding-intake/resume")
+    @PreAuthorize("hasRole('ADMIN')")
+    String resumeFindingIntake(RedirectAttributes redirect) {
+        return run(redirect, findings::resume, "Case creation from findings resumed");
     }
 
     @PostMapping("/cases/settings/agents")

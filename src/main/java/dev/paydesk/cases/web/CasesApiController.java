@@ -39,8 +39,12 @@ import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** REST API of the case desk: everything the UI does. */
@@ -56,10 +60,12 @@ class CasesApiController {
     private final dev.paydesk.cases.CaseImport csvImport;
     private final dev.paydesk.cases.CaseWorkbench workbench;
     private final dev.paydesk.cases.CaseAttachments attachments;
+    private final dev.paydesk.cases.FindingCaseIntake findingIntake;
 
     CasesApiController(CaseDesk desk, MoneyActions money, dev.paydesk.cases.BulkChanges bulk,
                        dev.paydesk.cases.CaseImport csvImport, dev.paydesk.cases.CaseWorkbench workbench,
-                       dev.paydesk.cases.CaseAttachments attachments) {
+                       dev.paydesk.cases.CaseAttachments attachments, dev.paydesk.cases.FindingCaseIntake findingIntake) {
+        this.findingIntake = findingIntake;
         this.attachments = attachments;
         this.workbench = workbench;
         this.desk = desk;
@@ -77,7 +83,7 @@ class CasesApiController {
     /** A selection (the same filters as the list) and the change to make. */
     record BulkRequest(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status, @Nullable String market,
                        @Nullable String queue, @Nullable String assignee, @Nullable String category,
-                       @Nullable Priority priority, @Nullable String tag, dev.paydesk.cases.BulkChanges.Change change) {
+                       @Nullable Priority priority, @Nullable String tag, @NotNull dev.paydesk.cases.BulkChanges.Change change) {
         CaseQuery selection() {
             return query(view, q, status, market, queue, assignee, category, priority, tag, 500, 0);
         }
@@ -85,18 +91,18 @@ class CasesApiController {
 
     @PostMapping("/cases/bulk/preview")
     @Operation(summary = "Dry run of a bulk change: exactly what would change on each selected case")
-    dev.paydesk.cases.BulkChanges.Plan bulkPreview(@RequestBody BulkRequest r) {
+    dev.paydesk.cases.BulkChanges.Plan bulkPreview(@Valid @RequestBody BulkRequest r) {
         return bulk.preview(r.selection(), r.change());
     }
 
     @PostMapping("/cases/bulk/apply")
     @Operation(summary = "Apply a bulk change (the same plan as the dry run, computed again in one transaction)")
-    dev.paydesk.cases.BulkChanges.Plan bulkApply(@RequestBody BulkRequest r) {
+    dev.paydesk.cases.BulkChanges.Plan bulkApply(@Valid @RequestBody BulkRequest r) {
         return bulk.apply(r.selection(), r.change());
     }
 
     /** A case to open over the API (customer-care tools post escalations here). */
-    record CaseRequest(String subject, @Nullable String description, String market, @Nullable String language,
+    record CaseRequest(@NotBlank String subject, @Nullable String description, @NotBlank String market, @Nullable String language,
                        @Nullable Priority priority, @Nullable String category, @Nullable String customerRef,
                        @Nullable String customerEmail, @Nullable String provider, @Nullable String amount,
                        @Nullable String currency, @Nullable List<String> tags, @Nullable List<CaseLink> links,
@@ -106,13 +112,10 @@ class CasesApiController {
 
     @PostMapping("/cases")
     @Operation(summary = "Open a case; the Idempotency-Key header makes a retried post return the first case")
-    ResponseEntity<CaseSummary> open(@RequestBody CaseRequest r,
+    ResponseEntity<CaseSummary> open(@Valid @RequestBody CaseRequest r,
                                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
-        if (r.subject() == null || r.market() == null) {
-            throw new InvalidInputException("subject", "subject and market are required");
-        }
-        Money amount = r.amount() == null || r.amount().isBlank() ? null
-                : Money.parse(r.amount(), r.currency() == null ? "EUR" : r.currency());
+        Money amount = r.amount() == null ? null
+                : MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.NON_NEGATIVE);
         CaseDesk.Opened opened = desk.open(new NewCase(r.subject(), r.description(), r.market(), r.language(), r.priority(),
                 r.category(), r.customerRef(), r.customerEmail(), r.provider(), amount, r.tags(), r.links(), CaseSource.API,
                 key, r.externalDueAt(), r.externalDueLabel(), Boolean.TRUE.equals(r.psd2Complaint()), r.queue()));
@@ -158,42 +161,42 @@ class CasesApiController {
         return desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
     }
 
-    record ReplyRequest(String body, @Nullable CaseStatus status, @Nullable WaitingReason reason) {
+    record ReplyRequest(@NotBlank String body, @Nullable CaseStatus status, @Nullable WaitingReason reason) {
     }
 
     @PostMapping("/cases/{key}/replies")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Reply to the customer (e-mailed when the case has an address), optionally setting the status")
-    void reply(@PathVariable String key, @RequestBody ReplyRequest r) {
+    void reply(@PathVariable String key, @Valid @RequestBody ReplyRequest r) {
         desk.reply(id(key), r.body(), r.status(), r.reason());
     }
 
-    record TextRequest(String body) {
+    record TextRequest(@NotBlank String body) {
     }
 
     @PostMapping("/cases/{key}/notes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Add an internal note")
-    void note(@PathVariable String key, @RequestBody TextRequest r) {
+    void note(@PathVariable String key, @Valid @RequestBody TextRequest r) {
         desk.addNote(id(key), r.body());
     }
 
-    record MessageRequest(String from, String body, @Nullable String messageId) {
+    record MessageRequest(@NotBlank String from, @NotBlank String body, @Nullable String messageId) {
     }
 
     @PostMapping("/cases/{key}/messages")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Record a customer message from another channel (idempotent by messageId)")
-    void message(@PathVariable String key, @RequestBody MessageRequest r) {
+    void message(@PathVariable String key, @Valid @RequestBody MessageRequest r) {
         desk.receiveMessage(id(key), r.from(), r.body(), r.messageId());
     }
 
-    record StatusRequest(CaseStatus status, @Nullable WaitingReason reason) {
+    record StatusRequest(@NotNull CaseStatus status, @Nullable WaitingReason reason) {
     }
 
     @PutMapping("/cases/{key}/status")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void status(@PathVariable String key, @RequestBody StatusRequest r) {
+    void status(@PathVariable String key, @Valid @RequestBody StatusRequest r) {
         desk.changeStatus(id(key), r.status(), r.reason());
     }
 
@@ -202,85 +205,84 @@ class CasesApiController {
 
     @PutMapping("/cases/{key}/assignment")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void assign(@PathVariable String key, @RequestBody AssignmentRequest r) {
+    void assign(@PathVariable String key, @Valid @RequestBody AssignmentRequest r) {
         desk.assign(id(key), r.queue(), r.assignee());
     }
 
-    record CategoryRequest(String category) {
+    record CategoryRequest(@NotBlank String category) {
     }
 
     @PutMapping("/cases/{key}/category")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void category(@PathVariable String key, @RequestBody CategoryRequest r) {
+    void category(@PathVariable String key, @Valid @RequestBody CategoryRequest r) {
         desk.categorise(id(key), r.category(), true);
     }
 
-    record PriorityRequest(Priority priority) {
+    record PriorityRequest(@NotNull Priority priority) {
     }
 
     @PutMapping("/cases/{key}/priority")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void priority(@PathVariable String key, @RequestBody PriorityRequest r) {
+    void priority(@PathVariable String key, @Valid @RequestBody PriorityRequest r) {
         desk.setPriority(id(key), r.priority());
     }
 
-    record TagsRequest(List<String> tags) {
+    record TagsRequest(@NotNull List<String> tags) {
     }
 
     @PutMapping("/cases/{key}/tags")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void tags(@PathVariable String key, @RequestBody TagsRequest r) {
+    void tags(@PathVariable String key, @Valid @RequestBody TagsRequest r) {
         desk.setTags(id(key), r.tags());
     }
 
     @PostMapping("/cases/{key}/links")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void link(@PathVariable String key, @RequestBody CaseLink link) {
+    void link(@PathVariable String key, @Valid @RequestBody CaseLink link) {
         desk.link(id(key), link);
     }
 
-    record EscalationRequest(String queue, String note) {
+    record EscalationRequest(@NotBlank String queue, @NotBlank String note) {
     }
 
     @PostMapping("/cases/{key}/escalations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Escalate to a peer function (tech, risk, finance, product): a child task with its OLA clock")
-    CaseSummary escalate(@PathVariable String key, @RequestBody EscalationRequest r) {
+    CaseSummary escalate(@PathVariable String key, @Valid @RequestBody EscalationRequest r) {
         return desk.escalate(id(key), r.queue(), r.note());
     }
 
-    record ParentRequest(String parent) {
+    record ParentRequest(@NotBlank String parent) {
     }
 
     @PutMapping("/cases/{key}/parent")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void parent(@PathVariable String key, @RequestBody ParentRequest r) {
+    void parent(@PathVariable String key, @Valid @RequestBody ParentRequest r) {
         desk.setParent(id(key), id(r.parent()));
     }
 
-    record MergeRequest(String into) {
+    record MergeRequest(@NotBlank String into) {
     }
 
     @PostMapping("/cases/{key}/merge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Merge this case into another: links and messages move, this case closes")
-    void merge(@PathVariable String key, @RequestBody MergeRequest r) {
+    void merge(@PathVariable String key, @Valid @RequestBody MergeRequest r) {
         desk.merge(id(key), id(r.into()));
     }
 
-    record MoneyRequest(MoneyActionType type, String amount, String currency, @Nullable String paymentRef,
-                        @Nullable String targetMethod, String reason) {
+    record MoneyRequest(@NotNull MoneyActionType type, @NotBlank String amount, @NotBlank String currency, @Nullable String paymentRef,
+                        @Nullable String targetMethod, @NotBlank String reason) {
     }
 
     @PostMapping("/cases/{key}/money-actions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request a refund, re-refund, goodwill credit or write-off (four-eyes above the limit)")
     @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
-    MoneyAction requestMoney(@PathVariable String key, @RequestBody MoneyRequest r) {
-        if (r.type() == null || r.amount() == null || r.currency() == null) {
-            throw new InvalidInputException("amount", "type, amount and currency are required");
-        }
-        return money.request(id(key), r.type(), Money.parse(r.amount(), r.currency()), r.paymentRef(), r.targetMethod(),
+    MoneyAction requestMoney(@PathVariable String key, @Valid @RequestBody MoneyRequest r) {
+        return money.request(id(key), r.type(),
+                MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.POSITIVE),
+                r.paymentRef(), r.targetMethod(),
                 r.reason());
     }
 
@@ -300,7 +302,7 @@ class CasesApiController {
     }
 
     @PostMapping("/money-actions/{id}/reject")
-    MoneyAction reject(@PathVariable UUID id, @RequestBody DecisionRequest r) {
+    MoneyAction reject(@PathVariable UUID id, @Valid @RequestBody DecisionRequest r) {
         return money.reject(id, r.note() == null ? "" : r.note());
     }
 
@@ -318,6 +320,14 @@ class CasesApiController {
         UUID id = id(key);
         desk.get(id);
         return attachments.list(id);
+    }
+
+    @GetMapping("/cases/{key}/findings")
+    @Operation(summary = "The reconciliation findings listed on a grouped case (one batch or run), oldest first")
+    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    List<dev.paydesk.cases.FindingCaseIntake.GroupedFinding> findings(@PathVariable String key,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return findingIntake.grouped(id(key), limit, offset);
     }
 
     @GetMapping("/cases/csat")

@@ -42,7 +42,7 @@ import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
-import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 
 /** Queue views, the case page and its actions, the approvals inbox. */
@@ -306,7 +306,8 @@ class CasesUiController {
                         @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
                         RedirectAttributes redirect) {
         return act(key, redirect, id -> {
-            var action = money.request(id, type, Money.parse(amount, currency), blank(paymentRef), blank(targetMethod), reason);
+            var action = money.request(id, type,
+                    MoneyParser.decimal("amount", amount.strip(), "currency", currency.strip(), MoneyParser.Sign.POSITIVE), blank(paymentRef), blank(targetMethod), reason);
             return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
                     : "Approved under the limit and handed to the provider integration";
         });

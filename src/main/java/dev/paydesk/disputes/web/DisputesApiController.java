@@ -119,6 +119,7 @@ class DisputesApiController {
         return recommendations.recommend(id);
     }
 
+    /** Lengths are checked by {@link Evidence.Shipment} for the API and the desk alike. */
     record ShipmentRequest(String carrier, String trackingNumber, @Nullable LocalDate shippedOn,
                            @Nullable LocalDate deliveredOn, @Nullable String note) {
     }
@@ -127,9 +128,10 @@ class DisputesApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(DisputeAccess.WORK)
     Map<String, UUID> shipment(@PathVariable UUID id, @RequestBody ShipmentRequest r) {
+        Evidence.Shipment shipment = new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(), r.deliveredOn(),
+                r.note());
         DisputeAccess.check(disputes.dispute(id));
-        return Map.of("id", evidence.addShipment(id, new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(),
-                r.deliveredOn(), r.note())));
+        return Map.of("id", evidence.addShipment(id, shipment));
     }
 
     record NoteRequest(EvidenceItem item, String text) {

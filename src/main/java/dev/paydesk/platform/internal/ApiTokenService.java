@@ -58,6 +58,9 @@ public class ApiTokenService {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "a token needs a name of 1 to 100 characters");
         }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new InvalidInputException("expiresAt", "a token must expire in the future");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +32,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemAdvice.class);
 
     private static final String TYPE_BASE = "https://paydesk.dev/problems/";
 
@@ -62,20 +65,33 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-        String detail = errors.isEmpty() ? "The request body is invalid." : errors.get(0).get("field") + ": "
-                + errors.get(0).get("message");
+        String field = errors.isEmpty() ? "body" : errors.get(0).get("field");
+        String detail = errors.isEmpty() ? "The request body is invalid." : field + ": " + errors.get(0).get("message");
         return cast(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, path(request),
-                Map.of("errors", errors)));
+                Map.of("field", field, "errors", errors)));
     }
 
+    /**
+     * A body Jackson could not read: the field is named by its JSON path and the reason in the API's
+     * words, never with the Java types behind it (issue 21, #19).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        String reason = cause instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : null;
-        return cast(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The request body is not valid JSON for this endpoint" + (reason == null ? "." : ": " + reason),
-                path(request), Map.of()));
+        BodyProblem body = BodyProblem.of(e);
+        return cast(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body", body.detail(),
+                path(request), Map.of("field", body.field())));
+    }
+
+    /** Anything else is a bug: logged with its stack, answered as problem+json without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) throws Exception {
+        if (e instanceof ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; the error was logged.", req, Map.of());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -90,7 +106,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                "'" + e.getValue() + "' is not a valid value for " + e.getName(), req, Map.of("field", e.getName()));
+                "'" + BodyProblem.shorten(String.valueOf(e.getValue())) + "' is not a valid "
+                        + BodyProblem.kind(e.getRequiredType()) + " for " + e.getName(), req, Map.of("field", e.getName()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -7,7 +7,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
 import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
 /** Readable error pages for domain exceptions that escape a UI controller. */
@@ -19,6 +23,30 @@ class UiErrorAdvice {
     String notFound(NotFoundException e, Model model) {
         model.addAttribute("status", 404);
         model.addAttribute("error", "Not found");
+        return "error";
+    }
+
+    /** Input a form sent that the domain or the input guard refused: a 400 page naming the field. */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidInputException e, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("error", e.field() + ": " + e.getMessage());
+        return "error";
+    }
+
+    /** A form value of the wrong kind (a date, a number, a choice) or a missing one. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badParameter(Exception e, Model model) {
+        String field = switch (e) {
+            case MethodArgumentTypeMismatchException m -> m.getName();
+            case MissingServletRequestParameterException m -> m.getParameterName();
+            default -> "form";
+        };
+        model.addAttribute("status", 400);
+        model.addAttribute("error", field + ": " + (e instanceof MissingServletRequestParameterException
+                ? "a value is required" : "the value is not valid here"));
         return "error";
     }
 

@@ -166,11 +166,12 @@ class ReconciliationService implements Reconciliation {
             Anomaly a = f.anomaly();
             events.publishEvent(new FindingOpened(f.id(), a.type(), a.market(), a.provider(), a.orderRef(),
                     a.paymentRef(), a.customerRef(), new Money(a.amountMinor(), FindingStore.currency(a.currency())),
-                    a.summary()));
+                    a.summary(), FindingOpened.groupOf(a.type(), a.provider(), a.orderRef(), runId.toString())));
         }
         for (Finding f : store.byIds(reopened)) {
             events.publishEvent(new FindingOpened(f.id(), f.type(), f.market(), f.provider(), f.orderRef(),
-                    f.paymentRef(), f.customerRef(), f.amountAtRisk(), f.summary()));
+                    f.paymentRef(), f.customerRef(), f.amountAtRisk(), f.summary(),
+                    FindingOpened.groupOf(f.type(), f.provider(), f.orderRef(), runId.toString())));
         }
         Map<String, FindingStore.Existing> unresolvedByKey = new HashMap<>();
         store.unresolved(unresolvedByKey, result.size() <= 20_000 ? result.scopeList() : null);

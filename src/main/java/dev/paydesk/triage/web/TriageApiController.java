@@ -101,6 +101,7 @@ class TriageApiController {
                 .filter(q -> q.market() == null || CurrentUser.canAccessMarket(q.market())).toList();
     }
 
+    /** Lengths are checked by {@link Triage#correct} (the correction columns: item 100, category 64, language 8). */
     record CorrectionRequest(String itemRef, String text, @Nullable String language, @Nullable String predicted,
                              String corrected) {
     }
@@ -109,6 +110,8 @@ class TriageApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(CASE_WORKERS)
     void correct(@RequestBody CorrectionRequest request) {
+        Triage.checkCorrection(request.itemRef(), request.text(), request.language(), request.predicted(),
+                request.corrected());
         taxonomy.category(request.corrected());
         triage.correct(request.itemRef(), request.text(), request.language(), request.predicted(), request.corrected());
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.workforce.AllocationPlan;
 import dev.paydesk.workforce.Allocations;
 import dev.paydesk.workforce.ContactData;
@@ -111,12 +112,8 @@ class WorkforceApiController {
     @PreAuthorize(WRITE)
     @ResponseStatus(HttpStatus.CREATED)
     Supplier createSupplier(@RequestBody SupplierRequest r) {
-        Money cost;
-        try {
-            cost = Money.parse(r.costPerHour(), r.currency());
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("costPerHour", "an amount like 24.50 with a currency code");
-        }
+        Money cost = MoneyParser.decimal("costPerHour", r.costPerHour(), "currency", r.currency(),
+                MoneyParser.Sign.NON_NEGATIVE);
         return data.createSupplier(new Supplier(r.code(), r.name(), r.skills(), cost, r.qaScore(), r.fcr(),
                 r.minAgents(), r.maxAgents()));
     }
