@@ -12,7 +12,7 @@ import java.util.List;
  * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
  * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
  * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}),
- * numbers after a {@code +} (phone numbers), Luhn-invalid runs and everything shorter than 13
+ * numbers after a {@code +} (phone numbers; a card laid out after its first group is still masked), Luhn-invalid runs and everything shorter than 13
  * digits (dates, amounts, most order numbers). One linear scan; texts without 13 digits return at
  * once.
  */
@@ -57,7 +57,9 @@ public final class PanRedactor {
             List<int[]> groups = new ArrayList<>();
             int end = readRun(text, i, groups);
             if (!gluedLeft(text, i) && !gluedRight(text, end)) {
-                for (int[] span : findPans(text, groups)) {
+                // after a +, the first group is a phone number's country code: only a card laid out after it counts
+                boolean phone = i > 0 && text.charAt(i - 1) == '+';
+                for (int[] span : findPans(text, phone ? groups.subList(1, groups.size()) : groups, !phone)) {
                     if (out == null) {
                         out = text.toCharArray();
                     }
@@ -103,17 +105,18 @@ public final class PanRedactor {
     }
 
     /**
-     * A run of card length is judged as a whole. In a longer run (a card number typed right after a
-     * date or a reference) the greedy left-to-right search accepts only windows laid out like a
-     * card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners 4-6-5 and 4-6-4.
+     * A run of card length is judged as a whole (unless {@code wholeRun} is false); when it is no card
+     * as a whole, only a group that is a card by itself counts (a stray digit after a card number).
+     * In a longer run (a card number typed right after a date or a reference) the greedy left-to-right
+     * search accepts only windows laid out like a card: one group, 4-4-4-4 with a shorter last group,
+     * or the Amex/Diners 4-6-5 and 4-6-4.
      */
-    private static List<int[]> findPans(String text, List<int[]> groups) {
+    private static List<int[]> findPans(String text, List<int[]> groups, boolean wholeRun) {
         String whole = digitsOf(text, groups, 0, groups.size());
-        if (whole.length() <= MAX_DIGITS) {
-            return whole.length() >= MIN_DIGITS && isPlausiblePan(whole)
-                    ? List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]})
-                    : List.of();
+        if (wholeRun && whole.length() >= MIN_DIGITS && whole.length() <= MAX_DIGITS && isPlausiblePan(whole)) {
+            return List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]});
         }
+        boolean singleGroups = wholeRun && whole.length() <= MAX_DIGITS;
         List<int[]> found = new ArrayList<>();
         int a = 0;
         while (a < groups.size()) {
@@ -121,7 +124,7 @@ public final class PanRedactor {
             for (int b = groups.size(); b > a && matchedTo < 0; b--) {
                 String digits = digitsOf(text, groups, a, b);
                 if (digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS
-                        && isCardLayout(text, groups, a, b) && isPlausiblePan(digits)) {
+                        && (singleGroups ? b - a == 1 : isCardLayout(text, groups, a, b)) && isPlausiblePan(digits)) {
                     matchedTo = b;
                 }
             }
@@ -208,13 +211,13 @@ public final class PanRedactor {
         }
     }
 
-    /** Digits glued to a word on the left (IBAN, order id, {@code x123}) or after a {@code +}. */
+    /** Digits glued to a word on the left (IBAN, order id, {@code x123}). */
     private static boolean gluedLeft(String text, int start) {
         if (start == 0) {
             return false;
         }
         char before = text.charAt(start - 1);
-        if (Character.isLetterOrDigit(before) || before == '_' || before == '+' || before == '*' || before == '@') {
+        if (Character.isLetterOrDigit(before) || before == '_' || before == '*' || before == '@') {
             return true;
         }
         return (before == '-' || before == '/' || before == '.') && start >= 2

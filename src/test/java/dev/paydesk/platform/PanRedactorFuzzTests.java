@@ -3,6 +3,8 @@ package dev.paydesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -10,8 +12,8 @@ import dev.paydesk.Fuzzing;
 
 /**
  * Card-number redaction on any text: it never fails, keeps the text's length, finds nothing left to
- * mask in its own output, and leaves no standalone run of 13 to 19 digits that is Luhn-valid with a
- * scheme's issuer prefix (checked here with an independent Luhn sum).
+ * mask in its own output, and leaves no group of 13 to 19 digits that is Luhn-valid (checked here
+ * with an independent Luhn sum) with a scheme's issuer prefix, outside the documented exceptions.
  */
 class PanRedactorFuzzTests {
 
@@ -29,18 +31,42 @@ class PanRedactorFuzzTests {
                 i++;
                 continue;
             }
+            List<String> groups = new ArrayList<>();
             int end = i;
-            while (end < out.length() && digit(out.charAt(end))) {
-                end++;
+            while (true) {
+                int group = end;
+                while (end < out.length() && digit(out.charAt(end))) {
+                    end++;
+                }
+                groups.add(out.substring(group, end));
+                if (end + 1 < out.length() && " -.".indexOf(out.charAt(end)) >= 0 && digit(out.charAt(end + 1))) {
+                    end++;
+                } else {
+                    break;
+                }
             }
-            String run = out.substring(i, end);
-            boolean standalone = (i == 0 || Character.isWhitespace(out.charAt(i - 1)))
-                    && (end == out.length() || Character.isWhitespace(out.charAt(end)));
-            if (standalone && run.length() >= 13 && run.length() <= 19 && luhn(run)) {
-                assertThat(PanRedactor.isPlausiblePan(run)).as("unmasked card number %s in %s", run, out).isFalse();
+            if (!exempt(out, i, end)) {
+                for (String run : groups.subList(i > 0 && out.charAt(i - 1) == '+' ? 1 : 0, groups.size())) {
+                    if (run.length() >= 13 && run.length() <= 19 && luhn(run)) {
+                        assertThat(PanRedactor.isPlausiblePan(run)).as("unmasked card number %s in %s", run, out).isFalse();
+                    }
+                }
             }
             i = end;
         }
+    }
+
+    /**
+     * The documented exceptions: digits joined to a word (IBANs, order ids, e-mail addresses) are left
+     * alone; after a {@code +} the first group is a phone number's country code.
+     */
+    private static boolean exempt(String text, int start, int end) {
+        char before = start == 0 ? ' ' : text.charAt(start - 1);
+        char beforeThat = start < 2 ? ' ' : text.charAt(start - 2);
+        char after = end == text.length() ? ' ' : text.charAt(end);
+        return Character.isLetterOrDigit(before) || "_*@".indexOf(before) >= 0
+                || "-/.".indexOf(before) >= 0 && Character.isLetterOrDigit(beforeThat)
+                || Character.isLetter(after) || "_*@".indexOf(after) >= 0;
     }
 
     private static boolean digit(char c) {

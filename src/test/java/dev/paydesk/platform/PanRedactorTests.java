@@ -73,6 +73,16 @@ class PanRedactorTests {
     }
 
     @Test
+    void findsCardNumberAfterAPhoneNumberOrFollowedByAStrayDigit() {
+        // found by PanRedactorFuzzTests: a + swallowed the whole run, a short run was judged only as a whole
+        assertThat(PanRedactor.redact("order +026-11-02 4111111111111111 ORD-1"))
+                .isEqualTo("order +026-11-02 411111******1111 ORD-1");
+        assertThat(PanRedactor.redact("Tel +49 30 1234567 4111 1111 1111 1111"))
+                .isEqualTo("Tel +49 30 1234567 4111 11** **** 1111");
+        assertThat(PanRedactor.redact("card 4111111111111111 1 item")).isEqualTo("card 411111******1111 1 item");
+    }
+
+    @Test
     void leavesLuhnInvalidNumbersAlone() {
         for (int i = 0; i < 2000; i++) {
             Scheme scheme = SCHEMES.get(random.nextInt(SCHEMES.size()));
