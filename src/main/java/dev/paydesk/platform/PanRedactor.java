@@ -129,11 +129,10 @@ public final class PanRedactor {
                 }
             }
             if (matchedTo > 0) {
+                // windows may overlap (two numbers sharing a group): each is masked, none left readable
                 found.add(new int[] {groups.get(a)[0], groups.get(matchedTo - 1)[1]});
-                a = matchedTo;
-            } else {
-                a++;
             }
+            a++;
         }
         return found;
     }

@@ -69,7 +69,7 @@ class CaseCsvImport implements CaseImport {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             errors.add(new RowError(0, "the file is not valid CSV: " + e.getMessage()));
         }
         return new Result(created, existing, errors);

@@ -130,9 +130,17 @@ class KlarnaAdapter {
             return null;
         }
         if (value.isObject()) {
-            return new Money(Json.requiredLong(value, "value"), java.util.Currency.getInstance(currency));
+            return new Money(Json.requiredLong(value, "value"), currency(currency));
         }
-        return new Money(value.asLong(), java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+        return new Money(value.asLong(), currency(currency));
+    }
+
+    private static java.util.Currency currency(String code) {
+        try {
+            return java.util.Currency.getInstance(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPayloadException("unknown currency '" + code + "'");
+        }
     }
 
     private static @Nullable String first(JsonNode node, String... fields) {

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.PanRedactor;
+import dev.paydesk.shared.InvalidInputException;
 
 /**
  * Provider reports read by column name into settlement lines: Stripe's itemised balance-change and
@@ -199,8 +200,9 @@ class ReportImports {
         }
         try (CSVParser parser = format.get().parse(new InputStreamReader(content, StandardCharsets.UTF_8))) {
             return parser.getRecords();
-        } catch (IOException | UncheckedIOException e) {
-            throw new MalformedPayloadException("the file is not readable CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // a whole file refused is a 400 on upload (a header name twice, a quote never closed)
+            throw new InvalidInputException("file", "the file is not readable CSV: " + e.getMessage());
         }
     }
 

@@ -168,7 +168,7 @@ final class SettlementLineParser {
         if (currency == null) {
             throw new MalformedPayloadException(column + " has an amount but no currency");
         }
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        int digits = Math.max(Currency.getInstance(currency(currency)).getDefaultFractionDigits(), 0);
         long fast = plainMinor(amount, digits);
         if (fast != NOT_PLAIN) {
             return fast;
