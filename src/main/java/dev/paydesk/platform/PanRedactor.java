@@ -69,7 +69,12 @@ public final class PanRedactor {
             }
             i = end;
         }
-        return out == null ? new Redaction(text, 0) : new Redaction(new String(out), masked);
+        if (out == null) {
+            return new Redaction(text, 0);
+        }
+        // the digits a mask keeps can join the next digits into a number of their own: scan until nothing is left
+        Redaction again = scan(new String(out));
+        return new Redaction(again.text(), masked + again.masked());
     }
 
     /** The result of a scan. */

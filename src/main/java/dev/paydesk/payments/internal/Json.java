@@ -30,6 +30,9 @@ final class Json {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
+        if (value.isContainer()) {
+            throw new MalformedPayloadException("field '" + field + "' is an object or array, not a value");
+        }
         String s = value.asString();
         return s.isBlank() ? null : s;
     }
@@ -43,8 +46,14 @@ final class Json {
     }
 
     static long requiredLong(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isNumber() && !(value.isString() && value.asString().matches("-?\\d+"))) {
+        return wholeNumber(node.path(field), field);
+    }
+
+    /** A number or a string of digits within the range of a long; anything else is malformed. */
+    static long wholeNumber(JsonNode value, String field) {
+        boolean ok = value.isNumber() ? value.canConvertToLong()
+                : value.isString() && value.asString().matches("-?\\d{1,18}");
+        if (!ok) {
             throw new MalformedPayloadException("field '" + field + "' is not a whole number");
         }
         return value.asLong();

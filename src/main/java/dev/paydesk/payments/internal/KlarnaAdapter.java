@@ -132,7 +132,7 @@ class KlarnaAdapter {
         if (value.isObject()) {
             return new Money(Json.requiredLong(value, "value"), currency(currency));
         }
-        return new Money(value.asLong(), currency(currency));
+        return new Money(Json.wholeNumber(value, "amount"), currency(currency));
     }
 
     private static java.util.Currency currency(String code) {
