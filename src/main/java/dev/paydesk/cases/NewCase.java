@@ -28,8 +28,8 @@ public record NewCase(String subject, @Nullable String description, String marke
             MAX_DESCRIPTION = 100_000;
 
     public NewCase {
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        links = links == null ? List.of() : List.copyOf(links);
+        tags = withoutNulls("tags", tags);
+        links = withoutNulls("links", links);
         bounded("subject", subject, MAX_SUBJECT);
         bounded("description", description, MAX_DESCRIPTION);
         bounded("market", market, MAX_SHORT);
@@ -66,5 +66,18 @@ public record NewCase(String subject, @Nullable String description, String marke
     public static NewCase of(String subject, String description, String market, CaseSource source) {
         return new NewCase(subject, description, market, null, null, null, null, null, null, null, List.of(), List.of(),
                 source, null, null, null, false, null);
+    }
+
+    /** An unmodifiable copy; a list with a null in it (JSON {@code [null]}) is refused under the field's name. */
+    private static <T> List<T> withoutNulls(String field, @Nullable List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (T value : values) {
+            if (value == null) {
+                throw new InvalidInputException(field, field + " must not contain null");
+            }
+        }
+        return List.copyOf(values);
     }
 }

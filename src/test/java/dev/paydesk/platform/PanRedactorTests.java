@@ -84,6 +84,23 @@ class PanRedactorTests {
     }
 
     @Test
+    void findsCardNumberAfterAPhoneNumberOrFollowedByAStrayDigit() {
+        // found by PanRedactorFuzzTests: a + swallowed the whole run, a short run was judged only as a whole
+        assertThat(PanRedactor.redact("order +026-11-02 4111111111111111 ORD-1"))
+                .isEqualTo("order +026-11-02 411111******1111 ORD-1");
+        assertThat(PanRedactor.redact("Tel +49 30 1234567 4111 1111 1111 1111"))
+                .isEqualTo("Tel +49 30 1234567 4111 11** **** 1111");
+        assertThat(PanRedactor.redact("card 4111111111111111 1 item")).isEqualTo("card 411111******1111 1 item");
+    }
+
+    @Test
+    void masksTwoCardNumbersThatShareAGroup() {
+        // found by PanRedactorFuzzTests: 4111 1115 1111 4111 and 4111 1111 1111 1111 overlap; the second stayed readable
+        assertThat(PanRedactor.redact("card 4111 1115 1111 4111 1111 1111 1111 refund"))
+                .isEqualTo("card 4111 11** **** 4111 11** **** 1111 refund");
+    }
+
+    @Test
     void leavesLuhnInvalidNumbersAlone() {
         for (int i = 0; i < 2000; i++) {
             Scheme scheme = SCHEMES.get(random.nextInt(SCHEMES.size()));

@@ -70,9 +70,7 @@ class CaseCsvImport implements CaseImport {
                     errors.add(new RowError(line, e.getMessage()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             errors.add(new RowError(0, "the file is not valid CSV: " + e.getMessage()));
         }
         return new Result(created, existing, errors);

@@ -147,8 +147,8 @@ class FileImportService implements FileImports {
                             PanRedactor.redact(String.join(",", r.toList())), clock.instant());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw unreadable(e);
         }
         return counts;
     }
@@ -178,10 +178,15 @@ class FileImportService implements FileImports {
                             PanRedactor.redact(String.join(",", r.toList())), clock.instant());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw unreadable(e);
         }
         return counts;
+    }
+
+    /** A file that cannot be split into records (a quote never closed, a header name twice): refused whole, a 400. */
+    private static InvalidInputException unreadable(Exception e) {
+        return new InvalidInputException("file", "the file is not readable CSV: " + e.getMessage());
     }
 
     private static CSVParser csv(InputStream content) throws IOException {

@@ -251,7 +251,7 @@ class StripeAdapter {
 
     private static @Nullable Integer intOrNull(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isNumber() ? Integer.valueOf(v.asInt()) : null;
+        return v.isNumber() && v.canConvertToInt() ? Integer.valueOf(v.asInt()) : null;
     }
 
     private static NormalizedTransaction tx(TransactionKind kind, String ref, @Nullable String original,
@@ -275,7 +275,7 @@ class StripeAdapter {
 
     private static @Nullable String firstMethod(JsonNode pi) {
         JsonNode types = pi.path("payment_method_types");
-        return types.isArray() && types.size() > 0 ? types.get(0).asString() : null;
+        return types.isArray() && types.size() > 0 && types.get(0).isString() ? types.get(0).asString() : null;
     }
 
     private static String status(JsonNode object, String fallback) {

@@ -2,15 +2,10 @@ package dev.paydesk.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,104 +59,33 @@ class AdyenLineEncoderTests {
     @Test
     void bytesAndStringsGiveTheSameRowsKeysAndErrors() throws Exception {
         String file = HEADER + "\n" + String.join("\n", ROWS) + "\n";
-        Encoded bytes = encode(file, false);
-        Encoded strings = encode(file, true);
-        assertThat(bytes.plainRows).as("the byte path was taken").isGreaterThanOrEqualTo(10);
-        assertThat(strings.plainRows).isZero();
-        assertThat(bytes.rows).hasSameSizeAs(strings.rows);
-        for (int i = 0; i < bytes.rows.size(); i++) {
-            assertThat(bytes.rows.get(i)).as("row %d", i).containsExactlyElementsOf(strings.rows.get(i));
+        AdyenEncoding.Encoded bytes = encode(file, false);
+        AdyenEncoding.Encoded strings = encode(file, true);
+        assertThat(bytes.plainRows()).as("the byte path was taken").isGreaterThanOrEqualTo(10);
+        assertThat(strings.plainRows()).isZero();
+        assertThat(bytes.rows()).hasSameSizeAs(strings.rows());
+        for (int i = 0; i < bytes.rows().size(); i++) {
+            assertThat(bytes.rows().get(i)).as("row %d", i).containsExactlyElementsOf(strings.rows().get(i));
         }
-        assertThat(bytes.errors).containsExactlyElementsOf(strings.errors);
-        assertThat(bytes.errors).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(bytes.errors()).containsExactlyElementsOf(strings.errors());
+        assertThat(bytes.errors()).hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
     void keysAreNameBasedUuidsOfAccountBatchAndValuesWithRepeatsNumbered() throws Exception {
         String file = HEADER + "\n" + ROWS[0] + "\n" + ROWS[2] + "\n" + ROWS[3] + "\n" + ROWS[4] + "\n";
-        Encoded encoded = encode(file, false);
+        AdyenEncoding.Encoded encoded = encode(file, false);
         UUID first = UUID.nameUUIDFromBytes(("Shop\u001f42\u001f" + ROWS[0]).getBytes(StandardCharsets.UTF_8));
         UUID fee = UUID.nameUUIDFromBytes(("Shop\u001f42\u001f" + ROWS[2]).getBytes(StandardCharsets.UTF_8));
-        assertThat(encoded.rows).extracting(r -> r.get(0)).containsExactly(first, fee,
+        assertThat(encoded.rows()).extracting(r -> r.get(0)).containsExactly(first, fee,
                 UUID.nameUUIDFromBytes((fee + "#2").getBytes(StandardCharsets.UTF_8)),
                 UUID.nameUUIDFromBytes((fee + "#3").getBytes(StandardCharsets.UTF_8)));
-        assertThat(encoded.rows.get(0)).containsExactly(first, "Shop", "42", 2, "8800000000000001", "ORD-1",
+        assertThat(encoded.rows().get(0)).containsExactly(first, "Shop", "42", 2, "8800000000000001", "ORD-1",
                 "9900000000000001", "visa", "Settled", Instant.parse("2026-11-02T09:00:00Z"), "EUR", null, 1000L, "EUR",
                 null, 980L, 20L);
     }
 
-    private record Encoded(List<List<Object>> rows, List<String> errors, long plainRows) {
-    }
-
-    private static Encoded encode(String file, boolean stringsOnly) throws Exception {
-        ListSink sink = new ListSink();
-        List<String> errors = new ArrayList<>();
-        try (FastCsvRecords records = new FastCsvRecords(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))) {
-            AdyenLineEncoder encoder = new AdyenLineEncoder(records.header(), "42");
-            if (stringsOnly) {
-                encoder.stringsOnly();
-            }
-            while (records.advance()) {
-                int line = (int) records.recordNumber() + 1;
-                try {
-                    encoder.encode(records, line, sink);
-                } catch (MalformedPayloadException e) {
-                    errors.add(line + ": " + e.getMessage());
-                }
-            }
-            return new Encoded(sink.rows, errors, encoder.plainRows());
-        }
-    }
-
-    /** Keeps each row's fields as values. */
-    private static final class ListSink implements RowSink {
-        final List<List<Object>> rows = new ArrayList<>();
-        private List<Object> row;
-
-        @Override
-        public void row(int fields) {
-            row = new ArrayList<>(fields);
-            rows.add(row);
-        }
-
-        @Override
-        public void nullField() {
-            row.add(null);
-        }
-
-        @Override
-        public void text(byte[] bytes, int from, int to) {
-            row.add(new String(Arrays.copyOfRange(bytes, from, to), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void text(@Nullable String value) {
-            row.add(value);
-        }
-
-        @Override
-        public void int4(int value) {
-            row.add(value);
-        }
-
-        @Override
-        public void int8(long value) {
-            row.add(value);
-        }
-
-        @Override
-        public void uuid(long mostSignificant, long leastSignificant) {
-            row.add(new UUID(mostSignificant, leastSignificant));
-        }
-
-        @Override
-        public void timestampSeconds(long epochSecond) {
-            row.add(Instant.ofEpochSecond(epochSecond));
-        }
-
-        @Override
-        public void timestamp(@Nullable Instant value) {
-            row.add(value);
-        }
+    private static AdyenEncoding.Encoded encode(String file, boolean stringsOnly) throws Exception {
+        return AdyenEncoding.encode(file.getBytes(StandardCharsets.UTF_8), stringsOnly);
     }
 }
