@@ -30,6 +30,9 @@ final class Json {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
+        if (value.isContainer()) {
+            throw new MalformedPayloadException("field '" + field + "' is an object or array, not a value");
+        }
         String s = value.asString();
         return s.isBlank() ? null : s;
     }

@@ -204,8 +204,9 @@ class ReportImports {
         }
         try (CSVParser parser = format.get().parse(new InputStreamReader(content, StandardCharsets.UTF_8))) {
             return parser.getRecords();
-        } catch (IOException | UncheckedIOException e) {
-            throw new MalformedPayloadException("the file is not readable CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // a quote never closed, a header name twice: the file cannot be split into lines, refused whole (400)
+            throw new dev.paydesk.shared.InvalidInputException("file", "the file is not readable CSV: " + e.getMessage());
         }
     }
 

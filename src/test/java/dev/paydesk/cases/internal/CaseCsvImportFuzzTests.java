@@ -26,7 +26,7 @@ class CaseCsvImportFuzzTests {
         public <T> T execute(TransactionCallback<T> action) {
             return action.doInTransaction(null);
         }
-    });
+    }, new dev.paydesk.platform.PanBoundary("fuzz-pan-hash-key-not-a-secret".getBytes(StandardCharsets.UTF_8)));
 
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
     void reportsBadRowsByLine(byte[] input) {

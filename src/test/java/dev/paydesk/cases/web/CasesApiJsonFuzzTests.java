@@ -63,7 +63,7 @@ class CasesApiJsonFuzzTests {
         when(DESK.resolve(anyString())).thenReturn(Optional.of(UUID.fromString("00000000-0000-0000-0000-000000100231")));
         when(DESK.open(any())).thenThrow(new Reached());
         API = new CasesApiController(DESK, mock(MoneyActions.class), mock(BulkChanges.class), mock(CaseImport.class),
-                mock(CaseWorkbench.class), mock(CaseAttachments.class));
+                mock(CaseWorkbench.class), mock(CaseAttachments.class), mock(dev.paydesk.cases.FindingCaseIntake.class));
     }
 
     @FuzzTest(maxDuration = Fuzzing.PER_TARGET)

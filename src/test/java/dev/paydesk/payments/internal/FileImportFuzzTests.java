@@ -52,6 +52,7 @@ class FileImportFuzzTests {
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
         PaymentsStore store = new PaymentsStore(FakeJdbc.client());
         ReportImports reports = new ReportImports(FakeJdbc.client(), store, clock);
-        return new FileImportService(FakeJdbc.client(), store, Mockito.mock(AuditLog.class), clock, reports, null, null);
+        return new FileImportService(FakeJdbc.client(), store, Mockito.mock(AuditLog.class), clock, reports, null, null,
+                new dev.paydesk.platform.PanBoundary("fuzz-pan-hash-key-not-a-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
