@@ -12,9 +12,10 @@ import java.util.List;
  * <p>A PAN is 13 to 19 digits, written as one run or as groups joined by single spaces, dashes or
  * dots, Luhn-valid, with an issuer prefix and length that a card scheme actually issues. Left alone:
  * digits glued to letters (IBANs such as {@code DE89 3704 …}, order ids such as {@code ORD-…}; only
- * the glued group is left out of a longer run), numbers after a {@code +} (phone numbers), Luhn-invalid
- * runs and everything shorter than 13
- * digits (dates, amounts, most order numbers). One linear scan; texts without 13 digits return at
+ * the glued group is left out of a longer run), the first group after a {@code +} (a phone number's
+ * country code; a card laid out after it is still masked), Luhn-invalid runs and everything shorter than 13
+ * digits (dates, amounts, most order numbers). Linear scans (a masked text is scanned again until
+ * nothing is found); texts without 13 digits return at
  * once.
  */
 public final class PanRedactor {
@@ -43,15 +44,20 @@ public final class PanRedactor {
      * @return the masked text and how many numbers were masked
      */
     public static Redaction scan(String text) {
-        List<Span> spans = find(text);
-        if (spans.isEmpty()) {
-            return new Redaction(text, 0);
+        String current = text;
+        int masked = 0;
+        // the digits a mask keeps can join neighbouring digits into a number of their own: scan until
+        // nothing is left (every round masks at least one digit, so this ends)
+        for (List<Span> spans = find(current); !spans.isEmpty(); spans = find(current)) {
+            char[] source = current.toCharArray();
+            char[] out = current.toCharArray();
+            for (Span span : spans) {
+                mask(source, out, span.start(), span.end());
+            }
+            current = new String(out);
+            masked += spans.size();
         }
-        char[] out = text.toCharArray();
-        for (Span span : spans) {
-            mask(out, span.start(), span.end());
-        }
-        return new Redaction(new String(out), spans.size());
+        return new Redaction(current, masked);
     }
 
     /** Where the card numbers are, left to right (empty when there is none). */
@@ -74,7 +80,8 @@ public final class PanRedactor {
             }
             List<int[]> groups = new ArrayList<>();
             int end = readRun(text, i, groups);
-            for (int[] span : findPans(text, unglued(text, i, end, groups))) {
+            boolean phone = i > 0 && text.charAt(i - 1) == '+';
+            for (int[] span : findPans(text, unglued(text, i, end, groups), phone)) {
                 found.add(new Span(span[0], span[1]));
             }
             i = end;
@@ -89,7 +96,7 @@ public final class PanRedactor {
     /** The masked form of a card number written with or without separators, e.g. {@code 4111 11** **** 1111}. */
     public static String mask(String pan) {
         char[] out = pan.toCharArray();
-        mask(out, 0, out.length);
+        mask(pan.toCharArray(), out, 0, out.length);
         return new String(out);
     }
 
@@ -149,14 +156,15 @@ public final class PanRedactor {
     /**
      * The groups of a run that can hold a card number: a group glued to a word belongs to the word
      * ({@code camt053 4111 1111 1111 1111} keeps {@code 053} out, {@code …1111-3a} keeps {@code 3});
-     * nothing when the run is an IBAN with its country code, follows a {@code +} (a phone number),
-     * an {@code @} (an e-mail domain) or a {@code *} (a mask).
+     * after a {@code +} the first group is a phone number's country code and stays out; nothing when
+     * the run is an IBAN with its country code, follows an {@code @} (an e-mail domain) or a
+     * {@code *} (a mask).
      */
     private static List<int[]> unglued(String text, int start, int end, List<int[]> groups) {
         List<int[]> candidates = groups;
         if (gluedLeft(text, start)) {
             char before = text.charAt(start - 1);
-            if (before == '+' || before == '@' || before == '*' || isIban(text, start, end)) {
+            if (before == '@' || before == '*' || before != '+' && isIban(text, start, end)) {
                 return List.of();
             }
             candidates = candidates.subList(1, candidates.size());
@@ -198,18 +206,20 @@ public final class PanRedactor {
      * A run that is a card number as a whole is one. Otherwise (a card number typed right after a
      * date or a reference, or followed by {@code -1}) the greedy left-to-right search accepts only
      * windows laid out like a card: one group, 4-4-4-4 with a shorter last group, or the Amex/Diners
-     * 4-6-5 and 4-6-4.
+     * 4-6-5 and 4-6-4. After a phone number's country code ({@code phone}) the rest of the run is
+     * never judged as a whole: only such windows count. Windows may overlap (two numbers sharing a
+     * group): each is masked, none left readable.
      */
-    private static List<int[]> findPans(String text, List<int[]> groups) {
+    private static List<int[]> findPans(String text, List<int[]> groups, boolean phone) {
         if (groups.isEmpty()) {
             return List.of();
         }
         String whole = digitsOf(text, groups, 0, groups.size());
-        if (whole.length() >= MIN_DIGITS && whole.length() <= MAX_DIGITS && isPlausiblePan(whole)) {
+        if (!phone && whole.length() >= MIN_DIGITS && whole.length() <= MAX_DIGITS && isPlausiblePan(whole)) {
             return List.of(new int[] {groups.get(0)[0], groups.get(groups.size() - 1)[1]});
         }
-        if (whole.length() < MIN_DIGITS || groups.size() == 1
-                || whole.length() <= MAX_DIGITS && isCardLayout(text, groups, 0, groups.size())) {
+        if (whole.length() < MIN_DIGITS || !phone && (groups.size() == 1
+                || whole.length() <= MAX_DIGITS && isCardLayout(text, groups, 0, groups.size()))) {
             return List.of();
         }
         List<int[]> found = new ArrayList<>();
@@ -225,10 +235,8 @@ public final class PanRedactor {
             }
             if (matchedTo > 0) {
                 found.add(new int[] {groups.get(a)[0], groups.get(matchedTo - 1)[1]});
-                a = matchedTo;
-            } else {
-                a++;
             }
+            a++;
         }
         return found;
     }
@@ -291,16 +299,17 @@ public final class PanRedactor {
         return sum % 10 == 0;
     }
 
-    private static void mask(char[] out, int from, int to) {
+    /** Masks the span as written in {@code source} (overlapping spans each keep their own first six / last four). */
+    private static void mask(char[] source, char[] out, int from, int to) {
         int total = 0;
         for (int k = from; k < to; k++) {
-            if (isDigit(out[k])) {
+            if (isDigit(source[k])) {
                 total++;
             }
         }
         int seen = 0;
         for (int k = from; k < to; k++) {
-            if (isDigit(out[k])) {
+            if (isDigit(source[k])) {
                 seen++;
                 if (seen > KEEP_FIRST && seen <= total - KEEP_LAST) {
                     out[k] = '*';
