@@ -263,7 +263,8 @@ public final class PanRedactor {
                 return false;
             }
         }
-        return sizes[count - 1] <= 4;
+        // a one-digit last group is a suffix (STMT 2221-6908-4486-5029-1), not the end of a 17-digit card
+        return sizes[count - 1] >= 2 && sizes[count - 1] <= 4;
     }
 
     private static String digitsOf(String text, List<int[]> groups, int from, int to) {

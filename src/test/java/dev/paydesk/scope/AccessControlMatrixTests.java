@@ -168,6 +168,10 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/cases", allow(CASE_READERS));
         TABLE.put("GET /api/v1/cases/{key}", allow(CASE_READERS).scoped("case"));
         TABLE.put("GET /api/v1/cases/{key}/attachments", allow(CASE_READERS).scoped("case"));
+        TABLE.put("GET /api/v1/cases/{key}/findings", allow(CASE_READERS).scoped("case"));
+        // case creation from findings: its breaker is read by settings roles and resumed by all-markets admins only
+        TABLE.put("GET /api/v1/case-settings/finding-intake", allow("PM"));
+        TABLE.put("POST /api/v1/case-settings/finding-intake/resume", allow(NOBODY_SCOPED));
         TABLE.put("POST /api/v1/cases/{key}/attachments", allow(CASE_WORKERS).scoped("case"));
         TABLE.put("POST /api/v1/cases/{key}/replies", allow(CASE_WORKERS).scoped("case"));
         TABLE.put("POST /api/v1/cases/{key}/notes", allow(CASE_WORKERS).scoped("case").body("{\"body\": \"matrix\"}"));

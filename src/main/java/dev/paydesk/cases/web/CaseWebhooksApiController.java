@@ -33,13 +33,13 @@ class CaseWebhooksApiController {
         this.webhooks = webhooks;
     }
 
-    record SubscribeRequest(String url, @Nullable List<String> events) {
+    record SubscribeRequest(@jakarta.validation.constraints.NotBlank String url, @Nullable List<String> events) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Subscribe a URL to case events (CREATED, STATUS, ASSIGNED, MESSAGE_OUT, … or *); the secret is shown once")
-    CaseWebhooks.Created subscribe(@RequestBody SubscribeRequest r) {
+    CaseWebhooks.Created subscribe(@RequestBody @jakarta.validation.Valid SubscribeRequest r) {
         return webhooks.subscribe(r.url(), r.events() == null ? List.of() : r.events());
     }
 

@@ -63,7 +63,7 @@ class ReconciliationApiController {
         return findings.find(id).orElseThrow(() -> new NotFoundException("finding " + id + " not found"));
     }
 
-    record Selection(List<UUID> ids, @Nullable String assignee) {
+    record Selection(@jakarta.validation.constraints.NotNull List<UUID> ids, @Nullable String assignee) {
     }
 
     record Changed(int changed) {
@@ -72,14 +72,14 @@ class ReconciliationApiController {
     @PostMapping("/findings/acknowledge")
     @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
     @Operation(summary = "Acknowledge findings in bulk (audited)")
-    Changed acknowledge(@RequestBody Selection selection) {
+    Changed acknowledge(@RequestBody @jakarta.validation.Valid Selection selection) {
         return new Changed(findings.acknowledge(selection.ids()));
     }
 
     @PostMapping("/findings/assign")
     @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
     @Operation(summary = "Assign findings in bulk to a person (audited)")
-    Changed assign(@RequestBody Selection selection) {
+    Changed assign(@RequestBody @jakarta.validation.Valid Selection selection) {
         if (selection.assignee() == null) {
             throw new InvalidInputException("assignee", "assignee is required");
         }

@@ -220,7 +220,8 @@ class EvidenceAndRecommendationTests extends PlatformTestSupport {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** An Adyen PSP reference as Adyen writes them: 16 digits beginning with 88 (no card scheme's prefix). */
     private static String psp() {
-        return Long.toString(1_000_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 8_000_000_000_000_000L));
+        return "88" + String.format("%014d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000_000L));
     }
 }

@@ -419,8 +419,13 @@ class ProviderLifecycleTests extends PlatformTestSupport {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /**
+     * A 16-digit Adyen PSP reference as Adyen writes them (they begin with 88, a prefix no card scheme
+     * issues). Any 16 random digits would now and then be a Luhn-valid card number, which the card-data
+     * boundary rightly turns into its masked key.
+     */
     private static String psp() {
-        return Long.toString(1_000_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 8_000_000_000_000_000L));
+        return "88" + String.format("%014d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000_000L));
     }
 
 }
