@@ -17,7 +17,7 @@ import dev.paydesk.Fuzzing;
  */
 class PanRedactorFuzzTests {
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void leavesNoCardNumber(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         PanRedactor.Redaction redaction = PanRedactor.scan(text);

@@ -18,7 +18,7 @@ import dev.paydesk.Fuzzing;
  */
 class MoneyParserFuzzTests {
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void parsesOrRefusesWithTheFieldNamed(byte[] input) {
         if (input.length == 0) {
             return;

@@ -64,6 +64,17 @@ final class Json {
         return Intake.currency(field, upperCase ? code.toUpperCase(java.util.Locale.ROOT) : code);
     }
 
+    /** The latest instant a provider timestamp may name: the last second of the year 9999. */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
+    /** Seconds since the epoch as Stripe sends them, within 1970–9999 (a fuzzed {@code created} overflowed Instant). */
+    static Instant epochSecond(long seconds, String field) {
+        if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
+            throw new MalformedPayloadException("field '" + field + "' is not a time between 1970 and 9999");
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
     static Instant instant(@Nullable String iso) {
         if (iso == null) {
             throw new MalformedPayloadException("missing timestamp");

@@ -76,7 +76,7 @@ class StripeAdapter {
         if (object.isMissingNode()) {
             throw new MalformedPayloadException("missing data.object");
         }
-        Instant created = Instant.ofEpochSecond(event.path("created").asLong(clock.instant().getEpochSecond()));
+        Instant created = Json.epochSecond(event.path("created").asLong(clock.instant().getEpochSecond()), "created");
         List<NormalizedTransaction> txs = new ArrayList<>();
         List<DisputeNotified> disputes = new ArrayList<>();
         switch (type) {
@@ -212,7 +212,7 @@ class StripeAdapter {
         txs.add(tx(kind, id, charge, orderReference(dispute), null, status, amount, null, null, created));
         long due = dispute.path("evidence_details").path("due_by").asLong(0);
         disputes.add(new DisputeNotified(Provider.STRIPE, account, eventId, id, charge, orderReference(dispute), type,
-                status, Json.text(dispute, "reason"), amount, due > 0 ? Instant.ofEpochSecond(due) : null, created, body));
+                status, Json.text(dispute, "reason"), amount, due > 0 ? Json.epochSecond(due, "evidence_details.due_by") : null, created, body));
     }
 
     /** A PaymentMethod attached to, updated for or detached from a customer (detached: customer in previous_attributes). */
@@ -290,6 +290,6 @@ class StripeAdapter {
 
     private static Instant created(JsonNode object, Instant fallback) {
         long created = object.path("created").asLong(0);
-        return created > 0 ? Instant.ofEpochSecond(created) : fallback;
+        return created > 0 ? Json.epochSecond(created, "created") : fallback;
     }
 }

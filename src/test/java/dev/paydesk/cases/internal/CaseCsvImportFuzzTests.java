@@ -28,7 +28,7 @@ class CaseCsvImportFuzzTests {
         }
     }, new dev.paydesk.platform.PanBoundary("fuzz-pan-hash-key-not-a-secret".getBytes(StandardCharsets.UTF_8)));
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void reportsBadRowsByLine(byte[] input) {
         CaseImport.Result result = IMPORT.importCsv(new StringReader(new String(input, StandardCharsets.UTF_8)));
         assertThat(result.created()).isZero(); // the stand-in desk answers no new case

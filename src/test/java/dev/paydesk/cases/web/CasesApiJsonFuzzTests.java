@@ -66,7 +66,7 @@ class CasesApiJsonFuzzTests {
                 mock(CaseWorkbench.class), mock(CaseAttachments.class), mock(dev.paydesk.cases.FindingCaseIntake.class));
     }
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void refusesAsDocumentedOrReachesTheService(byte[] input) {
         if (input.length == 0) {
             return;

@@ -23,7 +23,7 @@ import dev.paydesk.Fuzzing;
  */
 class AdyenSettlementFuzzTests {
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void bytePathAgreesWithTheParser(byte[] file) throws Exception {
         AdyenEncoding.Encoded bytes;
         try {

@@ -13,7 +13,7 @@ import dev.paydesk.shared.InvalidInputException;
  */
 class Camt053FuzzTests {
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void readsEntriesOrReportsThemBad(byte[] xml) {
         Camt053Reader.Document document;
         try {

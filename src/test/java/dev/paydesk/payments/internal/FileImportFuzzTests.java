@@ -32,7 +32,7 @@ class FileImportFuzzTests {
 
     private static final FileImportService IMPORTS = imports();
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void refusesWholeFilesOnlyAsInvalidInput(byte[] input) {
         if (input.length == 0) {
             return;

@@ -28,7 +28,7 @@ class WebhookParseFuzzTests {
     private static final PayPalAdapter PAYPAL = new PayPalAdapter(CLOCK);
     private static final KlarnaAdapter KLARNA = new KlarnaAdapter();
 
-    @FuzzTest(maxDuration = Fuzzing.PER_TARGET)
+    @FuzzTest(maxDuration = Fuzzing.PER_TARGET, maxExecutions = Fuzzing.MAX_EXECUTIONS)
     void parsesOrQuarantines(byte[] input) {
         if (input.length == 0) {
             return;
