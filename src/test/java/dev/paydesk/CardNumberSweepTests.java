@@ -41,7 +41,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.paydesk.cases.internal.MailIntakeProbe;
@@ -76,25 +75,11 @@ import jakarta.mail.internet.MimeMultipart;
 @ExtendWith(OutputCaptureExtension.class)
 class CardNumberSweepTests extends PlatformTestSupport {
 
-    static final GreenMail MAIL = new GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
-
-    static {
-        MAIL.start();
-        MAIL.setUser("support@paydesk.local", "support", "mailbox-secret");
-    }
+    static final GreenMail MAIL = dev.paydesk.TestMailbox.start();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("paydesk.cases.mail.imap-host", () -> "127.0.0.1");
-        registry.add("paydesk.cases.mail.imap-port", () -> MAIL.getImap().getPort());
-        registry.add("paydesk.cases.mail.imap-ssl", () -> "false");
-        registry.add("paydesk.cases.mail.imap-username", () -> "support");
-        registry.add("paydesk.cases.mail.imap-password", () -> "mailbox-secret");
-        registry.add("paydesk.cases.mail.default-market", () -> "DE");
-        registry.add("paydesk.cases.mail.poll-interval", () -> "PT1H");
+        dev.paydesk.TestMailbox.register(registry, MAIL);
     }
 
     @AfterAll
