@@ -33,7 +33,8 @@ class DatabaseConfiguration {
     private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties) {
+    HikariDataSource dataSource(DatabaseProperties properties,
+                                @org.springframework.beans.factory.annotation.Value("${paydesk.cli:false}") boolean cli) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("paydesk");
         config.setMaximumPoolSize(properties.poolSize());
@@ -42,7 +43,7 @@ class DatabaseConfiguration {
             config.setUsername(properties.username());
             config.setPassword(properties.password());
         } else {
-            EmbeddedPostgres server = embedded(properties.embedded());
+            EmbeddedPostgres server = embedded(properties.embedded(), cli);
             server.ensureDatabase("paydesk");
             config.setJdbcUrl(server.jdbcUrl("paydesk"));
             config.setUsername("postgres");
@@ -69,8 +70,11 @@ class DatabaseConfiguration {
      */
     private static final java.util.concurrent.Phaser OPEN_POOLS = new java.util.concurrent.Phaser();
 
-    private static EmbeddedPostgres embedded(Embedded settings) {
+    private static EmbeddedPostgres embedded(Embedded settings, boolean cli) {
         Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
+        if (!cli && !settings.ephemeral()) {
+            DataFolderLock.acquire(dataDir);
+        }
         return SERVERS.computeIfAbsent(dataDir, dir -> {
             Path binaries = Path.of(settings.binariesDir()).toAbsolutePath();
             EmbeddedPostgres server = EmbeddedPostgres.start(dir, binaries, settings.port());
