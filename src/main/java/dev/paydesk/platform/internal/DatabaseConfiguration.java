@@ -42,6 +42,7 @@ class DatabaseConfiguration {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());
             config.setPassword(properties.password());
+            properties.tls().forEach(config::addDataSourceProperty);
         } else {
             EmbeddedPostgres server = embedded(properties.embedded(), cli);
             server.ensureDatabase("paydesk");
@@ -61,6 +62,25 @@ class DatabaseConfiguration {
             };
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Flyway runs as the owner role ({@code paydesk.db.migration-username}, PAYDESK_DB_MIGRATION_USERNAME)
+     * when one is set for an external database; the application's own pool then uses a role that owns
+     * nothing (docs/deployment.md). Without it Flyway uses the application's pool as before.
+     */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationRole(DatabaseProperties properties) {
+        return configuration -> {
+            if (StringUtils.hasText(properties.url()) && StringUtils.hasText(properties.migrationUsername())) {
+                java.util.Properties connection = new java.util.Properties();
+                connection.setProperty("user", properties.migrationUsername());
+                connection.setProperty("password", properties.migrationPassword() == null ? "" : properties.migrationPassword());
+                connection.putAll(properties.tls());
+                configuration.dataSource(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                        new org.postgresql.Driver(), properties.url(), connection));
+            }
+        };
     }
 
     /**
@@ -127,16 +147,34 @@ class DatabaseConfiguration {
      * @param url JDBC URL of an external PostgreSQL 15+; empty for the embedded one
      * @param username user for the external database
      * @param password password for the external database
+     * @param migrationUsername owner role for Flyway on the external database; empty: {@code username}
+     * @param migrationPassword its password
+     * @param sslMode PostgreSQL JDBC {@code sslmode} for the external database (e.g. {@code verify-full})
+     * @param sslRootCert file with the CA certificate(s) the server's certificate must chain to
      * @param poolSize connection pool size
      * @param embedded embedded server settings
      */
     @ConfigurationProperties("paydesk.db")
     record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
+                              @Nullable String migrationUsername, @Nullable String migrationPassword,
+                              @Nullable String sslMode, @Nullable String sslRootCert,
                               int poolSize, Embedded embedded) {
 
         DatabaseProperties {
             poolSize = poolSize <= 0 ? 20 : poolSize;
             embedded = embedded == null ? new Embedded(null, null, 0, false) : embedded;
+        }
+
+        /** The TLS settings as PostgreSQL JDBC connection properties (only those set). */
+        Map<String, String> tls() {
+            Map<String, String> tls = new java.util.LinkedHashMap<>();
+            if (StringUtils.hasText(sslMode)) {
+                tls.put("sslmode", sslMode);
+            }
+            if (StringUtils.hasText(sslRootCert)) {
+                tls.put("sslrootcert", sslRootCert);
+            }
+            return tls;
         }
     }
 
