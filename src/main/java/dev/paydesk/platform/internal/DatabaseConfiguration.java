@@ -64,6 +64,20 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** The role restores use to create and switch databases (see {@link DatabaseAdmin}). */
+    @Bean
+    DatabaseAdmin databaseAdmin(DatabaseProperties properties, HikariDataSource dataSource) {
+        if (StringUtils.hasText(properties.url())) {
+            boolean owner = StringUtils.hasText(properties.migrationUsername());
+            return new DatabaseAdmin(properties.url(), owner ? properties.migrationUsername() : properties.username(),
+                    java.util.Objects.requireNonNullElse(owner ? properties.migrationPassword() : properties.password(), ""), null);
+        }
+        Embedded settings = properties.embedded();
+        Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
+        return new DatabaseAdmin(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
+                settings.ephemeral() ? null : dataDir);
+    }
+
     /**
      * Flyway runs as the owner role ({@code paydesk.db.migration-username}, PAYDESK_DB_MIGRATION_USERNAME)
      * when one is set for an external database; the application's own pool then uses a role that owns
