@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,9 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import dev.paydesk.platform.ExternalPostgres;
+import dev.paydesk.shared.BenchNodes;
 
 /**
  * Three Paydesk nodes in separate JVMs on one external PostgreSQL (owner and application roles), one
@@ -131,7 +128,7 @@ class NodeFailureTests {
 
     /** Sends one event like a PSP: to the next node, and again to the one after when not acknowledged. */
     private static void deliver(HttpClient psp, String run, int n, Set<String> acknowledged, AtomicInteger redeliveries) {
-        String body = charge("evt_fault_" + run + "_" + n, "ch_fault_" + run + "_" + n, "FAULT-" + run + "-" + n);
+        String body = BenchNodes.stripeCharge("evt_fault_" + run + "_" + n, "ch_fault_" + run + "_" + n, "FAULT-" + run + "-" + n);
         for (int attempt = 0; attempt < 30; attempt++) {
             PaydeskNode node = nodes.get((n + attempt) % nodes.size());
             long t = Instant.now().getEpochSecond();
@@ -139,7 +136,7 @@ class NodeFailureTests {
                 HttpResponse<Void> response = psp.send(HttpRequest.newBuilder(URI.create(node.base() + "/webhooks/stripe/" + ACCOUNT))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
-                        .header("Stripe-Signature", "t=" + t + ",v1=" + sign(t + "." + body))
+                        .header("Stripe-Signature", "t=" + t + ",v1=" + BenchNodes.stripeSignature(SECRET, t + "." + body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 == 2) {
                     acknowledged.add("evt_fault_" + run + "_" + n);
@@ -215,24 +212,5 @@ class NodeFailureTests {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A Stripe charge.succeeded event as Stripe sends it (the fields Paydesk reads). */
-    private static String charge(String eventId, String charge, String order) {
-        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"charge.succeeded\",\"created\":"
-                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + charge + "\",\"object\":\"charge\","
-                + "\"amount\":2599,\"amount_captured\":2599,\"captured\":true,\"currency\":\"eur\",\"status\":\"succeeded\","
-                + "\"payment_intent\":\"pi_" + charge + "\",\"payment_method_details\":{\"type\":\"card\",\"card\":"
-                + "{\"brand\":\"visa\",\"last4\":\"4242\"}},\"metadata\":{\"order_id\":\"" + order + "\"}}}}";
     }
 }

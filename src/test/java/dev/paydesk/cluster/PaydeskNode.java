@@ -1,16 +1,13 @@
 package dev.paydesk.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.paydesk.shared.BenchNodes;
 
 /**
  * One Paydesk server node in a JVM of its own, started from the test classpath (the built classes and
@@ -31,11 +28,11 @@ final class PaydeskNode implements AutoCloseable {
     }
 
     static PaydeskNode start(String name, Path dir, List<String> properties) throws IOException {
-        int port = freePort();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        int port = BenchNodes.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-cp", classpath, "dev.paydesk.PaydeskApplication", "--spring.profiles.active=test",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        command.addAll(BenchNodes.launch());
+        command.addAll(List.of("--spring.profiles.active=test",
                 "--server.port=" + port, "--logging.level.root=WARN", "--logging.level.dev.paydesk=INFO"));
         properties.forEach(p -> command.add("--" + p));
         Path log = dir.resolve(name + ".log");
@@ -57,23 +54,11 @@ final class PaydeskNode implements AutoCloseable {
     }
 
     void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited:\n" + tail());
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
+        try {
+            BenchNodes.awaitHealthy(base(), process, timeout, log.toString());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + tail(), e);
         }
-        throw new IllegalStateException(name + " not healthy within " + timeout + ":\n" + tail());
     }
 
     /** kill -9: no shutdown hook, no graceful shutdown, the lease and the connections just vanish. */
@@ -98,12 +83,6 @@ final class PaydeskNode implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.paydesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.paydesk.PaydeskApplication;
 import dev.paydesk.payments.FileImports;
@@ -88,27 +83,12 @@ class ExternalDatabaseTests {
     @Test
     void aLargeSettlementBatchGetsAPartitionOfItsOwnThroughTheOwnersFunctions() {
         String batch = "9" + System.nanoTime() % 100000;
-        StringBuilder file = new StringBuilder("Merchant Account,Psp Reference,Merchant Reference,Payment Method,Creation Date,"
-                + "TimeZone,Type,Modification Reference,Gross Currency,Gross Credit (GC),Net Currency,Net Credit (NC),"
-                + "Commission (NC),Batch Number\n");
-        for (int i = 0; i < 6; i++) { // test partition threshold: 5 rows (application-test.properties)
-            file.append("adyen-eu,PSP").append(batch).append(i).append(",ORD-X").append(i)
-                    .append(",visa,2026-11-20 10:00:00,UTC,Settled,MOD").append(batch).append(i)
-                    .append(",EUR,25.00,EUR,24.50,0.50,").append(batch).append('\n');
-        }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "test-setup", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            app.getBean(FileImports.class).importFile("adyen-settlement", "settlement_detail_report_batch_" + batch + ".csv",
-                    new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        OwnPartitionBatch.importInto(app.getBean(FileImports.class), batch);
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         long part = jdbc.sql("select part from payments_settlement_batch where batch = ?").param(batch).query(Long.class).single();
         assertThat(part).isPositive();
         assertThat(jdbc.sql("select count(*) from payments_settlement_line where batch = ?").param(batch)
-                .query(Long.class).single()).isEqualTo(6);
+                .query(Long.class).single()).isEqualTo(OwnPartitionBatch.LINES);
         assertThat(jdbc.sql("select tableowner from pg_tables where tablename = ?").param("payments_settlement_line_p" + part)
                 .query(String.class).single()).isEqualTo(ExternalPostgres.OWNER);
     }

@@ -2,7 +2,6 @@ package dev.paydesk.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.paydesk.platform.AuditLog;
+import dev.paydesk.platform.OwnPartitionBatch;
 import dev.paydesk.payments.FileImports;
 
 /**
@@ -64,7 +61,7 @@ class DatabaseBackupTests {
     void aRestoredBackupHoldsEveryRowOfEveryTable() throws Exception {
         audit.record("test.backup", "test", "1", null, null, Map.of("note", "before the backup"));
         String batch = "8" + System.nanoTime() % 100000;
-        importOwnPartitionBatch(batch);
+        OwnPartitionBatch.importInto(imports, batch);
 
         Path original = dir.resolve("original.zip");
         DatabaseBackup.Summary taken = backups.backup(original);
@@ -95,31 +92,12 @@ class DatabaseBackupTests {
             try (Connection c = admin.connect(target); Statement s = c.createStatement();
                  var rs = s.executeQuery("select count(*) from payments_settlement_line where batch = '" + batch + "'")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("the runtime partition is attached again").isEqualTo(6);
+                assertThat(rs.getLong(1)).as("the runtime partition is attached again").isEqualTo(OwnPartitionBatch.LINES);
             }
         } finally {
             try (Connection c = admin.connect("postgres"); Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + target + " with (force)");
             }
-        }
-    }
-
-    private void importOwnPartitionBatch(String batch) {
-        StringBuilder file = new StringBuilder("Merchant Account,Psp Reference,Merchant Reference,Payment Method,Creation Date,"
-                + "TimeZone,Type,Modification Reference,Gross Currency,Gross Credit (GC),Net Currency,Net Credit (NC),"
-                + "Commission (NC),Batch Number\n");
-        for (int i = 0; i < 6; i++) {
-            file.append("adyen-eu,PSP").append(batch).append(i).append(",ORD-B").append(i)
-                    .append(",visa,2026-11-20 10:00:00,UTC,Settled,MOD").append(batch).append(i)
-                    .append(",EUR,25.00,EUR,24.50,0.50,").append(batch).append('\n');
-        }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "test-setup", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
-        try {
-            imports.importFile("adyen-settlement", "settlement_detail_report_batch_" + batch + ".csv",
-                    new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
-        } finally {
-            SecurityContextHolder.clearContext();
         }
     }
 
