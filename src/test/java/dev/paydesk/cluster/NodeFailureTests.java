@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -42,9 +45,12 @@ import dev.paydesk.shared.BenchNodes;
  * Three Paydesk nodes in separate JVMs on one external PostgreSQL (owner and application roles), one
  * killed with kill -9 in the middle of a webhook burst and while the clock sweep runs every second:
  * every acknowledged event is stored exactly once and nothing is created twice, the sweep goes on on
- * the surviving nodes, and a user signed in on the killed node carries on on another one.
+ * the surviving nodes, and a user signed in on the killed node carries on on another one. Then a second
+ * node is killed in the middle of a settlement import (during its COPY): nothing of it remains, and the
+ * same file uploaded to the last node is stored exactly once.
  */
 @Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeFailureTests {
 
     /** The test profile's Stripe account and its test-only signing secret (application-test.properties). */
@@ -85,6 +91,7 @@ class NodeFailureTests {
     }
 
     @Test
+    @Order(1)
     void killingANodeLosesNothingDuplicatesNothingAndSignsNobodyOut() throws Exception {
         PaydeskNode victim = nodes.get(2);
         HttpClient browser = signedInBrowser(victim);
@@ -124,6 +131,87 @@ class NodeFailureTests {
         HttpResponse<String> next = get(browser, nodes.get(0), "/");
         assertThat(next.statusCode()).as("the next request of the user signed in on the killed node").isEqualTo(200);
         assertThat(redeliveries).as("the burst really met the dead node").hasPositiveValue();
+    }
+
+    @Test
+    @Order(2)
+    void aSettlementImportCutOffByKillNineLeavesNothingAndIsImportedOnceOnAnotherNode() throws Exception {
+        PaydeskNode victim = nodes.get(1);
+        PaydeskNode survivor = nodes.get(0);
+        String batch = "7" + System.nanoTime() % 100000;
+        byte[] file = settlementFile(batch, 200_000);
+        HttpClient browser = signedInBrowser(victim);
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> cut = upload(browser, victim, batch, file);
+        awaitActiveQuery("copy payments_settlement_line_p", Duration.ofSeconds(90));
+        victim.kill();
+        assertThat(cut).failsWithin(Duration.ofSeconds(30));
+        try (Connection c = pg.connect(ExternalPostgres.OWNER, ExternalPostgres.OWNER_PASSWORD)) {
+            awaitNoActiveQuery("copy payments_settlement_line_p", Duration.ofSeconds(30)); // the server noticed the dead client
+            assertThat(count(c, "select count(*) from payments_settlement_line where batch = ?", batch)).as("lines of the cut import").isZero();
+            assertThat(count(c, "select count(*) from payments_settlement_batch where batch = ?", batch)).as("batch registered").isZero();
+
+            HttpResponse<String> again = upload(browser, survivor, batch, file).get(5, TimeUnit.MINUTES);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(count(c, "select count(*) from payments_settlement_line where batch = ?", batch)).as("lines stored once").isEqualTo(200_000);
+            assertThat(count(c, "select count(*) from payments_settlement_batch where batch = ?", batch)).isEqualTo(1);
+        }
+    }
+
+    private static byte[] settlementFile(String batch, int lines) {
+        StringBuilder file = new StringBuilder("Merchant Account,Psp Reference,Merchant Reference,Payment Method,Creation Date,"
+                + "TimeZone,Type,Modification Reference,Gross Currency,Gross Credit (GC),Net Currency,Net Credit (NC),"
+                + "Commission (NC),Batch Number\n");
+        for (int i = 0; i < lines; i++) {
+            file.append("adyen-eu,P").append(batch).append('-').append(i).append(",O").append(batch).append('-').append(i)
+                    .append(",visa,2026-11-20 10:00:00,UTC,Settled,M").append(batch).append('-').append(i)
+                    .append(",EUR,25.00,EUR,24.50,0.50,").append(batch).append('\n');
+        }
+        return file.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The payments import form, as a browser posts it (multipart, with the page's CSRF token). */
+    private static java.util.concurrent.CompletableFuture<HttpResponse<String>> upload(HttpClient browser, PaydeskNode node,
+                                                                                     String batch, byte[] file) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(browser, node, "/payments/imports").body());
+        assertThat(csrf.find()).as("CSRF token on the import page").isTrue();
+        String boundary = "paydesk" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nadyen-settlement\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"settlement_detail_report_batch_"
+                + batch + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.sendAsync(HttpRequest.newBuilder(URI.create(node.base() + "/payments/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitActiveQuery(String prefix, Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until) {
+            if (activeQueries(prefix) > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no query starting with '" + prefix + "' within " + timeout);
+    }
+
+    private static void awaitNoActiveQuery(String prefix, Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (activeQueries(prefix) > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("a query starting with '" + prefix + "' still runs after " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long activeQueries(String prefix) throws Exception {
+        try (Connection c = pg.superuser("paydesk")) {
+            return count(c, "select count(*) from pg_stat_activity where state = 'active' and query like ?", prefix + "%");
+        }
     }
 
     /** Sends one event like a PSP: to the next node, and again to the one after when not acknowledged. */
