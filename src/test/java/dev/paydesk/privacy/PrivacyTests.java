@@ -1,6 +1,8 @@
 package dev.paydesk.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -327,6 +329,27 @@ class PrivacyTests extends PlatformTestSupport {
         auditValues.destroySubjectKeys(List.of("legacy-" + id), false);
         assertThat(auditValues.reveal(stored)).doesNotContain(email).contains("[erased]");
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void thePrivacyPageShowsThePeriodsAndADryRunInEnglishAndGerman() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        UserAccount manager = newUser(Role.PROCESS_MANAGER, List.of());
+        String page = mvc.perform(get("/privacy").with(user(manager)).locale(Locale.ENGLISH)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Retention periods").contains("Case messages and attachments").contains("data-confirm");
+        String german = mvc.perform(get("/privacy").with(user(manager)).locale(Locale.GERMAN)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(german).contains("Aufbewahrungsfristen").contains("Fallnachrichten und Anhänge");
+        String dry = mvc.perform(post("/privacy/retention/preview").with(user(manager)).with(csrf()).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dry).contains("Records the next run would touch");
+        var refused = mvc.perform(post("/privacy/retention").with(user(manager)).with(csrf()).param("days_QUARANTINE", "0"))
+                .andReturn();
+        assertThat(refused.getFlashMap().get("error")).asString().contains("1 to 36500");
+        UserAccount scoped = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        assertThat(mvc.perform(post("/privacy/retention/run").with(user(scoped)).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
     }
 
     private long count(String action) {
