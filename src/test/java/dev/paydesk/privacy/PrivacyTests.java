@@ -37,7 +37,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import dev.paydesk.payments.DisputeNotified;
 import dev.paydesk.payments.FileImports;
+import dev.paydesk.payments.Provider;
+import dev.paydesk.shared.Money;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.AuditPersonalData;
 import dev.paydesk.platform.AuditSubjects;
@@ -87,6 +90,12 @@ class PrivacyTests extends PlatformTestSupport {
 
     @Autowired
     RetentionService retention;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     /** A customer as the intakes leave them: every personal value Paydesk got, and their case and order. */
     record Customer(String ref, String email, String name, String secret, String caseKey, String orderRef) {
@@ -253,6 +262,25 @@ class PrivacyTests extends PlatformTestSupport {
         assertThat(databaseHits(c.personalValues())).isEqualTo(hits);
         assertThat(jdbc.sql("select count(*) from privacy_erasure_request where subject = ?").param(c.email()).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void anOpenDisputeIsALegalHoldThatBlocksErasureWithItsReason() throws Exception {
+        String token = tokenFor(newUser(Role.ADMIN, List.of()));
+        Customer c = customer(token);
+        String dp = "dp_" + unique("hold").replace("-", "");
+        Instant at = Instant.now().minus(Duration.ofDays(1));
+        tx.executeWithoutResult(s -> events.publishEvent(new DisputeNotified(Provider.STRIPE, "stripe-eu", "evt_" + dp, dp,
+                "ch_" + dp, c.orderRef(), "charge.dispute.created", "needs_response", "product_not_received",
+                Money.of(4_990, "EUR"), at.plus(Duration.ofDays(12)), at, "{}")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from disputes_dispute where customer_reference = ? and closed_at is null")
+                .param(c.ref()).query(Long.class).single() == 1);
+        List<String> hits = databaseHits(c.personalValues());
+        MvcResult held = json(token, post("/api/v1/privacy/erasure-requests"),
+                "{\"customer\": \"%s\", \"reason\": \"GDPR Art. 17\"}".formatted(c.email()), 409);
+        assertThat(held.getResponse().getContentAsString()).contains("open dispute STRIPE " + dp);
+        assertThat(databaseHits(c.personalValues())).isEqualTo(hits);
     }
 
     @Test
