@@ -62,4 +62,11 @@
   }
   countdowns();
   setInterval(countdowns, 30000);
+  // irreversible actions: a form with data-confirm asks first
+  document.addEventListener('submit', function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
 })();

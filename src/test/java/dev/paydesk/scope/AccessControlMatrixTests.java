@@ -277,6 +277,21 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/downtimes", allow(WORKFORCE_READERS).query(PERIOD));
         TABLE.put("POST /api/v1/workforce/downtimes", allow("RM"));
         TABLE.put("POST /api/v1/workforce/staffing", allow(WORKFORCE_READERS).body("["));
+        // privacy: reading the retention periods is for process managers, auditors and admins; everything else
+        // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
+        TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));
+        TABLE.put("PUT /api/v1/privacy/retention", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/retention/preview", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/retention/runs", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/export", allow(NOBODY_SCOPED).query("customer=CUST-MATRIX-UNKNOWN"));
+        TABLE.put("GET /api/v1/privacy/erasure-preview", allow(NOBODY_SCOPED).query("customer=CUST-MATRIX-UNKNOWN"));
+        TABLE.put("POST /api/v1/privacy/erasure-requests", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/erasure-requests", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/erasure-requests/{id}/approve", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/erasure-requests/{id}/reject", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
+        TABLE.put("DELETE /api/v1/privacy/legal-holds/{id}", allow(NOBODY_SCOPED));
     }
 
     /** Plausible values for path variables that name no real record. */

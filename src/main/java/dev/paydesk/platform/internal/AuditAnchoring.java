@@ -50,6 +50,11 @@ class AuditAnchoring {
         @Scheduled(fixedDelayString = "${paydesk.audit.checkpoint-interval:PT15M}", initialDelayString = "PT5S")
         void checkpoint() {
             audit.startKeyedHashing();
+            try {
+                audit.reanchor(); // once: encrypts the personal values of entries written before encryption
+            } catch (dev.paydesk.shared.ConflictException broken) {
+                log.error("Audit re-anchoring refused: {}", broken.getMessage());
+            }
             checkpoints.write(jdbc).ifPresent(c -> log.debug("Audit checkpoint at entry {} written to {}", c.seq(),
                     checkpoints.directory()));
         }

@@ -17,9 +17,11 @@ import dev.paydesk.platform.CurrentUser;
 public class AuditQueries {
 
     private final JdbcClient jdbc;
+    private final PersonalAuditValues personal;
 
-    AuditQueries(JdbcClient jdbc) {
+    AuditQueries(JdbcClient jdbc, PersonalAuditValues personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     /** Newest first, optionally filtered by entity type, entity id or actor, within the caller's markets. */
@@ -37,7 +39,10 @@ public class AuditQueries {
                 .param("actor", blankToNull(actor)).param("limit", Math.min(Math.max(limit, 1), 1000))
                 .param("all", scope == null)
                 .param("markets", scope == null ? new String[0] : scope.toArray(String[]::new))
-                .query(JdbcAuditLog::map).list();
+                .query(JdbcAuditLog::map).stream()
+                .map(e -> new JdbcAuditLog.Entry(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                        e.market(), personal.reveal(e.before()), personal.reveal(e.after()), e.prevHash(), e.hash()))
+                .toList();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
