@@ -27,3 +27,6 @@ create table platform_audit_reanchoring (
 );
 -- From this entry on every entry was written with personal values encrypted; null until re-anchored.
 alter table platform_audit_head add column encrypted_from bigint;
+-- A database whose log is still empty (a new installation) has nothing to re-anchor: every entry will be
+-- written encrypted, and the application role of a least-privilege deployment never needs to rewrite it.
+update platform_audit_head set encrypted_from = 1 where id = 1 and last_seq = 0;
