@@ -138,6 +138,19 @@ public final class MoneyParser {
         return localized(amountField, amount, currency(currencyField, currencyCode == null ? null : currencyCode.strip()), sign, locale);
     }
 
+    /**
+     * The amount as {@link #localized} reads it back, without grouping or currency: {@code 1234,50} in German,
+     * {@code 1234.50} in English. For forms filled with a stored amount and for messages that quote one.
+     */
+    public static String toText(Money money, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(money.toDecimal());
+    }
+
     /** The amount rewritten as {@code -1234.56}, or null when it is no amount in the locale's notation. */
     static String canonical(String amount, Locale locale) {
         String s = amount.strip().replace('\u2212', '-').replaceAll("[\\s\u00a0\u202f'\u2019]", "");
@@ -167,11 +180,7 @@ public final class MoneyParser {
     }
 
     private static String example(Locale locale, Currency currency) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(1234.5);
+        return toText(new Money(4990L * (long) Math.pow(10, Math.max(currency.getDefaultFractionDigits(), 0)) / 100, currency), locale);
     }
 
     /** A message of the {@code messages} bundle in the locale's language (English when it has none). */

@@ -44,7 +44,7 @@ class RoutingRuleUiController {
                 .set("category", r.category()).set("market", r.market()).set("language", r.language())
                 .set("provider", r.provider()).set("currency", r.currency()).set("queue", r.queue()).set("priority", r.priority());
         if (r.minAmountMinor() != null && r.currency() != null) {
-            form.set("minAmount", AmountFormat.plain(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), locale));
+            form.set("minAmount", dev.paydesk.shared.MoneyParser.toText(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), locale));
         }
         return page(model, form);
     }
@@ -100,7 +100,7 @@ class RoutingRuleUiController {
         java.util.List<CaseSettings.RoutingRule> rules = settings.routingRules();
         java.util.Map<Long, String> amounts = new java.util.HashMap<>();
         rules.stream().filter(r -> r.minAmountMinor() != null && r.currency() != null).forEach(r -> amounts.put(r.id(),
-                AmountFormat.plain(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), locale(form))));
+                dev.paydesk.shared.MoneyParser.toText(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), locale(form))));
         model.addAttribute("rules", rules);
         model.addAttribute("amounts", amounts);
         model.addAttribute("queues", settings.queues());

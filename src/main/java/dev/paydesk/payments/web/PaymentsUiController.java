@@ -129,9 +129,9 @@ class PaymentsUiController {
             model.addAttribute("result", imports.importFile(kind,
                     file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", (e.field().equals("kind") ? "Kind: " : "File: ") + e.getMessage());
         } catch (java.io.IOException e) {
-            model.addAttribute("error", "The upload could not be read: " + e.getMessage());
+            model.addAttribute("error", "File: the upload could not be read; try again");
         }
         return "payments/imports";
     }
