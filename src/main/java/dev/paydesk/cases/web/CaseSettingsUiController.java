@@ -88,14 +88,9 @@ class CaseSettingsUiController {
         if (ola != null && ola <= 0) {
             form.reject("olaMinutes", messages.getMessage("settings.error.positive", null, locale));
         }
-        if (!form.hasErrors()) {
-            try {
-                settings.saveQueue(new CaseSettings.Queue(code, name, strategy, peer, ola, List.of()));
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.queues.saved", new Object[] {name}, locale));
-                return "redirect:/cases/settings/queues";
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+        if (form.submit(() -> settings.saveQueue(new CaseSettings.Queue(code, name, strategy, peer, ola, List.of()))).isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.queues.saved", new Object[] {name}, locale));
+            return "redirect:/cases/settings/queues";
         }
         return queuePage(model, form, "true".equals(params.get("editing")));
     }
@@ -135,17 +130,16 @@ class CaseSettingsUiController {
         if (capacity == null && !form.getErrors().containsKey("capacity")) {
             form.reject("capacity", messages.getMessage("settings.error.required", null, locale));
         }
-        if (!form.hasErrors()) {
+        if (form.submit(() -> {
             try {
-                settings.saveAgent(new CaseSettings.Agent(username, capacity, form.list("languages"), form.list("providers"),
+                return settings.saveAgent(new CaseSettings.Agent(username, capacity, form.list("languages"), form.list("providers"),
                         "true".equals(params.get("active")), queues == null ? List.of() : queues));
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.agents.saved", new Object[] {username}, locale));
-                return "redirect:/cases/settings/agents";
-            } catch (InvalidInputException e) {
-                form.reject(e);
             } catch (NotFoundException e) {
-                form.reject("username", messages.getMessage("settings.agents.unknownUser", new Object[] {username}, locale));
+                throw new InvalidInputException("username", messages.getMessage("settings.agents.unknownUser", new Object[] {username}, locale));
             }
+        }).isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.agents.saved", new Object[] {username}, locale));
+            return "redirect:/cases/settings/agents";
         }
         return agentPage(model, form, "true".equals(params.get("editing")));
     }

@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.cases.CaseSettingsCatalog;
 import dev.paydesk.cases.CaseWorkbench;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
 /** Reply macros (every language) and SOP checklists (every version; saving an edit publishes a new version). */
@@ -58,14 +57,9 @@ class MacroSopUiController {
         if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
             form.reject("language", messages.getMessage("settings.error.language", null, locale));
         }
-        if (!form.hasErrors()) {
-            try {
-                workbench.saveMacro(new CaseWorkbench.Macro(code, language, title, body));
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.macros.saved", new Object[] {code, language}, locale));
-                return "redirect:/cases/settings/macros";
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+        if (form.submit(() -> workbench.saveMacro(new CaseWorkbench.Macro(code, language, title, body))).isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.macros.saved", new Object[] {code, language}, locale));
+            return "redirect:/cases/settings/macros";
         }
         return macroPage(model, form, "true".equals(params.get("editing")));
     }
@@ -101,15 +95,12 @@ class MacroSopUiController {
         if (market != null && !market.toUpperCase(Locale.ROOT).matches("[A-Z]{2}")) {
             form.reject("market", messages.getMessage("settings.error.market", null, locale));
         }
-        if (!form.hasErrors()) {
-            try {
-                CaseWorkbench.Sop s = workbench.publishSop(category, market == null ? null : market.toUpperCase(Locale.ROOT), title, steps);
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.sops.published",
-                        new Object[] {s.title(), s.version()}, locale));
-                return "redirect:/cases/settings/sops/" + s.id();
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+        var published = form.submit(() -> workbench.publishSop(category, market == null ? null : market.toUpperCase(Locale.ROOT),
+                title, steps));
+        if (published.isPresent()) {
+            CaseWorkbench.Sop s = published.get();
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.sops.published", new Object[] {s.title(), s.version()}, locale));
+            return "redirect:/cases/settings/sops/" + s.id();
         }
         CaseWorkbench.Sop viewed = params.containsKey("from") ? catalog.sop(form.integer("from", 0)).orElse(null) : null;
         return sopPage(model, form, viewed);

@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.Priority;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 
@@ -65,21 +64,14 @@ class RoutingRuleUiController {
         if (min == null && currency != null && form.text("minAmount") == null) {
             form.reject("minAmount", messages.getMessage("settings.rules.amountNeedsBoth", null, locale));
         }
-        if (!form.hasErrors()) {
+        if (form.submit(() -> {
             CaseSettings.RoutingRule rule = new CaseSettings.RoutingRule(id, position, form.text("category"),
                     upper(form.text("market")), lower(form.text("language")), upper(form.text("provider")),
                     min == null ? null : min.minor(), min == null ? null : currency, queue, priority);
-            try {
-                if (id == 0) {
-                    settings.addRoutingRule(rule);
-                } else {
-                    settings.updateRoutingRule(rule);
-                }
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.rules.saved", null, locale));
-                return "redirect:/cases/settings/rules";
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+            return id == 0 ? settings.addRoutingRule(rule) : settings.updateRoutingRule(rule);
+        }).isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.rules.saved", null, locale));
+            return "redirect:/cases/settings/rules";
         }
         return page(model, form);
     }
@@ -100,7 +92,7 @@ class RoutingRuleUiController {
         java.util.List<CaseSettings.RoutingRule> rules = settings.routingRules();
         java.util.Map<Long, String> amounts = new java.util.HashMap<>();
         rules.stream().filter(r -> r.minAmountMinor() != null && r.currency() != null).forEach(r -> amounts.put(r.id(),
-                dev.paydesk.shared.MoneyParser.toText(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), locale(form))));
+                dev.paydesk.shared.MoneyParser.toText(new Money(r.minAmountMinor(), java.util.Currency.getInstance(r.currency())), form.locale())));
         model.addAttribute("rules", rules);
         model.addAttribute("amounts", amounts);
         model.addAttribute("queues", settings.queues());
@@ -109,10 +101,6 @@ class RoutingRuleUiController {
         model.addAttribute("settingsPage", "rules");
         form.addTo(model);
         return "cases/settings/rules";
-    }
-
-    private static Locale locale(SettingsForm form) {
-        return form.locale();
     }
 
     private static String upper(String s) {

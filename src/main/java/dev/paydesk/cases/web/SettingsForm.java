@@ -127,6 +127,22 @@ final class SettingsForm {
         return v == null ? List.of() : Arrays.stream(v.split("[,;\\s]+")).filter(x -> !x.isBlank()).toList();
     }
 
+    /**
+     * Hands the checked form to the service: empty when a field is already refused or the service refuses one
+     * (its message then stands beside that field), else what the service saved.
+     */
+    <T> java.util.Optional<T> submit(java.util.function.Supplier<T> save) {
+        if (hasErrors()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(save.get());
+        } catch (InvalidInputException e) {
+            reject(e);
+            return java.util.Optional.empty();
+        }
+    }
+
     /** A refusal under the field's label, e.g. "Priority: …". */
     void reject(String field, String message) {
         errors.putIfAbsent(field, label(field) + ": " + message);

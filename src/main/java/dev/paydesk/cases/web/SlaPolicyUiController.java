@@ -21,7 +21,6 @@ import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.FirstResponseRule;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
 /** SLA policies: a list, and a form opened by clicking a policy (never by typing its id). */
@@ -78,15 +77,11 @@ class SlaPolicyUiController {
             }
         });
         String market = form.text("market");
-        if (!form.hasErrors()) {
-            try {
-                CaseSettings.SlaPolicy saved = settings.savePolicy(new CaseSettings.SlaPolicy(id, name, form.text("category"),
-                        market == null ? null : market.toUpperCase(Locale.ROOT), priority, first, next, resolution, warn, reasons, rule));
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.policies.saved", new Object[] {saved.name()}, locale));
-                return "redirect:/cases/settings/policies";
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+        var saved = form.submit(() -> settings.savePolicy(new CaseSettings.SlaPolicy(id, name, form.text("category"),
+                market == null ? null : market.toUpperCase(Locale.ROOT), priority, first, next, resolution, warn, reasons, rule)));
+        if (saved.isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.policies.saved", new Object[] {saved.get().name()}, locale));
+            return "redirect:/cases/settings/policies";
         }
         return page(model, form, id != 0);
     }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.cases.CaseWebhooks;
-import dev.paydesk.shared.InvalidInputException;
 
 /** Outbound webhook targets and their delivery log (admins, as on the API). */
 @Controller
@@ -42,15 +41,11 @@ class WebhooksUiController {
         SettingsForm form = new SettingsForm(messages, locale, params);
         String url = form.required("url");
         List<String> events = form.list("events");
-        if (!form.hasErrors()) {
-            try {
-                CaseWebhooks.Created created = webhooks.subscribe(url, events);
-                redirect.addFlashAttribute("flash", messages.getMessage("settings.webhooks.created", null, locale));
-                redirect.addFlashAttribute("secret", created.secret());
-                return "redirect:/cases/settings/webhooks";
-            } catch (InvalidInputException e) {
-                form.reject(e);
-            }
+        var created = form.submit(() -> webhooks.subscribe(url, events));
+        if (created.isPresent()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("settings.webhooks.created", null, locale));
+            redirect.addFlashAttribute("secret", created.get().secret());
+            return "redirect:/cases/settings/webhooks";
         }
         return page(null, model, form);
     }

@@ -90,7 +90,7 @@ class CaseSettingsUiTests extends PlatformTestSupport {
         mvc.perform(post("/cases/settings/policies").with(user(lead)).with(csrf()).param("id", "0").param("name", "")
                         .param("category", category))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Name: a value is required")));
+                .andExpect(content().string(containsString("<p class=\"field-error\" id=\"err-name\">Name: a value is required</p>")));
         mvc.perform(post("/cases/settings/policies").with(user(lead)).with(csrf()).param("id", "0").param("name", "A")
                         .param("category", category).param("firstResponseMinutes", "abc"))
                 .andExpect(status().isOk())
