@@ -99,10 +99,7 @@ class CaseSettingsUiController {
         model.addAttribute("queues", settings.queues());
         model.addAttribute("strategies", STRATEGIES);
         model.addAttribute("peerFunctions", PEER_FUNCTIONS);
-        model.addAttribute("editing", editing);
-        model.addAttribute("settingsPage", "queues");
-        form.addTo(model);
-        return "cases/settings/queues";
+        return form.render(model, "queues", editing);
     }
 
     @GetMapping("/cases/settings/agents")
@@ -147,10 +144,7 @@ class CaseSettingsUiController {
     private String agentPage(Model model, SettingsForm form, boolean editing) {
         model.addAttribute("agents", settings.agents());
         model.addAttribute("queues", settings.queues());
-        model.addAttribute("editing", editing);
-        model.addAttribute("settingsPage", "agents");
-        form.addTo(model);
-        return "cases/settings/agents";
+        return form.render(model, "agents", editing);
     }
 
     @GetMapping("/cases/settings/csat")

@@ -66,10 +66,7 @@ class MacroSopUiController {
 
     private String macroPage(Model model, SettingsForm form, boolean editing) {
         model.addAttribute("macros", catalog.macros());
-        model.addAttribute("editing", editing);
-        model.addAttribute("settingsPage", "macros");
-        form.addTo(model);
-        return "cases/settings/macros";
+        return form.render(model, "macros", editing);
     }
 
     @GetMapping("/cases/settings/sops")
@@ -109,8 +106,6 @@ class MacroSopUiController {
     private String sopPage(Model model, SettingsForm form, CaseWorkbench.Sop viewed) {
         model.addAttribute("sops", catalog.sops());
         model.addAttribute("viewed", viewed);
-        model.addAttribute("settingsPage", "sops");
-        form.addTo(model);
-        return "cases/settings/sops";
+        return form.render(model, "sops", false);
     }
 }

@@ -97,10 +97,7 @@ class RoutingRuleUiController {
         model.addAttribute("amounts", amounts);
         model.addAttribute("queues", settings.queues());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("editing", !"0".equals(form.getValues().getOrDefault("id", "0")));
-        model.addAttribute("settingsPage", "rules");
-        form.addTo(model);
-        return "cases/settings/rules";
+        return form.render(model, "rules", !"0".equals(form.getValues().getOrDefault("id", "0")));
     }
 
     private static String upper(String s) {

@@ -39,14 +39,20 @@ final class SettingsForm {
         return errors;
     }
 
-    /** Puts the typed values ({@code v}) and the field messages ({@code errors}) into the page's model. */
-    void addTo(org.springframework.ui.Model model) {
-        model.addAttribute("v", values);
-        model.addAttribute("errors", errors);
-    }
-
     Locale locale() {
         return locale;
+    }
+
+    /**
+     * Renders the settings page {@code cases/settings/<page>} with this form: the typed values as {@code v}, the
+     * field messages as {@code errors}, its sub-menu entry marked.
+     */
+    String render(org.springframework.ui.Model model, String page, boolean editing) {
+        model.addAttribute("editing", editing);
+        model.addAttribute("settingsPage", page);
+        model.addAttribute("v", values);
+        model.addAttribute("errors", errors);
+        return "cases/settings/" + page;
     }
 
     boolean hasErrors() {

@@ -91,9 +91,6 @@ class SlaPolicyUiController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("firstResponseRules", FirstResponseRule.values());
         model.addAttribute("waitingReasons", WaitingReason.values());
-        form.addTo(model);
-        model.addAttribute("editing", editing);
-        model.addAttribute("settingsPage", "policies");
-        return "cases/settings/policies";
+        return form.render(model, "policies", editing);
     }
 }

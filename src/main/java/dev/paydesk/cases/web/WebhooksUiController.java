@@ -61,8 +61,6 @@ class WebhooksUiController {
         model.addAttribute("webhooks", webhooks.subscriptions());
         model.addAttribute("deliveries", webhooks.deliveries(webhook, 100));
         model.addAttribute("selected", webhook);
-        model.addAttribute("settingsPage", "webhooks");
-        form.addTo(model);
-        return "cases/settings/webhooks";
+        return form.render(model, "webhooks", false);
     }
 }
