@@ -200,6 +200,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
                 .body("{\"capacity\": 10, \"languages\": [], \"providers\": [], \"active\": true, \"queues\": []}"));
         TABLE.put("GET /api/v1/case-settings/routing-rules", allow("PM"));
         TABLE.put("POST /api/v1/case-settings/routing-rules", allow("PM"));
+        TABLE.put("PUT /api/v1/case-settings/routing-rules/{id}", allow("PM"));
         TABLE.put("DELETE /api/v1/case-settings/routing-rules/{id}", allow("PM"));
         TABLE.put("GET /api/v1/case-settings/sla-policies", allow("PM"));
         TABLE.put("POST /api/v1/case-settings/sla-policies", allow(NOBODY_SCOPED)

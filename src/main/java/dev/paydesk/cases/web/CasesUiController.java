@@ -307,7 +307,7 @@ class CasesUiController {
                         RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             var action = money.request(id, type,
-                    MoneyParser.decimal("amount", amount.strip(), "currency", currency.strip(), MoneyParser.Sign.POSITIVE), blank(paymentRef), blank(targetMethod), reason);
+                    MoneyParser.localized("amount", amount, "currency", currency, MoneyParser.Sign.POSITIVE, org.springframework.context.i18n.LocaleContextHolder.getLocale()), blank(paymentRef), blank(targetMethod), reason);
             return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
                     : "Approved under the limit and handed to the provider integration";
         });

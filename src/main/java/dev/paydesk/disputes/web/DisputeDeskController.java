@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.disputes.DisputeAnalytics;
+import dev.paydesk.disputes.DisputeStatus;
 import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.disputes.Disputes;
 import dev.paydesk.disputes.Evidence;
@@ -34,6 +36,7 @@ import dev.paydesk.disputes.Recommendations;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.MoneyParser;
 
 /** The dispute desk pages: list by respond-by, one dispute, analytics and the reason-code catalogue. */
 @Controller
@@ -86,6 +89,8 @@ class DisputeDeskController {
         model.addAttribute("history", disputes.history(id));
         model.addAttribute("submissions", evidence.submissions(id));
         model.addAttribute("items", EvidenceItem.values());
+        model.addAttribute("amountText", MoneyParser.toText(d.amount(), LocaleContextHolder.getLocale()) + " "
+                + d.amount().currency().getCurrencyCode());
         return "disputes/dispute";
     }
 
@@ -207,6 +212,9 @@ class DisputeDeskController {
         if (!d.isOpen()) {
             return d.status().name().toLowerCase();
         }
+        if (d.status() == DisputeStatus.UNDER_REVIEW) {
+            return "evidence submitted, awaiting the issuer's decision";
+        }
         if (d.respondBy() == null) {
             return "no deadline";
         }
@@ -216,7 +224,7 @@ class DisputeDeskController {
     }
 
     static String urgency(DisputeSummary d, Instant now) {
-        if (!d.isOpen() || d.respondBy() == null) {
+        if (!d.isOpen() || d.respondBy() == null || d.status() == DisputeStatus.UNDER_REVIEW) {
             return "badge-muted";
         }
         Duration left = Duration.between(now, d.respondBy());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 
 /** Payment search, order timeline and quarantine pages. */
@@ -55,7 +57,8 @@ class PaymentsUiController {
         if (searched) {
             try {
                 Long minor = amount == null || amount.isBlank() ? null
-                        : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
+                        : MoneyParser.localized("amount", amount, "currency", currency == null || currency.isBlank() ? "EUR" : currency,
+                                MoneyParser.Sign.ANY, LocaleContextHolder.getLocale()).minor();
                 String term = q == null || q.isBlank() ? null : q.trim();
                 results = payments.search(new PaymentQueries.SearchCriteria(term, null, customer, last4, minor, from,
                         to, 200));
@@ -63,8 +66,8 @@ class PaymentsUiController {
                     results = payments.search(new PaymentQueries.SearchCriteria(null, term, customer, last4, minor,
                             from, to, 200));
                 }
-            } catch (InvalidInputException | NumberFormatException e) {
-                model.addAttribute("error", "Amount: " + e.getMessage());
+            } catch (InvalidInputException e) {
+                model.addAttribute("error", (e.field().equals("currency") ? "Currency: " : "Amount: ") + e.getMessage());
             }
         }
         model.addAttribute("results", results.stream().filter(PaymentsApiController::visible).toList());
@@ -126,9 +129,9 @@ class PaymentsUiController {
             model.addAttribute("result", imports.importFile(kind,
                     file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", (e.field().equals("kind") ? "Kind: " : "File: ") + e.getMessage());
         } catch (java.io.IOException e) {
-            model.addAttribute("error", "The upload could not be read: " + e.getMessage());
+            model.addAttribute("error", "File: the upload could not be read; try again");
         }
         return "payments/imports";
     }

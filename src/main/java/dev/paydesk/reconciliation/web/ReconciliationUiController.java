@@ -1,11 +1,13 @@
 package dev.paydesk.reconciliation.web;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 
 /** The findings page (filters, totals at risk, bulk acknowledge and assign) and the settlement batch report. */
 @Controller
@@ -31,8 +34,11 @@ class ReconciliationUiController {
 
     private final Findings findings;
 
-    ReconciliationUiController(Findings findings) {
+    private final MessageSource messages;
+
+    ReconciliationUiController(Findings findings, MessageSource messages) {
         this.findings = findings;
+        this.messages = messages;
     }
 
     @GetMapping("/reconciliation")
@@ -42,8 +48,14 @@ class ReconciliationUiController {
                 @RequestParam(required = false) @Nullable String method,
                 @RequestParam(required = false) @Nullable Integer olderThanDays,
                 @RequestParam(required = false) @Nullable String minAmount,
-                @RequestParam(defaultValue = "false") boolean includeResolved, Model model) {
-        Long minAmountMinor = minAmount == null || minAmount.isBlank() ? null : Money.parse(minAmount, "EUR").minor();
+                @RequestParam(defaultValue = "false") boolean includeResolved, java.util.Locale locale, Model model) {
+        Long minAmountMinor = null;
+        try {
+            minAmountMinor = minAmount == null || minAmount.isBlank() ? null
+                    : MoneyParser.localized("minAmount", minAmount, Currency.getInstance("EUR"), MoneyParser.Sign.ANY, locale).minor();
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", messages.getMessage("settings.field.minAmount", null, locale) + ": " + e.getMessage());
+        }
         Findings.Filter filter = new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays,
                 minAmountMinor, includeResolved, 500);
         Findings.Totals totals = findings.totals(filter);
@@ -66,12 +78,13 @@ class ReconciliationUiController {
     @PostMapping("/reconciliation/assign")
     @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
     String assign(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids,
-                  @RequestParam(defaultValue = "") String assignee, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String assignee, java.util.Locale locale, RedirectAttributes redirect) {
         try {
-            int changed = ids == null ? 0 : findings.assign(ids, assignee);
-            redirect.addFlashAttribute("flash", changed + " finding(s) assigned to " + assignee + ".");
+            int changed = findings.assign(ids == null ? List.of() : ids, assignee);
+            redirect.addFlashAttribute("flash", messages.getMessage("findings.assigned", new Object[] {changed, assignee.strip()}, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.getMessage("settings.field." + e.field(), null, e.field(), locale)
+                    + ": " + e.getMessage());
         }
         return "redirect:/reconciliation";
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +33,10 @@ class TaxonomyController {
     private final Taxonomy taxonomy;
     private final TriageModels models;
 
-    TaxonomyController(Taxonomy taxonomy, TriageModels models) {
+    private final MessageSource messages;
+
+    TaxonomyController(Taxonomy taxonomy, TriageModels models, MessageSource messages) {
+        this.messages = messages;
         this.taxonomy = taxonomy;
         this.models = models;
     }
@@ -80,7 +85,9 @@ class TaxonomyController {
             redirect.addFlashAttribute("flash", "Category " + created.code() + " added.");
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e instanceof InvalidInputException i
+                    ? messages.getMessage("settings.field." + i.field(), null, i.field(), LocaleContextHolder.getLocale()) + ": " + i.getMessage()
+                    : e.getMessage());
             model.addAttribute("form", form);
             return list(model);
         }
@@ -104,7 +111,9 @@ class TaxonomyController {
             redirect.addFlashAttribute("flash", "Category " + code + " saved.");
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e instanceof InvalidInputException i
+                    ? messages.getMessage("settings.field." + i.field(), null, i.field(), LocaleContextHolder.getLocale()) + ": " + i.getMessage()
+                    : e.getMessage());
             model.addAttribute("form", form);
             return edit(code, model);
         }

@@ -95,6 +95,8 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit evidence")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit evidence")).click();
         assertThat(page.getByText(Pattern.compile("Evidence submitted via"))).isVisible();
         assertThat(page.locator("#dispute-status")).hasText("UNDER_REVIEW");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("EVIDENCE_SUBMITTED"))).isVisible();

@@ -103,7 +103,8 @@ class ReconciliationWebTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         String order = duplicateIn("DE", "9103");
         String id = findingOf(order);
-        String body = "{\"ids\": [\"" + id + "\"], \"assignee\": \"maria\"}";
+        String maria = newUser(Role.SPECIALIST, List.of("DE")).getUsername();
+        String body = "{\"ids\": [\"" + id + "\"], \"assignee\": \"" + maria + "\"}";
         String auditor = tokenFor(newUser(Role.AUDITOR, List.of()));
         mvc.perform(get("/api/v1/reconciliation/findings/" + id).header("Authorization", "Bearer " + auditor))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.suggestedAction").value(containsString("Refund")));
@@ -117,7 +118,7 @@ class ReconciliationWebTests extends PlatformTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.changed").value(1));
         mvc.perform(get("/api/v1/reconciliation/findings/" + id).header("Authorization", "Bearer " + specialist))
-                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED")).andExpect(jsonPath("$.assignee").value("maria"));
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED")).andExpect(jsonPath("$.assignee").value(maria));
         mvc.perform(get("/api/v1/reconciliation/batches").header("Authorization", "Bearer " + auditor))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].batch", hasItem("9103")));
     }
