@@ -135,6 +135,10 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("DELETE /api/v1/users/{id}/lock", allow("M").scoped("user"));
         TABLE.put("DELETE /api/v1/login-locks/addresses", allow("M").query("address=192.0.2.1"));
         TABLE.put("PUT /api/v1/users/{id}/enabled", allow("M").scoped("user").body("{\"enabled\": true}"));
+        // single sign-on: admins read the rules, only an all-markets admin changes them (callers here are DE)
+        TABLE.put("GET /api/v1/sso/rules", allow("M"));
+        TABLE.put("PUT /api/v1/sso/rules", allow(NOBODY_SCOPED).body("[]"));
+        TABLE.put("PUT /api/v1/users/{id}/password-login", allow("M").scoped("user").body("{\"enabled\": true}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));
         TABLE.put("POST /api/v1/markets", allow(NOBODY_SCOPED));
