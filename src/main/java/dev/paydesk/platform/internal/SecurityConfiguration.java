@@ -92,7 +92,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, UserService users,
                                 ObjectProvider<ClientRegistrationRepository> identityProviders,
-                                SingleSignOn sso) throws Exception {
+                                SingleSignOn sso, SecondFactors factors, java.time.Clock clock,
+                                @Value("${paydesk.security.session.absolute-timeout:12h}")
+                                java.time.Duration absoluteTimeout) throws Exception {
+        SecondFactorGate secondFactor = new SecondFactorGate(factors);
         if (identityProviders.getIfAvailable() != null) {
             SsoLogin login = new SsoLogin(sso);
             http.oauth2Login(oidc -> oidc.loginPage("/login")
@@ -106,7 +109,7 @@ class SecurityConfiguration {
                                 "/error", "/csat/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.successHandler()).permitAll()
                         .failureHandler(new ExceptionMappingAuthenticationFailureHandler() {
                             {
                                 setDefaultFailureUrl("/login?error");
@@ -117,7 +120,9 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new SessionUserRecheckFilter(users), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(), SessionUserRecheckFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(absoluteTimeout, clock), SessionUserRecheckFilter.class)
+                .addFilterAfter(secondFactor, SessionLifetimeFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorGate.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -222,6 +222,14 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         return password;
     }
 
+    /** An administrator signs a user out everywhere (API tokens are not affected); returns how many sessions ended. */
+    @Transactional
+    public int endAllSessions(UUID id) {
+        UserAccount user = requireManaged(id);
+        audit.record("user.sessions_ended", "user", id.toString(), auditMarket(user), null, null);
+        return sessions.endAll(user.username());
+    }
+
     /**
      * Switches password sign-in on or off for one user (off: they sign in through single sign-on only).
      * The same administration policy as disabling applies; sessions stay.
