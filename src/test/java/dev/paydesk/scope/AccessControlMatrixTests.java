@@ -135,6 +135,15 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("DELETE /api/v1/users/{id}/lock", allow("M").scoped("user"));
         TABLE.put("DELETE /api/v1/login-locks/addresses", allow("M").query("address=192.0.2.1"));
         TABLE.put("PUT /api/v1/users/{id}/enabled", allow("M").scoped("user").body("{\"enabled\": true}"));
+        // single sign-on: admins read the rules, only an all-markets admin changes them (callers here are DE)
+        TABLE.put("GET /api/v1/sso/rules", allow("M"));
+        TABLE.put("PUT /api/v1/sso/rules", allow(NOBODY_SCOPED).body("[]"));
+        // second factor: resets need two administrators (an unknown or factor-less user answers 404/409)
+        TABLE.put("POST /api/v1/users/{id}/second-factor/reset-requests", allow("M").scoped("user"));
+        TABLE.put("GET /api/v1/second-factor-resets", allow("M"));
+        TABLE.put("POST /api/v1/second-factor-resets/{id}/approve", allow("M"));
+        TABLE.put("DELETE /api/v1/users/{id}/sessions", allow("M").scoped("user"));
+        TABLE.put("PUT /api/v1/users/{id}/password-login", allow("M").scoped("user").body("{\"enabled\": true}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));
         TABLE.put("POST /api/v1/markets", allow(NOBODY_SCOPED));
