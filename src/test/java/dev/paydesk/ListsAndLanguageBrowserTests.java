@@ -44,7 +44,7 @@ class ListsAndLanguageBrowserTests extends BrowserTestSupport {
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<int[]> VIEWPORTS = List.of(new int[] {1440, 900}, new int[] {390, 844});
     /** Pages no navigation entry leads to, visited by everyone who may. */
-    private static final List<String> EXTRA = List.of("/account/password", "/markets/DE", "/disputes?sort=bogus&page=x");
+    private static final List<String> EXTRA = List.of("/account/password", "/markets/DE");
 
     @Autowired
     ApplicationEventPublisher events;
@@ -90,6 +90,10 @@ class ListsAndLanguageBrowserTests extends BrowserTestSupport {
                     .map(a -> a.getAttribute("href")).filter(h -> h != null && !h.startsWith("/cases")
                             && !h.startsWith("/swagger")).toList());
             paths.addAll(EXTRA);
+            if (paths.contains("/disputes")) {
+                paths.add("/disputes?sort=bogus&page=x&lang=de");
+                paths.add("/disputes?lang=en");
+            }
             for (String path : paths) {
                 for (int[] size : VIEWPORTS) {
                     problems.addAll(check(role, path, size[0], size[1]));
