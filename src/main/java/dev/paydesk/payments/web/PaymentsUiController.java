@@ -44,6 +44,21 @@ class PaymentsUiController {
         this.receiver = receiver;
     }
 
+    private static final java.util.Map<String, java.util.Comparator<PaymentQueries.PaymentSummary>> SORTS = java.util.Map.of(
+            "when", dev.paydesk.shared.ListQuery.by(PaymentQueries.PaymentSummary::occurredAt),
+            "order", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::merchantReference),
+            "provider", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::provider),
+            "kind", dev.paydesk.shared.ListQuery.by(PaymentQueries.PaymentSummary::kind),
+            "status", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::status),
+            "amount", java.util.Comparator.<PaymentQueries.PaymentSummary, String>comparing(
+                    p -> p.amount().currency().getCurrencyCode()).thenComparingLong(p -> p.amount().minor()));
+
+    private static final java.util.Map<String, java.util.Comparator<PaymentQueries.QuarantinedItem>> QUARANTINE_SORTS =
+            java.util.Map.of("received", dev.paydesk.shared.ListQuery.by(PaymentQueries.QuarantinedItem::receivedAt),
+                    "source", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::source),
+                    "provider", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::provider),
+                    "reason", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::reason));
+
     @GetMapping("/payments")
     String search(@RequestParam(required = false) @Nullable String q,
                   @RequestParam(required = false) @Nullable String last4,
@@ -51,7 +66,7 @@ class PaymentsUiController {
                   @RequestParam(required = false) @Nullable String amount,
                   @RequestParam(required = false) @Nullable String currency,
                   @RequestParam(required = false) @Nullable LocalDate from,
-                  @RequestParam(required = false) @Nullable LocalDate to, Model model) {
+                  @RequestParam(required = false) @Nullable LocalDate to, dev.paydesk.shared.ListQuery list, Model model) {
         List<PaymentQueries.PaymentSummary> results = List.of();
         boolean searched = q != null || last4 != null || customer != null || amount != null || from != null;
         if (searched) {
@@ -61,16 +76,16 @@ class PaymentsUiController {
                                 MoneyParser.Sign.ANY, LocaleContextHolder.getLocale()).minor();
                 String term = q == null || q.isBlank() ? null : q.trim();
                 results = payments.search(new PaymentQueries.SearchCriteria(term, null, customer, last4, minor, from,
-                        to, 200));
+                        to, 1000));
                 if (results.isEmpty() && term != null) {
                     results = payments.search(new PaymentQueries.SearchCriteria(null, term, customer, last4, minor,
-                            from, to, 200));
+                            from, to, 1000));
                 }
             } catch (InvalidInputException e) {
                 model.addAttribute("error", (e.field().equals("currency") ? "Currency: " : "Amount: ") + e.getMessage());
             }
         }
-        model.addAttribute("results", results.stream().filter(PaymentsApiController::visible).toList());
+        model.addAttribute("page", list.page(results.stream().filter(PaymentsApiController::visible).toList(), SORTS));
         model.addAttribute("searched", searched);
         return "payments/search";
     }
@@ -88,8 +103,11 @@ class PaymentsUiController {
 
     @GetMapping("/payments/quarantine")
     @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
-    String quarantine(Model model) {
-        model.addAttribute("items", payments.quarantine(200));
+    String quarantine(dev.paydesk.shared.ListQuery list, Model model) {
+        model.addAttribute("page", list.page(payments.quarantine(5000).stream()
+                .filter(i -> list.is("source", i.source()) && list.is("provider", i.provider())
+                        && list.matches(i.reason(), i.account(), i.provider(), i.source()))
+                .toList(), QUARANTINE_SORTS));
         return "payments/quarantine";
     }
 

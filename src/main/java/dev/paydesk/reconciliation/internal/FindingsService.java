@@ -47,6 +47,22 @@ class FindingsService implements Findings {
 
     @Override
     @Transactional(readOnly = true)
+    public dev.paydesk.shared.ListPage<Finding> page(Filter filter, dev.paydesk.shared.ListQuery list) {
+        Instant now = clock.instant();
+        Set<String> markets = scope();
+        Totals totals = store.totals(filter, markets, now, list.q());
+        return dev.paydesk.shared.ListPage.of(store.page(filter, markets, now, list), totals.count(), list,
+                FindingStore.SORTS.keySet());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Totals totals(Filter filter, @Nullable String q) {
+        return store.totals(filter, scope(), clock.instant(), q);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Totals totals(Filter filter) {
         return store.totals(filter, scope(), clock.instant());
     }

@@ -22,6 +22,7 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.ListQuery;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.MoneyParser;
 
@@ -41,29 +42,52 @@ class ReconciliationUiController {
         this.messages = messages;
     }
 
+    /**
+     * Findings, paged and sortable; text filters ignore case. A bad amount or day count is named on the page and
+     * ignored, never an error page.
+     */
     @GetMapping("/reconciliation")
-    String list(@RequestParam(required = false) @Nullable FindingType type,
+    String list(@RequestParam(required = false) @Nullable String type,
                 @RequestParam(required = false) @Nullable String provider,
                 @RequestParam(required = false) @Nullable String market,
                 @RequestParam(required = false) @Nullable String method,
-                @RequestParam(required = false) @Nullable Integer olderThanDays,
+                @RequestParam(required = false) @Nullable String olderThanDays,
                 @RequestParam(required = false) @Nullable String minAmount,
-                @RequestParam(defaultValue = "false") boolean includeResolved, java.util.Locale locale, Model model) {
-        Long minAmountMinor = null;
-        try {
-            minAmountMinor = minAmount == null || minAmount.isBlank() ? null
-                    : MoneyParser.localized("minAmount", minAmount, Currency.getInstance("EUR"), MoneyParser.Sign.ANY, locale).minor();
-        } catch (InvalidInputException e) {
-            model.addAttribute("error", messages.getMessage("settings.field.minAmount", null, locale) + ": " + e.getMessage());
+                @RequestParam(defaultValue = "false") String includeResolved, ListQuery list, java.util.Locale locale, Model model) {
+        List<String> problems = new java.util.ArrayList<>();
+        FindingType findingType = null;
+        if (blank(type) != null) {
+            findingType = java.util.Arrays.stream(FindingType.values()).filter(t -> t.name().equalsIgnoreCase(type.trim()))
+                    .findFirst().orElse(null);
+            if (findingType == null) {
+                problems.add("type");
+            }
         }
-        Findings.Filter filter = new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays,
-                minAmountMinor, includeResolved, 500);
-        Findings.Totals totals = findings.totals(filter);
-        model.addAttribute("findings", findings.search(filter));
-        model.addAttribute("count", totals.count());
+        Integer days = null;
+        if (blank(olderThanDays) != null) {
+            try {
+                days = Math.max(0, Integer.parseInt(olderThanDays.trim()));
+            } catch (NumberFormatException e) {
+                problems.add("olderThanDays");
+            }
+        }
+        Long minAmountMinor = null;
+        if (blank(minAmount) != null) {
+            try {
+                minAmountMinor = MoneyParser.localized("minAmount", minAmount, Currency.getInstance("EUR"),
+                        MoneyParser.Sign.ANY, locale).minor();
+            } catch (InvalidInputException e) {
+                problems.add("minAmount");
+            }
+        }
+        Findings.Filter filter = new Findings.Filter(findingType, blank(provider), blank(market), blank(method), days,
+                minAmountMinor, "true".equalsIgnoreCase(includeResolved), 500);
+        Findings.Totals totals = findings.totals(filter, list.q());
+        model.addAttribute("page", findings.page(filter, list));
         model.addAttribute("totals", totals.amountMinorByCurrency().entrySet().stream()
-                .map(e -> Money.of(e.getValue(), e.getKey()).toString()).collect(Collectors.toList()));
+                .map(e -> Money.of(e.getValue(), e.getKey())).collect(Collectors.toList()));
         model.addAttribute("types", FindingType.values());
+        model.addAttribute("badFields", problems);
         return "reconciliation/findings";
     }
 
@@ -89,9 +113,20 @@ class ReconciliationUiController {
         return "redirect:/reconciliation";
     }
 
+    private static final java.util.Map<String, java.util.Comparator<Findings.BatchSummary>> BATCH_SORTS = java.util.Map.of(
+            "provider", ListQuery.byText(Findings.BatchSummary::provider),
+            "batch", ListQuery.byText(Findings.BatchSummary::batch),
+            "lines", java.util.Comparator.comparingInt(Findings.BatchSummary::lines),
+            "unmatched", java.util.Comparator.comparingInt(Findings.BatchSummary::unmatched),
+            "difference", java.util.Comparator.comparingLong(Findings.BatchSummary::differenceMinor),
+            "reported", ListQuery.by(Findings.BatchSummary::reportedAt));
+
     @GetMapping("/reconciliation/batches")
-    String batches(Model model) {
-        model.addAttribute("batches", findings.batches(200));
+    String batches(ListQuery list, Model model) {
+        List<Findings.BatchSummary> rows = findings.batches(5000).stream()
+                .filter(b -> list.is("provider", b.provider()) && list.matches(b.provider(), b.batch(), b.currency()))
+                .toList();
+        model.addAttribute("page", list.page(rows, BATCH_SORTS));
         return "reconciliation/batches";
     }
 

@@ -124,4 +124,16 @@ class TaxonomyController {
         model.addAttribute("models", models.versions());
         return "triage/models";
     }
+
+    /** Trains a candidate from the labelled cases in the database (the models page's next step). */
+    @PostMapping("/models/train")
+    String train(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            var version = models.trainFromDatabase();
+            redirect.addFlashAttribute("flash", "#" + version.id() + ": " + (version.active() ? "active" : "inactive"));
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/triage/models";
+    }
 }

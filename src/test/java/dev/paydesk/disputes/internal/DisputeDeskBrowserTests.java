@@ -69,7 +69,7 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         signIn(specialist, "correct-horse-battery");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dispute desk")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dispute desk"))).isVisible();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(disputeId)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(disputeId).setExact(true)).click();
 
         assertThat(page.locator("#dispute-status")).hasText("NEEDS_RESPONSE");
         assertThat(page.getByText("Merchandise/Services Not Received").first()).isVisible();

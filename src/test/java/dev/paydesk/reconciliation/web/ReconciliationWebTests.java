@@ -124,11 +124,31 @@ class ReconciliationWebTests extends PlatformTestSupport {
     }
 
     @Test
+    void findingsFiltersIgnoreCaseAndABadSortOrAmountIsNamedNotAnError() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String order = duplicateIn("DE", "9105");
+        var specialist = newUser(Role.SPECIALIST, List.of("DE"));
+        mvc.perform(get("/reconciliation").param("market", "de").param("provider", "adyen").param("q", order.toLowerCase())
+                        .with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("/payments/orders/" + order)));
+        mvc.perform(get("/reconciliation").param("market", "fr").param("q", order).with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("/payments/orders/" + order))));
+        mvc.perform(get("/reconciliation").param("sort", "amount_minor; drop table x").param("minAmount", "abc")
+                        .param("page", "-3").param("size", "zz").with(user(specialist)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("cannot be sorted")))
+                .andExpect(content().string(containsString("could not be read")));
+        mvc.perform(get("/reconciliation").param("sort", "amount").param("dir", "desc").param("size", "1")
+                        .param("q", order).with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("aria-sort=\"descending\"")));
+    }
+
+    @Test
     void theFindingsPageLinksToTheOrderTimeline() throws Exception {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         String order = duplicateIn("DE", "9104");
         var specialist = newUser(Role.SPECIALIST, List.of("DE"));
-        mvc.perform(get("/reconciliation").with(user(specialist)))
+        mvc.perform(get("/reconciliation").param("q", order).with(user(specialist)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/payments/orders/" + order)))
                 .andExpect(content().string(containsString("Duplicate capture")));
