@@ -16,6 +16,24 @@ public interface Insights {
     record Records(String key, long total, List<Map<String, Object>> records) {
     }
 
+    /** One KPI per local day of the request (not for backlog_open, a stock rather than a flow). */
+    List<DayValue> series(Kpi kpi, KpiRequest request);
+
+    record DayValue(java.time.LocalDate day, @org.jspecify.annotations.Nullable Double value, long sample) {
+    }
+
+    /** Targets of the caller's markets. */
+    List<KpiTarget> targets();
+
+    /** Sets the target of a KPI in a market (process managers and admins; audited). */
+    KpiTarget setTarget(Kpi kpi, String market, double target, double atRiskMargin);
+
+    /**
+     * @param atRiskMargin how far on the wrong side of the target still counts as at risk rather than off target
+     */
+    record KpiTarget(String kpi, String market, double target, double atRiskMargin) {
+    }
+
     /** Recomputes every fact and rollup from the other modules' APIs; idempotent. */
     RebuildSummary rebuild();
 

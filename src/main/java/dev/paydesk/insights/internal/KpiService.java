@@ -51,8 +51,9 @@ class KpiService implements Insights {
     public List<KpiValue> kpis(KpiRequest request) {
         Scope scope = scope(request);
         String by = request.by();
-        Map<String, Measures> now = measure(request, scope);
-        Map<String, Measures> before = measure(request.previous(), scope);
+        String g = by == null ? "''" : by;
+        Map<String, Measures> now = measure(request, scope, g);
+        Map<String, Measures> before = measure(request.previous(), scope, g);
         Set<String> groups = new TreeSet<>(now.keySet());
         if (groups.isEmpty()) {
             groups.add("");
@@ -100,9 +101,8 @@ class KpiService implements Insights {
     }
 
     /** Sums the rollups of a period per group. */
-    private Map<String, Measures> measure(KpiRequest request, Scope scope) {
+    private Map<String, Measures> measure(KpiRequest request, Scope scope, String g) {
         Map<String, Measures> groups = new TreeMap<>();
-        String g = request.by() == null ? "''" : request.by();
         Scope.Sql where = scope.where(request, ROLLUP_COLUMNS);
         jdbc.sql("select metric, " + g + ", sum(n), sum(total) from insights_daily where day >= ? and day < ?" + where.text()
                         + " group by 1, 2")
@@ -116,6 +116,9 @@ class KpiService implements Insights {
                 .query(rs -> {
                     groups.computeIfAbsent(rs.getString(2), k -> new Measures()).addValue(rs.getString(1), rs.getInt(3), rs.getLong(4));
                 });
+        if (g.startsWith("day")) {
+            return groups;
+        }
         List<Object> backlogParams = new ArrayList<>();
         backlogParams.add(request.to());
         backlogParams.addAll(where.params());
@@ -155,6 +158,38 @@ class KpiService implements Insights {
         List<Map<String, Object>> rows = jdbc.sql(q.sql() + " order by 1 limit ? offset ?").params(pageParams)
                 .query().listOfRows();
         return new Records(kpi.key(), total, rows);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DayValue> series(Kpi kpi, KpiRequest request) {
+        Scope scope = scope(request);
+        if (kpi == Kpi.BACKLOG_OPEN || scope.notApplicable(kpi, request) != null) {
+            return List.of();
+        }
+        Map<String, Measures> days = measure(request, scope, "day::text");
+        List<DayValue> out = new ArrayList<>();
+        for (LocalDate d = request.from(); d.isBefore(request.to()); d = d.plusDays(1)) {
+            Measures.Result r = days.getOrDefault(d.toString(), new Measures()).result(kpi);
+            out.add(new DayValue(d, r.value(), r.sample()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<KpiTarget> targets() {
+        return targets.list(CurrentUser.marketScope()).stream()
+                .map(t -> new KpiTarget(t.kpi(), t.market(), t.target(), t.atRiskMargin())).toList();
+    }
+
+    @Override
+    public KpiTarget setTarget(Kpi kpi, String market, double target, double atRiskMargin) {
+        String code = market.strip().toUpperCase(java.util.Locale.ROOT);
+        if (markets.market(code).isEmpty() || !CurrentUser.principal().map(p -> p.canAccessMarket(code)).orElse(true)) {
+            throw new dev.paydesk.shared.NotFoundException("market " + market + " not found");
+        }
+        Targets.Target t = targets.set(kpi, code, target, atRiskMargin);
+        return new KpiTarget(t.kpi(), t.market(), t.target(), t.atRiskMargin());
     }
 
     @Override

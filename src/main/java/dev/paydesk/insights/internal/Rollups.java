@@ -82,7 +82,7 @@ class Rollups {
     private static String[] sources(Family family, boolean slice) {
         return switch (family) {
             case CASE -> {
-                String dims = "'CASE' family, market, %s day, provider, '' method, queue, category, priority";
+                String dims = "'CASE' family, market, %s as day, provider, '' method, queue, category, priority";
                 String from = " from insights_case_fact where ";
                 yield new String[]{String.join(" union all ",
                         "select 'opened' metric, " + dims.formatted("opened_day") + ", 0 v" + from + where(slice, "opened_day"),
@@ -110,7 +110,7 @@ class Rollups {
                                 + "kind = 'REFUND' and not failed and turnaround_minutes is not null and " + where(slice, "day")};
             }
             case DISPUTE -> {
-                String dims = "'DISPUTE' family, market, %s day, provider, '' method, '' queue, '' category, '' priority";
+                String dims = "'DISPUTE' family, market, %s as day, provider, '' method, '' queue, '' category, '' priority";
                 String from = " from insights_dispute_fact where ";
                 yield new String[]{String.join(" union all ",
                         "select 'dispute_opened' metric, " + dims.formatted("opened_day") + ", amount_minor v" + from

@@ -67,6 +67,25 @@ class InsightsApiController {
                 k.timeZoneRule(), k.dimensions().stream().sorted().toList())).toList();
     }
 
+    @GetMapping("/targets")
+    @Operation(summary = "Targets per KPI and market (the caller's markets)")
+    List<Insights.KpiTarget> targets() {
+        return insights.targets();
+    }
+
+    /** A target to set. */
+    record TargetBody(@jakarta.validation.constraints.NotNull Double target, @org.jspecify.annotations.Nullable Double atRiskMargin) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/targets/{market}/{kpi}")
+    @Operation(summary = "Set a KPI's target in a market; dashboards then show on target, at risk or off target")
+    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+    Insights.KpiTarget setTarget(@PathVariable String kpi, @PathVariable String market,
+                                 @org.springframework.web.bind.annotation.RequestBody @jakarta.validation.Valid TargetBody body) {
+        Kpi k = Kpi.byKey(kpi).orElseThrow(() -> new NotFoundException("no KPI '" + kpi + "'"));
+        return insights.setTarget(k, market, body.target(), body.atRiskMargin() == null ? 0 : body.atRiskMargin());
+    }
+
     static int integer(Map<String, String[]> params, String name, int fallback) {
         String[] v = params.get(name);
         if (v == null || v.length == 0 || v[0].isBlank()) {

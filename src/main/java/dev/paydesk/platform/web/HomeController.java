@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.HomeWidget;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.internal.MarketService;
 
@@ -23,10 +24,12 @@ class HomeController {
 
     private final MarketService markets;
     private final Clock clock;
+    private final List<HomeWidget> widgets;
 
-    HomeController(MarketService markets, Clock clock) {
+    HomeController(MarketService markets, Clock clock, List<HomeWidget> widgets) {
         this.markets = markets;
         this.clock = clock;
+        this.widgets = widgets.stream().sorted(java.util.Comparator.comparingInt(HomeWidget::order)).toList();
     }
 
     @GetMapping("/login")
@@ -43,6 +46,8 @@ class HomeController {
         List<MarketStatus> status = markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code()))
                 .map(this::status).toList();
         model.addAttribute("marketStatus", status);
+        model.addAttribute("widgets", CurrentUser.principal()
+                .map(user -> widgets.stream().flatMap(w -> w.panel(user).stream()).toList()).orElse(List.of()));
         return "home";
     }
 
