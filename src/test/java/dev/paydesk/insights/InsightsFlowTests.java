@@ -84,6 +84,24 @@ class InsightsFlowTests extends PlatformTestSupport {
         assertThat(figures(request)).as("a second rebuild changes nothing").isEqualTo(live);
     }
 
+    @Test
+    void theReportingRoleReadsTheViewsAndNothingElse() {
+        for (String view : List.of("kpi_daily", "kpi_daily_values", "cases", "payments", "disputes", "targets")) {
+            Long n = tx.execute(s -> {
+                jdbc.sql("set local role paydesk_reporting").update();
+                return jdbc.sql("select count(*) from insights_reporting." + view).query(Long.class).single();
+            });
+            assertThat(n).as(view).isNotNull();
+        }
+        for (String table : List.of("insights_case_fact", "insights_daily", "cases_case", "payments_transaction",
+                "platform_user")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+                jdbc.sql("set local role paydesk_reporting").update();
+                jdbc.sql("select count(*) from " + table).query(Long.class).single();
+            })).as(table).rootCause().hasMessageContaining("permission denied");
+        }
+    }
+
     private double value(KpiRequest request, Kpi kpi) {
         Double v = figures(request).get(kpi.key());
         return v == null ? 0 : v;
