@@ -34,6 +34,14 @@ public interface Insights {
     record KpiTarget(String kpi, String market, double target, double atRiskMargin) {
     }
 
+    /** The latest target crossings in the caller's markets, newest first. */
+    List<TargetAlert> alerts(int limit);
+
+    /** A KPI crossed its target: {@code status} now, {@code previous} before (null the first time). */
+    record TargetAlert(long id, String kpi, String market, String status, @org.jspecify.annotations.Nullable String previous,
+                       double value, double target, java.time.Instant at) {
+    }
+
     /** Recomputes every fact and rollup from the other modules' APIs; idempotent. */
     RebuildSummary rebuild();
 

@@ -178,7 +178,7 @@ class KpiService implements Insights {
 
     @Override
     public List<KpiTarget> targets() {
-        return targets.list(CurrentUser.marketScope()).stream()
+        return targets.list(markets()).stream()
                 .map(t -> new KpiTarget(t.kpi(), t.market(), t.target(), t.atRiskMargin())).toList();
     }
 
@@ -193,8 +193,18 @@ class KpiService implements Insights {
     }
 
     @Override
+    public List<TargetAlert> alerts(int limit) {
+        return targets.recent(markets(), Math.max(1, Math.min(limit, 500)));
+    }
+
+    @Override
     public RebuildSummary rebuild() {
         return rebuilder.rebuild();
+    }
+
+    /** The caller's markets; background work (no signed-in user) is not scoped. */
+    private static java.util.@Nullable List<String> markets() {
+        return CurrentUser.principal().isEmpty() ? null : CurrentUser.marketScope();
     }
 
     /** The caller's markets (validating an explicit market against them) and, for agents, their queues. */

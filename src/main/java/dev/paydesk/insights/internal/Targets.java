@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.Kpi;
 import dev.paydesk.insights.KpiValue;
 import dev.paydesk.platform.AdministrationPolicy;
@@ -98,5 +99,15 @@ class Targets {
 
     private static Target map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Target(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4));
+    }
+
+    List<Insights.TargetAlert> recent(@Nullable List<String> marketScope, int limit) {
+        return jdbc.sql("select id, kpi, market, status, previous, value, target, created_at from insights_alert"
+                        + " where cast(? as text[]) is null or market = any(?) order by created_at desc, id desc limit ?")
+                .params(marketScope == null ? null : marketScope.toArray(String[]::new),
+                        marketScope == null ? null : marketScope.toArray(String[]::new), limit)
+                .query((rs, i) -> new Insights.TargetAlert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getDouble(6), rs.getDouble(7), rs.getTimestamp(8).toInstant()))
+                .list();
     }
 }

@@ -86,6 +86,12 @@ class InsightsApiController {
         return insights.setTarget(k, market, body.target(), body.atRiskMargin() == null ? 0 : body.atRiskMargin());
     }
 
+    @GetMapping("/alerts")
+    @Operation(summary = "The latest target crossings (in-app alerts) in the caller's markets, newest first")
+    List<Insights.TargetAlert> alerts(HttpServletRequest request) {
+        return insights.alerts(integer(request.getParameterMap(), "limit", 50));
+    }
+
     static int integer(Map<String, String[]> params, String name, int fallback) {
         String[] v = params.get(name);
         if (v == null || v.length == 0 || v[0].isBlank()) {

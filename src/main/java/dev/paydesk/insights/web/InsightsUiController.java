@@ -128,6 +128,7 @@ class InsightsUiController {
         model.addAttribute("request", request);
         model.addAttribute("markets", visibleMarkets());
         model.addAttribute("query", request.query());
+        model.addAttribute("alerts", insights.alerts(10));
         return "insights/dashboard";
     }
 
