@@ -127,9 +127,32 @@ class KpiFixtureTests extends PlatformTestSupport {
                 assertThat(k.get("previous").asDouble()).as(kpi.key() + " previous").isCloseTo(previous, org.assertj.core.data.Offset.offset(1e-9));
             }
         }
+        KpiRequest byMarket = new KpiRequest(START, END, null, null, null, null, null, null, null, "market");
+        List<KpiValue> grouped = asSystemGet(() -> insights.kpis(byMarket));
+        for (String market : ZONES.keySet()) {
+            for (Kpi kpi : List.of(Kpi.CASES_OPENED, Kpi.FIRST_RESPONSE_ATTAINMENT, Kpi.DISPUTE_RATE)) {
+                KpiValue v = grouped.stream().filter(g -> g.key().equals(kpi.key()) && g.group() != null
+                        && market.equals(g.group().get("market"))).findFirst().orElseThrow();
+                assertThat(v.value()).as("by=market " + market + " " + kpi.key())
+                        .isCloseTo(expected(kpi, market, START, END).value(), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
         String other = mvc.perform(get("/api/v1/insights/kpis?from=" + START + "&to=" + END + "&market=CU")
                 .header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentType();
         assertThat(other).contains("problem+json");
+    }
+
+    @Test
+    void badInputIsAProblemNotAFigure() throws Exception {
+        String token = tokenFor(newUser(Role.PROCESS_MANAGER, List.of("NZ")));
+        for (String query : List.of("from=2026-03-01&to=2026-04-01&queu=payments", "from=2026-04-01&to=2026-03-01",
+                "from=2026-03-01", "from=2024-01-01&to=2026-03-01", "from=2026-03-01&to=2026-04-01&by=colour",
+                "from=yesterday&to=2026-04-01", "from=2026-03-01&to=2026-04-01&priority=SOON")) {
+            var response = mvc.perform(get("/api/v1/insights/kpis?" + query).header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(query).isEqualTo(400);
+            assertThat(response.getContentType()).as(query).contains("problem+json");
+        }
     }
 
     private void check() {
