@@ -122,8 +122,8 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     /** A year of facts, spread over 30 two-letter market codes (UTC days: no catalogue market, so no zone). */
     private void generate(JdbcClient jdbc, LocalDate end) {
-        String market = "chr(65 + (g % 30) / 26) || chr(65 + (g % 30) % 26)";
-        String at = "(cast(? as date) - 365 + (g * 7919 % 365)) + (g * 104729 % 86400) * interval '1 second'";
+        String market = "chr(65 + ((g % 30) / 26)::int) || chr(65 + ((g % 30) % 26)::int)";
+        String at = "(cast(? as date) - 365 + ((g * 7919) % 365)::int) + ((g * 104729) % 86400) * interval '1 second'";
         jdbc.sql("insert into insights_case_fact (case_id, case_key, market, provider, queue, category, priority, created_at,"
                 + " opened_day, resolved_at, resolved_day, first_reply_at, first_reply_day, first_response_minutes, fr_state,"
                 + " fr_day, res_state, res_day, csat_rating, csat_day, refreshed_at)"
@@ -134,20 +134,20 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
                 + " case when g % 5 = 0 then 'RUNNING' when g % 9 = 0 then 'BREACHED' else 'MET' end,"
                 + " case when g % 5 <> 0 then (t + interval '20 hours')::date end,"
                 + " case when g % 4 = 0 then 1 + g % 5 end, case when g % 4 = 0 then (t + interval '1 day')::date end, now()"
-                + " from (select g, " + market + " m, " + at + " t from generate_series(1, ?) g) x")
+                + " from (select g, " + market + " m, " + at + " t from generate_series(1, cast(? as bigint)) g) x")
                 .params(end, cases).update();
         jdbc.sql("insert into insights_payment_fact (transaction_id, kind, provider_reference, market, provider, method,"
                 + " occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes)"
                 + " select gen_random_uuid(), case when g % 10 = 0 then 'REFUND' else 'CAPTURE' end, 'p' || g, m, 'ADYEN', 'card',"
                 + " t, t::date, g % 10 = 0 and g % 70 = 0, 1000 + g % 9000, 'EUR',"
                 + " case when g % 10 = 0 then t - (g % 5000) * interval '1 minute' end, case when g % 10 = 0 then g % 5000 end"
-                + " from (select g, " + market + " m, " + at + " t from generate_series(1, ?) g) x")
+                + " from (select g, " + market + " m, " + at + " t from generate_series(1, cast(? as bigint)) g) x")
                 .params(end, payments).update();
         jdbc.sql("insert into insights_dispute_fact (dispute_id, market, provider, network, reason_category, status, opened_at,"
                 + " opened_day, closed_at, closed_day, amount_minor, currency)"
                 + " select gen_random_uuid(), m, 'ADYEN', 'VISA', 'FRAUD', (array['WON','LOST','NEEDS_RESPONSE','ACCEPTED','EXPIRED'])[1 + g % 5],"
                 + " t, t::date, case when g % 5 <> 2 then t + interval '9 days' end, case when g % 5 <> 2 then (t + interval '9 days')::date end,"
-                + " 2500, 'EUR' from (select g, " + market + " m, " + at + " t from generate_series(1, ?) g) x")
+                + " 2500, 'EUR' from (select g, " + market + " m, " + at + " t from generate_series(1, cast(? as bigint)) g) x")
                 .params(end, disputes).update();
         jdbc.sql("analyze").update();
     }
