@@ -30,6 +30,11 @@ create table insights_case_fact (
 );
 create index insights_case_fact_opened_idx on insights_case_fact (market, opened_day);
 create index insights_case_fact_resolved_idx on insights_case_fact (market, resolved_day);
+-- a slice refresh reads each day column of one (market, day): every one is indexed
+create index insights_case_fact_reply_idx on insights_case_fact (market, first_reply_day);
+create index insights_case_fact_fr_idx on insights_case_fact (market, fr_day);
+create index insights_case_fact_res_idx on insights_case_fact (market, res_day);
+create index insights_case_fact_csat_idx on insights_case_fact (market, csat_day);
 create index insights_case_fact_pending_idx on insights_case_fact (case_id) where csat_pending;
 
 create table insights_payment_fact (
