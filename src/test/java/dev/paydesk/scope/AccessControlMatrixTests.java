@@ -269,6 +269,13 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/triage/incidents", allow(WORKFORCE_READERS));
         TABLE.put("GET /api/v1/triage/incidents/{id}", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/triage/incidents/{id}/close", allow("RPM"));
+        // insights: every role reads KPIs within its scope; process managers set targets
+        TABLE.put("GET /api/v1/insights/kpis", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/kpis/{key}/records", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/catalogue", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/targets", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/alerts", allow(EVERYONE));
+        TABLE.put("PUT /api/v1/insights/targets/{market}/{kpi}", allow("PM").scoped("market").body("{\"target\": 0.9}"));
         // workforce
         TABLE.put("GET /api/v1/workforce/realtime", allow(WORKFORCE_READERS));
         TABLE.put("GET /api/v1/workforce/queues/{code}/allocation", allow(WORKFORCE_READERS));

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.HomeWidget;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.internal.MarketService;
 
@@ -31,13 +32,15 @@ class HomeController {
     private final Clock clock;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final boolean passwordLogin;
+    private final List<HomeWidget> widgets;
 
     HomeController(MarketService markets, Clock clock, ObjectProvider<ClientRegistrationRepository> identityProviders,
-                   @Value("${paydesk.security.password-login:true}") boolean passwordLogin) {
+                   @Value("${paydesk.security.password-login:true}") boolean passwordLogin, List<HomeWidget> widgets) {
         this.markets = markets;
         this.clock = clock;
         this.identityProviders = identityProviders;
         this.passwordLogin = passwordLogin;
+        this.widgets = widgets.stream().sorted(java.util.Comparator.comparingInt(HomeWidget::order)).toList();
     }
 
     /** An identity provider offered on the login page. */
@@ -75,6 +78,8 @@ class HomeController {
         List<MarketStatus> status = markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code()))
                 .map(this::status).toList();
         model.addAttribute("marketStatus", status);
+        model.addAttribute("widgets", CurrentUser.principal()
+                .map(user -> widgets.stream().flatMap(w -> w.panel(user).stream()).toList()).orElse(List.of()));
         return "home";
     }
 
