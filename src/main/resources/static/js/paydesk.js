@@ -62,13 +62,7 @@
   }
   countdowns();
   setInterval(countdowns, 30000);
-  // irreversible actions: a form with data-confirm asks first
-  document.addEventListener('submit', function (event) {
-    var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
-    }
-  });
+  // irreversible actions (forms with data-confirm) are confirmed by fragments/confirm.html + confirm.js
 })();
 
 // A table too wide for a phone scrolls inside itself; it is made focusable (and named) so keyboard users can

@@ -161,7 +161,7 @@ class Camt053ImportTests extends PlatformTestSupport {
 
         var agent = newUser(Role.AGENT, List.of("DE"));
         mvc.perform(get("/payments/orders/" + order1).with(user(agent))).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("BANK_CREDIT")))
+                .andExpect(content().string(Matchers.containsString(">Bank credit<")))
                 .andExpect(content().string(Matchers.containsString(run + "-A1")));
     }
 

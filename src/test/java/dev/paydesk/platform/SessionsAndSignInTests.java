@@ -155,7 +155,7 @@ class SessionsAndSignInTests extends PlatformTestSupport {
         mvc.perform(get("/api/v1/login-locks").header("Authorization", "Bearer " + adminToken))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].key", hasItem(agent.username().toLowerCase())));
         Cookie adminSession = signIn(admin);
-        mvc.perform(get("/admin/users").cookie(adminSession)).andExpect(content().string(containsString("locked until")));
+        mvc.perform(get("/admin/users").param("q", agent.username()).cookie(adminSession)).andExpect(content().string(containsString("locked until")));
 
         mvc.perform(delete("/api/v1/users/" + agent.id() + "/lock").header("Authorization", "Bearer " + adminToken))
                 .andExpect(status().isNoContent());

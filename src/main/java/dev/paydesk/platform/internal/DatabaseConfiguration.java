@@ -38,6 +38,10 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("paydesk");
         config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(properties.minIdle());
+        if (properties.idleTimeout() != null) {
+            config.setIdleTimeout(properties.idleTimeout().toMillis());
+        }
         if (StringUtils.hasText(properties.url())) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());
@@ -172,10 +176,11 @@ class DatabaseConfiguration {
     record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
                               @Nullable String migrationUsername, @Nullable String migrationPassword,
                               @Nullable String sslMode, @Nullable String sslRootCert,
-                              int poolSize, Embedded embedded) {
+                              int poolSize, int minIdle, java.time.@Nullable Duration idleTimeout, Embedded embedded) {
 
         DatabaseProperties {
             poolSize = poolSize <= 0 ? 20 : poolSize;
+            minIdle = minIdle <= 0 || minIdle > poolSize ? poolSize : minIdle;
             embedded = embedded == null ? new Embedded(null, null, 0, false) : embedded;
         }
 
