@@ -53,8 +53,8 @@ class CaseWorkbenchTests extends PlatformTestSupport {
 
     private CaseSummary open(String subject, List<String> tags) {
         List<CaseSummary> out = new ArrayList<>();
-        asSystem(() -> out.add(desk.open(new NewCase(subject, "", "DE", "de", null, null, null, null, null, null, tags,
-                List.of(), CaseSource.API, null, null, null, false, "payments")).summary()));
+        asSystem(() -> out.add(desk.open(NewCase.builder(subject, "DE", CaseSource.API).language("de").tags(tags)
+                .queue("payments").build()).summary()));
         return out.getFirst();
     }
 

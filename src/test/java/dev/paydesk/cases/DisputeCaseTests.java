@@ -125,9 +125,8 @@ class DisputeCaseTests extends PlatformTestSupport {
     void aDisputeJoinsTheCustomersOpenCaseAboutTheSameOrder() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         CaseSummary[] complaint = new CaseSummary[1];
-        asSystem(() -> complaint[0] = desk.open(new NewCase("Where is my parcel", "", "DE", "de", null, null, null, null, null,
-                null, List.of(), List.of(new CaseLink(LinkKind.ORDER, "ORD-" + id)), CaseSource.API, null, null, null, false,
-                "payments")).summary());
+        asSystem(() -> complaint[0] = desk.open(NewCase.builder("Where is my parcel", "DE", CaseSource.API).language("de")
+                .links(List.of(new CaseLink(LinkKind.ORDER, "ORD-" + id))).queue("payments").build()).summary());
         stripe("charge.dispute.created", "dp_" + id, "ch_" + id, "ORD-" + id, "needs_response",
                 Instant.now().plus(Duration.ofDays(10)).getEpochSecond());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

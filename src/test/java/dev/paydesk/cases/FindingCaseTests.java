@@ -83,9 +83,8 @@ class FindingCaseTests extends PlatformTestSupport {
         UUID finding = UUID.randomUUID();
         String order = "ORD-J" + finding.toString().substring(0, 6);
         CaseSummary[] complaint = new CaseSummary[1];
-        asSystem(() -> complaint[0] = desk.open(new NewCase("Charged twice", "", "DE", "de", null, null, null, null, null, null,
-                List.of(), List.of(new CaseLink(LinkKind.ORDER, order)), CaseSource.API, null, null, null, false, "payments"))
-                .summary());
+        asSystem(() -> complaint[0] = desk.open(NewCase.builder("Charged twice", "DE", CaseSource.API).language("de")
+                .links(List.of(new CaseLink(LinkKind.ORDER, order))).queue("payments").build()).summary());
         publish(new FindingOpened(finding, FindingType.DUPLICATE_CAPTURE, "DE", "STRIPE", order, null, null,
                 Money.of(49_90, "EUR"), "Two captures of 49.90 EUR within 2 minutes"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(linked(LinkKind.FINDING, finding.toString()))

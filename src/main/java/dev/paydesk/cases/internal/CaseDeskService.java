@@ -445,9 +445,10 @@ class CaseDeskService implements CaseDesk {
         if (peer == null) {
             throw new InvalidInputException("queue", "'" + queue + "' is not a peer-function queue (tech, risk, finance, product)");
         }
-        NewCase child = new NewCase("[" + peer + "] " + c.subject(), note, c.market(), c.language(), c.priority(),
-                c.category(), c.customerRef(), null, null, c.amount(), List.of("escalation"),
-                List.of(new CaseLink(LinkKind.CASE, c.key())), CaseSource.ESCALATION, null, null, null, false, queue);
+        NewCase child = NewCase.builder("[" + peer + "] " + c.subject(), c.market(), CaseSource.ESCALATION).description(note)
+                .language(c.language()).priority(c.priority()).category(c.category()).customer(c.customerRef(), null)
+                .amount(c.amount()).tags(List.of("escalation")).links(List.of(new CaseLink(LinkKind.CASE, c.key())))
+                .queue(queue).build();
         CaseSummary opened = open(child).summary();
         Instant now = clock.instant();
         store.update(opened.id(), "parent_id", id, now);

@@ -3,7 +3,6 @@ package dev.paydesk.cases.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +16,11 @@ import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
 
 /** The bulk clean-up page: filter, dry run, then apply. */
 @Controller
-@PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+@AnySpecialistProcessManagerOrAdmin
 class BulkUiController {
 
     private final BulkChanges bulk;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +21,12 @@ import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Case desk settings page for process managers: agents, routing rules, SLA policies, macros, SOPs. */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class CaseSettingsUiController {
 
     private final CaseSettings settings;
@@ -57,7 +58,7 @@ class CaseSettingsUiController {
     }
 
     @PostMapping("/cases/settings/finding-intake/resume")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     String resumeFindingIntake(RedirectAttributes redirect) {
         return run(redirect, findings::resume, "Case creation from findings resumed");
     }

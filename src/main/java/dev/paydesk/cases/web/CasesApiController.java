@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,12 +45,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
 
 /** REST API of the case desk: everything the UI does. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Payment cases, their timeline, clocks and money actions")
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+@CaseWorker
 class CasesApiController {
 
     private final CaseDesk desk;
@@ -116,16 +119,18 @@ class CasesApiController {
                                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         Money amount = r.amount() == null ? null
                 : MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.NON_NEGATIVE);
-        CaseDesk.Opened opened = desk.open(new NewCase(r.subject(), r.description(), r.market(), r.language(), r.priority(),
-                r.category(), r.customerRef(), r.customerEmail(), r.provider(), amount, r.tags(), r.links(), CaseSource.API,
-                key, r.externalDueAt(), r.externalDueLabel(), Boolean.TRUE.equals(r.psd2Complaint()), r.queue()));
+        CaseDesk.Opened opened = desk.open(NewCase.builder(r.subject(), r.market(), CaseSource.API)
+                .description(r.description()).language(r.language()).priority(r.priority()).category(r.category())
+                .customer(r.customerRef(), r.customerEmail()).provider(r.provider()).amount(amount).tags(r.tags())
+                .links(r.links()).idempotencyKey(key).externalDeadline(r.externalDueAt(), r.externalDueLabel())
+                .psd2Complaint(Boolean.TRUE.equals(r.psd2Complaint())).queue(r.queue()).build());
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/cases/" + opened.summary().key())).body(opened.summary());
     }
 
     @GetMapping("/cases")
     @Operation(summary = "Queue views, filters and full-text search (view: mine, team, unassigned, breaching_soon, waiting, all)")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<CaseSummary> list(@RequestParam(required = false) @Nullable String view,
                            @RequestParam(required = false) @Nullable String q,
                            @RequestParam(required = false) @Nullable List<CaseStatus> status,
@@ -156,7 +161,7 @@ class CasesApiController {
 
     @GetMapping("/cases/{key}")
     @Operation(summary = "A case with its links, clocks, timeline and related cases")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     CaseDetail get(@PathVariable String key) {
         return desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
     }
@@ -278,7 +283,7 @@ class CasesApiController {
     @PostMapping("/cases/{key}/money-actions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request a refund, re-refund, goodwill credit or write-off (four-eyes above the limit)")
-    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @AnySpecialistProcessManagerOrAdmin
     MoneyAction requestMoney(@PathVariable String key, @Valid @RequestBody MoneyRequest r) {
         return money.request(id(key), r.type(),
                 MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.POSITIVE),
@@ -315,7 +320,7 @@ class CasesApiController {
     }
 
     @GetMapping("/cases/{key}/attachments")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<dev.paydesk.cases.CaseAttachments.Attachment> attachments(@PathVariable String key) {
         UUID id = id(key);
         desk.get(id);
@@ -324,7 +329,7 @@ class CasesApiController {
 
     @GetMapping("/cases/{key}/findings")
     @Operation(summary = "The reconciliation findings listed on a grouped case (one batch or run), oldest first")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<dev.paydesk.cases.FindingCaseIntake.GroupedFinding> findings(@PathVariable String key,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         return findingIntake.grouped(id(key), limit, offset);
@@ -332,14 +337,14 @@ class CasesApiController {
 
     @GetMapping("/cases/csat")
     @Operation(summary = "CSAT results by queue, agent or category")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','REALTIME_MANAGER','AUDITOR','ADMIN')")
+    @ManagerAdminOrAuditor
     List<dev.paydesk.cases.CaseWorkbench.CsatRow> csat(@RequestParam(defaultValue = "queue") String by) {
         return workbench.csatBy(by);
     }
 
     @GetMapping("/cases/linked")
     @Operation(summary = "Cases linked to an order, payment, refund, dispute or finding")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<CaseSummary> linked(@RequestParam LinkKind kind, @RequestParam String ref) {
         return desk.linkedTo(kind, ref);
     }

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,15 +43,17 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
 
 /** Queue views, the case page and its actions, the approvals inbox. */
 @Controller
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class CasesUiController {
 
     static final Set<Role> WORKERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
             Role.ADMIN, Role.AUDITOR);
-    private static final String WRITE = "hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')";
 
     private final CaseDesk desk;
     private final MoneyActions money;
@@ -117,7 +118,7 @@ class CasesUiController {
     }
 
     @GetMapping("/cases/new")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String newCase(Model model) {
         model.addAttribute("marketList", markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList());
         model.addAttribute("priorities", Priority.values());
@@ -126,7 +127,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String create(@RequestParam String subject, @RequestParam(defaultValue = "") String description,
                   @RequestParam String market, @RequestParam(required = false) @Nullable String language,
                   @RequestParam(required = false) @Nullable Priority priority,
@@ -146,9 +147,10 @@ class CasesUiController {
             if (paymentRef != null && !paymentRef.isBlank()) {
                 links.add(new CaseLink(LinkKind.PAYMENT, paymentRef));
             }
-            CaseDesk.Opened opened = desk.open(new NewCase(subject, description, market, language, priority,
-                    category == null || category.isBlank() ? null : category, customerRef, customerEmail, null, null,
-                    splitTags(tags), links, CaseSource.UI, formKey, null, null, psd2Complaint, null));
+            CaseDesk.Opened opened = desk.open(NewCase.builder(subject, market, CaseSource.UI).description(description)
+                    .language(language).priority(priority).category(category == null || category.isBlank() ? null : category)
+                    .customer(customerRef, customerEmail).tags(splitTags(tags)).links(links).idempotencyKey(formKey)
+                    .psd2Complaint(psd2Complaint).build());
             redirect.addFlashAttribute("flash", opened.summary().key() + " opened in queue " + opened.summary().queue());
             return "redirect:/cases/" + opened.summary().key();
         } catch (InvalidInputException e) {
@@ -204,7 +206,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/reply")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String reply(@PathVariable String key, @RequestParam String body, @RequestParam(required = false) @Nullable String then,
                  @RequestParam(required = false) @Nullable String macro, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
@@ -231,7 +233,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/note")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String note(@PathVariable String key, @RequestParam String body, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             desk.addNote(id, body);
@@ -240,7 +242,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/status")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String status(@PathVariable String key, @RequestParam CaseStatus status,
                   @RequestParam(required = false) @Nullable WaitingReason reason, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
@@ -250,7 +252,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/assign")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String assign(@PathVariable String key, @RequestParam(required = false) @Nullable String queue,
                   @RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "false") boolean me,
                   RedirectAttributes redirect) {
@@ -261,7 +263,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/details")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String details(@PathVariable String key, @RequestParam(required = false) @Nullable String category,
                    @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
@@ -275,7 +277,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/link")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             desk.link(id, new CaseLink(kind, ref));
@@ -284,13 +286,13 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/escalate")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note, RedirectAttributes redirect) {
         return act(key, redirect, id -> "Escalated as " + desk.escalate(id, queue, note).key());
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/merge")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String merge(@PathVariable String key, @RequestParam String into, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
@@ -300,7 +302,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/money")
-    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @AnySpecialistProcessManagerOrAdmin
     String requestMoney(@PathVariable String key, @RequestParam MoneyActionType type, @RequestParam String amount,
                         @RequestParam String currency, @RequestParam(required = false) @Nullable String paymentRef,
                         @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
@@ -314,7 +316,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/sop/{sopId}/{step}")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String sopStep(@PathVariable String key, @PathVariable long sopId, @PathVariable int step, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             workbench.checkSopStep(id, sopId, step);
@@ -323,7 +325,7 @@ class CasesUiController {
     }
 
     @PostMapping(path = "/cases/{key:PD-\\d+}/attachments", consumes = "multipart/form-data")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String attach(@PathVariable String key, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                   RedirectAttributes redirect) {
         return act(key, redirect, id -> {
@@ -347,7 +349,7 @@ class CasesUiController {
     }
 
     @PostMapping(path = "/cases/import", consumes = "multipart/form-data")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String importCsv(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model) throws java.io.IOException {
         model.addAttribute("importResult", csvImport.importCsv(new java.io.InputStreamReader(file.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)));
@@ -361,7 +363,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/approvals/{id}")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
                   RedirectAttributes redirect) {
         try {

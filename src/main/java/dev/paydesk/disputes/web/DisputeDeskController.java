@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +33,9 @@ import dev.paydesk.disputes.Recommendations;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** The dispute desk pages: list by respond-by, one dispute, analytics and the reason-code catalogue. */
 @Controller
@@ -63,7 +65,7 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String desk(@RequestParam(defaultValue = "false") boolean closed, Model model) {
         Instant now = clock.instant();
         List<DeskRow> rows = disputes.list(new Disputes.Filter(CurrentUser.marketScope(), closed, null, null, null, 500))
@@ -74,7 +76,7 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes/{id}")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String dispute(@PathVariable UUID id, Model model) {
         DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
         Instant now = clock.instant();
@@ -90,7 +92,7 @@ class DisputeDeskController {
     }
 
     @GetMapping(value = "/disputes/{id}/evidence.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -100,7 +102,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/shipment")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String shipment(@PathVariable UUID id, @RequestParam String carrier, @RequestParam String trackingNumber,
                     @RequestParam(required = false) @Nullable LocalDate shippedOn,
                     @RequestParam(required = false) @Nullable LocalDate deliveredOn,
@@ -111,7 +113,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/notes")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String note(@PathVariable UUID id, @RequestParam EvidenceItem item, @RequestParam(required = false) @Nullable String text,
                 @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
         DisputeAccess.check(disputes.dispute(id));
@@ -122,14 +124,14 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/accept")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String accept(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
         return act(id, redirect, "Dispute accepted; the loss is booked.", () -> disputes.accept(id, note));
     }
 
     @PostMapping("/disputes/{id}/submit")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String submit(@PathVariable UUID id, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
         try {
@@ -156,7 +158,7 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes/analytics")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String analytics(Model model) {
         List<String> scope = CurrentUser.marketScope();
         model.addAttribute("byReason", analytics.outcomes(DisputeAnalytics.Dimension.REASON, scope));
@@ -169,14 +171,14 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes/reason-codes")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String reasonCodes(Model model) {
         model.addAttribute("codes", reasonCodes.all());
         return "disputes/reason-codes";
     }
 
     @GetMapping("/disputes/reason-codes/{scheme}/{code}")
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     String editReasonCode(@PathVariable String scheme, @PathVariable String code, Model model) {
         model.addAttribute("code", reasonCodes.find(scheme, code)
                 .orElseThrow(() -> new dev.paydesk.shared.NotFoundException("no reason code " + scheme + " " + code)));
@@ -186,7 +188,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/reason-codes/{scheme}/{code}")
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     String saveReasonCode(@PathVariable String scheme, @PathVariable String code, @RequestParam String title,
                           @RequestParam ReasonCategory category, @RequestParam int responseDays,
                           @RequestParam(required = false) @Nullable List<EvidenceItem> evidence,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,12 +17,15 @@ import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.SpecialistAdminOrAuditor;
 
 /** REST API of the payments mirror. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Payments", description = "Orders, payments and their timelines")
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class PaymentsApiController {
 
     private final PaymentQueries payments;
@@ -91,7 +93,7 @@ class PaymentsApiController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Operation(summary = "Replay a quarantined webhook, optionally with a corrected payload (audited)")
     dev.paydesk.payments.internal.WebhookReceiver.Receipt replay(@PathVariable java.util.UUID id,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ReplayRequest request) {
@@ -99,7 +101,7 @@ class PaymentsApiController {
     }
 
     @GetMapping("/payments/quarantine")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    @SpecialistAdminOrAuditor
     List<PaymentQueries.QuarantinedItem> quarantine(@RequestParam(defaultValue = "100") int limit) {
         return payments.quarantine(limit);
     }

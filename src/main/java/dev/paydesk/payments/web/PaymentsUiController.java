@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +20,14 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.SpecialistAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistOrAdmin;
 
 /** Payment search, order timeline and quarantine pages. */
 @Controller
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class PaymentsUiController {
 
     static final Set<Role> READERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
@@ -84,14 +87,14 @@ class PaymentsUiController {
     }
 
     @GetMapping("/payments/quarantine")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    @SpecialistAdminOrAuditor
     String quarantine(Model model) {
         model.addAttribute("items", payments.quarantine(200));
         return "payments/quarantine";
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     String replay(@PathVariable java.util.UUID id,
                   @RequestParam(required = false) @Nullable String payload,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
@@ -106,14 +109,14 @@ class PaymentsUiController {
     }
 
     @GetMapping("/payments/imports")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    @SpecialistOrAdmin
     String importsPage(Model model) {
         model.addAttribute("kinds", imports.kinds());
         return "payments/imports";
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/imports")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    @SpecialistOrAdmin
     String upload(@org.springframework.web.bind.annotation.RequestParam String kind,
                   @org.springframework.web.bind.annotation.RequestParam("file")
                   org.springframework.web.multipart.MultipartFile file, Model model) {

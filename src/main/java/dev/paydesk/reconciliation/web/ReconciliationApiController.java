@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +22,15 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.SpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
 
 /** REST API of reconciliation: findings with totals at risk, bulk handling, batch reports, runs. */
 @RestController
 @RequestMapping("/api/v1/reconciliation")
 @Tag(name = "Reconciliation", description = "Findings of broken money, settlement batch reports and runs")
-@PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN','AUDITOR')")
+@SpecialistProcessManagerAdminOrAuditor
 class ReconciliationApiController {
 
     private final Findings findings;
@@ -70,14 +72,14 @@ class ReconciliationApiController {
     }
 
     @PostMapping("/findings/acknowledge")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     @Operation(summary = "Acknowledge findings in bulk (audited)")
     Changed acknowledge(@RequestBody @jakarta.validation.Valid Selection selection) {
         return new Changed(findings.acknowledge(selection.ids()));
     }
 
     @PostMapping("/findings/assign")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     @Operation(summary = "Assign findings in bulk to a person (audited)")
     Changed assign(@RequestBody @jakarta.validation.Valid Selection selection) {
         if (selection.assignee() == null) {
@@ -96,7 +98,7 @@ class ReconciliationApiController {
     }
 
     @PostMapping("/runs")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Run reconciliation now over every order with activity in [from, to)")
     RunSummary run(@RequestBody RunRequest request) {
         if (!request.to().isAfter(request.from())) {

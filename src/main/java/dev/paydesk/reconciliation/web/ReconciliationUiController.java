@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +20,12 @@ import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.platform.access.SpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
 
 /** The findings page (filters, totals at risk, bulk acknowledge and assign) and the settlement batch report. */
 @Controller
-@PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN','AUDITOR')")
+@SpecialistProcessManagerAdminOrAuditor
 class ReconciliationUiController {
 
     private static final Set<Role> READERS = Set.of(Role.SPECIALIST, Role.PROCESS_MANAGER, Role.ADMIN, Role.AUDITOR);
@@ -56,7 +57,7 @@ class ReconciliationUiController {
     }
 
     @PostMapping("/reconciliation/acknowledge")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     String acknowledge(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids, RedirectAttributes redirect) {
         int changed = ids == null ? 0 : findings.acknowledge(ids);
         redirect.addFlashAttribute("flash", changed + " finding(s) acknowledged.");
@@ -64,7 +65,7 @@ class ReconciliationUiController {
     }
 
     @PostMapping("/reconciliation/assign")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     String assign(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids,
                   @RequestParam(defaultValue = "") String assignee, RedirectAttributes redirect) {
         try {

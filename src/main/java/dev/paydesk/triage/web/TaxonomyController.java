@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +20,12 @@ import dev.paydesk.triage.Category;
 import dev.paydesk.triage.CategorySpec;
 import dev.paydesk.triage.Taxonomy;
 import dev.paydesk.triage.TriageModels;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Taxonomy editor and model versions for process managers. */
 @Controller
 @RequestMapping("/triage")
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class TaxonomyController {
 
     private final Taxonomy taxonomy;

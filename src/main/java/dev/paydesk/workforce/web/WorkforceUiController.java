@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +34,12 @@ import dev.paydesk.workforce.staffing.IntervalLoad;
 import dev.paydesk.workforce.staffing.QueueModel;
 import dev.paydesk.workforce.staffing.ServiceTarget;
 import dev.paydesk.workforce.staffing.Staffing;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.RealtimeManagerOrAdmin;
 
 /** Workforce pages: overview with the Erlang calculator and downtimes, a queue's day, the realtime board. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR')")
+@ManagerAdminOrAuditor
 class WorkforceUiController {
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
@@ -98,7 +99,7 @@ class WorkforceUiController {
     }
 
     @PostMapping("/workforce/downtimes")
-    @PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER')")
+    @RealtimeManagerOrAdmin
     String planDowntime(@RequestParam(required = false) @Nullable String queue, @RequestParam String title,
             @RequestParam LocalDateTime startsAt, @RequestParam LocalDateTime endsAt,
             @RequestParam double volumeUpliftPercent, @RequestParam double ahtChangePercent,
