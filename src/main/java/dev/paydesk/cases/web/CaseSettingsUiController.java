@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.FirstResponseRule;
 import dev.paydesk.cases.CaseWebhooks;
@@ -63,22 +66,32 @@ class CaseSettingsUiController {
         return run(redirect, findings::resume, "Case creation from findings resumed");
     }
 
+    /** An agent's routing profile; languages, providers and queues are one text each (comma or space separated). */
+    record AgentForm(@NotNull String username, @NotNull Integer capacity, @Nullable String languages,
+                     @Nullable String providers, @Nullable String queues, boolean active) {
+        CaseSettings.Agent agent() {
+            return new CaseSettings.Agent(username.strip(), capacity, split(languages), split(providers), active, split(queues));
+        }
+    }
+
     @PostMapping("/cases/settings/agents")
-    String agent(@RequestParam String username, @RequestParam int capacity, @RequestParam(defaultValue = "") String languages,
-                 @RequestParam(defaultValue = "") String providers, @RequestParam(defaultValue = "") String queues,
-                 @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
-        return run(redirect, () -> settings.saveAgent(new CaseSettings.Agent(username.strip(), capacity, split(languages),
-                split(providers), active, split(queues))), "Agent " + username + " saved");
+    String agent(@Valid AgentForm form, RedirectAttributes redirect) {
+        return run(redirect, () -> settings.saveAgent(form.agent()), "Agent " + form.username() + " saved");
+    }
+
+    /** A routing rule; empty conditions match anything. */
+    record RuleForm(@NotNull Integer position, @Nullable String category, @Nullable String market, @Nullable String language,
+                    @Nullable String provider, @Nullable Long minAmountMinor, @Nullable String currency,
+                    @NotNull String queue, @Nullable Priority priority) {
+        CaseSettings.RoutingRule rule() {
+            return new CaseSettings.RoutingRule(0, position, blank(category), blank(market), blank(language), blank(provider),
+                    minAmountMinor, blank(currency), queue, priority);
+        }
     }
 
     @PostMapping("/cases/settings/rules")
-    String rule(@RequestParam int position, @RequestParam(required = false) @Nullable String category,
-                @RequestParam(required = false) @Nullable String market, @RequestParam(required = false) @Nullable String language,
-                @RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable Long minAmountMinor,
-                @RequestParam(required = false) @Nullable String currency, @RequestParam String queue,
-                @RequestParam(required = false) @Nullable Priority priority, RedirectAttributes redirect) {
-        return run(redirect, () -> settings.addRoutingRule(new CaseSettings.RoutingRule(0, position, blank(category), blank(market),
-                blank(language), blank(provider), minAmountMinor, blank(currency), queue, priority)), "Routing rule added");
+    String rule(@Valid RuleForm form, RedirectAttributes redirect) {
+        return run(redirect, () -> settings.addRoutingRule(form.rule()), "Routing rule added");
     }
 
     @PostMapping("/cases/settings/rules/delete")
@@ -86,20 +99,23 @@ class CaseSettingsUiController {
         return run(redirect, () -> settings.deleteRoutingRule(id), "Routing rule deleted");
     }
 
+    /** An SLA policy (id 0: a new one); warning 60 minutes before a breach and the first reply as first response unless given. */
+    record PolicyForm(long id, @NotNull String name, @Nullable String category, @Nullable String market,
+                      @Nullable Priority priority, @Nullable Integer firstResponseMinutes,
+                      @Nullable Integer nextResponseMinutes, @Nullable Integer resolutionMinutes,
+                      @Nullable Integer warnBeforeMinutes, @Nullable List<WaitingReason> pauseReasons,
+                      @Nullable FirstResponseRule firstResponseRule) {
+        CaseSettings.SlaPolicy policy() {
+            Set<WaitingReason> reasons = pauseReasons == null || pauseReasons.isEmpty() ? Set.of() : EnumSet.copyOf(pauseReasons);
+            return new CaseSettings.SlaPolicy(id, name, blank(category), blank(market), priority, firstResponseMinutes,
+                    nextResponseMinutes, resolutionMinutes, warnBeforeMinutes == null ? 60 : warnBeforeMinutes, reasons,
+                    firstResponseRule == null ? FirstResponseRule.FIRST_REPLY : firstResponseRule);
+        }
+    }
+
     @PostMapping("/cases/settings/policies")
-    String policy(@RequestParam(defaultValue = "0") long id, @RequestParam String name,
-                  @RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable String market,
-                  @RequestParam(required = false) @Nullable Priority priority,
-                  @RequestParam(required = false) @Nullable Integer firstResponseMinutes,
-                  @RequestParam(required = false) @Nullable Integer nextResponseMinutes,
-                  @RequestParam(required = false) @Nullable Integer resolutionMinutes,
-                  @RequestParam(defaultValue = "60") int warnBeforeMinutes,
-                  @RequestParam(required = false) @Nullable List<WaitingReason> pauseReasons,
-                  @RequestParam(defaultValue = "FIRST_REPLY") FirstResponseRule firstResponseRule, RedirectAttributes redirect) {
-        Set<WaitingReason> reasons = pauseReasons == null || pauseReasons.isEmpty() ? Set.of() : EnumSet.copyOf(pauseReasons);
-        return run(redirect, () -> settings.savePolicy(new CaseSettings.SlaPolicy(id, name, blank(category), blank(market), priority,
-                firstResponseMinutes, nextResponseMinutes, resolutionMinutes, warnBeforeMinutes, reasons, firstResponseRule)),
-                "SLA policy saved; open cases' clocks were recomputed");
+    String policy(@Valid PolicyForm form, RedirectAttributes redirect) {
+        return run(redirect, () -> settings.savePolicy(form.policy()), "SLA policy saved; open cases' clocks were recomputed");
     }
 
     @PostMapping("/cases/settings/macros")
@@ -128,8 +144,8 @@ class CaseSettingsUiController {
         return "redirect:/cases/settings";
     }
 
-    private static List<String> split(String s) {
-        return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isBlank()).toList();
+    private static List<String> split(@Nullable String s) {
+        return s == null ? List.of() : Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isBlank()).toList();
     }
 
     private static @Nullable String blank(@Nullable String s) {

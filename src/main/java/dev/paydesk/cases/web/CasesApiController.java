@@ -2,13 +2,11 @@ package dev.paydesk.cases.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +34,10 @@ import dev.paydesk.cases.MoneyActions;
 import dev.paydesk.cases.NewCase;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -84,11 +82,9 @@ class CasesApiController {
     }
 
     /** A selection (the same filters as the list) and the change to make. */
-    record BulkRequest(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status, @Nullable String market,
-                       @Nullable String queue, @Nullable String assignee, @Nullable String category,
-                       @Nullable Priority priority, @Nullable String tag, @NotNull dev.paydesk.cases.BulkChanges.Change change) {
+    record BulkRequest(@JsonUnwrapped CaseFilters filters, @NotNull dev.paydesk.cases.BulkChanges.Change change) {
         CaseQuery selection() {
-            return query(view, q, status, market, queue, assignee, category, priority, tag, 500, 0);
+            return filters.query(500, 0);
         }
     }
 
@@ -131,32 +127,9 @@ class CasesApiController {
     @GetMapping("/cases")
     @Operation(summary = "Queue views, filters and full-text search (view: mine, team, unassigned, breaching_soon, waiting, all)")
     @CaseWorkerOrAuditor
-    List<CaseSummary> list(@RequestParam(required = false) @Nullable String view,
-                           @RequestParam(required = false) @Nullable String q,
-                           @RequestParam(required = false) @Nullable List<CaseStatus> status,
-                           @RequestParam(required = false) @Nullable String market,
-                           @RequestParam(required = false) @Nullable String queue,
-                           @RequestParam(required = false) @Nullable String assignee,
-                           @RequestParam(required = false) @Nullable String category,
-                           @RequestParam(required = false) @Nullable Priority priority,
-                           @RequestParam(required = false) @Nullable String tag,
-                           @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return desk.list(query(view, q, status, market, queue, assignee, category, priority, tag, limit, offset));
-    }
-
-    static CaseQuery query(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status,
-                           @Nullable String market, @Nullable String queue, @Nullable String assignee,
-                           @Nullable String category, @Nullable Priority priority, @Nullable String tag, int limit, int offset) {
-        CaseQuery.View v = null;
-        if (view != null && !view.isBlank()) {
-            try {
-                v = CaseQuery.View.valueOf(view.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("view", "unknown view '" + view + "'; use mine, team, unassigned, breaching_soon, waiting or all");
-            }
-        }
-        Set<CaseStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
-        return new CaseQuery(v, q, statuses, market, queue, assignee, category, priority, tag, limit, offset);
+    List<CaseSummary> list(@ParameterObject CaseFilters filters, @RequestParam(defaultValue = "50") int limit,
+                           @RequestParam(defaultValue = "0") int offset) {
+        return desk.list(filters.query(limit, offset));
     }
 
     @GetMapping("/cases/{key}")

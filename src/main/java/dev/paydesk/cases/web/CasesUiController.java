@@ -18,12 +18,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.Valid;
+
 import dev.paydesk.cases.CaseDesk;
 import dev.paydesk.cases.CaseDetail;
 import dev.paydesk.cases.CaseLink;
 import dev.paydesk.cases.CaseQuery;
 import dev.paydesk.cases.CaseSettings;
-import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.CaseWorkbench;
@@ -31,7 +32,6 @@ import dev.paydesk.cases.CategoryDirectory;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
-import dev.paydesk.cases.NewCase;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.payments.OrderTimeline;
@@ -82,18 +82,10 @@ class CasesUiController {
     }
 
     @GetMapping("/cases")
-    String queue(@RequestParam(defaultValue = "mine") String view, @RequestParam(required = false) @Nullable String q,
-                 @RequestParam(required = false) @Nullable List<CaseStatus> status,
-                 @RequestParam(required = false) @Nullable String market,
-                 @RequestParam(required = false) @Nullable String queue,
-                 @RequestParam(required = false) @Nullable String assignee,
-                 @RequestParam(required = false) @Nullable String category,
-                 @RequestParam(required = false) @Nullable Priority priority,
-                 @RequestParam(required = false) @Nullable String tag,
-                 @RequestParam(defaultValue = "0") int page, Model model) {
+    String queue(CaseFilters filters, @RequestParam(defaultValue = "0") int page, Model model) {
         CaseQuery query;
         try {
-            query = CasesApiController.query(view, q, status, market, queue, assignee, category, priority, tag, 50, page * 50);
+            query = filters.orView("mine").query(50, page * 50);
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             query = CaseQuery.view(CaseQuery.View.MINE);
@@ -128,29 +120,9 @@ class CasesUiController {
 
     @PostMapping("/cases")
     @CaseWorker
-    String create(@RequestParam String subject, @RequestParam(defaultValue = "") String description,
-                  @RequestParam String market, @RequestParam(required = false) @Nullable String language,
-                  @RequestParam(required = false) @Nullable Priority priority,
-                  @RequestParam(required = false) @Nullable String category,
-                  @RequestParam(required = false) @Nullable String customerRef,
-                  @RequestParam(required = false) @Nullable String customerEmail,
-                  @RequestParam(required = false) @Nullable String orderRef,
-                  @RequestParam(required = false) @Nullable String paymentRef,
-                  @RequestParam(required = false) @Nullable String tags,
-                  @RequestParam(defaultValue = "false") boolean psd2Complaint,
-                  @RequestParam String formKey, RedirectAttributes redirect) {
+    String create(@Valid CaseForm form, RedirectAttributes redirect) {
         try {
-            List<CaseLink> links = new ArrayList<>();
-            if (orderRef != null && !orderRef.isBlank()) {
-                links.add(new CaseLink(LinkKind.ORDER, orderRef));
-            }
-            if (paymentRef != null && !paymentRef.isBlank()) {
-                links.add(new CaseLink(LinkKind.PAYMENT, paymentRef));
-            }
-            CaseDesk.Opened opened = desk.open(NewCase.builder(subject, market, CaseSource.UI).description(description)
-                    .language(language).priority(priority).category(category == null || category.isBlank() ? null : category)
-                    .customer(customerRef, customerEmail).tags(splitTags(tags)).links(links).idempotencyKey(formKey)
-                    .psd2Complaint(psd2Complaint).build());
+            CaseDesk.Opened opened = desk.open(form.newCase());
             redirect.addFlashAttribute("flash", opened.summary().key() + " opened in queue " + opened.summary().queue());
             return "redirect:/cases/" + opened.summary().key();
         } catch (InvalidInputException e) {

@@ -1,6 +1,5 @@
 package dev.paydesk.payments.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -46,25 +45,15 @@ class PaymentsUiController {
     }
 
     @GetMapping("/payments")
-    String search(@RequestParam(required = false) @Nullable String q,
-                  @RequestParam(required = false) @Nullable String last4,
-                  @RequestParam(required = false) @Nullable String customer,
-                  @RequestParam(required = false) @Nullable String amount,
-                  @RequestParam(required = false) @Nullable String currency,
-                  @RequestParam(required = false) @Nullable LocalDate from,
-                  @RequestParam(required = false) @Nullable LocalDate to, Model model) {
+    String search(@RequestParam(required = false) @Nullable String q, PaymentFilters filters, Model model) {
         List<PaymentQueries.PaymentSummary> results = List.of();
-        boolean searched = q != null || last4 != null || customer != null || amount != null || from != null;
+        boolean searched = q != null || filters.any();
         if (searched) {
             try {
-                Long minor = amount == null || amount.isBlank() ? null
-                        : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
                 String term = q == null || q.isBlank() ? null : q.trim();
-                results = payments.search(new PaymentQueries.SearchCriteria(term, null, customer, last4, minor, from,
-                        to, 200));
+                results = payments.search(filters.criteria(term, null, 200));
                 if (results.isEmpty() && term != null) {
-                    results = payments.search(new PaymentQueries.SearchCriteria(null, term, customer, last4, minor,
-                            from, to, 200));
+                    results = payments.search(filters.criteria(null, term, 200));
                 }
             } catch (InvalidInputException | NumberFormatException e) {
                 model.addAttribute("error", "Amount: " + e.getMessage());

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.AdminOrAuditor;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Administrators, and auditors (read-only use). */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@AdminOrAuditor
+@PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 public @interface AdminOrAuditor {
 }

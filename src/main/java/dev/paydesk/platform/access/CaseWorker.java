@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.CaseWorker;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Everyone who works cases: agents, payment and dispute specialists, process managers and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@CaseWorker
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
 public @interface CaseWorker {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.CaseWorkerOrAuditor;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Everyone who works cases ({@link CaseWorker}), and auditors (read-only use). */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@CaseWorkerOrAuditor
+@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
 public @interface CaseWorkerOrAuditor {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.DisputeSpecialistProcessManagerOrAdmin;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Dispute specialists, process managers and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@DisputeSpecialistProcessManagerOrAdmin
+@PreAuthorize("hasAnyRole('DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
 public @interface DisputeSpecialistProcessManagerOrAdmin {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.ManagerAdminOrAuditor;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Either kind of manager (realtime or process), administrators, and auditors (read-only use). */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@ManagerAdminOrAuditor
+@PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR','ADMIN')")
 public @interface ManagerAdminOrAuditor {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.ManagerOrAdmin;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Either kind of manager (realtime or process) and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@ManagerOrAdmin
+@PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN')")
 public @interface ManagerOrAdmin {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.RealtimeManagerOrAdmin;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Realtime (workforce) managers and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@RealtimeManagerOrAdmin
+@PreAuthorize("hasAnyRole('REALTIME_MANAGER','ADMIN')")
 public @interface RealtimeManagerOrAdmin {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.SignedIn;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: any signed-in user, whatever their roles (the method checks finer rights itself). */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@SignedIn
+@PreAuthorize("isAuthenticated()")
 public @interface SignedIn {
 }

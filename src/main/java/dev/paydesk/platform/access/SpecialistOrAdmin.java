@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.SpecialistOrAdmin;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Payment specialists and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@SpecialistOrAdmin
+@PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
 public @interface SpecialistOrAdmin {
 }

@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Who may: Payment specialists, process managers and administrators. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@SpecialistProcessManagerOrAdmin
+@PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
 public @interface SpecialistProcessManagerOrAdmin {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.reconciliation.Finding;
-import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.reconciliation.Reconciliation;
 import dev.paydesk.reconciliation.RunSummary;
@@ -46,16 +46,9 @@ class ReconciliationApiController {
 
     @GetMapping("/findings")
     @Operation(summary = "Findings in the caller's markets, largest money at risk first, with totals per currency")
-    FindingList list(@RequestParam(required = false) @Nullable FindingType type,
-                     @RequestParam(required = false) @Nullable String provider,
-                     @RequestParam(required = false) @Nullable String market,
-                     @RequestParam(required = false) @Nullable String method,
-                     @RequestParam(required = false) @Nullable Integer olderThanDays,
-                     @RequestParam(required = false) @Nullable Long minAmountMinor,
-                     @RequestParam(defaultValue = "false") boolean includeResolved,
+    FindingList list(@ParameterObject FindingFilters filters, @RequestParam(required = false) @Nullable Long minAmountMinor,
                      @RequestParam(defaultValue = "200") int limit) {
-        Findings.Filter filter = new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays,
-                minAmountMinor, includeResolved, limit);
+        Findings.Filter filter = filters.filter(minAmountMinor, limit);
         return new FindingList(findings.totals(filter), findings.search(filter));
     }
 
@@ -105,9 +98,5 @@ class ReconciliationApiController {
             throw new InvalidInputException("to", "to must be after from");
         }
         return reconciliation.reconcile(request.from(), request.to());
-    }
-
-    private static @Nullable String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

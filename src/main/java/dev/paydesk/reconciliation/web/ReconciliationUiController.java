@@ -37,16 +37,9 @@ class ReconciliationUiController {
     }
 
     @GetMapping("/reconciliation")
-    String list(@RequestParam(required = false) @Nullable FindingType type,
-                @RequestParam(required = false) @Nullable String provider,
-                @RequestParam(required = false) @Nullable String market,
-                @RequestParam(required = false) @Nullable String method,
-                @RequestParam(required = false) @Nullable Integer olderThanDays,
-                @RequestParam(required = false) @Nullable String minAmount,
-                @RequestParam(defaultValue = "false") boolean includeResolved, Model model) {
+    String list(FindingFilters filters, @RequestParam(required = false) @Nullable String minAmount, Model model) {
         Long minAmountMinor = minAmount == null || minAmount.isBlank() ? null : Money.parse(minAmount, "EUR").minor();
-        Findings.Filter filter = new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays,
-                minAmountMinor, includeResolved, 500);
+        Findings.Filter filter = filters.filter(minAmountMinor, 500);
         Findings.Totals totals = findings.totals(filter);
         model.addAttribute("findings", findings.search(filter));
         model.addAttribute("count", totals.count());
@@ -81,10 +74,6 @@ class ReconciliationUiController {
     String batches(Model model) {
         model.addAttribute("batches", findings.batches(200));
         return "reconciliation/batches";
-    }
-
-    private static @Nullable String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package dev.paydesk.triage.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
