@@ -89,8 +89,8 @@ public record NewCase(String subject, @Nullable String description, String marke
         private @Nullable String customerEmail;
         private @Nullable String provider;
         private @Nullable Money amount;
-        private List<String> tags = List.of();
-        private List<CaseLink> links = List.of();
+        private @Nullable List<String> tags;
+        private @Nullable List<CaseLink> links;
         private @Nullable String idempotencyKey;
         private @Nullable Instant externalDueAt;
         private @Nullable String externalDueLabel;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.disputes.DisputeStage;
@@ -29,7 +30,9 @@ import dev.paydesk.shared.Money;
  * dispute queue with the respond-by date as its external deadline, or joins the open case about the
  * same payment. A module test (the webhook-to-case flow is {@link DisputeCaseTests}).
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
+// a thread per asynchronous listener call (instead of a pool), so each scenario sees the events its listeners publish
+@TestPropertySource(properties = "spring.threads.virtual.enabled=true")
 class DisputeIntakeTests extends PlatformTestSupport {
 
     @Autowired
@@ -71,7 +74,8 @@ class DisputeIntakeTests extends PlatformTestSupport {
             assertThat(cases).hasSize(1);
             CaseDetail c = detail(cases.getFirst().id());
             assertThat(c.summary().queue()).isEqualTo("disputes");
-            assertThat(c.links()).extracting(CaseLink::kind).containsExactly(LinkKind.DISPUTE, LinkKind.PAYMENT, LinkKind.ORDER);
+            assertThat(c.links()).extracting(CaseLink::kind).containsExactlyInAnyOrder(LinkKind.DISPUTE, LinkKind.PAYMENT,
+                    LinkKind.ORDER);
             CaseClock external = c.clocks().stream().filter(k -> k.kind() == ClockKind.EXTERNAL).findFirst().orElseThrow();
             assertThat(external.label()).isEqualTo("Respond to dispute (chargeback)");
             assertThat(external.dueAt()).isBeforeOrEqualTo(respondBy);

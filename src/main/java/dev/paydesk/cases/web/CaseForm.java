@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
 record CaseForm(@NotNull String subject, @Nullable String description, @NotNull String market, @Nullable String language,
                 @Nullable Priority priority, @Nullable String category, @Nullable String customerRef,
                 @Nullable String customerEmail, @Nullable String orderRef, @Nullable String paymentRef,
-                @Nullable String tags, boolean psd2Complaint, @NotNull String formKey) {
+                @Nullable String tags, @Nullable Boolean psd2Complaint, @NotNull String formKey) {
 
     NewCase newCase() {
         List<CaseLink> links = new ArrayList<>();
@@ -32,6 +32,6 @@ record CaseForm(@NotNull String subject, @Nullable String description, @NotNull 
         return NewCase.builder(subject, market, CaseSource.UI).description(description).language(language)
                 .priority(priority).category(category == null || category.isBlank() ? null : category)
                 .customer(customerRef, customerEmail).tags(CasesUiController.splitTags(tags)).links(links)
-                .idempotencyKey(formKey).psd2Complaint(psd2Complaint).build();
+                .idempotencyKey(formKey).psd2Complaint(Boolean.TRUE.equals(psd2Complaint)).build();
     }
 }

@@ -68,9 +68,10 @@ class CaseSettingsUiController {
 
     /** An agent's routing profile; languages, providers and queues are one text each (comma or space separated). */
     record AgentForm(@NotNull String username, @NotNull Integer capacity, @Nullable String languages,
-                     @Nullable String providers, @Nullable String queues, boolean active) {
+                     @Nullable String providers, @Nullable String queues, @Nullable Boolean active) {
         CaseSettings.Agent agent() {
-            return new CaseSettings.Agent(username.strip(), capacity, split(languages), split(providers), active, split(queues));
+            return new CaseSettings.Agent(username.strip(), capacity, split(languages), split(providers), Boolean.TRUE.equals(active),
+                    split(queues));
         }
     }
 
@@ -100,14 +101,14 @@ class CaseSettingsUiController {
     }
 
     /** An SLA policy (id 0: a new one); warning 60 minutes before a breach and the first reply as first response unless given. */
-    record PolicyForm(long id, @NotNull String name, @Nullable String category, @Nullable String market,
+    record PolicyForm(@Nullable Long id, @NotNull String name, @Nullable String category, @Nullable String market,
                       @Nullable Priority priority, @Nullable Integer firstResponseMinutes,
                       @Nullable Integer nextResponseMinutes, @Nullable Integer resolutionMinutes,
                       @Nullable Integer warnBeforeMinutes, @Nullable List<WaitingReason> pauseReasons,
                       @Nullable FirstResponseRule firstResponseRule) {
         CaseSettings.SlaPolicy policy() {
             Set<WaitingReason> reasons = pauseReasons == null || pauseReasons.isEmpty() ? Set.of() : EnumSet.copyOf(pauseReasons);
-            return new CaseSettings.SlaPolicy(id, name, blank(category), blank(market), priority, firstResponseMinutes,
+            return new CaseSettings.SlaPolicy(id == null ? 0 : id, name, blank(category), blank(market), priority, firstResponseMinutes,
                     nextResponseMinutes, resolutionMinutes, warnBeforeMinutes == null ? 60 : warnBeforeMinutes, reasons,
                     firstResponseRule == null ? FirstResponseRule.FIRST_REPLY : firstResponseRule);
         }

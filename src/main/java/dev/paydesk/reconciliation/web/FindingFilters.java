@@ -11,11 +11,11 @@ import dev.paydesk.reconciliation.Findings;
  * on the API.
  */
 record FindingFilters(@Nullable FindingType type, @Nullable String provider, @Nullable String market,
-                      @Nullable String method, @Nullable Integer olderThanDays, boolean includeResolved) {
+                      @Nullable String method, @Nullable Integer olderThanDays, @Nullable Boolean includeResolved) {
 
     Findings.Filter filter(@Nullable Long minAmountMinor, int limit) {
         return new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays, minAmountMinor,
-                includeResolved, limit);
+                Boolean.TRUE.equals(includeResolved), limit);
     }
 
     private static @Nullable String blank(@Nullable String s) {
