@@ -21,8 +21,8 @@ import dev.paydesk.platform.MarketCatalog;
 /**
  * Every dispute joins or opens a case ({@link CaseIntake}) carrying the respond-by date as an
  * external-deadline clock: an open case already about the same payment or order is joined, otherwise
- * a new case opens in the dispute queue (idempotent per dispute). Deadline changes move the clock; a closed dispute is
- * noted, and a case opened for it is resolved.
+ * a new case opens in the dispute queue (idempotent per dispute). Deadline changes move the clock; a
+ * closed dispute is noted, and a case opened for it is resolved.
  */
 @Component
 class DisputeIntake {

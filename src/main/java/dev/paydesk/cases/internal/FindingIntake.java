@@ -34,8 +34,8 @@ import dev.paydesk.reconciliation.FindingResolved;
 
 /**
  * Reconciliation findings on the case desk ({@link CaseIntake}'s steps): a finding joins an open case
- * about the same order (or payment), otherwise it opens a case (idempotent per finding) whose category is the finding type,
- * routed by the routing rules (the reconciliation queue unless a rule says otherwise) with a priority
+ * about the same order (or payment), otherwise it opens a case (idempotent per finding) whose category
+ * is the finding type, routed by the routing rules (the reconciliation queue unless a rule says otherwise) with a priority
  * by the money at risk. Findings of one group (one batch or incident) share one case that lists them.
  * New cases are limited by {@link FindingCaseLimit}: past the limit the breaker opens, findings wait,
  * process managers and admins are notified, and an admin resumes. A finding that resolves itself is
