@@ -14,9 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.disputes.DisputeStage;
@@ -31,9 +29,7 @@ import dev.paydesk.shared.Money;
  * dispute queue with the respond-by date as its external deadline, or joins the open case about the
  * same payment. A module test (the webhook-to-case flow is {@link DisputeCaseTests}).
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
-// a thread per asynchronous listener call (instead of a pool), so each scenario sees the events its listeners publish
-@TestPropertySource(properties = "spring.threads.virtual.enabled=true")
+@CaseDeskModuleTest
 class DisputeIntakeTests extends PlatformTestSupport {
 
     @Autowired

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.paydesk.platform.PlatformTestSupport;
@@ -31,9 +29,7 @@ import dev.paydesk.shared.Money;
  * move the cases) and no reconciliation run; each scenario publishes the event and waits for the
  * case desk's answer.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
-// a thread per asynchronous listener call (instead of a pool), so each scenario sees the events its listeners publish
-@TestPropertySource(properties = "spring.threads.virtual.enabled=true")
+@CaseDeskModuleTest
 class FindingCaseTests extends PlatformTestSupport {
 
     @Autowired
