@@ -104,8 +104,8 @@ class BulkChangeService implements BulkChanges {
                 changes.add(new FieldChange("category", nz(c.category()), change.category()));
             }
             Set<String> tags = new LinkedHashSet<>(c.tags());
-            tags.addAll(CaseDeskService.normaliseTags(change.addTags()));
-            CaseDeskService.normaliseTags(change.removeTags()).forEach(tags::remove);
+            tags.addAll(CaseInput.normaliseTags(change.addTags()));
+            CaseInput.normaliseTags(change.removeTags()).forEach(tags::remove);
             if (!new ArrayList<>(tags).equals(c.tags())) {
                 changes.add(new FieldChange("tags", String.join(",", c.tags()), String.join(",", tags)));
             }
