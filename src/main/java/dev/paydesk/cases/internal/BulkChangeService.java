@@ -1,6 +1,7 @@
 package dev.paydesk.cases.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,8 @@ class BulkChangeService implements BulkChanges {
             if (!Objects.equals(assignee, c.assignee())) {
                 changes.add(new FieldChange("assignee", nz(c.assignee()), nz(assignee)));
             }
-            if (change.status() != null && (change.status() != c.status() || !Objects.equals(change.reason(), c.waitingReason()))) {
+            if (change.status() != null && (change.status() != c.status() || !Objects.equals(change.reason(), c.waitingReason()))
+                    && (change.status() == c.status() || c.status().canMoveTo(change.status()))) {
                 changes.add(new FieldChange("status", c.status() + (c.waitingReason() == null ? "" : "/" + c.waitingReason()),
                         change.status() + (change.reason() == null ? "" : "/" + change.reason())));
             }
@@ -132,11 +134,11 @@ class BulkChangeService implements BulkChanges {
     }
 
     private void validate(Change change) {
-        if (change.status() == CaseStatus.WAITING && change.reason() == null) {
+        if (change.status() != null && change.status().needsReason() && change.reason() == null) {
             throw new InvalidInputException("reason", "waiting needs a reason");
         }
-        if (change.status() == CaseStatus.NEW) {
-            throw new InvalidInputException("status", "a case cannot go back to NEW");
+        if (change.status() != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.canMoveTo(change.status()))) {
+            throw new InvalidInputException("status", "no case can move to " + change.status());
         }
         if (change.queue() != null && !change.queue().isBlank() && !router.queueExists(change.queue())) {
             throw new InvalidInputException("queue", "unknown queue '" + change.queue() + "'");

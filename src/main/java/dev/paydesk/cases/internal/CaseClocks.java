@@ -15,12 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.cases.CaseClock;
-import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.ClockKind;
 import dev.paydesk.cases.ClockState;
 import dev.paydesk.cases.EntryKind;
-import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.MarketCatalog;
 
@@ -127,15 +125,8 @@ class CaseClocks {
         return jdbc.sql("""
                 select kind, at, data->>'status', data->>'reason' from cases_entry
                 where case_id = ? and kind = any(?) order by at, id""")
-                .params(caseId, EntryKind.names(EntryKind.CLOCK_FACTS)).query((rs, n) -> {
-                    Instant at = rs.getTimestamp(2).toInstant();
-                    return switch (EntryKind.valueOf(rs.getString(1))) {
-                        case CREATED -> (ClockFact) new ClockFact.Opened(at);
-                        case MESSAGE_IN -> new ClockFact.CustomerMessage(at);
-                        case MESSAGE_OUT -> new ClockFact.Reply(at);
-                        default -> new ClockFact.StatusChange(at, CaseStatus.valueOf(rs.getString(3)),
-                                rs.getString(4) == null ? null : WaitingReason.valueOf(rs.getString(4)));
-                    };
-                }).list();
+                .params(caseId, EntryKind.names(EntryKind.CLOCK_FACTS))
+                .query((rs, n) -> ClockFact.of(EntryKind.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4)).orElseThrow()).list();
     }
 }
