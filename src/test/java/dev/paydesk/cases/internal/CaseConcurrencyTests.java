@@ -55,6 +55,7 @@ class CaseConcurrencyTests extends PlatformTestSupport {
     void aCase() {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         id = desk.open(NewCase.of("Two agents, one case", "race", "DE", CaseSource.API)).summary().id();
+        desk.setPriority(id, Priority.NORMAL);
     }
 
     @Test

@@ -64,7 +64,7 @@ class CaseLifecycleTests {
 
     @Test
     void theTransitionTableRefusesMovesBackToNewAndOutOfClosedExceptReopening() {
-        for (CaseStatus from : CaseStatus.values()) {
+        for (CaseStatus from : java.util.EnumSet.range(CaseStatus.OPEN, CaseStatus.CLOSED)) {
             assertThatThrownBy(() -> aCase().inStatus(from).build().changeStatus(CaseStatus.NEW, null, "a", T))
                     .as("%s -> NEW", from).isInstanceOf(ConflictException.class);
         }
