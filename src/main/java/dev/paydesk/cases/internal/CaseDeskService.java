@@ -241,4 +241,76 @@ class CaseDeskService implements CaseDesk {
         CaseInput.checkMarket(store.require(id));
         return cases.since(id, version);
     }
+
+    /*
+     * The system writers' forms (CaseDesk's default methods) overridden here so that they run in a
+     * transaction: a default method called through the proxy would call the versioned form on the
+     * target itself, outside any transaction, and the module's events would never reach their listeners.
+     */
+
+    @Override
+    @Transactional
+    public void reply(UUID id, String body, @Nullable CaseStatus thenStatus, @Nullable WaitingReason thenReason) {
+        reply(id, ExpectedVersion.LATEST, body, thenStatus, thenReason);
+    }
+
+    @Override
+    @Transactional
+    public void addNote(UUID id, String body) {
+        addNote(id, ExpectedVersion.LATEST, body);
+    }
+
+    @Override
+    @Transactional
+    public void changeStatus(UUID id, CaseStatus status, @Nullable WaitingReason reason) {
+        changeStatus(id, ExpectedVersion.LATEST, status, reason);
+    }
+
+    @Override
+    @Transactional
+    public void assign(UUID id, @Nullable String queue, @Nullable String assignee) {
+        assign(id, ExpectedVersion.LATEST, queue, assignee);
+    }
+
+    @Override
+    @Transactional
+    public void categorise(UUID id, String category, boolean byAgent) {
+        categorise(id, ExpectedVersion.LATEST, category, byAgent);
+    }
+
+    @Override
+    @Transactional
+    public void setPriority(UUID id, Priority priority) {
+        setPriority(id, ExpectedVersion.LATEST, priority);
+    }
+
+    @Override
+    @Transactional
+    public void setTags(UUID id, List<String> tags) {
+        setTags(id, ExpectedVersion.LATEST, tags);
+    }
+
+    @Override
+    @Transactional
+    public void link(UUID id, CaseLink link) {
+        link(id, ExpectedVersion.LATEST, link);
+    }
+
+    @Override
+    @Transactional
+    public CaseSummary escalate(UUID id, String peerQueue, String note) {
+        return escalate(id, ExpectedVersion.LATEST, peerQueue, note);
+    }
+
+    @Override
+    @Transactional
+    public void setParent(UUID child, UUID parent) {
+        setParent(child, ExpectedVersion.LATEST, parent);
+    }
+
+    @Override
+    @Transactional
+    public void merge(UUID source, UUID target) {
+        merge(source, ExpectedVersion.LATEST, target);
+    }
 }
