@@ -2,6 +2,9 @@ package dev.paydesk.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -40,11 +43,13 @@ class CaseVersionApiTests extends PlatformTestSupport {
 
     private String token;
     private String key;
+    private dev.paydesk.platform.internal.UserAccount agent;
 
     @BeforeEach
     void aCase() throws Exception {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
-        token = tokenFor(newUser(Role.AGENT, List.of("DE")));
+        agent = newUser(Role.AGENT, List.of("DE"));
+        token = tokenFor(agent);
         MvcResult r = mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + token)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"subject\": \"Refund twice\", \"market\": \"DE\"}"))
@@ -108,5 +113,25 @@ class CaseVersionApiTests extends PlatformTestSupport {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(put("/api/v1/cases/" + key + "/status").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"OPEN\"}")).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void aReplyFromAStalePageIsNotSentShowsWhatChangedAndKeepsTheText() throws Exception {
+        int rendered = Integer.parseInt(etag().replace("\"", ""));
+        mvc.perform(post("/api/v1/cases/" + key + "/notes").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"Customer called: refund arrived\"}"))
+                .andExpect(status().isNoContent());
+        MvcResult stale = mvc.perform(post("/cases/" + key + "/reply").with(user(agent)).with(csrf())
+                        .param("body", "Your refund is on its way").param("version", Integer.toString(rendered)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("replyDraft", "Your refund is on its way"))
+                .andExpect(flash().attribute("staleSince", rendered)).andReturn();
+        mvc.perform(get("/cases/" + key).with(user(agent)).flashAttrs(stale.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This case changed since you opened it")))
+                .andExpect(content().string(containsString("Customer called: refund arrived")))
+                .andExpect(content().string(containsString(">Your refund is on its way</textarea>")));
+        mvc.perform(get("/api/v1/cases/" + key).header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.timeline[?(@.kind == 'MESSAGE_OUT')]").isEmpty());
     }
 }

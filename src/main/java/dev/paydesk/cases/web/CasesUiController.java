@@ -203,6 +203,9 @@ class CasesUiController {
         model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
         model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
         model.addAttribute("files", attachments.list(detail.summary().id()));
+        if (model.getAttribute("staleSince") instanceof Integer since) {
+            model.addAttribute("staleChanges", desk.changesSince(detail.summary().id(), since));
+        }
         return "cases/case";
     }
 
@@ -434,8 +437,7 @@ class CasesUiController {
         try {
             redirect.addFlashAttribute("flash", action.run(id));
         } catch (StaleCaseException e) {
-            redirect.addFlashAttribute("staleSince", version);
-            redirect.addFlashAttribute("staleChanges", version == null ? List.of() : desk.changesSince(id, version));
+            redirect.addFlashAttribute("staleSince", e.expected());
             if (draft != null) {
                 redirect.addFlashAttribute(draft.field(), draft.text());
             }
