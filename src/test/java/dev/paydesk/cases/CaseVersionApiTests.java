@@ -126,7 +126,8 @@ class CaseVersionApiTests extends PlatformTestSupport {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("replyDraft", "Your refund is on its way"))
                 .andExpect(flash().attribute("staleSince", rendered)).andReturn();
-        mvc.perform(get("/cases/" + key).with(user(agent)).flashAttrs(stale.getFlashMap()))
+        mvc.perform(get("/cases/" + key).with(user(agent))
+                        .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, stale.getFlashMap()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("This case changed since you opened it")))
                 .andExpect(content().string(containsString("Customer called: refund arrived")))
