@@ -5,14 +5,12 @@ import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Paydesk entry point. Without a command word the server starts; with one (for example
  * {@code audit verify}) the matching CLI command runs and the process exits with its code.
  */
 @SpringBootApplication
-@EnableScheduling
 public class PaydeskApplication {
 
     public static void main(String[] args) {

@@ -45,8 +45,7 @@ final class PaydeskCli implements Runnable {
                 .profiles(PROFILE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "paydesk.cli=true",
-                        "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN",
-                        "spring.task.scheduling.enabled=false")
+                        "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN")
                 .run()) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override

@@ -62,4 +62,28 @@
   }
   countdowns();
   setInterval(countdowns, 30000);
+  // irreversible actions: a form with data-confirm asks first
+  document.addEventListener('submit', function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+})();
+
+// A table too wide for a phone scrolls inside itself; it is made focusable (and named) so keyboard users can
+// scroll it too (WCAG 2.1.1; axe rule scrollable-region-focusable). Re-checked after htmx swaps and resizes.
+(function () {
+  function focusableScrollers() {
+    document.querySelectorAll('table.table, .table-scroll, .wf-scroll').forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute('tabindex')) { el.setAttribute('tabindex', '0'); el.setAttribute('data-scroll-focus', ''); }
+      } else if (el.hasAttribute('data-scroll-focus')) {
+        el.removeAttribute('tabindex'); el.removeAttribute('data-scroll-focus');
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', focusableScrollers);
+  window.addEventListener('resize', focusableScrollers);
+  document.addEventListener('htmx:afterSwap', focusableScrollers);
 })();

@@ -48,10 +48,10 @@ class CliTests {
                 .containsExactly("--paydesk.demo.enabled=true");
     }
 
-    private record Result(int exit, String out) {
+    record Result(int exit, String out) {
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

@@ -53,6 +53,9 @@ public interface CaseSettings {
 
     RoutingRule addRoutingRule(RoutingRule rule);
 
+    /** Changes an existing rule's position, conditions, queue and priority (the rule's {@code id} names it). */
+    RoutingRule updateRoutingRule(RoutingRule rule);
+
     void deleteRoutingRule(long id);
 
     List<SlaPolicy> policies();

@@ -12,7 +12,17 @@ public interface DisputeAnalytics {
     enum Dimension { REASON, PROVIDER, NETWORK, MARKET }
 
     /** @param markets null for every market */
-    List<Row> outcomes(Dimension dimension, @Nullable List<String> markets);
+    default List<Row> outcomes(Dimension dimension, @Nullable List<String> markets) {
+        return outcomes(dimension, markets, null, null);
+    }
+
+    /**
+     * Outcomes of disputes opened within {@code [from, to)} (either end open when null).
+     *
+     * @param markets null for every market
+     */
+    List<Row> outcomes(Dimension dimension, @Nullable List<String> markets, java.time.@Nullable Instant from,
+                       java.time.@Nullable Instant to);
 
     /**
      * One group in one currency. {@code winRate} = won / (won + lost + expired); accepted losses are the

@@ -17,6 +17,12 @@ public interface Findings {
     /** Money at risk of the matching open findings, per currency (minor units), and their count. */
     Totals totals(Filter filter);
 
+    /** The same, also restricted by a search text over references, summary and assignee. */
+    Totals totals(Filter filter, @Nullable String q);
+
+    /** One page of matching findings, sorted and searched as the list asks (text filters ignore case). */
+    dev.paydesk.shared.ListPage<Finding> page(Filter filter, dev.paydesk.shared.ListQuery list);
+
     Optional<Finding> find(UUID id);
 
     /** Marks findings as seen; returns how many changed. */

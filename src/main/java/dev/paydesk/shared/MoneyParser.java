@@ -1,7 +1,13 @@
 package dev.paydesk.shared;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,6 +98,101 @@ public final class MoneyParser {
             throw new InvalidInputException(field, amount + " " + currency.getCurrencyCode() + " is out of range");
         }
         return checked(field, new Money(minor.longValueExact(), currency), sign);
+    }
+
+    /**
+     * An amount typed into a form by a person, written as their locale writes it: {@code 49,90} or
+     * {@code 1.234,56} in German, {@code 49.90} or {@code 1,234.56} in English, {@code 1 234,56} in Swedish.
+     * A German {@code 49.90} is read as 49.90 too (a dot before one or two digits is no thousands separator).
+     * Refusals name the field and are worded in the locale's language (the {@code money.*} keys of the
+     * {@code messages} bundle), never a Java parser message.
+     */
+    public static Money localized(String field, String amount, Currency currency, Sign sign, Locale locale) {
+        if (amount == null || amount.isBlank()) {
+            throw new InvalidInputException(field, text(locale, "money.required"));
+        }
+        String canonical = canonical(amount, locale);
+        if (canonical == null) {
+            throw new InvalidInputException(field, text(locale, "money.notAmount", shorten(amount.strip()), example(locale, currency)));
+        }
+        int digits = currency.getDefaultFractionDigits();
+        BigDecimal value = new BigDecimal(canonical);
+        if (value.stripTrailingZeros().scale() > digits) {
+            throw new InvalidInputException(field, text(locale, "money.decimals", amount.strip(), currency.getCurrencyCode(), digits));
+        }
+        if (value.movePointRight(digits).abs().compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
+            throw new InvalidInputException(field, text(locale, "money.range", amount.strip(), currency.getCurrencyCode()));
+        }
+        if (sign == Sign.POSITIVE && value.signum() <= 0) {
+            throw new InvalidInputException(field, text(locale, "money.positive"));
+        }
+        if (sign == Sign.NON_NEGATIVE && value.signum() < 0) {
+            throw new InvalidInputException(field, text(locale, "money.negative"));
+        }
+        return decimal(field, canonical, currency, sign);
+    }
+
+    /** A typed amount and its currency code, each refused under the name of its own field. */
+    public static Money localized(String amountField, String amount, String currencyField, String currencyCode, Sign sign,
+                                  Locale locale) {
+        return localized(amountField, amount, currency(currencyField, currencyCode == null ? null : currencyCode.strip()), sign, locale);
+    }
+
+    /**
+     * The amount as {@link #localized} reads it back, without grouping or currency: {@code 1234,50} in German,
+     * {@code 1234.50} in English. For forms filled with a stored amount and for messages that quote one.
+     */
+    public static String toText(Money money, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(money.toDecimal());
+    }
+
+    /** The amount rewritten as {@code -1234.56}, or null when it is no amount in the locale's notation. */
+    static String canonical(String amount, Locale locale) {
+        String s = amount.strip().replace('\u2212', '-').replaceAll("[\\s\u00a0\u202f'\u2019]", "");
+        boolean commaDecimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',';
+        if (commaDecimal) {
+            if (s.indexOf(',') >= 0) {
+                String[] parts = s.split(",", -1);
+                if (parts.length != 2 || !parts[0].matches("-?(\\d{1,3}(\\.\\d{3})+|\\d*)")) {
+                    return null;
+                }
+                s = parts[0].replace(".", "") + "." + parts[1];
+            } else if (s.matches("-?\\d{1,3}(\\.\\d{3})+")) {
+                s = s.replace(".", "");
+            }
+        } else if (s.indexOf(',') >= 0) {
+            String whole = s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
+            if (!whole.matches("-?\\d{1,3}(,\\d{3})+")) {
+                return null;
+            }
+            s = s.replace(",", "");
+        }
+        if (s.startsWith(".") || s.startsWith("-.")) {
+            s = s.replaceFirst("\\.", "0.");
+        }
+        s = s.replaceFirst("^(-?)0+(?=\\d)", "$1");
+        return DECIMAL.matcher(s).matches() ? s : null;
+    }
+
+    private static String example(Locale locale, Currency currency) {
+        return toText(new Money(4990L * (long) Math.pow(10, Math.max(currency.getDefaultFractionDigits(), 0)) / 100, currency), locale);
+    }
+
+    /** A message of the {@code messages} bundle in the locale's language (English when it has none). */
+    private static String text(Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle("messages", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     /** An integer amount in minor units as providers send it, e.g. Stripe's {@code "amount": 1234}. */

@@ -31,7 +31,10 @@ public class Taxonomy {
     private final Clock clock;
     private final JsonMapper json;
 
-    Taxonomy(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json) {
+    private final dev.paydesk.cases.CaseSettings caseSettings;
+
+    Taxonomy(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json, dev.paydesk.cases.CaseSettings caseSettings) {
+        this.caseSettings = caseSettings;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -61,6 +64,7 @@ public class Taxonomy {
             throw new ConflictException("category " + spec.code() + " exists");
         }
         requireParent(spec);
+        requireQueue(spec);
         jdbc.sql("""
                 insert into triage_categories (code, parent_code, names, description, default_queue, sop_ref, updated_at)
                 values (?, ?, cast(? as jsonb), ?, ?, ?, ?)""")
@@ -79,6 +83,7 @@ public class Taxonomy {
             throw new InvalidInputException("code", "the code of a category cannot change");
         }
         requireParent(spec);
+        requireQueue(spec);
         requireNoCycle(code, spec.parentCode());
         int updated = jdbc.sql("""
                 update triage_categories set parent_code = ?, names = cast(? as jsonb), description = ?, default_queue = ?,
@@ -91,6 +96,14 @@ public class Taxonomy {
         Category after = category(code);
         audit.record("triage.category.updated", "triage_category", code, null, before, after);
         return after;
+    }
+
+    /** A category routes to a queue of the case desk that exists, or to none (triage decides). */
+    private void requireQueue(CategorySpec spec) {
+        if (spec.defaultQueue() != null && caseSettings.queues().stream().noneMatch(q -> q.code().equals(spec.defaultQueue()))) {
+            throw new InvalidInputException("defaultQueue", "there is no queue '" + spec.defaultQueue() + "'; choose one of "
+                    + String.join(", ", caseSettings.queues().stream().map(dev.paydesk.cases.CaseSettings.Queue::code).toList()));
+        }
     }
 
     private void requireParent(CategorySpec spec) {

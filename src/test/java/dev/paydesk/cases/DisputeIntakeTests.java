@@ -87,7 +87,7 @@ class DisputeIntakeTests extends PlatformTestSupport {
                 .summary());
         DisputeOpened d = dispute(id, Instant.now().plus(Duration.ofDays(10)));
         scenario.publish(d).andWaitForEventOfType(CaseChanged.class)
-                .matching(e -> e.caseId().equals(complaint.id()) && "DEADLINE".equals(e.change()))
+                .matching(e -> e.caseId().equals(complaint.id()) && e.change() == EntryKind.DEADLINE)
                 .toArrive();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             CaseDetail c = detail(complaint.id());

@@ -87,11 +87,11 @@ class FirstResponseRuleApiTests extends PlatformTestSupport {
                         .param("category", category).param("market", "DE").param("firstResponseMinutes", "60")
                         .param("firstResponseRule", "FIRST_REPLY_OR_RESOLUTION"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/cases/settings").with(user(pm)).locale(Locale.ENGLISH))
+        mvc.perform(get("/cases/settings/policies").with(user(pm)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("First response met by")))
                 .andExpect(content().string(containsString("first reply or resolution")));
-        mvc.perform(get("/cases/settings").with(user(pm)).locale(Locale.GERMAN))
+        mvc.perform(get("/cases/settings/policies").with(user(pm)).locale(Locale.GERMAN))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Erste Antwort erfüllt durch")))
                 .andExpect(content().string(containsString("erste Antwort oder Lösung")));

@@ -83,6 +83,22 @@ class FileImportTests extends PlatformTestSupport {
     }
 
     @Test
+    void reimportingAFileQuarantinesItsBadLineOnceAndTheBatchIsReconciledRightAway() {
+        String batch = Integer.toString(100_000 + new java.util.Random().nextInt(800_000));
+        String name = "settlement_detail_report_batch_" + batch + ".csv";
+        String file = HEADER + "\n"
+                + "TestCompany," + merchant + ",1,ord-q1,visa,2026-11-02 10:00:00,CET,Settled,21,EUR,,10.00,1,EUR,,9.80,,0.20,,,visaclassic,,,,,,,,,\n"
+                + "TestCompany," + merchant + ",2,ord-q2,visa,2026-11-02 10:00:00,CET,Settled,22,EUR,,12.345,1,EUR,,12.00,,,,,visaclassic,,,,,,,,,\n";
+        assertThat(run("adyen-settlement", name, file).rowsQuarantined()).isEqualTo(1);
+        run("adyen-settlement", name, file);
+        assertThat(jdbc.sql("select count(*) from payments_quarantine where source = :s").param("s", "file:" + name)
+                .query(Integer.class).single()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from reconciliation_batch where provider = 'ADYEN' and batch = :b").param("b", batch)
+                .query(Integer.class).single() == 1);
+    }
+
+    @Test
     void theMerchantOrderFeedFillsInPlaceholderOrdersAndTheirAmountDue() {
         String order = "ORD-" + UUID.randomUUID();
         run("orders", "orders.csv", "merchant_reference,market,customer_reference,amount,currency,expected_method\n"

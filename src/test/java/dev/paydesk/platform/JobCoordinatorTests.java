@@ -23,6 +23,9 @@ class JobCoordinatorTests extends PlatformTestSupport {
     @Autowired
     JobCoordinator jobs;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void onlyOneOfManyConcurrentCallersRunsAJob() throws Exception {
         String job = unique("job");
@@ -59,6 +62,19 @@ class JobCoordinatorTests extends PlatformTestSupport {
         assertThat(jobs.runExclusively(job, Duration.ofMinutes(5), runs::incrementAndGet)).isTrue();
         assertThat(jobs.runExclusively(job, Duration.ofMinutes(5), runs::incrementAndGet)).isTrue();
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void aJobWhoseHolderDiedMovesToAnotherNodeWhenItsLeaseRunsOut() throws Exception {
+        String job = unique("job");
+        // a node that took the lease and was killed (kill -9) before it could release it
+        jdbc.sql("insert into platform_job_lease (job, owner, locked_until, last_started) values (?, 'dead-node/1', now() + interval '1 second', now())")
+                .param(job).update();
+        AtomicInteger runs = new AtomicInteger();
+        assertThat(jobs.runExclusively(job, Duration.ofMinutes(1), runs::incrementAndGet)).as("lease still held").isFalse();
+        Thread.sleep(1_200);
+        assertThat(jobs.runExclusively(job, Duration.ofMinutes(1), runs::incrementAndGet)).as("lease ran out").isTrue();
+        assertThat(runs).hasValue(1);
     }
 
     private static void await(CountDownLatch latch) {

@@ -223,4 +223,21 @@ class SessionsAndSignInTests extends PlatformTestSupport {
                 .andExpect(jsonPath("$.type").value("https://paydesk.dev/problems/forbidden"))
                 .andExpect(jsonPath("$.status").value(403));
     }
+
+    @Test
+    void anAdminEndsEverySessionOfAUserAtOnce() throws Exception {
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        Cookie laptop = signIn(agent);
+        signIn(agent);
+        assertThat(storedSessions(agent)).isEqualTo(2);
+        UserAccount admin = newUser(Role.ADMIN, List.of("DE"));
+
+        mvc.perform(delete("/api/v1/users/{id}/sessions", agent.id()).header("Authorization", "Bearer " + tokenFor(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ended").value(2));
+
+        assertThat(storedSessions(agent)).isZero();
+        mvc.perform(get("/").cookie(laptop)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'user.sessions_ended' and entity_id = :id")
+                .param("id", agent.id().toString()).query(Integer.class).single()).isEqualTo(1);
+    }
 }

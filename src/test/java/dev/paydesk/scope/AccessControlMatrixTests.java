@@ -135,6 +135,15 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("DELETE /api/v1/users/{id}/lock", allow("M").scoped("user"));
         TABLE.put("DELETE /api/v1/login-locks/addresses", allow("M").query("address=192.0.2.1"));
         TABLE.put("PUT /api/v1/users/{id}/enabled", allow("M").scoped("user").body("{\"enabled\": true}"));
+        // single sign-on: admins read the rules, only an all-markets admin changes them (callers here are DE)
+        TABLE.put("GET /api/v1/sso/rules", allow("M"));
+        TABLE.put("PUT /api/v1/sso/rules", allow(NOBODY_SCOPED).body("[]"));
+        // second factor: resets need two administrators (an unknown or factor-less user answers 404/409)
+        TABLE.put("POST /api/v1/users/{id}/second-factor/reset-requests", allow("M").scoped("user"));
+        TABLE.put("GET /api/v1/second-factor-resets", allow("M"));
+        TABLE.put("POST /api/v1/second-factor-resets/{id}/approve", allow("M"));
+        TABLE.put("DELETE /api/v1/users/{id}/sessions", allow("M").scoped("user"));
+        TABLE.put("PUT /api/v1/users/{id}/password-login", allow("M").scoped("user").body("{\"enabled\": true}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));
         TABLE.put("POST /api/v1/markets", allow(NOBODY_SCOPED));
@@ -200,6 +209,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
                 .body("{\"capacity\": 10, \"languages\": [], \"providers\": [], \"active\": true, \"queues\": []}"));
         TABLE.put("GET /api/v1/case-settings/routing-rules", allow("PM"));
         TABLE.put("POST /api/v1/case-settings/routing-rules", allow("PM"));
+        TABLE.put("PUT /api/v1/case-settings/routing-rules/{id}", allow("PM"));
         TABLE.put("DELETE /api/v1/case-settings/routing-rules/{id}", allow("PM"));
         TABLE.put("GET /api/v1/case-settings/sla-policies", allow("PM"));
         TABLE.put("POST /api/v1/case-settings/sla-policies", allow(NOBODY_SCOPED)
@@ -259,6 +269,13 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/triage/incidents", allow(WORKFORCE_READERS));
         TABLE.put("GET /api/v1/triage/incidents/{id}", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/triage/incidents/{id}/close", allow("RPM"));
+        // insights: every role reads KPIs within its scope; process managers set targets
+        TABLE.put("GET /api/v1/insights/kpis", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/kpis/{key}/records", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/catalogue", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/targets", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/alerts", allow(EVERYONE));
+        TABLE.put("PUT /api/v1/insights/targets/{market}/{kpi}", allow("PM").scoped("market").body("{\"target\": 0.9}"));
         // workforce
         TABLE.put("GET /api/v1/workforce/realtime", allow(WORKFORCE_READERS));
         TABLE.put("GET /api/v1/workforce/queues/{code}/allocation", allow(WORKFORCE_READERS));
@@ -277,6 +294,21 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/downtimes", allow(WORKFORCE_READERS).query(PERIOD));
         TABLE.put("POST /api/v1/workforce/downtimes", allow("RM"));
         TABLE.put("POST /api/v1/workforce/staffing", allow(WORKFORCE_READERS).body("["));
+        // privacy: reading the retention periods is for process managers, auditors and admins; everything else
+        // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
+        TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));
+        TABLE.put("PUT /api/v1/privacy/retention", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/retention/preview", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/retention/runs", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/export", allow(NOBODY_SCOPED).query("customer=CUST-MATRIX-UNKNOWN"));
+        TABLE.put("GET /api/v1/privacy/erasure-preview", allow(NOBODY_SCOPED).query("customer=CUST-MATRIX-UNKNOWN"));
+        TABLE.put("POST /api/v1/privacy/erasure-requests", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/erasure-requests", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/erasure-requests/{id}/approve", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/erasure-requests/{id}/reject", allow(NOBODY_SCOPED));
+        TABLE.put("GET /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
+        TABLE.put("POST /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
+        TABLE.put("DELETE /api/v1/privacy/legal-holds/{id}", allow(NOBODY_SCOPED));
     }
 
     /** Plausible values for path variables that name no real record. */

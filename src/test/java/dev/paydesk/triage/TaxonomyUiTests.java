@@ -43,13 +43,18 @@ class TaxonomyUiTests extends PlatformTestSupport {
 
         mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).param("code", code)
                         .param("names", "en=Payout late; de=Auszahlung verspätet").param("defaultQueue", "merchant-care"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Default queue: there is no queue &#39;merchant-care&#39;")));
+        assertThat(taxonomy.find(code)).isEmpty();
+        mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).param("code", code)
+                        .param("names", "en=Payout late; de=Auszahlung verspätet").param("defaultQueue", "finance"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/triage/taxonomy"));
         assertThat(taxonomy.category(code).name("de")).isEqualTo("Auszahlung verspätet");
 
         mvc.perform(get("/triage/taxonomy").with(user(pm))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(code)));
         mvc.perform(get("/triage/taxonomy/" + code).with(user(pm))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("merchant-care")));
+                .andExpect(content().string(containsString("finance")));
         mvc.perform(post("/triage/taxonomy/" + code).with(user(pm)).with(csrf()).param("code", code).param("version", "0")
                         .param("names", "en=Payout delayed").param("sopRef", "SOP-9"))
                 .andExpect(status().isFound());

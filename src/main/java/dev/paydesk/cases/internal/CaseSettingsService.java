@@ -22,6 +22,7 @@ import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.UserDirectory;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 
 /** Stores the case desk's configuration; every change is audited. */
@@ -130,7 +131,7 @@ class CaseSettingsService implements CaseSettings {
                 .update();
         jdbc.sql("delete from cases_queue_member where username = ?").param(a.username()).update();
         for (String queue : a.queues()) {
-            if (jdbc.sql("select count(*) from cases_queue where code = ?").param(queue).query(Long.class).single() == 0) {
+            if (!queueExists(queue)) {
                 throw new InvalidInputException("queues", "unknown queue '" + queue + "'");
             }
             jdbc.sql("insert into cases_queue_member (queue_code, username) values (?, ?)").params(queue, a.username()).update();
@@ -154,9 +155,7 @@ class CaseSettingsService implements CaseSettings {
     @Transactional
     public RoutingRule addRoutingRule(RoutingRule r) {
         requireEditable(r.market(), () -> new NotFoundException("market " + r.market() + " does not exist"));
-        if ((r.minAmountMinor() == null) != (r.currency() == null)) {
-            throw new InvalidInputException("currency", "an amount condition needs both an amount and a currency");
-        }
+        checkRule(r);
         long id = jdbc.sql("""
                 insert into cases_routing_rule (position, category, market, language, provider, min_amount_minor, currency,
                     queue_code, priority) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -164,6 +163,57 @@ class CaseSettingsService implements CaseSettings {
                         r.queue(), r.priority() == null ? null : r.priority().name()).query(Long.class).single();
         audit.record("case-routing-rule.added", "case_routing_rule", Long.toString(id), r.market(), null, r);
         return routingRules().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public RoutingRule updateRoutingRule(RoutingRule r) {
+        Supplier<NotFoundException> unknown = () -> new NotFoundException("routing rule " + r.id() + " not found");
+        RoutingRule before = jdbc.sql("select id from cases_routing_rule where id = ?").param(r.id()).query(Long.class).optional()
+                .flatMap(id -> routingRules().stream().filter(x -> x.id() == id).findFirst()).orElseThrow(unknown);
+        requireEditable(before.market(), unknown);
+        requireEditable(r.market(), () -> new NotFoundException("market " + r.market() + " does not exist"));
+        checkRule(r);
+        jdbc.sql("""
+                update cases_routing_rule set position = ?, category = ?, market = ?, language = ?, provider = ?,
+                    min_amount_minor = ?, currency = ?, queue_code = ?, priority = ? where id = ?""")
+                .params(r.position(), r.category(), r.market(), r.language(), r.provider(), r.minAmountMinor(), r.currency(),
+                        r.queue(), r.priority() == null ? null : r.priority().name(), r.id()).update();
+        audit.record("case-routing-rule.changed", "case_routing_rule", Long.toString(r.id()), r.market(), before, r);
+        return routingRules().stream().filter(x -> x.id() == r.id()).findFirst().orElseThrow(unknown);
+    }
+
+    /** Refuses, under the field's name, what the table would refuse with a constraint error. */
+    private void checkRule(RoutingRule r) {
+        if (r.queue() == null || r.queue().isBlank()) {
+            throw new InvalidInputException("queue", "choose the queue the rule routes to");
+        }
+        if (!queueExists(r.queue())) {
+            throw new InvalidInputException("queue", "there is no queue '" + r.queue() + "'");
+        }
+        checkMarket(r.market());
+        if ((r.minAmountMinor() == null) != (r.currency() == null)) {
+            throw new InvalidInputException(r.currency() == null ? "currency" : "minAmount",
+                    "an amount condition needs both an amount and a currency");
+        }
+        if (r.currency() != null) {
+            MoneyParser.currency("currency", r.currency());
+        }
+        if (r.minAmountMinor() != null) {
+            MoneyParser.minorUnits("minAmount", r.minAmountMinor(), java.util.Currency.getInstance(r.currency()),
+                    MoneyParser.Sign.NON_NEGATIVE);
+        }
+    }
+
+    /** Whether a queue with this code exists. */
+    boolean queueExists(String code) {
+        return jdbc.sql("select count(*) from cases_queue where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    private static void checkMarket(@Nullable String market) {
+        if (market != null && !market.matches("[A-Z]{2}")) {
+            throw new InvalidInputException("market", "a market is a two-letter country code such as DE (leave it empty for every market)");
+        }
     }
 
     @Override
@@ -205,6 +255,11 @@ class CaseSettingsService implements CaseSettings {
                     .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().orElseThrow(unknown).orElse(null);
             requireEditable(current, unknown);
         }
+        if (p.name() == null || p.name().isBlank()) {
+            throw new InvalidInputException("name", "a name is required");
+        }
+        checkMarket(p.market());
+        requireFreeScope(p);
         positive("firstResponseMinutes", p.firstResponseMinutes());
         positive("nextResponseMinutes", p.nextResponseMinutes());
         positive("resolutionMinutes", p.resolutionMinutes());
@@ -237,6 +292,23 @@ class CaseSettingsService implements CaseSettings {
         audit.record("case-sla-policy.saved", "case_sla_policy", Long.toString(id), p.market(), null, p);
         events.publishEvent(new SlaPolicyChanged(id));
         return policies().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Two policies for one category × market × priority would make "the most specific one" ambiguous. */
+    private void requireFreeScope(SlaPolicy p) {
+        jdbc.sql("""
+                select name from cases_sla_policy where id <> ? and coalesce(category, '*') = coalesce(?, '*')
+                    and coalesce(market, '*') = coalesce(?, '*') and coalesce(priority, '*') = coalesce(?, '*')""")
+                .params(p.id(), p.category(), p.market(), p.priority() == null ? null : p.priority().name())
+                .query(String.class).optional().ifPresent(other -> {
+                    throw new InvalidInputException("scope", "the policy '" + other + "' already covers category "
+                            + any(p.category()) + ", market " + any(p.market()) + ", priority " + any(p.priority())
+                            + "; edit that policy or change the category, market or priority");
+                });
+    }
+
+    private static String any(@Nullable Object value) {
+        return value == null ? "any" : value.toString();
     }
 
     private static void positive(String field, @Nullable Integer minutes) {

@@ -265,12 +265,12 @@ class InboundMail {
     private void saveAttachments(UUID caseId, List<Attachment> attachments) {
         for (Attachment a : attachments) {
             if (a.content().length > properties.attachmentMaxBytes()) {
-                store.appendEntry(caseId, "ATTACHMENT_REFUSED", clock.instant(), "system", null,
+                store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT_REFUSED, clock.instant(), "system", null,
                         java.util.Map.of("filename", a.filename(), "reason", "larger than " + properties.attachmentMaxBytes() + " bytes"), null);
                 continue;
             }
             if (!properties.attachmentTypes().contains(a.contentType())) {
-                store.appendEntry(caseId, "ATTACHMENT_REFUSED", clock.instant(), "system", null,
+                store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT_REFUSED, clock.instant(), "system", null,
                         java.util.Map.of("filename", a.filename(), "reason", "content type " + a.contentType() + " is not accepted"), null);
                 continue;
             }
@@ -280,7 +280,7 @@ class InboundMail {
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID(), caseId, a.filename(), a.contentType(), bytes.length, bytes,
                             Timestamp.from(clock.instant())).update();
-            store.appendEntry(caseId, "ATTACHMENT", clock.instant(), "customer", null,
+            store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT, clock.instant(), "customer", null,
                     java.util.Map.of("filename", a.filename(), "contentType", a.contentType(), "size", bytes.length), null);
         }
     }

@@ -129,17 +129,17 @@ class WebhookDispatcher implements CaseWebhooks {
     @ApplicationModuleListener
     void on(CaseChanged changed) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "case." + changed.change().toLowerCase(Locale.ROOT));
+        payload.put("type", "case." + changed.change().name().toLowerCase(Locale.ROOT));
         payload.put("caseId", changed.caseId().toString());
         payload.put("caseKey", changed.key());
         payload.put("market", changed.market());
         payload.put("at", changed.at().toString());
-        payload.put("data", changed.data());
+        payload.put("data", withoutPersonalValues(changed.data()));
         String body = json.writeValueAsString(payload);
         jdbc.sql("""
                 insert into cases_webhook_delivery (webhook_id, event_type, payload, next_attempt_at, status, created_at)
                 select id, ?, ?, ?, 'PENDING', ? from cases_webhook where active and (? = any(events) or '*' = any(events))""")
-                .params(changed.change(), body, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), changed.change())
+                .params(changed.change().name(), body, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), changed.change().name())
                 .update();
     }
 
@@ -223,5 +223,15 @@ class WebhookDispatcher implements CaseWebhooks {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Outbound webhooks carry ids, never personal values (issue 22): e-mail addresses ({@code from},
+     * {@code to}) and file names are left out, so an erasure never has to chase a subscriber.
+     */
+    static java.util.Map<String, Object> withoutPersonalValues(java.util.Map<String, Object> data) {
+        java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>(data);
+        kept.keySet().removeAll(java.util.Set.of("from", "to", "filename", "email", "customerEmail", "customerRef"));
+        return kept;
     }
 }

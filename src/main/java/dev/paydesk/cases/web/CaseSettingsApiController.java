@@ -84,6 +84,13 @@ class CaseSettingsApiController {
         return settings.addRoutingRule(rule);
     }
 
+    @PutMapping("/routing-rules/{id}")
+    @Operation(summary = "Change a routing rule's position, conditions, queue and priority")
+    CaseSettings.RoutingRule updateRule(@PathVariable long id, @RequestBody CaseSettings.RoutingRule rule) {
+        return settings.updateRoutingRule(new CaseSettings.RoutingRule(id, rule.position(), rule.category(), rule.market(),
+                rule.language(), rule.provider(), rule.minAmountMinor(), rule.currency(), rule.queue(), rule.priority()));
+    }
+
     @DeleteMapping("/routing-rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteRule(@PathVariable long id) {

@@ -29,6 +29,9 @@ import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.CategoryDirectory;
+import dev.paydesk.cases.EntryKind;
+import dev.paydesk.cases.ExpectedVersion;
+import dev.paydesk.cases.StaleCaseException;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
@@ -156,7 +159,7 @@ class CasesUiController {
         detail.timeline().forEach(e -> rows.add(new Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
         for (OrderTimeline o : orders) {
             for (OrderTimeline.Step st : o.steps()) {
-                rows.add(new Row(st.occurredAt(), "PAYMENT", st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
+                rows.add(new Row(st.occurredAt(), EntryKind.PAYMENT, st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
                         "order", o.merchantReference(), "movement", st.kind().name(), "status", st.status(),
                         "amount", st.amount().toString(), "reference", st.providerReference(),
                         "net after", st.after().net().toString()))));
@@ -174,14 +177,18 @@ class CasesUiController {
         model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
         model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
         model.addAttribute("files", attachments.list(detail.summary().id()));
+        if (model.getAttribute("staleSince") instanceof Integer since) {
+            model.addAttribute("staleChanges", desk.changesSince(detail.summary().id(), since));
+        }
         return "cases/case";
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/reply")
     @CaseWorker
     String reply(@PathVariable String key, @RequestParam String body, @RequestParam(required = false) @Nullable String then,
-                 @RequestParam(required = false) @Nullable String macro, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
+                 @RequestParam(required = false) @Nullable String macro,
+                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, new Draft("replyDraft", body), redirect, id -> {
             String text = body;
             if ((text == null || text.isBlank()) && macro != null && !macro.isBlank()) {
                 text = workbench.renderMacro(id, macro);
@@ -199,16 +206,17 @@ class CasesUiController {
             if (status == CaseStatus.RESOLVED) {
                 text = workbench.withSurvey(id, text);
             }
-            desk.reply(id, text, status, reason);
+            desk.reply(id, ExpectedVersion.of(version), text, status, reason);
             return "Reply sent";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/note")
     @CaseWorker
-    String note(@PathVariable String key, @RequestParam String body, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.addNote(id, body);
+    String note(@PathVariable String key, @RequestParam String body,
+                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, new Draft("noteDraft", body), redirect, id -> {
+            desk.addNote(id, ExpectedVersion.of(version), body);
             return "Note added";
         });
     }
@@ -216,9 +224,10 @@ class CasesUiController {
     @PostMapping("/cases/{key:PD-\\d+}/status")
     @CaseWorker
     String status(@PathVariable String key, @RequestParam CaseStatus status,
-                  @RequestParam(required = false) @Nullable WaitingReason reason, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.changeStatus(id, status, reason);
+                  @RequestParam(required = false) @Nullable WaitingReason reason,
+                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.changeStatus(id, ExpectedVersion.of(version), status, reason);
             return "Status set to " + status.name().toLowerCase(java.util.Locale.ROOT);
         });
     }
@@ -227,9 +236,9 @@ class CasesUiController {
     @CaseWorker
     String assign(@PathVariable String key, @RequestParam(required = false) @Nullable String queue,
                   @RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "false") boolean me,
-                  RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.assign(id, queue, me ? CurrentUser.actorName() : assignee);
+                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.assign(id, ExpectedVersion.of(version), queue, me ? CurrentUser.actorName() : assignee);
             return "Assignment saved";
         });
     }
@@ -237,38 +246,38 @@ class CasesUiController {
     @PostMapping("/cases/{key:PD-\\d+}/details")
     @CaseWorker
     String details(@PathVariable String key, @RequestParam(required = false) @Nullable String category,
-                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            if (category != null && !category.isBlank()) {
-                desk.categorise(id, category, true);
-            }
-            desk.setPriority(id, priority);
-            desk.setTags(id, splitTags(tags));
+                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags,
+                   @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.saveDetails(id, ExpectedVersion.of(version), category, priority, splitTags(tags));
             return "Details saved";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/link")
     @CaseWorker
-    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.link(id, new CaseLink(kind, ref));
+    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref,
+                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.link(id, ExpectedVersion.of(version), new CaseLink(kind, ref));
             return "Linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ref;
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/escalate")
     @CaseWorker
-    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note, RedirectAttributes redirect) {
-        return act(key, redirect, id -> "Escalated as " + desk.escalate(id, queue, note).key());
+    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note,
+                    @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> "Escalated as " + desk.escalate(id, ExpectedVersion.of(version), queue, note).key());
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/merge")
     @CaseWorker
-    String merge(@PathVariable String key, @RequestParam String into, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
+    String merge(@PathVariable String key, @RequestParam String into,
+                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
             UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
-            desk.merge(id, target);
+            desk.merge(id, ExpectedVersion.of(version), target);
             return "Merged into " + into;
         });
     }
@@ -281,7 +290,7 @@ class CasesUiController {
                         RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             var action = money.request(id, type,
-                    MoneyParser.decimal("amount", amount.strip(), "currency", currency.strip(), MoneyParser.Sign.POSITIVE), blank(paymentRef), blank(targetMethod), reason);
+                    MoneyParser.localized("amount", amount, "currency", currency, MoneyParser.Sign.POSITIVE, org.springframework.context.i18n.LocaleContextHolder.getLocale()), blank(paymentRef), blank(targetMethod), reason);
             return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
                     : "Approved under the limit and handed to the provider integration";
         });
@@ -371,7 +380,7 @@ class CasesUiController {
     }
 
     /** One line of the case page's timeline: a case entry or a payment movement of a linked order. */
-    record Row(java.time.Instant at, String kind, String author, @Nullable String body, Map<String, Object> data) {
+    record Row(java.time.Instant at, EntryKind kind, String author, @Nullable String body, Map<String, Object> data) {
     }
 
     static final int COUNT_CAP = 1000;
@@ -380,14 +389,32 @@ class CasesUiController {
         return count >= COUNT_CAP ? (COUNT_CAP - 1) + "+" : Long.toString(count);
     }
 
+    /** Text a person typed and has not sent yet, kept across a stale submit. */
+    private record Draft(String field, String text) {
+    }
+
     private interface CaseAction {
         String run(UUID id);
     }
 
     private String act(String key, RedirectAttributes redirect, CaseAction action) {
+        return act(key, null, null, redirect, action);
+    }
+
+    /**
+     * Runs a case action from a form rendered at {@code version}. When the case changed since, the page
+     * shows what changed (the entries written after that version) and keeps the unsent {@code draft}.
+     */
+    private String act(String key, @Nullable Integer version, @Nullable Draft draft, RedirectAttributes redirect,
+                       CaseAction action) {
         UUID id = desk.resolve(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
         try {
             redirect.addFlashAttribute("flash", action.run(id));
+        } catch (StaleCaseException e) {
+            redirect.addFlashAttribute("staleSince", e.expected());
+            if (draft != null) {
+                redirect.addFlashAttribute(draft.field(), draft.text());
+            }
         } catch (InvalidInputException | dev.paydesk.shared.ConflictException
                  | org.springframework.security.access.AccessDeniedException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

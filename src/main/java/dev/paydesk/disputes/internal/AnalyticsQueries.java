@@ -22,7 +22,8 @@ class AnalyticsQueries implements DisputeAnalytics {
     }
 
     @Override
-    public List<Row> outcomes(Dimension dimension, @Nullable List<String> markets) {
+    public List<Row> outcomes(Dimension dimension, @Nullable List<String> markets, java.time.@Nullable Instant from,
+                              java.time.@Nullable Instant to) {
         String key = switch (dimension) {
             case REASON -> "reason_category";
             case PROVIDER -> "provider";
@@ -30,10 +31,18 @@ class AnalyticsQueries implements DisputeAnalytics {
             case MARKET -> "coalesce(market, '-')";
         };
         List<Object> params = new ArrayList<>();
-        String where = "";
+        String where = " where true";
         if (markets != null) {
-            where = " where market = any(?)";
+            where += " and market = any(?)";
             params.add(markets.toArray(String[]::new));
+        }
+        if (from != null) {
+            where += " and opened_at >= ?";
+            params.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            where += " and opened_at < ?";
+            params.add(java.sql.Timestamp.from(to));
         }
         return jdbc.sql("""
                         select %s as k, currency, count(*) as total,

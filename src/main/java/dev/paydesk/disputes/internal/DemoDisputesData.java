@@ -53,9 +53,11 @@ class DemoDisputesData implements ApplicationRunner {
     private final MonitoringService monitoring;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DisputeProperties properties;
 
     DemoDisputesData(DisputeLifecycle lifecycle, Disputes disputes, PaymentQueries payments, MonitoringService monitoring,
-                     JdbcClient jdbc, Clock clock) {
+                     JdbcClient jdbc, Clock clock, DisputeProperties properties) {
+        this.properties = properties;
         this.lifecycle = lifecycle;
         this.disputes = disputes;
         this.payments = payments;
@@ -133,6 +135,16 @@ class DemoDisputesData implements ApplicationRunner {
         return byProvider;
     }
 
+    /**
+     * Calendar days that cover the team's respond-by buffer (business days, with a weekend and a holiday to
+     * spare), so an open demo dispute's respond-by lies {@code dueInDays} ahead on the day the demo starts
+     * instead of being overdue already.
+     */
+    private int bufferInCalendarDays() {
+        int buffer = Math.max(0, properties.buffer());
+        return buffer == 0 ? 0 : buffer + 2 * (buffer / 5 + 1) + 1;
+    }
+
     private void feed(Provider provider, OrderTimeline order, List<Step> steps, Random random) {
         OrderTimeline.Step capture = order.steps().stream().filter(s -> s.kind() == TransactionKind.CAPTURE)
                 .findFirst().orElseThrow();
@@ -149,7 +161,8 @@ class DemoDisputesData implements ApplicationRunner {
                 continue;
             }
             Instant at = now.minus(Duration.ofDays(step.daysAgo())).minus(Duration.ofMinutes(random.nextInt(600)));
-            Instant due = step.dueInDays() == 0 ? null : now.plus(Duration.ofDays(step.dueInDays())).plus(Duration.ofHours(5));
+            Instant due = step.dueInDays() == 0 ? null
+                    : now.plus(Duration.ofDays(step.dueInDays() + bufferInCalendarDays())).plus(Duration.ofHours(5));
             String eventKey = provider.name().toLowerCase() + "-demo-" + disputeId + "-" + step.code() + "-" + step.daysAgo();
             lifecycle.apply(new DisputeNotified(provider, provider.name().toLowerCase() + "-demo", eventKey, disputeId,
                     capture.providerReference(), order.merchantReference(), step.code(), step.status(), reason[0],

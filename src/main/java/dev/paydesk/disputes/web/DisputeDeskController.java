@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.disputes.DisputeAnalytics;
+import dev.paydesk.disputes.DisputeStatus;
 import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.disputes.Disputes;
 import dev.paydesk.disputes.Evidence;
@@ -36,6 +40,8 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
 import dev.paydesk.platform.access.DisputeSpecialistProcessManagerOrAdmin;
 import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.shared.MoneyParser;
+import dev.paydesk.shared.ListQuery;
 
 /** The dispute desk pages: list by respond-by, one dispute, analytics and the reason-code catalogue. */
 @Controller
@@ -60,19 +66,60 @@ class DisputeDeskController {
         this.clock = clock;
     }
 
-    /** A row of the desk with its countdown. */
-    record DeskRow(DisputeSummary d, String countdown, String urgency) {
+    /** A row of the desk with its countdown (a message key and the time span). */
+    record DeskRow(DisputeSummary d, String countdownKey, String span, String urgency) {
     }
 
+    private static final Map<String, Comparator<DeskRow>> DESK_SORTS = Map.of(
+            "respondBy", ListQuery.by(r -> r.d().respondBy()),
+            "dispute", ListQuery.byText(r -> r.d().providerDisputeId()),
+            "provider", ListQuery.byText(r -> r.d().provider()),
+            "market", ListQuery.byText(r -> r.d().market()),
+            "stage", ListQuery.by(r -> r.d().stage()),
+            "status", ListQuery.by(r -> r.d().status()),
+            "reason", ListQuery.byText(r -> r.d().reasonCode()),
+            "amount", Comparator.<DeskRow, String>comparing(r -> r.d().amount().currency().getCurrencyCode())
+                    .thenComparingLong(r -> r.d().amount().minor()),
+            "opened", ListQuery.by(r -> r.d().openedAt()),
+            "order", ListQuery.byText(r -> r.d().orderReference()));
+
+    /**
+     * The desk: every dispute in the user's markets, filtered in memory (case-insensitive) by provider,
+     * status, stage, market, reason category and a search over ids, references and reason code.
+     */
     @GetMapping("/disputes")
     @DisputeSpecialistProcessManagerAdminOrAuditor
-    String desk(@RequestParam(defaultValue = "false") boolean closed, Model model) {
+    String desk(@RequestParam(defaultValue = "false") boolean closed, ListQuery list, Model model) {
         Instant now = clock.instant();
-        List<DeskRow> rows = disputes.list(new Disputes.Filter(CurrentUser.marketScope(), closed, null, null, null, 500))
-                .stream().map(d -> new DeskRow(d, countdown(d, now), urgency(d, now))).toList();
-        model.addAttribute("rows", rows);
+        List<DeskRow> rows = disputes.list(new Disputes.Filter(CurrentUser.marketScope(), closed, null, null, null, 5000))
+                .stream()
+                .filter(d -> list.is("provider", d.provider()) && list.is("status", d.status())
+                        && list.is("stage", d.stage()) && list.is("market", d.market())
+                        && list.is("category", d.reasonCategory())
+                        && list.matches(d.providerDisputeId(), d.orderReference(), d.paymentReference(),
+                        d.customerReference(), d.reasonCode(), d.merchantAccount(), d.reasonCategory().label()))
+                .map(d -> new DeskRow(d, countdownKey(d, now), span(d, now), urgency(d, now))).toList();
+        model.addAttribute("page", list.page(rows, DESK_SORTS));
         model.addAttribute("closed", closed);
+        model.addAttribute("providers", dev.paydesk.payments.Provider.values());
+        model.addAttribute("statuses", dev.paydesk.disputes.DisputeStatus.values());
+        model.addAttribute("stages", dev.paydesk.disputes.DisputeStage.values());
+        model.addAttribute("categories", ReasonCategory.values());
         return "disputes/desk";
+    }
+
+    static String countdownKey(DisputeSummary d, Instant now) {
+        if (!d.isOpen()) {
+            return "disputes.countdown.closed";
+        }
+        if (d.respondBy() == null) {
+            return "disputes.countdown.none";
+        }
+        return now.isAfter(d.respondBy()) ? "disputes.countdown.overdue" : "disputes.countdown.in";
+    }
+
+    static String span(DisputeSummary d, Instant now) {
+        return d.respondBy() == null ? "" : span(Duration.between(now, d.respondBy()).abs());
     }
 
     @GetMapping("/disputes/{id}")
@@ -88,6 +135,8 @@ class DisputeDeskController {
         model.addAttribute("history", disputes.history(id));
         model.addAttribute("submissions", evidence.submissions(id));
         model.addAttribute("items", EvidenceItem.values());
+        model.addAttribute("amountText", MoneyParser.toText(d.amount(), LocaleContextHolder.getLocale()) + " "
+                + d.amount().currency().getCurrencyCode());
         return "disputes/dispute";
     }
 
@@ -157,23 +206,57 @@ class DisputeDeskController {
         return "redirect:/disputes/" + id;
     }
 
+    /** Outcomes of disputes opened in a date range (both ends optional, {@code to} inclusive). */
     @GetMapping("/disputes/analytics")
     @DisputeSpecialistProcessManagerAdminOrAuditor
-    String analytics(Model model) {
+    String analytics(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                     Model model) {
         List<String> scope = CurrentUser.marketScope();
-        model.addAttribute("byReason", analytics.outcomes(DisputeAnalytics.Dimension.REASON, scope));
-        model.addAttribute("byProvider", analytics.outcomes(DisputeAnalytics.Dimension.PROVIDER, scope));
-        model.addAttribute("byMarket", analytics.outcomes(DisputeAnalytics.Dimension.MARKET, scope));
-        model.addAttribute("byNetwork", analytics.outcomes(DisputeAnalytics.Dimension.NETWORK, scope));
+        LocalDate fromDay = day(from, "from", model);
+        LocalDate toDay = day(to, "to", model);
+        Instant start = fromDay == null ? null : fromDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = toDay == null ? null : toDay.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        model.addAttribute("from", fromDay);
+        model.addAttribute("to", toDay);
+        model.addAttribute("byReason", analytics.outcomes(DisputeAnalytics.Dimension.REASON, scope, start, end));
+        model.addAttribute("byProvider", analytics.outcomes(DisputeAnalytics.Dimension.PROVIDER, scope, start, end));
+        model.addAttribute("byMarket", analytics.outcomes(DisputeAnalytics.Dimension.MARKET, scope, start, end));
+        model.addAttribute("byNetwork", analytics.outcomes(DisputeAnalytics.Dimension.NETWORK, scope, start, end));
         model.addAttribute("ratios", monitoring.ratios(monitoring.currentMonth()));
         model.addAttribute("lastRatios", monitoring.ratios(monitoring.currentMonth().minusMonths(1)));
         return "disputes/analytics";
     }
 
+    /** A date from a filter field; a bad one is reported on the page and ignored. */
+    private static @Nullable LocalDate day(@Nullable String value, String field, Model model) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("badDate", field);
+            return null;
+        }
+    }
+
+    private static final Map<String, Comparator<ReasonCode>> CODE_SORTS = Map.of(
+            "scheme", ListQuery.byText(ReasonCode::scheme),
+            "code", ListQuery.byText(ReasonCode::code),
+            "title", ListQuery.byText(ReasonCode::title),
+            "category", ListQuery.by(ReasonCode::category),
+            "days", Comparator.comparingInt(ReasonCode::responseDays));
+
     @GetMapping("/disputes/reason-codes")
     @DisputeSpecialistProcessManagerAdminOrAuditor
-    String reasonCodes(Model model) {
-        model.addAttribute("codes", reasonCodes.all());
+    String reasonCodes(ListQuery list, Model model) {
+        List<ReasonCode> codes = reasonCodes.all().stream()
+                .filter(c -> list.is("scheme", c.scheme()) && list.is("category", c.category())
+                        && list.matches(c.scheme(), c.code(), c.title(), c.category().label()))
+                .toList();
+        model.addAttribute("page", list.page(codes, CODE_SORTS));
+        model.addAttribute("schemes", reasonCodes.all().stream().map(ReasonCode::scheme).distinct().sorted().toList());
+        model.addAttribute("categories", ReasonCategory.values());
         return "disputes/reason-codes";
     }
 
@@ -209,6 +292,9 @@ class DisputeDeskController {
         if (!d.isOpen()) {
             return d.status().name().toLowerCase();
         }
+        if (d.status() == DisputeStatus.UNDER_REVIEW) {
+            return "evidence submitted, awaiting the issuer's decision";
+        }
         if (d.respondBy() == null) {
             return "no deadline";
         }
@@ -218,7 +304,7 @@ class DisputeDeskController {
     }
 
     static String urgency(DisputeSummary d, Instant now) {
-        if (!d.isOpen() || d.respondBy() == null) {
+        if (!d.isOpen() || d.respondBy() == null || d.status() == DisputeStatus.UNDER_REVIEW) {
             return "badge-muted";
         }
         Duration left = Duration.between(now, d.respondBy());

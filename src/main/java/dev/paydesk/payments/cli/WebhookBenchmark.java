@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.paydesk.shared.BenchNodes;
 import dev.paydesk.shared.BenchmarkCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,10 +89,11 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         if (base == null) {
             acct = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             key = "whsec_" + UUID.randomUUID();
-            int port = freePort();
+            int port = BenchNodes.freePort();
             server = startServer(port, acct, key);
             base = "http://127.0.0.1:" + port;
-            awaitHealthy(base, server);
+            BenchNodes.awaitHealthy(base, server, java.time.Duration.ofMinutes(2),
+                    "the temp folder's paydesk-bench-server.log");
         } else if (acct == null || key == null) {
             System.err.println("--url needs --account and --secret");
             return 2;
@@ -110,7 +112,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         List<String> bodies = new ArrayList<>(events);
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < events; i++) {
-            bodies.add(charge("evt_bench_" + run + "_" + i, "ch_bench_" + run + "_" + i, "BENCH-" + run + "-" + i));
+            bodies.add(BenchNodes.stripeCharge("evt_bench_" + run + "_" + i, "ch_bench_" + run + "_" + i, "BENCH-" + run + "-" + i));
         }
         int duplicates = (int) Math.round(events * duplicateShare);
         java.util.Random random = new java.util.Random(7);
@@ -202,7 +204,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         long t = Instant.now().getEpochSecond();
         byte[][] requests = new byte[count][];
         for (int i = 0; i < count; i++) {
-            requests[i] = rawRequest(target, key, charge("evt_warm_" + run + "_" + i, "ch_warm_" + run + "_" + i,
+            requests[i] = rawRequest(target, key, BenchNodes.stripeCharge("evt_warm_" + run + "_" + i, "ch_warm_" + run + "_" + i,
                     "WARM-" + run + "-" + i), t);
         }
         drive(target, requests, new long[count], new AtomicInteger());
@@ -211,7 +213,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
     private static byte[] rawRequest(URI target, String key, String body, long t) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                + "\r\nContent-Type: application/json\r\nStripe-Signature: t=" + t + ",v1=" + sign(key, t + "." + body)
+                + "\r\nContent-Type: application/json\r\nStripe-Signature: t=" + t + ",v1=" + BenchNodes.stripeSignature(key, t + "." + body)
                 + "\r\nContent-Length: " + content.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = Arrays.copyOf(headBytes, headBytes.length + content.length);
@@ -293,33 +295,11 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         }
     }
 
-    private static String sign(String key, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String charge(String eventId, String charge, String order) {
-        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"charge.succeeded\",\"created\":"
-                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + charge + "\",\"object\":\"charge\","
-                + "\"amount\":2599,\"amount_captured\":2599,\"captured\":true,\"currency\":\"eur\",\"status\":\"succeeded\","
-                + "\"payment_intent\":\"pi_" + charge + "\",\"payment_method_details\":{\"type\":\"card\",\"card\":"
-                + "{\"brand\":\"visa\",\"last4\":\"4242\"}},\"metadata\":{\"order_id\":\"" + order + "\"}}}}";
-    }
-
     private Process startServer(int port, String acct, String key) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        String location = WebhookBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/[^!]*\\.jar)").matcher(location);
-        if (!m.find()) {
-            throw new IllegalStateException("start the benchmark from the Paydesk jar (bin/paydesk), or give --url");
-        }
-        Path jar = Path.of(m.group(1));
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+        command.addAll(BenchNodes.launch());
+        command.addAll(List.of("--server.port=" + port,
                 "--paydesk.payments.accounts." + acct + ".provider=STRIPE",
                 "--paydesk.payments.accounts." + acct + ".signing-secret=" + key,
                 "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
@@ -334,30 +314,5 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
                         "paydesk-bench-server.log").toFile()))
                 .start();
-    }
-
-    private static void awaitHealthy(String base, Process server) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 240; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the benchmark server exited; see the temp folder's paydesk-bench-server.log");
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the benchmark server did not become healthy in 2 minutes");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

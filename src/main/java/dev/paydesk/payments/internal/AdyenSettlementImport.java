@@ -56,11 +56,6 @@ class AdyenSettlementImport {
             + "gross_debit_minor, gross_credit_minor, net_currency, net_debit_minor, net_credit_minor, fees_minor, "
             + "source_file";
 
-    /** The parent's bloom BRIN columns (migration V2026_11_30_01); a partition's index must match to be attached. */
-    private static final String REFERENCE_BLOOMS = "psp_reference text_bloom_ops(n_distinct_per_range = 400), "
-            + "merchant_reference text_bloom_ops(n_distinct_per_range = 400), "
-            + "modification_reference text_bloom_ops(n_distinct_per_range = 400)";
-
     /** The file's (account, batch) pairs from the parameters :accounts and :batches, as a table t(a, b). */
     private static final String FILE_BATCHES = "unnest(cast(:accounts as text[]), cast(:batches as text[])) as t(a, b)";
 
@@ -96,10 +91,8 @@ class AdyenSettlementImport {
         try (Statement sql = connection.createStatement()) {
             long part = jdbc.sql("select nextval('payments_settlement_part_seq')").query(Long.class).single();
             String table = "payments_settlement_line_p" + part;
-            sql.execute("create table " + table + " (like payments_settlement_line including defaults)");
-            sql.execute("alter table " + table + " add constraint " + table + "_part check (part = " + part + "), "
-                    + "alter column part set default " + part + ", alter column provider set default '" + PROVIDER
-                    + "'");
+            // DDL through the owner's functions (migration V2026_12_08_71): the application role owns no tables
+            jdbc.sql("select payments_settlement_partition_create(?, ?)").params(part, PROVIDER).query(String.class).single();
             AdyenLineEncoder encoder;
             BinaryCopyWriter out = new BinaryCopyWriter(connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + table + " (" + AdyenLineEncoder.COLUMNS + ") from stdin with (format binary, freeze)"));
@@ -138,14 +131,11 @@ class AdyenSettlementImport {
             boolean own = copied >= partitionRows && copied > 0 && claim(batches, part, fileName);
             long added;
             if (own) {
-                sql.execute("create index on " + table + " using brin (" + REFERENCE_BLOOMS + ") with (pages_per_range = 8)");
-                sql.execute("create index on " + table + " using brin (booked_at)");
-                sql.execute("alter table " + table + " alter column part drop default, alter column provider drop default");
-                sql.execute("alter table payments_settlement_line attach partition " + table + " for values in (" + part + ")");
+                sql.execute("select payments_settlement_partition_attach(" + part + ")");
                 added = copied;
             } else {
                 added = moveIntoRegisteredPartitions(connection, table, batches, fileName);
-                sql.execute("drop table " + table);
+                sql.execute("select payments_settlement_partition_drop(" + part + ")");
             }
             log.info("settlement file {}: {} rows read, {} copied in {} ms; {} new {} in {} ms", fileName, read, copied,
                     (staged - begun) / 1_000_000, added, own ? "in partition " + part : "moved into place",

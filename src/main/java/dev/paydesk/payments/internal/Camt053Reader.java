@@ -342,7 +342,9 @@ final class Camt053Reader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new InvalidInputException("file", "not well-formed XML: " + e.getMessage());
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+            throw new InvalidInputException("file", "this file is not well-formed XML" + (line > 0 ? " (line " + line + ")" : "")
+                    + ", so it is not a camt.053 bank statement; check that the kind chosen matches the file");
         }
         return spans;
     }

@@ -97,7 +97,31 @@ class FileImportService implements FileImports {
                 .param("added", counts.added).param("bad", counts.bad).param("started", Timestamp.from(started))
                 .param("finished", Timestamp.from(finished)).param("actor", CurrentUser.actorName()).update();
         audit.record("payments.file_imported", "payments_import", id.toString(), null, null, result);
+        announce(kind, fileName, counts.added);
         return result;
+    }
+
+    private org.springframework.context.@Nullable ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void events(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /** Tells reconciliation which booking dates a settlement file covered (published with the import's transaction). */
+    private void announce(String kind, String fileName, int added) {
+        if (events == null || !kind.endsWith("-settlement") && !kind.equals("stripe-balance")) {
+            return;
+        }
+        Instant[] range = {null, null};
+        jdbc.sql("select min(booked_at) first, max(booked_at) last from payments_settlement_line where source_file = :file")
+                .param("file", fileName).query(rs -> {
+                    Timestamp first = rs.getTimestamp("first");
+                    Timestamp last = rs.getTimestamp("last");
+                    range[0] = first == null ? null : first.toInstant();
+                    range[1] = last == null ? null : last.toInstant();
+                });
+        events.publishEvent(new dev.paydesk.payments.PaymentFileImported(kind, fileName, added, range[0], range[1]));
     }
 
     private static Counts counts(ReportImports.Counts c) {

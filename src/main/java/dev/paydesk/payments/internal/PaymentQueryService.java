@@ -72,7 +72,7 @@ class PaymentQueryService implements PaymentQueries {
     @Override
     @Transactional(readOnly = true)
     public List<QuarantinedItem> quarantine(int limit) {
-        return store.quarantine(Math.min(Math.max(limit, 1), 500)).stream()
+        return store.quarantine(Math.min(Math.max(limit, 1), 5000)).stream()
                 .map(q -> new QuarantinedItem(q.id(), q.source(), q.provider(), q.account(), q.line(), q.reason(),
                         q.payload(), q.receivedAt()))
                 .toList();

@@ -255,11 +255,33 @@ class PaymentsStore {
     void quarantine(String source, Provider provider, @Nullable String account, @Nullable Integer line, String reason,
                     String maskedPayload, Instant now) {
         jdbc.sql("""
-                insert into payments_quarantine (id, source, provider, merchant_account, line_number, reason, payload, received_at)
-                values (:id, :source, :provider, :account, :line, :reason, :payload, :now)""")
+                insert into payments_quarantine (id, source, provider, merchant_account, line_number, reason, payload,
+                    received_at, dedupe_key)
+                values (:id, :source, :provider, :account, :line, :reason, :payload, :now, :key)
+                on conflict (dedupe_key) where dedupe_key is not null do nothing""")
                 .param("id", UUID.randomUUID()).param("source", source).param("provider", provider.name())
                 .param("account", account).param("line", line).param("reason", storable(reason))
-                .param("payload", storable(maskedPayload)).param("now", Timestamp.from(now)).update();
+                .param("payload", storable(maskedPayload)).param("now", Timestamp.from(now))
+                .param("key", dedupeKey(source, provider, account, line, maskedPayload)).update();
+    }
+
+    /**
+     * A file row's identity (file name, provider, account, line and content), so a re-import quarantines it only
+     * once; null for webhooks and other sources without a line.
+     */
+    static @Nullable String dedupeKey(String source, Provider provider, @Nullable String account, @Nullable Integer line,
+                                      String maskedPayload) {
+        if (line == null || !source.startsWith("file:")) {
+            return null;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            String identity = source + "\u0001" + provider.name() + "\u0001" + (account == null ? "" : account)
+                    + "\u0001" + line + "\u0001" + maskedPayload;
+            return java.util.HexFormat.of().formatHex(sha.digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** PostgreSQL text cannot hold NUL; a quarantined payload shows it as U+FFFD instead of failing to be kept. */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
+import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
 import dev.paydesk.platform.access.AdminOnly;
 import dev.paydesk.platform.access.CaseWorkerOrAuditor;
@@ -44,22 +46,38 @@ class PaymentsUiController {
         this.receiver = receiver;
     }
 
+    private static final java.util.Map<String, java.util.Comparator<PaymentQueries.PaymentSummary>> SORTS = java.util.Map.of(
+            "when", dev.paydesk.shared.ListQuery.by(PaymentQueries.PaymentSummary::occurredAt),
+            "order", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::merchantReference),
+            "provider", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::provider),
+            "kind", dev.paydesk.shared.ListQuery.by(PaymentQueries.PaymentSummary::kind),
+            "status", dev.paydesk.shared.ListQuery.byText(PaymentQueries.PaymentSummary::status),
+            "amount", java.util.Comparator.<PaymentQueries.PaymentSummary, String>comparing(
+                    p -> p.amount().currency().getCurrencyCode()).thenComparingLong(p -> p.amount().minor()));
+
+    private static final java.util.Map<String, java.util.Comparator<PaymentQueries.QuarantinedItem>> QUARANTINE_SORTS =
+            java.util.Map.of("received", dev.paydesk.shared.ListQuery.by(PaymentQueries.QuarantinedItem::receivedAt),
+                    "source", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::source),
+                    "provider", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::provider),
+                    "reason", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::reason));
+
     @GetMapping("/payments")
-    String search(@RequestParam(required = false) @Nullable String q, PaymentFilters filters, Model model) {
+    String search(@RequestParam(required = false) @Nullable String q, PaymentFilters filters, dev.paydesk.shared.ListQuery list,
+                  Model model) {
         List<PaymentQueries.PaymentSummary> results = List.of();
         boolean searched = q != null || filters.any();
         if (searched) {
             try {
                 String term = q == null || q.isBlank() ? null : q.trim();
-                results = payments.search(filters.criteria(term, null, 200));
+                results = payments.search(filters.criteria(term, null, 1000, LocaleContextHolder.getLocale()));
                 if (results.isEmpty() && term != null) {
-                    results = payments.search(filters.criteria(null, term, 200));
+                    results = payments.search(filters.criteria(null, term, 1000, LocaleContextHolder.getLocale()));
                 }
-            } catch (InvalidInputException | NumberFormatException e) {
-                model.addAttribute("error", "Amount: " + e.getMessage());
+            } catch (InvalidInputException e) {
+                model.addAttribute("error", (e.field().equals("currency") ? "Currency: " : "Amount: ") + e.getMessage());
             }
         }
-        model.addAttribute("results", results.stream().filter(PaymentsApiController::visible).toList());
+        model.addAttribute("page", list.page(results.stream().filter(PaymentsApiController::visible).toList(), SORTS));
         model.addAttribute("searched", searched);
         return "payments/search";
     }
@@ -77,8 +95,11 @@ class PaymentsUiController {
 
     @GetMapping("/payments/quarantine")
     @SpecialistAdminOrAuditor
-    String quarantine(Model model) {
-        model.addAttribute("items", payments.quarantine(200));
+    String quarantine(dev.paydesk.shared.ListQuery list, Model model) {
+        model.addAttribute("page", list.page(payments.quarantine(5000).stream()
+                .filter(i -> list.is("source", i.source()) && list.is("provider", i.provider())
+                        && list.matches(i.reason(), i.account(), i.provider(), i.source()))
+                .toList(), QUARANTINE_SORTS));
         return "payments/quarantine";
     }
 
@@ -118,9 +139,9 @@ class PaymentsUiController {
             model.addAttribute("result", imports.importFile(kind,
                     file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", (e.field().equals("kind") ? "Kind: " : "File: ") + e.getMessage());
         } catch (java.io.IOException e) {
-            model.addAttribute("error", "The upload could not be read: " + e.getMessage());
+            model.addAttribute("error", "File: the upload could not be read; try again");
         }
         return "payments/imports";
     }

@@ -53,6 +53,26 @@ final class AuditCheckpoints {
         return dir;
     }
 
+    /**
+     * Moves the checkpoints into a subdirectory (kept, no longer checked): after a re-anchoring they
+     * describe the chain as it was before. Returns the subdirectory, or null when there were none.
+     */
+    @Nullable String archive(String name) {
+        List<Stored> stored = read();
+        if (stored.isEmpty()) {
+            return null;
+        }
+        try {
+            Path target = Files.createDirectories(dir.resolve(name));
+            for (Stored s : stored) {
+                Files.move(s.file(), target.resolve(s.file().getFileName()));
+            }
+            return target.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not archive the audit checkpoints in " + dir, e);
+        }
+    }
+
     /** Writes a checkpoint of the committed head unless the newest checkpoint already has it. */
     Optional<Checkpoint> write(JdbcClient jdbc) {
         record Head(long seq, String hash, @Nullable Long keyedFrom) {

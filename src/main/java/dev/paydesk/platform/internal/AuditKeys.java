@@ -34,10 +34,24 @@ final class AuditKeys {
 
     private final byte[] entryKey;
     private final byte[] checkpointKey;
+    private final byte[] subjectKey;
+    private final byte[] wrapKey;
 
     AuditKeys(byte[] master) {
         this.entryKey = mac(master, "paydesk-audit-entries-v1".getBytes(StandardCharsets.UTF_8));
         this.checkpointKey = mac(master, "paydesk-audit-checkpoints-v1".getBytes(StandardCharsets.UTF_8));
+        this.subjectKey = mac(master, "paydesk-audit-subjects-v1".getBytes(StandardCharsets.UTF_8));
+        this.wrapKey = mac(master, "paydesk-audit-key-wrapping-v1".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Keyed digest of a data subject (customer reference or e-mail address), hex: never the subject itself. */
+    String subjectDigest(String subject) {
+        return HexFormat.of().formatHex(mac(subjectKey, subject.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The AES-256 key that wraps the per-subject data keys stored in the database. */
+    byte[] wrappingKey() {
+        return wrapKey.clone();
     }
 
     /** Audit anchoring settings ({@code paydesk.audit.*}). */

@@ -33,7 +33,8 @@ class DatabaseConfiguration {
     private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties) {
+    HikariDataSource dataSource(DatabaseProperties properties,
+                                @org.springframework.beans.factory.annotation.Value("${paydesk.cli:false}") boolean cli) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("paydesk");
         config.setMaximumPoolSize(properties.poolSize());
@@ -41,8 +42,9 @@ class DatabaseConfiguration {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());
             config.setPassword(properties.password());
+            properties.tls().forEach(config::addDataSourceProperty);
         } else {
-            EmbeddedPostgres server = embedded(properties.embedded());
+            EmbeddedPostgres server = embedded(properties.embedded(), cli);
             server.ensureDatabase("paydesk");
             config.setJdbcUrl(server.jdbcUrl("paydesk"));
             config.setUsername("postgres");
@@ -62,6 +64,39 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** The role restores use to create and switch databases (see {@link DatabaseAdmin}). */
+    @Bean
+    DatabaseAdmin databaseAdmin(DatabaseProperties properties, HikariDataSource dataSource) {
+        if (StringUtils.hasText(properties.url())) {
+            boolean owner = StringUtils.hasText(properties.migrationUsername());
+            return new DatabaseAdmin(properties.url(), owner ? properties.migrationUsername() : properties.username(),
+                    java.util.Objects.requireNonNullElse(owner ? properties.migrationPassword() : properties.password(), ""), null);
+        }
+        Embedded settings = properties.embedded();
+        Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
+        return new DatabaseAdmin(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(),
+                settings.ephemeral() ? null : dataDir);
+    }
+
+    /**
+     * Flyway runs as the owner role ({@code paydesk.db.migration-username}, PAYDESK_DB_MIGRATION_USERNAME)
+     * when one is set for an external database; the application's own pool then uses a role that owns
+     * nothing (docs/deployment.md). Without it Flyway uses the application's pool as before.
+     */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer migrationRole(DatabaseProperties properties) {
+        return configuration -> {
+            if (StringUtils.hasText(properties.url()) && StringUtils.hasText(properties.migrationUsername())) {
+                java.util.Properties connection = new java.util.Properties();
+                connection.setProperty("user", properties.migrationUsername());
+                connection.setProperty("password", properties.migrationPassword() == null ? "" : properties.migrationPassword());
+                connection.putAll(properties.tls());
+                configuration.dataSource(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                        new org.postgresql.Driver(), properties.url(), connection));
+            }
+        };
+    }
+
     /**
      * Connection pools on an embedded server still open. The server's stop hook waits for them: the
      * JVM runs shutdown hooks at the same time, and a context still closing (its pool, its schedulers,
@@ -69,8 +104,11 @@ class DatabaseConfiguration {
      */
     private static final java.util.concurrent.Phaser OPEN_POOLS = new java.util.concurrent.Phaser();
 
-    private static EmbeddedPostgres embedded(Embedded settings) {
+    private static EmbeddedPostgres embedded(Embedded settings, boolean cli) {
         Path dataDir = settings.ephemeral() ? ephemeralDirectory() : Path.of(settings.dataDir()).toAbsolutePath();
+        if (!cli && !settings.ephemeral()) {
+            DataFolderLock.acquire(dataDir);
+        }
         return SERVERS.computeIfAbsent(dataDir, dir -> {
             Path binaries = Path.of(settings.binariesDir()).toAbsolutePath();
             EmbeddedPostgres server = EmbeddedPostgres.start(dir, binaries, settings.port());
@@ -123,16 +161,34 @@ class DatabaseConfiguration {
      * @param url JDBC URL of an external PostgreSQL 15+; empty for the embedded one
      * @param username user for the external database
      * @param password password for the external database
+     * @param migrationUsername owner role for Flyway on the external database; empty: {@code username}
+     * @param migrationPassword its password
+     * @param sslMode PostgreSQL JDBC {@code sslmode} for the external database (e.g. {@code verify-full})
+     * @param sslRootCert file with the CA certificate(s) the server's certificate must chain to
      * @param poolSize connection pool size
      * @param embedded embedded server settings
      */
     @ConfigurationProperties("paydesk.db")
     record DatabaseProperties(@Nullable String url, @Nullable String username, @Nullable String password,
+                              @Nullable String migrationUsername, @Nullable String migrationPassword,
+                              @Nullable String sslMode, @Nullable String sslRootCert,
                               int poolSize, Embedded embedded) {
 
         DatabaseProperties {
             poolSize = poolSize <= 0 ? 20 : poolSize;
             embedded = embedded == null ? new Embedded(null, null, 0, false) : embedded;
+        }
+
+        /** The TLS settings as PostgreSQL JDBC connection properties (only those set). */
+        Map<String, String> tls() {
+            Map<String, String> tls = new java.util.LinkedHashMap<>();
+            if (StringUtils.hasText(sslMode)) {
+                tls.put("sslmode", sslMode);
+            }
+            if (StringUtils.hasText(sslRootCert)) {
+                tls.put("sslrootcert", sslRootCert);
+            }
+            return tls;
         }
     }
 

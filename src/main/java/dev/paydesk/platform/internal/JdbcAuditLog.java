@@ -47,16 +47,19 @@ public class JdbcAuditLog implements AuditLog {
     private final Clock clock;
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
+    private final PersonalAuditValues personal;
     private final JsonMapper json = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys, AuditCheckpoints checkpoints) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys, AuditCheckpoints checkpoints,
+                 PersonalAuditValues personal) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.keys = keys;
         this.checkpoints = checkpoints;
+        this.personal = personal;
     }
 
     /** Appends the keyed-hashing marker unless the chain has it (an existing chain after the upgrade). */
@@ -78,8 +81,10 @@ public class JdbcAuditLog implements AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entityType, String entityId, @Nullable String market,
                        @Nullable Object before, @Nullable Object after) {
-        Pending entry = new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), CurrentUser.actorName(), action,
-                entityType, entityId, market, toJson(before), toJson(after));
+        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        PersonalAuditValues.Protected states = personal.protect(entityType, entityId, toJson(before), toJson(after), at);
+        Pending entry = new Pending(at, CurrentUser.actorName(), action, entityType, entityId, market,
+                states.before(), states.after());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             append(List.of(entry));
             return;
@@ -146,6 +151,85 @@ public class JdbcAuditLog implements AuditLog {
         }
         jdbc.sql("update platform_audit_head set last_seq = :seq, last_hash = :hash, keyed_from = :keyed where id = 1")
                 .param("seq", seq).param("hash", prev).param("keyed", keyedFrom).update();
+    }
+
+    /**
+     * Encrypts the personal values of every entry written before entries were encrypted at write time,
+     * once, holding the chain-head lock: verifies the chain, rewrites the entries and every hash from
+     * the first changed entry on (plain SHA-256 before the keyed-hashing marker, HMAC after it), moves
+     * the old chain's checkpoints aside and records the old head in {@code platform_audit_reanchoring}
+     * and in an {@code audit.reanchored} entry. A new checkpoint is written after the commit.
+     */
+    @Transactional
+    public dev.paydesk.platform.AuditPersonalData.@Nullable Reanchoring reanchor() {
+        record Locked(long seq, String hash, @Nullable Long keyedFrom, long encryptedFrom) {
+        }
+        Locked head = jdbc.sql("select last_seq, last_hash, keyed_from, coalesce(encrypted_from, -1) "
+                        + "from platform_audit_head where id = 1 for update")
+                .query((rs, i) -> new Locked(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getLong(4)))
+                .single();
+        if (head.encryptedFrom() >= 0) {
+            return null;
+        }
+        AuditVerification before = verify();
+        if (!before.intact()) {
+            throw new dev.paydesk.shared.ConflictException("the audit chain does not verify (entry "
+                    + before.firstBrokenSeq() + ": " + before.problem() + "); it was not re-anchored");
+        }
+        jdbc.sql("alter table platform_audit_log disable trigger platform_audit_log_no_update").update();
+        long rewritten = 0;
+        String prev = GENESIS;
+        long next = 1;
+        while (next <= head.seq()) {
+            List<Entry> page = jdbc.sql("select * from platform_audit_log where seq >= :from and seq <= :to order by seq limit :limit")
+                    .param("from", next).param("to", head.seq()).param("limit", PAGE).query(JdbcAuditLog::map).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Entry e : page) {
+                PersonalAuditValues.Protected states = personal.protect(e.entityType(), e.entityId(), e.before(), e.after(),
+                        e.occurredAt());
+                Entry changed = new Entry(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                        e.market(), states.before(), states.after(), prev, "");
+                boolean keyed = head.keyedFrom() != null && e.seq() >= head.keyedFrom();
+                String hash = keyed ? keys.entryHash(content(changed)) : hash(changed);
+                if (!hash.equals(e.hash())) {
+                    jdbc.sql("update platform_audit_log set before_state = ?, after_state = ?, prev_hash = ?, hash = ? where seq = ?")
+                            .params(states.before(), states.after(), prev, hash, e.seq()).update();
+                    rewritten++;
+                }
+                prev = hash;
+                next = e.seq() + 1;
+            }
+        }
+        jdbc.sql("alter table platform_audit_log enable trigger platform_audit_log_no_update").update();
+        jdbc.sql("update platform_audit_head set last_hash = ?, encrypted_from = ? where id = 1")
+                .params(prev, head.seq() + 1).update();
+        String archived = rewritten == 0 ? null : checkpoints.archive("superseded-by-reanchoring-" + clock.millis());
+        jdbc.sql("insert into platform_audit_reanchoring (at, verified_entries, old_head_seq, old_head_hash, "
+                        + "rewritten_entries, new_head_hash, archived_checkpoints) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.from(clock.instant()), before.entriesChecked(), head.seq(), head.hash(), rewritten, prev,
+                        archived).update();
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>();
+        old.put("headSeq", head.seq());
+        old.put("headHash", head.hash());
+        old.put("verifiedEntries", before.entriesChecked());
+        old.put("checkpointsMatched", before.checkpointsChecked());
+        java.util.Map<String, Object> now = new java.util.LinkedHashMap<>();
+        now.put("rewrittenEntries", rewritten);
+        now.put("headHash", prev);
+        now.put("archivedCheckpoints", String.valueOf(archived));
+        record("audit.reanchored", "audit", "chain", null, old, now);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    checkpoints.write(jdbc);
+                }
+            });
+        }
+        return new dev.paydesk.platform.AuditPersonalData.Reanchoring(before.entriesChecked(), head.seq(), head.hash(),
+                rewritten, prev);
     }
 
     /**

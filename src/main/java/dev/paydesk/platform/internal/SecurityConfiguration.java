@@ -2,6 +2,8 @@ package dev.paydesk.platform.internal;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +15,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -77,30 +80,49 @@ class SecurityConfiguration {
     /** Password sign-in with progressive delays and lockouts (the only authentication provider). */
     @Bean
     AuthenticationProvider throttledPasswordAuthentication(UserService users, PasswordEncoder encoder,
-                                                           LoginThrottle throttle) {
+                                                           LoginThrottle throttle,
+                                                           @Value("${paydesk.security.password-login:true}")
+                                                           boolean passwordLogin) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new ThrottledAuthenticationProvider(passwords, throttle, passwordLogin);
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, UserService users) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, UserService users,
+                                ObjectProvider<ClientRegistrationRepository> identityProviders,
+                                SingleSignOn sso, SecondFactors factors, java.time.Clock clock,
+                                @Value("${paydesk.security.session.absolute-timeout:12h}")
+                                java.time.Duration absoluteTimeout) throws Exception {
+        SecondFactorGate secondFactor = new SecondFactorGate(factors);
+        if (identityProviders.getIfAvailable() != null) {
+            SsoLogin login = new SsoLogin(sso);
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(login.userService()))
+                    .successHandler(login.successHandler())
+                    .failureHandler(login.failureHandler())
+                    .permitAll());
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/csat/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.successHandler()).permitAll()
                         .failureHandler(new ExceptionMappingAuthenticationFailureHandler() {
                             {
                                 setDefaultFailureUrl("/login?error");
-                                setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+                                setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
+                                        ThrottledAuthenticationProvider.PasswordSignInOffException.class.getName(),
+                                        "/login?sso-only"));
                             }
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new SessionUserRecheckFilter(users), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(), SessionUserRecheckFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(absoluteTimeout, clock), SessionUserRecheckFilter.class)
+                .addFilterAfter(secondFactor, SessionLifetimeFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorGate.class)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -19,10 +19,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final boolean passwordLogin;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, LoginThrottle throttle, boolean passwordLogin) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.passwordLogin = passwordLogin;
+    }
+
+    /** The password was right, but this account (or the whole installation) signs in through single sign-on only. */
+    static final class PasswordSignInOffException extends org.springframework.security.authentication.AccountStatusException {
+        PasswordSignInOffException(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -37,6 +46,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(username);
+            if (!passwordLogin || (result.getPrincipal() instanceof UserAccount user && !user.passwordLogin())) {
+                throw new PasswordSignInOffException("password sign-in is switched off; use single sign-on");
+            }
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);

@@ -17,7 +17,8 @@ import dev.paydesk.platform.Role;
 /** A Paydesk user as stored, and as Spring Security sees it once signed in. */
 public record UserAccount(UUID id, String username, String displayName, @Nullable String email,
                           String passwordHash, Set<Role> roles, Set<String> markets, boolean allMarkets,
-                          boolean enabled, boolean mustChangePassword, int version, Instant createdAt)
+                          boolean enabled, boolean mustChangePassword, int version, Instant createdAt,
+                          boolean passwordLogin)
         implements UserDetails, PaydeskPrincipal {
 
     public UserAccount {
@@ -55,12 +56,14 @@ public record UserAccount(UUID id, String username, String displayName, @Nullabl
     /** What the audit log and the API show: everything but the password hash. */
     public View view() {
         return new View(id, username, displayName, email, roles.stream().map(Enum::name).sorted().toList(),
-                markets.stream().sorted().toList(), allMarkets, enabled, mustChangePassword);
+                markets.stream().sorted().toList(), allMarkets, enabled, mustChangePassword,
+                passwordLogin);
     }
 
     /** Public representation of a user. */
     public record View(UUID id, String username, String displayName, @Nullable String email, List<String> roles,
-                       List<String> markets, boolean allMarkets, boolean enabled, boolean mustChangePassword) {
+                       List<String> markets, boolean allMarkets, boolean enabled, boolean mustChangePassword,
+                       boolean passwordLogin) {
     }
 
     @Override

@@ -222,6 +222,31 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         return password;
     }
 
+    /** An administrator signs a user out everywhere (API tokens are not affected); returns how many sessions ended. */
+    @Transactional
+    public int endAllSessions(UUID id) {
+        UserAccount user = requireManaged(id);
+        audit.record("user.sessions_ended", "user", id.toString(), auditMarket(user), null, null);
+        return sessions.endAll(user.username());
+    }
+
+    /**
+     * Switches password sign-in on or off for one user (off: they sign in through single sign-on only).
+     * The same administration policy as disabling applies; sessions stay.
+     */
+    @Transactional
+    public UserAccount setPasswordLogin(UUID id, boolean allowed) {
+        UserAccount before = requireManaged(id);
+        caller().ifPresent(c -> AdministrationPolicy.mayDisable(c, id, AdministrationPolicy.Grant.of(before))
+                .enforce(() -> notFound(id)));
+        jdbc.sql("update platform_user set password_login = :p, version = version + 1 where id = :id")
+                .param("p", allowed).param("id", id).update();
+        UserAccount after = require(id);
+        audit.record(allowed ? "user.password_login_on" : "user.password_login_off", "user", id.toString(),
+                auditMarket(after), before.view(), after.view());
+        return after;
+    }
+
     /**
      * The market an audit entry about users belongs to: their one market; users of several or all markets
      * (and changes between markets) are platform-wide entries, which only all-markets users read.
@@ -313,7 +338,7 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
         return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("email"), rs.getString("password_hash"), roles, markets, rs.getBoolean("all_markets"),
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("password_login"));
     }
 
     @Override

@@ -47,9 +47,18 @@ class AdminUsersController {
         }
     }
 
+    private static final java.util.Map<String, java.util.Comparator<UserAccount>> SORTS = java.util.Map.of(
+            "user", dev.paydesk.shared.ListQuery.byText(UserAccount::displayName),
+            "username", dev.paydesk.shared.ListQuery.byText(UserAccount::username),
+            "status", java.util.Comparator.comparing(UserAccount::enabled));
+
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("users", users.managed());
+    String list(dev.paydesk.shared.ListQuery list, Model model) {
+        model.addAttribute("page", list.page(users.managed().stream()
+                .filter(u -> (list.filter("role") == null || u.roles().stream().anyMatch(r -> list.is("role", r)))
+                        && list.matches(u.username(), u.displayName(), u.email(), u.markets()))
+                .toList(), SORTS));
+        model.addAttribute("roles", dev.paydesk.platform.Role.values());
         model.addAttribute("lockedUntil", logins.locks().stream().filter(l -> l.kind() == LoginThrottle.Kind.ACCOUNT)
                 .collect(java.util.stream.Collectors.toMap(LoginThrottle.Lock::key, LoginThrottle.Lock::lockedUntil)));
         return "admin/users";

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.paydesk.platform.internal.AuditQueries;
 import dev.paydesk.platform.internal.JdbcAuditLog;
 import dev.paydesk.platform.access.AdminOrAuditor;
+import dev.paydesk.shared.ListQuery;
 
 /** The audit log page and its chain verification (admins and auditors). */
 @Controller
@@ -28,18 +29,19 @@ class AuditController {
     @GetMapping("/audit")
     String page(@RequestParam(required = false) @Nullable String entityType,
                 @RequestParam(required = false) @Nullable String entityId,
-                @RequestParam(required = false) @Nullable String actor, Model model) {
-        model.addAttribute("entries", queries.search(entityType, entityId, actor, 200));
+                @RequestParam(required = false) @Nullable String actor, ListQuery list, Model model) {
+        model.addAttribute("page", queries.page(entityType, entityId, actor, list));
         return "audit";
     }
 
     @PostMapping("/audit/verify")
-    String verify(@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String verify(@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, ListQuery list,
+                  Model model) {
         model.addAttribute("verification", audit.verify());
         if (htmx != null) {
             return "audit-verification :: result";
         }
-        model.addAttribute("entries", queries.search(null, null, null, 200));
+        model.addAttribute("page", queries.page(null, null, null, list));
         return "audit";
     }
 }

@@ -33,6 +33,7 @@ record BodyProblem(String field, String detail) {
             case InvalidFormatException f -> new BodyProblem(field, "'" + shorten(String.valueOf(f.getValue()))
                     + "' is not " + expected(f.getTargetType()));
             case UnrecognizedPropertyException u -> new BodyProblem(field, "unknown field '" + u.getPropertyName() + "'");
+            case MismatchedInputException m when missing(m) -> new BodyProblem(field, "a value is required");
             case MismatchedInputException m -> new BodyProblem(field, m.getTargetType() == null
                     ? "the value has the wrong type" : "the value has the wrong type: expected " + expected(m.getTargetType()));
             case StreamReadException r -> new BodyProblem(field, "The body is not valid JSON"
@@ -97,5 +98,11 @@ record BodyProblem(String field, String detail) {
     static String shorten(String text) {
         String printable = text.replaceAll("\\p{Cntrl}", "?");
         return printable.length() <= 40 ? printable : printable.substring(0, 40) + "…";
+    }
+
+    /** A number or flag the body left out or sent as null (not a value of the wrong kind). */
+    private static boolean missing(MismatchedInputException m) {
+        String message = m.getOriginalMessage();
+        return message != null && (message.startsWith("Cannot map `null`") || message.startsWith("Missing"));
     }
 }

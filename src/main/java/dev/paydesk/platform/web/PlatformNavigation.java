@@ -28,6 +28,11 @@ class PlatformNavigation {
     }
 
     @Bean
+    NavItem ssoRulesNav() {
+        return new NavItem("Admin", "Sign-on rules", "/admin/sso-rules", "users", Set.of(Role.ADMIN), 15);
+    }
+
+    @Bean
     NavItem auditNav() {
         return new NavItem("Admin", "Audit log", "/audit", "shield", Set.of(Role.ADMIN, Role.AUDITOR), 20);
     }

@@ -24,6 +24,7 @@ import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.reconciliation.engine.Anomaly;
 import dev.paydesk.reconciliation.engine.BatchReport;
+import dev.paydesk.shared.ListQuery;
 import dev.paydesk.shared.Money;
 
 /** SQL for findings, runs and batch reports. */
@@ -216,18 +217,36 @@ class FindingStore {
     }
 
     List<Finding> search(Findings.Filter f, @Nullable Collection<String> markets, Instant now) {
-        return jdbc.sql("select * from reconciliation_finding where " + where(f, markets)
+        return jdbc.sql("select * from reconciliation_finding where " + where(f, markets, null)
                         + " order by amount_minor desc, first_seen_at limit :limit")
-                .params(params(f, markets, now)).param("limit", Math.max(1, Math.min(f.limit(), 5_000)))
+                .params(params(f, markets, now, null)).param("limit", Math.max(1, Math.min(f.limit(), 5_000)))
+                .query(FindingStore::finding).list();
+    }
+
+    /** The sortable columns of the findings list (key → SQL); nothing else reaches the order by. */
+    static final Map<String, String> SORTS = Map.of("type", "type", "market", "market", "provider", "provider",
+            "method", "method", "order", "order_ref", "amount", "amount_minor", "firstSeen", "first_seen_at",
+            "status", "status", "assignee", "assignee");
+
+    /** One page of findings, sorted by an allowed column and searched in references and summary. */
+    List<Finding> page(Findings.Filter f, @Nullable Collection<String> markets, Instant now, ListQuery list) {
+        return jdbc.sql("select * from reconciliation_finding where " + where(f, markets, list.q())
+                        + " order by " + list.orderBy(SORTS, "amount_minor desc") + ", first_seen_at, id"
+                        + " limit :limit offset :offset")
+                .params(params(f, markets, now, list.q())).param("limit", list.size()).param("offset", list.offset())
                 .query(FindingStore::finding).list();
     }
 
     Findings.Totals totals(Findings.Filter f, @Nullable Collection<String> markets, Instant now) {
+        return totals(f, markets, now, null);
+    }
+
+    Findings.Totals totals(Findings.Filter f, @Nullable Collection<String> markets, Instant now, @Nullable String q) {
         Map<String, Long> byCurrency = new java.util.TreeMap<>();
         int[] count = {0};
         jdbc.sql("select currency, count(*) n, sum(amount_minor) total from reconciliation_finding where "
-                        + where(f, markets) + " group by currency")
-                .params(params(f, markets, now))
+                        + where(f, markets, q) + " group by currency")
+                .params(params(f, markets, now, q))
                 .query(rs -> {
                     byCurrency.put(rs.getString("currency").trim(), rs.getLong("total"));
                     count[0] += rs.getInt("n");
@@ -235,19 +254,26 @@ class FindingStore {
         return new Findings.Totals(count[0], byCurrency);
     }
 
-    private static String where(Findings.Filter f, @Nullable Collection<String> markets) {
+    /** Text filters ignore case: {@code de} finds market DE, {@code adyen} provider ADYEN. */
+    private static String where(Findings.Filter f, @Nullable Collection<String> markets, @Nullable String q) {
         return (f.includeResolved() ? "true" : "resolved_at is null")
                 + (f.type() == null ? "" : " and type = :type")
-                + (f.provider() == null ? "" : " and provider = :provider")
-                + (f.market() == null ? "" : " and market = :market")
-                + (f.method() == null ? "" : " and method = :method")
+                + (f.provider() == null ? "" : " and upper(provider) = upper(:provider)")
+                + (f.market() == null ? "" : " and upper(market) = upper(:market)")
+                + (f.method() == null ? "" : " and lower(method) = lower(:method)")
                 + (f.olderThanDays() == null ? "" : " and first_seen_at <= :seenBefore")
                 + (f.minAmountMinor() == null ? "" : " and amount_minor >= :minAmount")
-                + (markets == null ? "" : " and market = any(:markets)");
+                + (markets == null ? "" : " and market = any(:markets)")
+                + (q == null ? "" : " and (order_ref ilike :q or payment_ref ilike :q or customer_ref ilike :q"
+                        + " or summary ilike :q or assignee ilike :q)");
     }
 
-    private static Map<String, Object> params(Findings.Filter f, @Nullable Collection<String> markets, Instant now) {
+    private static Map<String, Object> params(Findings.Filter f, @Nullable Collection<String> markets, Instant now,
+                                              @Nullable String q) {
         Map<String, Object> p = new HashMap<>();
+        if (q != null) {
+            p.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         if (f.type() != null) {
             p.put("type", f.type().name());
         }

@@ -30,7 +30,10 @@ class FindingsService implements Findings {
     private final AuditLog audit;
     private final Clock clock;
 
-    FindingsService(FindingStore store, AuditLog audit, Clock clock) {
+    private final dev.paydesk.platform.UserDirectory directory;
+
+    FindingsService(FindingStore store, AuditLog audit, Clock clock, dev.paydesk.platform.UserDirectory directory) {
+        this.directory = directory;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -40,6 +43,22 @@ class FindingsService implements Findings {
     @Transactional(readOnly = true)
     public List<Finding> search(Filter filter) {
         return store.search(filter, scope(), clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public dev.paydesk.shared.ListPage<Finding> page(Filter filter, dev.paydesk.shared.ListQuery list) {
+        Instant now = clock.instant();
+        Set<String> markets = scope();
+        Totals totals = store.totals(filter, markets, now, list.q());
+        return dev.paydesk.shared.ListPage.of(store.page(filter, markets, now, list), totals.count(), list,
+                FindingStore.SORTS.keySet());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Totals totals(Filter filter, @Nullable String q) {
+        return store.totals(filter, scope(), clock.instant(), q);
     }
 
     @Override
@@ -72,8 +91,14 @@ class FindingsService implements Findings {
     @Override
     @Transactional
     public int assign(Collection<UUID> ids, String assignee) {
-        if (assignee.isBlank()) {
-            throw new InvalidInputException("assignee", "assignee must not be blank");
+        if (assignee == null || assignee.isBlank()) {
+            throw new InvalidInputException("assignee", "choose the user the findings are assigned to");
+        }
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidInputException("ids", "choose at least one finding to assign");
+        }
+        if (directory.user(assignee.trim()).filter(dev.paydesk.platform.UserDirectory.User::enabled).isEmpty()) {
+            throw new InvalidInputException("assignee", "there is no active user '" + assignee.trim() + "'");
         }
         int changed = 0;
         for (Finding f : visible(ids)) {

@@ -52,6 +52,20 @@ class ReconciliationRuns {
         }
     }
 
+    /**
+     * A settlement file was imported: its booking dates (a day either side) are reconciled now, so its batches
+     * appear under settlement batches and the run is logged, without waiting for the hourly run.
+     */
+    @ApplicationModuleListener
+    void on(dev.paydesk.payments.PaymentFileImported event) {
+        if (event.firstBookedAt() == null || event.lastBookedAt() == null) {
+            return;
+        }
+        Instant from = event.firstBookedAt().minus(java.time.Duration.ofDays(1));
+        Instant to = event.lastBookedAt().plus(java.time.Duration.ofDays(1));
+        jobs.runExclusively("reconciliation.file", properties.lease(), () -> reconciliation.reconcile(from, to));
+    }
+
     /** Reconciles the orders that have been quiet for the debounce; returns how many. */
     int flush() {
         int[] done = {0};

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.ListQuery;
 import dev.paydesk.shared.Money;
 import dev.paydesk.platform.access.SpecialistProcessManagerAdminOrAuditor;
 import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
@@ -32,20 +34,27 @@ class ReconciliationUiController {
 
     private final Findings findings;
 
-    ReconciliationUiController(Findings findings) {
+    private final MessageSource messages;
+
+    ReconciliationUiController(Findings findings, MessageSource messages) {
         this.findings = findings;
+        this.messages = messages;
     }
 
+    /**
+     * Findings, paged and sortable; text filters ignore case. A bad amount or day count is named on the page and
+     * ignored, never an error page.
+     */
     @GetMapping("/reconciliation")
-    String list(FindingFilters filters, @RequestParam(required = false) @Nullable String minAmount, Model model) {
-        Long minAmountMinor = minAmount == null || minAmount.isBlank() ? null : Money.parse(minAmount, "EUR").minor();
-        Findings.Filter filter = filters.filter(minAmountMinor, 500);
-        Findings.Totals totals = findings.totals(filter);
-        model.addAttribute("findings", findings.search(filter));
-        model.addAttribute("count", totals.count());
+    String list(FindingPageFilters filters, ListQuery list, java.util.Locale locale, Model model) {
+        FindingPageFilters.Read read = filters.read(locale, 500);
+        Findings.Filter filter = read.filter();
+        Findings.Totals totals = findings.totals(filter, list.q());
+        model.addAttribute("page", findings.page(filter, list));
         model.addAttribute("totals", totals.amountMinorByCurrency().entrySet().stream()
-                .map(e -> Money.of(e.getValue(), e.getKey()).toString()).collect(Collectors.toList()));
+                .map(e -> Money.of(e.getValue(), e.getKey())).collect(Collectors.toList()));
         model.addAttribute("types", FindingType.values());
+        model.addAttribute("badFields", read.badFields());
         return "reconciliation/findings";
     }
 
@@ -60,19 +69,31 @@ class ReconciliationUiController {
     @PostMapping("/reconciliation/assign")
     @SpecialistProcessManagerOrAdmin
     String assign(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids,
-                  @RequestParam(defaultValue = "") String assignee, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String assignee, java.util.Locale locale, RedirectAttributes redirect) {
         try {
-            int changed = ids == null ? 0 : findings.assign(ids, assignee);
-            redirect.addFlashAttribute("flash", changed + " finding(s) assigned to " + assignee + ".");
+            int changed = findings.assign(ids == null ? List.of() : ids, assignee);
+            redirect.addFlashAttribute("flash", messages.getMessage("findings.assigned", new Object[] {changed, assignee.strip()}, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", messages.getMessage("settings.field." + e.field(), null, e.field(), locale)
+                    + ": " + e.getMessage());
         }
         return "redirect:/reconciliation";
     }
 
+    private static final java.util.Map<String, java.util.Comparator<Findings.BatchSummary>> BATCH_SORTS = java.util.Map.of(
+            "provider", ListQuery.byText(Findings.BatchSummary::provider),
+            "batch", ListQuery.byText(Findings.BatchSummary::batch),
+            "lines", java.util.Comparator.comparingInt(Findings.BatchSummary::lines),
+            "unmatched", java.util.Comparator.comparingInt(Findings.BatchSummary::unmatched),
+            "difference", java.util.Comparator.comparingLong(Findings.BatchSummary::differenceMinor),
+            "reported", ListQuery.by(Findings.BatchSummary::reportedAt));
+
     @GetMapping("/reconciliation/batches")
-    String batches(Model model) {
-        model.addAttribute("batches", findings.batches(200));
+    String batches(ListQuery list, Model model) {
+        List<Findings.BatchSummary> rows = findings.batches(5000).stream()
+                .filter(b -> list.is("provider", b.provider()) && list.matches(b.provider(), b.batch(), b.currency()))
+                .toList();
+        model.addAttribute("page", list.page(rows, BATCH_SORTS));
         return "reconciliation/batches";
     }
 

@@ -34,7 +34,7 @@ class DemoTriageData implements ApplicationRunner {
             new CategorySpec("dispute", null, Map.of("en", "Disputes and chargebacks", "de", "Rückbuchungen"),
                     "Customer disputes a payment with the issuer", "disputes", "SOP-DSP-01"),
             new CategorySpec("payout.delay", null, Map.of("en", "Payout delayed", "de", "Auszahlung verspätet"),
-                    "Merchant settlement late", "merchant-care", "SOP-PAY-01"));
+                    "Merchant settlement late", "finance", "SOP-PAY-01"));
 
     private final Taxonomy taxonomy;
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.paydesk.platform.ClusterNotifications;
 import dev.paydesk.triage.ModelVersion;
 
 /** The {@code triage_models} table. */
@@ -20,10 +21,15 @@ public class ModelStore {
     private static final String COLUMNS = "id, created_at, created_by, source, train_size, embedder, accuracy, macro_f1,"
             + " baseline_macro_f1, active, activated_at, activated_by, forced";
 
-    private final JdbcClient jdbc;
+    /** Announced to every node when another version becomes active (see {@link ActiveModel}). */
+    static final String ACTIVE_MODEL_TOPIC = "triage.active-model";
 
-    ModelStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClusterNotifications cluster;
+
+    ModelStore(JdbcClient jdbc, ClusterNotifications cluster) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
     }
 
     /** A new, inactive version. */
@@ -68,6 +74,7 @@ public class ModelStore {
         jdbc.sql("update triage_models set active = false where active and id <> ?").param(id).update();
         jdbc.sql("update triage_models set active = true, activated_at = ?, activated_by = ?, forced = ? where id = ?")
                 .params(Timestamp.from(at), by, forced, id).update();
+        cluster.publish(ACTIVE_MODEL_TOPIC);
     }
 
     private static ModelVersion version(ResultSet rs, int row) throws SQLException {

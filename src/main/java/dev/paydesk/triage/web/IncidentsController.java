@@ -3,6 +3,7 @@ package dev.paydesk.triage.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import dev.paydesk.triage.Incident;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -24,10 +25,21 @@ class IncidentsController {
         this.incidents = incidents;
     }
 
+    private static final java.util.Map<String, java.util.Comparator<Incident>> SORTS = java.util.Map.of(
+            "hour", dev.paydesk.shared.ListQuery.by(Incident::hour),
+            "category", dev.paydesk.shared.ListQuery.byText(i -> i.cell().category()),
+            "provider", dev.paydesk.shared.ListQuery.byText(i -> i.cell().provider()),
+            "market", dev.paydesk.shared.ListQuery.byText(i -> i.cell().market()),
+            "observed", java.util.Comparator.comparingInt(Incident::observed),
+            "status", dev.paydesk.shared.ListQuery.byText(Incident::status));
+
     @GetMapping("/triage/incidents")
-    String list(Model model) {
-        model.addAttribute("incidents", incidents.recent(200).stream()
-                .filter(i -> CurrentUser.canAccessMarket(i.cell().market())).toList());
+    String list(dev.paydesk.shared.ListQuery list, Model model) {
+        model.addAttribute("page", list.page(incidents.recent(5000).stream()
+                .filter(i -> CurrentUser.canAccessMarket(i.cell().market()))
+                .filter(i -> list.is("status", i.status()) && list.is("market", i.cell().market())
+                        && list.matches(i.cell().category(), i.cell().provider(), i.cell().market(), i.cell().method()))
+                .toList(), SORTS));
         return "triage/incidents";
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,10 @@ class TaxonomyController {
     private final Taxonomy taxonomy;
     private final TriageModels models;
 
-    TaxonomyController(Taxonomy taxonomy, TriageModels models) {
+    private final MessageSource messages;
+
+    TaxonomyController(Taxonomy taxonomy, TriageModels models, MessageSource messages) {
+        this.messages = messages;
         this.taxonomy = taxonomy;
         this.models = models;
     }
@@ -79,7 +84,9 @@ class TaxonomyController {
             redirect.addFlashAttribute("flash", "Category " + created.code() + " added.");
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e instanceof InvalidInputException i
+                    ? messages.getMessage("settings.field." + i.field(), null, i.field(), LocaleContextHolder.getLocale()) + ": " + i.getMessage()
+                    : e.getMessage());
             model.addAttribute("form", form);
             return list(model);
         }
@@ -103,7 +110,9 @@ class TaxonomyController {
             redirect.addFlashAttribute("flash", "Category " + code + " saved.");
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e instanceof InvalidInputException i
+                    ? messages.getMessage("settings.field." + i.field(), null, i.field(), LocaleContextHolder.getLocale()) + ": " + i.getMessage()
+                    : e.getMessage());
             model.addAttribute("form", form);
             return edit(code, model);
         }
@@ -113,5 +122,17 @@ class TaxonomyController {
     String models(Model model) {
         model.addAttribute("models", models.versions());
         return "triage/models";
+    }
+
+    /** Trains a candidate from the labelled cases in the database (the models page's next step). */
+    @PostMapping("/models/train")
+    String train(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            var version = models.trainFromDatabase();
+            redirect.addFlashAttribute("flash", "#" + version.id() + ": " + (version.active() ? "active" : "inactive"));
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/triage/models";
     }
 }

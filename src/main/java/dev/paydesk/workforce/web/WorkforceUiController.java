@@ -162,9 +162,27 @@ class WorkforceUiController {
         return "workforce/queue";
     }
 
+    /**
+     * One supplier's plan as a CSV download for the signed-in browser (session authentication; the API route
+     * answers tokens only).
+     */
+    @GetMapping(path = "/workforce/queues/{code}/allocation/{supplier}.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> allocationCsv(@PathVariable String code, @PathVariable String supplier,
+            @RequestParam(required = false) @Nullable LocalDate date, @RequestParam(defaultValue = "0.5") double qualityWeight) {
+        ContactQueue queue = data.queue(code);
+        AllocationPlan plan = allocations.plan(code, date == null ? planning.today(queue) : date, qualityWeight);
+        String file = (code + "-" + supplier + "-" + plan.date()).replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv";
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(allocations.supplierCsv(plan, supplier, allocations.zone(code)));
+    }
+
+    /** The board; with {@code HX-Request} only its live part, which the page polls every 15 seconds. */
     @GetMapping("/workforce/realtime")
-    String realtime(Model page) {
+    String realtime(@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false)
+                    @Nullable String htmx, Model page) {
         page.addAttribute("board", realtime.board());
-        return "workforce/realtime";
+        return htmx != null ? "workforce/realtime :: board" : "workforce/realtime";
     }
 }

@@ -69,7 +69,7 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         signIn(specialist, "correct-horse-battery");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dispute desk")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dispute desk"))).isVisible();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(disputeId)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(disputeId).setExact(true)).click();
 
         assertThat(page.locator("#dispute-status")).hasText("NEEDS_RESPONSE");
         assertThat(page.getByText("Merchandise/Services Not Received").first()).isVisible();
@@ -95,6 +95,8 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit evidence")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit evidence")).click();
         assertThat(page.getByText(Pattern.compile("Evidence submitted via"))).isVisible();
         assertThat(page.locator("#dispute-status")).hasText("UNDER_REVIEW");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("EVIDENCE_SUBMITTED"))).isVisible();

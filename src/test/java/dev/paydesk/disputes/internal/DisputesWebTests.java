@@ -168,7 +168,7 @@ class DisputesWebTests extends PlatformTestSupport {
                 .andExpect(content().string(containsString("Goods or Services Not Provided")));
         mvc.perform(get("/disputes/analytics").with(user(specialist))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Visa VAMP")));
-        mvc.perform(get("/disputes/reason-codes").with(user(specialist))).andExpect(status().isOk())
+        mvc.perform(get("/disputes/reason-codes").param("q", "4837").with(user(specialist))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("4837")));
         mvc.perform(post("/disputes/" + id + "/accept").with(user(specialist)).with(csrf()).param("note", "not worth it"))
                 .andExpect(status().isFound());

@@ -48,6 +48,9 @@ class AuditAnchoringTests {
     AuditKeys keys;
 
     @Autowired
+    PersonalAuditValues personal;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -124,7 +127,7 @@ class AuditAnchoringTests {
     @Test
     void aForgedCheckpointFileIsReported(@TempDir Path dir) throws Exception {
         AuditCheckpoints elsewhere = new AuditCheckpoints(dir, keys, clock);
-        JdbcAuditLog checker = new JdbcAuditLog(jdbc, clock, keys, elsewhere);
+        JdbcAuditLog checker = new JdbcAuditLog(jdbc, clock, keys, elsewhere, personal);
         elsewhere.write(jdbc);
         assertThat(tx.execute(s -> checker.verify()).intact()).isTrue();
         Path file = elsewhere.read().get(0).file();
@@ -136,7 +139,7 @@ class AuditAnchoringTests {
 
     @Test
     void entriesFromBeforeTheSwitchVerifyWithPlainHashesAndLaterOnesWithTheKey(@TempDir Path dir) {
-        JdbcAuditLog checker = new JdbcAuditLog(jdbc, clock, keys, new AuditCheckpoints(dir, keys, clock));
+        JdbcAuditLog checker = new JdbcAuditLog(jdbc, clock, keys, new AuditCheckpoints(dir, keys, clock), personal);
         AuditVerification mixed = tampered(() -> {
             jdbc.sql("delete from platform_audit_log").update();
             String prev = JdbcAuditLog.GENESIS;

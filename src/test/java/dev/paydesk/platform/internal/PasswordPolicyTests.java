@@ -37,6 +37,16 @@ class PasswordPolicyTests {
         assertThat(PasswordPolicy.violation("someone", password)).hasValueSatisfying(v -> assertThat(v).contains("common"));
     }
 
+    /**
+     * Entries of zxcvbn's breach-derived list (MIT; see the header of platform/common-passwords.txt) that are
+     * not in Paydesk's own first block: keyboard walks, a phrase, and a word with digits around it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1qaz2wsx3edc", "qazwsxedcrfv", "leavemealone", "Leave-Me-Alone", "2026sojdlg123aljg!!"})
+    void breachedPasswordsFromTheBundledListAreRefused(String password) {
+        assertThat(PasswordPolicy.violation("someone", password)).hasValueSatisfying(v -> assertThat(v).contains("common"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"correct-horse-battery", "ledger-otter-quietly-42", "Tr0ub4dor&3-mauve", "zürich-Fähre-1912"})
     void reasonablePasswordsAreAccepted(String password) {

@@ -73,7 +73,7 @@ class ReconciliationWebTests extends PlatformTestSupport {
     }
 
     private String findingOf(String order) {
-        return jdbc.sql("select id from reconciliation_finding where order_ref = :o").param("o", order)
+        return jdbc.sql("select id from reconciliation_finding where order_ref = :o and type = 'DUPLICATE_CAPTURE'").param("o", order)
                 .query(String.class).single();
     }
 
@@ -103,7 +103,8 @@ class ReconciliationWebTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         String order = duplicateIn("DE", "9103");
         String id = findingOf(order);
-        String body = "{\"ids\": [\"" + id + "\"], \"assignee\": \"maria\"}";
+        String maria = newUser(Role.SPECIALIST, List.of("DE")).getUsername();
+        String body = "{\"ids\": [\"" + id + "\"], \"assignee\": \"" + maria + "\"}";
         String auditor = tokenFor(newUser(Role.AUDITOR, List.of()));
         mvc.perform(get("/api/v1/reconciliation/findings/" + id).header("Authorization", "Bearer " + auditor))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.suggestedAction").value(containsString("Refund")));
@@ -117,9 +118,29 @@ class ReconciliationWebTests extends PlatformTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.changed").value(1));
         mvc.perform(get("/api/v1/reconciliation/findings/" + id).header("Authorization", "Bearer " + specialist))
-                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED")).andExpect(jsonPath("$.assignee").value("maria"));
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED")).andExpect(jsonPath("$.assignee").value(maria));
         mvc.perform(get("/api/v1/reconciliation/batches").header("Authorization", "Bearer " + auditor))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].batch", hasItem("9103")));
+    }
+
+    @Test
+    void findingsFiltersIgnoreCaseAndABadSortOrAmountIsNamedNotAnError() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String order = duplicateIn("DE", "9105");
+        var specialist = newUser(Role.SPECIALIST, List.of("DE"));
+        mvc.perform(get("/reconciliation").param("market", "de").param("provider", "adyen").param("q", order.toLowerCase())
+                        .with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("/payments/orders/" + order)));
+        mvc.perform(get("/reconciliation").param("market", "fr").param("q", order).with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("/payments/orders/" + order))));
+        mvc.perform(get("/reconciliation").param("sort", "amount_minor; drop table x").param("minAmount", "abc")
+                        .param("page", "-3").param("size", "zz").with(user(specialist)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("cannot be sorted")))
+                .andExpect(content().string(containsString("could not be read")));
+        mvc.perform(get("/reconciliation").param("sort", "amount").param("dir", "desc").param("size", "1")
+                        .param("q", order).with(user(specialist)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("aria-sort=\"descending\"")));
     }
 
     @Test
@@ -127,7 +148,7 @@ class ReconciliationWebTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         String order = duplicateIn("DE", "9104");
         var specialist = newUser(Role.SPECIALIST, List.of("DE"));
-        mvc.perform(get("/reconciliation").with(user(specialist)))
+        mvc.perform(get("/reconciliation").param("q", order).with(user(specialist)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/payments/orders/" + order)))
                 .andExpect(content().string(containsString("Duplicate capture")));

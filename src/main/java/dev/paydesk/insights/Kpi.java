@@ -1,0 +1,130 @@
+package dev.paydesk.insights;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The KPI catalogue: every KPI with its definition. Days are local days of the record's market (a
+ * record without a market counts in UTC); a period {@code [from, to)} is a range of such days.
+ *
+ * @param formula the definition as people read it
+ * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours} or {@code rating}
+ * @param source the records counted and the day they count on
+ * @param family which fact table and rollup family serves it
+ * @param dimensions the filters that apply (market always does)
+ * @param higherIsBetter for targets: whether a value above the target is on target
+ */
+public enum Kpi {
+    CASES_OPENED("cases_opened", "number of cases created in the period", "count",
+            "cases; day of creation", Family.CASE, Dimensions.CASE, true),
+    CASES_RESOLVED("cases_resolved", "number of cases whose current resolution (first RESOLVED or CLOSED after the"
+            + " last reopen) falls in the period", "count", "cases; day of resolution", Family.CASE, Dimensions.CASE, true),
+    BACKLOG_OPEN("backlog_open", "cases created before the end of the period and not resolved before it", "count",
+            "cases; creation and resolution day", Family.CASE, Dimensions.CASE, false),
+    FIRST_RESPONSE_ATTAINMENT("first_response_attainment", "first-response clocks met / (met + breached), by the"
+            + " day the clock was decided (reply, resolution or breach)", "fraction", "case clocks (FIRST_RESPONSE)",
+            Family.CASE, Dimensions.CASE, true),
+    RESOLUTION_ATTAINMENT("resolution_attainment", "resolution clocks met / (met + breached), by the day decided"
+            + " (resolution or breach)", "fraction", "case clocks (RESOLUTION)", Family.CASE, Dimensions.CASE, true),
+    FIRST_RESPONSE_MINUTES_P50("first_response_minutes_p50", "median business minutes (market calendar) from"
+            + " creation to the first reply, over cases first replied to in the period (nearest rank, exact to the"
+            + " minute)", "minutes", "cases; day of the first reply", Family.CASE, Dimensions.CASE, false),
+    FIRST_RESPONSE_MINUTES_P90("first_response_minutes_p90", "90th percentile of the same business minutes"
+            + " (nearest rank)", "minutes", "cases; day of the first reply", Family.CASE, Dimensions.CASE, false),
+    CSAT_MEAN("csat_mean", "mean rating (1-5) of CSAT surveys answered in the period", "rating",
+            "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
+    CSAT_SATISFIED("csat_satisfied", "share of CSAT answers rated 4 or 5", "fraction",
+            "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
+    REFUND_TURNAROUND_HOURS_P50("refund_turnaround_hours_p50", "median hours from the merchant's refund request to"
+            + " the refund confirmed by the PSP (request paired with the earliest open request of the same order,"
+            + " amount and currency); exact to the minute", "hours", "refund movements; day confirmed",
+            Family.PAYMENT, Dimensions.PAYMENT, false),
+    FAILED_REFUND_RATE("failed_refund_rate", "refunds that failed (failed status, or a later REFUND_FAILED /"
+            + " REFUND_REVERSED naming them) / refunds", "fraction", "refund movements; day of the refund",
+            Family.PAYMENT, Dimensions.PAYMENT, false),
+    CAPTURES("captures", "successful captures and bank credits", "count", "payment movements; day occurred",
+            Family.PAYMENT, Dimensions.PAYMENT, true),
+    DISPUTES_OPENED("disputes_opened", "disputes opened in the period", "count", "disputes; day opened",
+            Family.DISPUTE, Dimensions.DISPUTE, false),
+    DISPUTE_WIN_RATE("dispute_win_rate", "disputes won / disputes decided (won, lost or expired; accepted and"
+            + " cancelled ones are not decided by a fight), by the day closed", "fraction", "disputes; day closed",
+            Family.DISPUTE, Dimensions.DISPUTE, true),
+    DISPUTE_RATE("dispute_rate", "disputes opened / successful captures in the period", "fraction",
+            "disputes and captures; day opened / day captured", Family.DISPUTE, Dimensions.DISPUTE, false);
+
+    /** Which facts serve a KPI. */
+    public enum Family { CASE, PAYMENT, DISPUTE }
+
+    /** The filter dimensions besides market. */
+    public static final class Dimensions {
+        public static final Set<String> CASE = Set.of("provider", "queue", "category", "priority");
+        public static final Set<String> PAYMENT = Set.of("provider", "method");
+        public static final Set<String> DISPUTE = Set.of("provider");
+        public static final Set<String> ALL = Set.of("provider", "method", "queue", "category", "supplier", "priority");
+
+        private Dimensions() {
+        }
+    }
+
+    /** The time-zone rule every KPI shares. */
+    public static final String TIME_ZONE_RULE = "days are the local days of the record's market (its configured time"
+            + " zone, so a DST day has 23 or 25 hours); records without a market count in UTC";
+
+    private final String key;
+    private final String formula;
+    private final String unit;
+    private final String source;
+    private final Family family;
+    private final Set<String> dimensions;
+    private final boolean higherIsBetter;
+
+    Kpi(String key, String formula, String unit, String source, Family family, Set<String> dimensions,
+        boolean higherIsBetter) {
+        this.key = key;
+        this.formula = formula;
+        this.unit = unit;
+        this.source = source;
+        this.family = family;
+        this.dimensions = dimensions;
+        this.higherIsBetter = higherIsBetter;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public Set<String> dimensions() {
+        return dimensions;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    public String timeZoneRule() {
+        return TIME_ZONE_RULE;
+    }
+
+    public static Optional<Kpi> byKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(v -> v.key.equals(k)).findFirst();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.paydesk.insights.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.paydesk.cases.CaseClock;
+import dev.paydesk.cases.CaseDetail;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.EntryKind;
+import dev.paydesk.cases.CaseWorkbench;
+import dev.paydesk.cases.ClockKind;
+import dev.paydesk.cases.ClockState;
+import dev.paydesk.cases.TimelineEntry;
+import dev.paydesk.platform.BusinessCalendar;
+
+/**
+ * What insights keeps of one case: its dimensions and the instants its KPIs count on. Built from the
+ * case's current state, so reading it again after any event gives the same row (idempotent).
+ *
+ * @param resolvedAt the first RESOLVED or CLOSED after the last reopen; null while open
+ * @param frState, resState the FIRST_RESPONSE / RESOLUTION clock state (null without such a clock)
+ * @param frDecidedAt when the first-response clock was decided: the first reply (or the resolution when
+ *                    that satisfied it) or the breach; null while running
+ * @param csatPending a survey was sent and is neither answered nor expired (refreshed by a sweep)
+ */
+record CaseFact(UUID caseId, String key, String market, String provider, String queue, String category,
+                String priority, @Nullable String assignee, Instant createdAt, @Nullable Instant resolvedAt,
+                @Nullable Instant firstReplyAt, @Nullable Integer firstResponseMinutes, @Nullable String frState,
+                @Nullable Instant frDecidedAt, @Nullable String resState, @Nullable Instant resDecidedAt,
+                @Nullable Integer csatRating, @Nullable Instant csatAt, boolean csatPending) {
+
+    static CaseFact of(CaseDetail d, CaseWorkbench.@Nullable Survey survey, @Nullable BusinessCalendar calendar,
+                       Instant now) {
+        var s = d.summary();
+        Instant resolvedAt = null;
+        Instant firstReply = null;
+        for (TimelineEntry e : d.timeline()) {
+            if (e.kind() == EntryKind.MESSAGE_OUT && (firstReply == null || e.at().isBefore(firstReply))) {
+                firstReply = e.at();
+            }
+        }
+        if (!s.status().isOpen()) {
+            for (TimelineEntry e : d.timeline()) {
+                if (e.kind() == EntryKind.STATUS && e.data().get("status") instanceof String st) {
+                    boolean open = CaseStatus.valueOf(st).isOpen();
+                    if (open) {
+                        resolvedAt = null;
+                    } else if (resolvedAt == null) {
+                        resolvedAt = e.at();
+                    }
+                }
+            }
+            if (resolvedAt == null) {
+                resolvedAt = s.updatedAt();
+            }
+        }
+        Integer minutes = null;
+        if (firstReply != null) {
+            minutes = (int) Math.max(0, calendar != null
+                    ? calendar.businessMinutesBetween(s.createdAt(), firstReply)
+                    : java.time.Duration.between(s.createdAt(), firstReply).toMinutes());
+        }
+        CaseClock fr = clock(d, ClockKind.FIRST_RESPONSE);
+        CaseClock res = clock(d, ClockKind.RESOLUTION);
+        Instant frDecided = decided(fr, firstReply != null ? firstReply : resolvedAt);
+        Instant resDecided = decided(res, resolvedAt);
+        Integer rating = survey == null ? null : survey.rating();
+        Instant answered = survey == null || rating == null ? null : survey.answeredAt();
+        boolean pending = survey != null && rating == null && survey.expiresAt().isAfter(now);
+        return new CaseFact(s.id(), s.key(), s.market(), upper(d.provider()), nz(s.queue()), nz(s.category()),
+                s.priority().name(), s.assignee(), s.createdAt(), resolvedAt, firstReply, minutes,
+                fr == null ? null : fr.state().name(), frDecided, res == null ? null : res.state().name(), resDecided,
+                answered == null ? null : rating, answered, pending);
+    }
+
+    private static @Nullable CaseClock clock(CaseDetail d, ClockKind kind) {
+        return d.clocks().stream().filter(c -> c.kind() == kind).findFirst().orElse(null);
+    }
+
+    private static @Nullable Instant decided(@Nullable CaseClock clock, @Nullable Instant metAt) {
+        if (clock == null) {
+            return null;
+        }
+        return switch (clock.state()) {
+            case BREACHED -> clock.breachedAt() != null ? clock.breachedAt() : clock.dueAt();
+            case MET -> metAt;
+            case RUNNING, PAUSED -> null;
+        };
+    }
+
+    /** The local day of an instant in the market's zone. */
+    static java.time.@Nullable LocalDate day(@Nullable Instant at, ZoneId zone) {
+        return at == null ? null : at.atZone(zone).toLocalDate();
+    }
+
+    static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    static String upper(@Nullable String s) {
+        return s == null ? "" : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static boolean isDecided(@Nullable String state) {
+        return ClockState.MET.name().equals(state) || ClockState.BREACHED.name().equals(state);
+    }
+}

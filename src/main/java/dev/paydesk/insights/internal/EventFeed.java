@@ -1,0 +1,91 @@
+package dev.paydesk.insights.internal;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.cases.CaseChanged;
+import dev.paydesk.cases.CaseClockAlert;
+import dev.paydesk.cases.CaseCreated;
+import dev.paydesk.disputes.DisputeClosed;
+import dev.paydesk.disputes.DisputeOpened;
+import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.payments.PaymentsRecorded;
+import dev.paydesk.platform.JobCoordinator;
+
+/**
+ * Keeps the facts current from the other modules' events. Each event only says which record changed:
+ * the listener reads that record's current state through its module's API and upserts its fact, so a
+ * replayed, duplicated or late event writes the same row again and counts nothing twice. Clock
+ * outcomes arrive as the case change that decided them (a reply, a status) or as a breach alert;
+ * CSAT answers, which publish no event, are picked up by a sweep over open surveys.
+ */
+@Component
+class EventFeed {
+
+    private final Sources sources;
+    private final Facts facts;
+    private final JobCoordinator jobs;
+
+    EventFeed(Sources sources, Facts facts, JobCoordinator jobs) {
+        this.sources = sources;
+        this.facts = facts;
+        this.jobs = jobs;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseCreated created) {
+        refreshCases(List.of(created.caseId()));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseChanged changed) {
+        refreshCases(List.of(changed.caseId()));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseClockAlert alert) {
+        if (alert.breached()) {
+            refreshCases(List.of(alert.caseId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentsRecorded recorded) {
+        Set<String> orders = new LinkedHashSet<>();
+        for (PaymentRecorded p : recorded.payments()) {
+            if (p.merchantReference() != null) {
+                orders.add(p.merchantReference());
+            }
+        }
+        if (!orders.isEmpty()) {
+            facts.savePayments(sources.paymentFacts(orders));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeOpened opened) {
+        facts.saveDisputes(List.of(sources.disputeFact(opened.disputeId())));
+    }
+
+    @ApplicationModuleListener
+    void on(DisputeClosed closed) {
+        facts.saveDisputes(List.of(sources.disputeFact(closed.disputeId())));
+    }
+
+    /** CSAT answers publish no event: read the cases with an open survey again. */
+    @Scheduled(fixedDelayString = "${paydesk.insights.survey-sweep:PT1M}", initialDelayString = "PT45S")
+    void sweepSurveys() {
+        jobs.runExclusively("insights.csat-sweep", Duration.ofMinutes(5), () -> refreshCases(facts.pendingSurveys(2000)));
+    }
+
+    void refreshCases(List<UUID> ids) {
+        facts.saveCases(ids.stream().map(sources::caseFact).flatMap(java.util.Optional::stream).toList());
+    }
+}

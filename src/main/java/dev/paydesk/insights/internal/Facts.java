@@ -1,0 +1,205 @@
+package dev.paydesk.insights.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.paydesk.insights.Kpi.Family;
+import dev.paydesk.platform.Market;
+import dev.paydesk.platform.MarketCatalog;
+
+/**
+ * Stores facts keyed by their source record's id (an upsert: the same record twice is one row) and
+ * refreshes the rollup slices the old and the new row count on, so a replayed or late event changes
+ * nothing twice and a moved day (a reopened case) leaves no stale count behind.
+ */
+@Component
+class Facts {
+
+    /** One rollup slice. */
+    record Slice(Family family, String market, LocalDate day) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Rollups rollups;
+    private final MarketCatalog markets;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, ZoneId> zones = new ConcurrentHashMap<>();
+
+    Facts(JdbcClient jdbc, Rollups rollups, MarketCatalog markets, Clock clock) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
+        this.markets = markets;
+        this.clock = clock;
+    }
+
+    ZoneId zone(String market) {
+        if (market.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        return zones.computeIfAbsent(market, m -> markets.market(m).map(Market::zone).orElse(ZoneOffset.UTC));
+    }
+
+    @Transactional
+    void saveCases(Collection<CaseFact> facts) {
+        refresh(storeCases(facts));
+    }
+
+    /** Upserts without refreshing the rollups (the rebuild recomputes them all at the end). */
+    Set<Slice> storeCases(Collection<CaseFact> facts) {
+        Set<Slice> slices = new LinkedHashSet<>();
+        for (CaseFact f : facts) {
+            slices.addAll(saveCase(f));
+        }
+        return slices;
+    }
+
+    @Transactional
+    void savePayments(Collection<PaymentFact> facts) {
+        refresh(storePayments(facts));
+    }
+
+    /** Upserts without refreshing the rollups (the rebuild recomputes them all at the end). */
+    Set<Slice> storePayments(Collection<PaymentFact> facts) {
+        Set<Slice> slices = new LinkedHashSet<>();
+        for (PaymentFact f : facts) {
+            slices.addAll(savePayment(f));
+        }
+        return slices;
+    }
+
+    @Transactional
+    void saveDisputes(Collection<DisputeFact> facts) {
+        refresh(storeDisputes(facts));
+    }
+
+    /** Upserts without refreshing the rollups (the rebuild recomputes them all at the end). */
+    Set<Slice> storeDisputes(Collection<DisputeFact> facts) {
+        Set<Slice> slices = new LinkedHashSet<>();
+        for (DisputeFact f : facts) {
+            slices.addAll(saveDispute(f));
+        }
+        return slices;
+    }
+
+    void refresh(Set<Slice> slices) {
+        slices.stream().sorted(java.util.Comparator.comparing(Slice::family).thenComparing(Slice::market)
+                .thenComparing(Slice::day)).forEach(s -> rollups.refresh(s.family(), s.market(), s.day()));
+    }
+
+    private Set<Slice> saveCase(CaseFact f) {
+        ZoneId z = zone(f.market());
+        Set<Slice> slices = new LinkedHashSet<>(jdbc.sql("""
+                select market, unnest(array[opened_day, resolved_day, first_reply_day, fr_day, res_day, csat_day]) d
+                from insights_case_fact where case_id = ?""").param(f.caseId())
+                .query((rs, i) -> rs.getObject(2, LocalDate.class) == null ? null
+                        : new Slice(Family.CASE, rs.getString(1), rs.getObject(2, LocalDate.class)))
+                .list().stream().filter(java.util.Objects::nonNull).toList());
+        LocalDate opened = CaseFact.day(f.createdAt(), z);
+        LocalDate resolved = CaseFact.day(f.resolvedAt(), z);
+        LocalDate replied = CaseFact.day(f.firstReplyAt(), z);
+        LocalDate fr = CaseFact.isDecided(f.frState()) ? CaseFact.day(f.frDecidedAt(), z) : null;
+        LocalDate res = CaseFact.isDecided(f.resState()) ? CaseFact.day(f.resDecidedAt(), z) : null;
+        LocalDate csat = CaseFact.day(f.csatAt(), z);
+        jdbc.sql("""
+                insert into insights_case_fact (case_id, case_key, market, provider, queue, category, priority, assignee,
+                    created_at, opened_day, resolved_at, resolved_day, first_reply_at, first_reply_day,
+                    first_response_minutes, fr_state, fr_day, res_state, res_day, csat_rating, csat_day, csat_pending,
+                    refreshed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id) do update set case_key = excluded.case_key, market = excluded.market,
+                    provider = excluded.provider, queue = excluded.queue, category = excluded.category,
+                    priority = excluded.priority, assignee = excluded.assignee, created_at = excluded.created_at,
+                    opened_day = excluded.opened_day, resolved_at = excluded.resolved_at,
+                    resolved_day = excluded.resolved_day, first_reply_at = excluded.first_reply_at,
+                    first_reply_day = excluded.first_reply_day, first_response_minutes = excluded.first_response_minutes,
+                    fr_state = excluded.fr_state, fr_day = excluded.fr_day, res_state = excluded.res_state,
+                    res_day = excluded.res_day, csat_rating = excluded.csat_rating, csat_day = excluded.csat_day,
+                    csat_pending = excluded.csat_pending, refreshed_at = excluded.refreshed_at""")
+                .params(f.caseId(), f.key(), f.market(), f.provider(), f.queue(), f.category(), f.priority(),
+                        f.assignee(), ts(f.createdAt()), opened, ts(f.resolvedAt()), resolved, ts(f.firstReplyAt()),
+                        replied, f.firstResponseMinutes(), f.frState(), fr, f.resState(), res, f.csatRating(), csat,
+                        f.csatPending(), ts(clock.instant()))
+                .update();
+        for (LocalDate d : new LocalDate[]{opened, resolved, replied, fr, res, csat}) {
+            if (d != null) {
+                slices.add(new Slice(Family.CASE, f.market(), d));
+            }
+        }
+        return slices;
+    }
+
+    private Set<Slice> savePayment(PaymentFact f) {
+        LocalDate day = CaseFact.day(f.occurredAt(), zone(f.market()));
+        Set<Slice> slices = new LinkedHashSet<>(jdbc.sql("select market, day from insights_payment_fact where transaction_id = ?")
+                .param(f.transactionId())
+                .query((rs, i) -> new Slice(Family.PAYMENT, rs.getString(1), rs.getObject(2, LocalDate.class))).list());
+        jdbc.sql("""
+                insert into insights_payment_fact (transaction_id, kind, provider_reference, merchant_reference, market,
+                    provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (transaction_id) do update set kind = excluded.kind,
+                    provider_reference = excluded.provider_reference, merchant_reference = excluded.merchant_reference,
+                    market = excluded.market, provider = excluded.provider, method = excluded.method,
+                    occurred_at = excluded.occurred_at, day = excluded.day, failed = excluded.failed,
+                    amount_minor = excluded.amount_minor, currency = excluded.currency,
+                    requested_at = excluded.requested_at, turnaround_minutes = excluded.turnaround_minutes""")
+                .params(f.transactionId(), f.kind(), f.providerReference(), f.merchantReference(), f.market(),
+                        f.provider(), f.method(), ts(f.occurredAt()), day, f.failed(), f.amountMinor(), f.currency(),
+                        ts(f.requestedAt()), f.turnaroundMinutes())
+                .update();
+        slices.add(new Slice(Family.PAYMENT, f.market(), day));
+        return slices;
+    }
+
+    private Set<Slice> saveDispute(DisputeFact f) {
+        ZoneId z = zone(f.market());
+        LocalDate opened = CaseFact.day(f.openedAt(), z);
+        LocalDate closed = CaseFact.day(f.closedAt(), z);
+        Set<Slice> slices = new LinkedHashSet<>(jdbc.sql("""
+                select market, unnest(array[opened_day, closed_day]) from insights_dispute_fact where dispute_id = ?""")
+                .param(f.disputeId())
+                .query((rs, i) -> rs.getObject(2, LocalDate.class) == null ? null
+                        : new Slice(Family.DISPUTE, rs.getString(1), rs.getObject(2, LocalDate.class)))
+                .list().stream().filter(java.util.Objects::nonNull).toList());
+        jdbc.sql("""
+                insert into insights_dispute_fact (dispute_id, market, provider, network, reason_category, status,
+                    opened_at, opened_day, closed_at, closed_day, amount_minor, currency)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (dispute_id) do update set market = excluded.market, provider = excluded.provider,
+                    network = excluded.network, reason_category = excluded.reason_category, status = excluded.status,
+                    opened_at = excluded.opened_at, opened_day = excluded.opened_day, closed_at = excluded.closed_at,
+                    closed_day = excluded.closed_day, amount_minor = excluded.amount_minor, currency = excluded.currency""")
+                .params(f.disputeId(), f.market(), f.provider(), f.network(), f.reasonCategory(), f.status(),
+                        ts(f.openedAt()), opened, ts(f.closedAt()), closed, f.amountMinor(), f.currency())
+                .update();
+        slices.add(new Slice(Family.DISPUTE, f.market(), opened));
+        if (closed != null) {
+            slices.add(new Slice(Family.DISPUTE, f.market(), closed));
+        }
+        return slices;
+    }
+
+    /** Cases whose CSAT survey is still open (the sweep reads them again). */
+    List<java.util.UUID> pendingSurveys(int limit) {
+        return jdbc.sql("select case_id from insights_case_fact where csat_pending limit ?").param(limit)
+                .query(java.util.UUID.class).list();
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

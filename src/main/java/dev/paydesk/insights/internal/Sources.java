@@ -1,0 +1,102 @@
+package dev.paydesk.insights.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseDetail;
+import dev.paydesk.cases.CaseWorkbench;
+import dev.paydesk.disputes.Disputes;
+import dev.paydesk.payments.PaymentRecords;
+import dev.paydesk.platform.BusinessCalendar;
+import dev.paydesk.platform.MarketCatalog;
+
+/** Reads the other modules' APIs into facts (for the listeners and the rebuild alike). */
+@Component
+class Sources {
+
+    private final CaseDesk desk;
+    private final CaseWorkbench workbench;
+    private final PaymentRecords payments;
+    private final Disputes disputes;
+    private final MarketCatalog markets;
+    private final Clock clock;
+
+    Sources(CaseDesk desk, CaseWorkbench workbench, PaymentRecords payments, Disputes disputes, MarketCatalog markets,
+            Clock clock) {
+        this.desk = desk;
+        this.workbench = workbench;
+        this.payments = payments;
+        this.disputes = disputes;
+        this.markets = markets;
+        this.clock = clock;
+    }
+
+    Optional<CaseFact> caseFact(UUID id) {
+        Optional<CaseDetail> detail = desk.find(id.toString());
+        return detail.map(d -> CaseFact.of(d, workbench.csat(id).orElse(null), calendar(d.summary().market()),
+                clock.instant()));
+    }
+
+    private @Nullable BusinessCalendar calendar(String market) {
+        return markets.market(market).isPresent() ? markets.calendar(market) : null;
+    }
+
+    DisputeFact disputeFact(UUID id) {
+        return DisputeFact.of(disputes.dispute(id));
+    }
+
+    /** The facts of the given orders, from everything the payments mirror holds about them. */
+    List<PaymentFact> paymentFacts(Collection<String> merchantReferences) {
+        Collector collector = new Collector();
+        payments.readOrders(merchantReferences, collector);
+        return collector.facts();
+    }
+
+    /** Collects rows per order, then turns each order into facts. */
+    static final class Collector implements PaymentRecords.RecordSink {
+        private final Map<String, String> market = new HashMap<>();
+        private final Map<String, List<PaymentRecords.TransactionRecord>> movements = new HashMap<>();
+        private final Map<String, List<PaymentRecords.RefundRequestRecord>> requests = new HashMap<>();
+
+        @Override
+        public void order(PaymentRecords.OrderRecord order) {
+            if (order.market() != null) {
+                market.put(order.merchantReference(), order.market());
+            }
+        }
+
+        @Override
+        public void transaction(PaymentRecords.TransactionRecord t) {
+            if (t.merchantReference() != null) {
+                movements.computeIfAbsent(t.merchantReference(), k -> new ArrayList<>()).add(t);
+            }
+        }
+
+        @Override
+        public void refundRequest(PaymentRecords.RefundRequestRecord r) {
+            requests.computeIfAbsent(r.merchantReference(), k -> new ArrayList<>()).add(r);
+        }
+
+        @Override
+        public void settlementLine(PaymentRecords.SettlementLineRecord line) {
+            // settlement lines do not count in any KPI yet
+        }
+
+        List<PaymentFact> facts() {
+            List<PaymentFact> out = new ArrayList<>();
+            movements.forEach((order, list) -> out.addAll(PaymentFact.ofOrder(market.get(order), list,
+                    requests.getOrDefault(order, List.of()))));
+            return out;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/** Insights' REST API, dashboards, drill-down pages and exports. */
+@org.jspecify.annotations.NullMarked
+package dev.paydesk.insights.web;

@@ -1,0 +1,98 @@
+package dev.paydesk.platform.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import dev.paydesk.platform.internal.LoginThrottle;
+import dev.paydesk.platform.internal.SecondFactorGate;
+import dev.paydesk.platform.internal.SecondFactors;
+import dev.paydesk.platform.internal.UserAccount;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+
+/**
+ * The second factor in the UI: the sign-in step that asks for a code, and the account page where a
+ * user sets up their authenticator app and receives recovery codes. Wrong codes count as failed
+ * sign-ins for the account (progressive delay and lockout, {@link LoginThrottle}).
+ */
+@Controller
+class SecondFactorController {
+
+    private final SecondFactors factors;
+    private final LoginThrottle throttle;
+
+    SecondFactorController(SecondFactors factors, LoginThrottle throttle) {
+        this.factors = factors;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/login/second-factor")
+    String codePage() {
+        return "login-second-factor";
+    }
+
+    @PostMapping("/login/second-factor")
+    String verify(@AuthenticationPrincipal UserAccount me, @Nullable String code, Model model, HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        if (!SecondFactorGate.VERIFY.equals(session.getAttribute(SecondFactorGate.PENDING))) {
+            return "redirect:/";
+        }
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.refusal(me.username(), address);
+        if (wait.isPresent()) {
+            model.addAttribute("error", "Too many wrong codes; try again in " + wait.get().toSeconds() + " s.");
+            return "login-second-factor";
+        }
+        switch (factors.verify(me, code)) {
+            case ACCEPTED -> {
+                throttle.succeeded(me.username());
+                session.removeAttribute(SecondFactorGate.PENDING);
+                request.changeSessionId();
+                return "redirect:/";
+            }
+            case REUSED -> model.addAttribute("error", "This code was already used. Wait for the next code of your app.");
+            case WRONG -> {
+                throttle.failed(me.username(), address);
+                model.addAttribute("error", "That code is not right.");
+            }
+        }
+        return "login-second-factor";
+    }
+
+    @GetMapping("/account/second-factor")
+    String page(@AuthenticationPrincipal UserAccount me, Model model) {
+        model.addAttribute("status", factors.status(me));
+        return "account/second-factor";
+    }
+
+    @PostMapping("/account/second-factor/start")
+    String start(@AuthenticationPrincipal UserAccount me, Model model) {
+        try {
+            model.addAttribute("enrolment", factors.start(me));
+        } catch (ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return page(me, model);
+    }
+
+    @PostMapping("/account/second-factor/confirm")
+    String confirm(@AuthenticationPrincipal UserAccount me, @Nullable String code, Model model, HttpSession session) {
+        try {
+            model.addAttribute("recoveryCodes", factors.confirm(me, code == null ? "" : code));
+            session.removeAttribute(SecondFactorGate.PENDING);
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return page(me, model);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.paydesk.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.paydesk.cases.CaseChanged;
+import dev.paydesk.cases.CaseDesk;
+import dev.paydesk.cases.CaseSource;
+import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.NewCase;
+import dev.paydesk.platform.PlatformTestSupport;
+
+/**
+ * End to end: cases opened, answered and resolved through the case desk reach the rollups through the
+ * events; a replayed event changes nothing; wiping the rollups and facts and rebuilding from the other
+ * modules' APIs gives the same figures.
+ */
+@SpringBootTest
+class InsightsFlowTests extends PlatformTestSupport {
+
+    private static final String MARKET = "LU";
+
+    @Autowired
+    CaseDesk desk;
+    @Autowired
+    Insights insights;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void eventsKeepTheRollupsCurrentAndARebuildGivesTheSameFigures() {
+        ensureMarket(MARKET, "EUR", "Europe/Luxembourg", "fr");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Luxembourg")));
+        KpiRequest request = KpiRequest.period(today, today.plusDays(1)).withMarket(MARKET);
+        double before = value(request, Kpi.CASES_OPENED);
+        List<UUID> opened = new ArrayList<>();
+        asSystem(() -> {
+            for (int i = 0; i < 3; i++) {
+                opened.add(desk.open(NewCase.builder("Refund missing " + i, MARKET, CaseSource.API)
+                        .description("where is my refund").language("fr").customer("cust-" + UUID.randomUUID(), null)
+                        .provider("STRIPE").build()).summary().id());
+            }
+            desk.reply(opened.get(0), "We are on it.", null, null);
+            desk.changeStatus(opened.get(1), CaseStatus.RESOLVED, null);
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> value(request, Kpi.CASES_OPENED) >= before + 3
+                && value(request, Kpi.CASES_RESOLVED) >= 1);
+        Map<String, Double> live = figures(request);
+        assertThat(live.get("cases_opened")).isEqualTo(before + 3);
+        assertThat(live.get("first_response_minutes_p50")).isNotNull();
+
+        // a replayed event (the same change published again) changes nothing
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseChanged(opened.get(1), "PD-x", MARKET, dev.paydesk.cases.EntryKind.STATUS,
+                Map.of("status", "RESOLVED"), clock.instant())));
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() -> figures(request).equals(live));
+
+        jdbc.sql("delete from insights_case_fact where market = ?").param(MARKET).update();
+        jdbc.sql("delete from insights_daily where market = ?").param(MARKET).update();
+        assertThat(value(request, Kpi.CASES_OPENED)).isZero();
+        Insights.RebuildSummary rebuilt = insights.rebuild();
+        assertThat(rebuilt.cases()).isGreaterThanOrEqualTo(3);
+        assertThat(figures(request)).isEqualTo(live);
+        insights.rebuild();
+        assertThat(figures(request)).as("a second rebuild changes nothing").isEqualTo(live);
+    }
+
+    @Test
+    void theReportingRoleReadsTheViewsAndNothingElse() {
+        for (String view : List.of("kpi_daily", "kpi_daily_values", "cases", "payments", "disputes", "targets")) {
+            Long n = tx.execute(s -> {
+                jdbc.sql("set local role paydesk_reporting").update();
+                return jdbc.sql("select count(*) from insights_reporting." + view).query(Long.class).single();
+            });
+            assertThat(n).as(view).isNotNull();
+        }
+        for (String table : List.of("insights_case_fact", "insights_daily", "cases_case", "payments_transaction",
+                "platform_user")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+                jdbc.sql("set local role paydesk_reporting").update();
+                jdbc.sql("select count(*) from " + table).query(Long.class).single();
+            })).as(table).rootCause().hasMessageContaining("permission denied");
+        }
+    }
+
+    private double value(KpiRequest request, Kpi kpi) {
+        Double v = figures(request).get(kpi.key());
+        return v == null ? 0 : v;
+    }
+
+    private Map<String, Double> figures(KpiRequest request) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (KpiValue v : insights.kpis(request)) {
+            out.put(v.key(), v.value());
+        }
+        return out;
+    }
+}
