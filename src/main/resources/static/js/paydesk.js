@@ -62,8 +62,10 @@
   }
   countdowns();
   setInterval(countdowns, 30000);
-  // irreversible actions: a form with data-confirm asks first
+  // irreversible actions: a form with data-confirm asks first (pages that include fragments/confirm.html ask in
+  // its dialog through confirm.js instead; asking here too would ask twice and, answered, still cancel the form)
   document.addEventListener('submit', function (event) {
+    if (document.getElementById('confirm-dialog')) { return; }
     var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
     if (message && !window.confirm(message)) {
       event.preventDefault();

@@ -97,6 +97,15 @@ final class Case {
 
     /** The entries of a newly inserted case: created (with how it was routed) and the routing's assignment. */
     Changes opened(String actor, String routedBy, Instant at) {
+        return opened(actor, routedBy, at, List.copyOf(links));
+    }
+
+    /**
+     * As {@link #opened(String, String, Instant)}, with the links in the order the intake gave them: the
+     * event's {@code paymentRef} is the first payment or order reference of that order (a dispute's payment,
+     * a finding's order), as before the aggregate; links load sorted by kind, which would always say the order.
+     */
+    Changes opened(String actor, String routedBy, Instant at, List<CaseLink> intakeLinks) {
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("source", fixed.source().name());
         created.put("queue", state.queue());
@@ -108,10 +117,8 @@ final class Case {
             c = c.and(entry(EntryKind.ASSIGNED, at, "routing", null,
                     data("queue", state.queue(), "assignee", state.assignee()), null));
         }
-        // the payment reference when the case has one, else the order (links load sorted by kind, ORDER before PAYMENT)
-        String paymentRef = links.stream().filter(l -> l.kind() == LinkKind.PAYMENT).map(CaseLink::ref).findFirst()
-                .or(() -> links.stream().filter(l -> l.kind() == LinkKind.ORDER).map(CaseLink::ref).findFirst())
-                .orElse(null);
+        String paymentRef = intakeLinks.stream().filter(l -> l.kind() == LinkKind.PAYMENT || l.kind() == LinkKind.ORDER)
+                .map(CaseLink::ref).findFirst().orElse(null);
         return c.withEvent(new CaseCreated(id(), key(), market(), fixed.language(), fixed.subject(), fixed.description(),
                 state.category(), fixed.customerRef(), paymentRef, fixed.provider(), fixed.source(), at));
     }

@@ -82,7 +82,7 @@ class CaseOpening {
             store.addLink(id, link);
         }
         Case c = cases.load(id);
-        editor.record(c, c.opened(CurrentUser.actorName(), route.reason(), now));
+        editor.record(c, c.opened(CurrentUser.actorName(), route.reason(), now, n.links()));
         return new CaseDesk.Opened(store.require(id), true);
     }
 
