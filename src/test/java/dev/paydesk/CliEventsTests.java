@@ -32,7 +32,7 @@ class CliEventsTests {
                     completion_attempts)
                 values (?, 'dev.paydesk.cases.internal.WebhookDispatcher.on(dev.paydesk.cases.CaseChanged)',
                         'dev.paydesk.cases.CaseChanged', ?, now(), 'PUBLISHED', 1)""")
-                .params(id, "{\"caseId\":\"" + caseId + "\",\"key\":\"PD-1\",\"market\":\"DE\",\"change\":\"NOTHING\","
+                .params(id, "{\"caseId\":\"" + caseId + "\",\"key\":\"PD-1\",\"market\":\"DE\",\"change\":\"NOTE\","
                         + "\"data\":{},\"at\":\"2026-12-07T00:00:00Z\"}")
                 .update();
         try {

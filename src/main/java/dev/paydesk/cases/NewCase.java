@@ -64,8 +64,121 @@ public record NewCase(String subject, @Nullable String description, String marke
 
     /** A minimal case, for intake paths that know little. */
     public static NewCase of(String subject, String description, String market, CaseSource source) {
-        return new NewCase(subject, description, market, null, null, null, null, null, null, null, List.of(), List.of(),
-                source, null, null, null, false, null);
+        return builder(subject, market, source).description(description).build();
+    }
+
+    /**
+     * A case to open with what an intake knows: subject, market and source are required, everything
+     * else is named where it is set ({@code NewCase.builder(s, "DE", CaseSource.API).language("de").build()}).
+     */
+    public static Builder builder(String subject, String market, CaseSource source) {
+        return new Builder(subject, market, source);
+    }
+
+    /** Builds a {@link NewCase}; unset fields stay empty (null, no tags, no links, no PSD2 complaint). */
+    public static final class Builder {
+
+        private final String subject;
+        private final String market;
+        private final CaseSource source;
+        private @Nullable String description;
+        private @Nullable String language;
+        private @Nullable Priority priority;
+        private @Nullable String category;
+        private @Nullable String customerRef;
+        private @Nullable String customerEmail;
+        private @Nullable String provider;
+        private @Nullable Money amount;
+        private @Nullable List<String> tags;
+        private @Nullable List<CaseLink> links;
+        private @Nullable String idempotencyKey;
+        private @Nullable Instant externalDueAt;
+        private @Nullable String externalDueLabel;
+        private boolean psd2Complaint;
+        private @Nullable String queue;
+
+        private Builder(String subject, String market, CaseSource source) {
+            this.subject = subject;
+            this.market = market;
+            this.source = source;
+        }
+
+        public Builder description(@Nullable String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder language(@Nullable String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder priority(@Nullable Priority priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder category(@Nullable String category) {
+            this.category = category;
+            return this;
+        }
+
+        /** The customer's reference and e-mail address (either may be null). */
+        public Builder customer(@Nullable String ref, @Nullable String email) {
+            this.customerRef = ref;
+            this.customerEmail = email;
+            return this;
+        }
+
+        public Builder provider(@Nullable String provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder amount(@Nullable Money amount) {
+            this.amount = amount;
+            return this;
+        }
+
+        public Builder tags(@Nullable List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder links(@Nullable List<CaseLink> links) {
+            this.links = links;
+            return this;
+        }
+
+        /** The caller's key: opening the same (source, key) twice returns the first case. */
+        public Builder idempotencyKey(@Nullable String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        /** A deadline set outside the team (e.g. a provider's evidence due date) and its label. */
+        public Builder externalDeadline(@Nullable Instant dueAt, @Nullable String label) {
+            this.externalDueAt = dueAt;
+            this.externalDueLabel = label;
+            return this;
+        }
+
+        public Builder psd2Complaint(boolean psd2Complaint) {
+            this.psd2Complaint = psd2Complaint;
+            return this;
+        }
+
+        /** The queue to open in, instead of the one routing picks. */
+        public Builder queue(@Nullable String queue) {
+            this.queue = queue;
+            return this;
+        }
+
+        public NewCase build() {
+            return new NewCase(subject, description, market, language, priority, category, customerRef, customerEmail,
+                    provider, amount, tags, links, source, idempotencyKey, externalDueAt, externalDueLabel, psd2Complaint,
+                    queue);
+        }
     }
 
     /** An unmodifiable copy; a list with a null in it (JSON {@code [null]}) is refused under the field's name. */

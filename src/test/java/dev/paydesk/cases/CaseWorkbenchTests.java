@@ -53,8 +53,8 @@ class CaseWorkbenchTests extends PlatformTestSupport {
 
     private CaseSummary open(String subject, List<String> tags) {
         List<CaseSummary> out = new ArrayList<>();
-        asSystem(() -> out.add(desk.open(new NewCase(subject, "", "DE", "de", null, null, null, null, null, null, tags,
-                List.of(), CaseSource.API, null, null, null, false, "payments")).summary()));
+        asSystem(() -> out.add(desk.open(NewCase.builder(subject, "DE", CaseSource.API).language("de").tags(tags)
+                .queue("payments").build()).summary()));
         return out.getFirst();
     }
 
@@ -90,7 +90,7 @@ class CaseWorkbenchTests extends PlatformTestSupport {
                                 : "/" + after.summary().waitingReason());
                         case "category" -> after.summary().category();
                         case "tags" -> String.join(",", after.summary().tags());
-                        case "note" -> after.timeline().stream().filter(e -> e.kind().equals("NOTE")).map(TimelineEntry::body)
+                        case "note" -> after.timeline().stream().filter(e -> e.kind() == EntryKind.NOTE).map(TimelineEntry::body)
                                 .reduce((x, y) -> y).orElse("");
                         default -> throw new AssertionError(f.field());
                     };
@@ -159,7 +159,7 @@ class CaseWorkbenchTests extends PlatformTestSupport {
             CaseWorkbench.Sop after = workbench.sop(now).orElseThrow();
             assertThat(after.steps().get(0).doneBy()).isNull();
             assertThat(after.steps().get(1).doneBy()).isEqualTo("test-setup");
-            assertThat(desk.get(c.id()).timeline().stream().filter(e -> e.kind().equals("SOP_STEP"))).hasSize(1);
+            assertThat(desk.get(c.id()).timeline().stream().filter(e -> e.kind() == EntryKind.SOP_STEP)).hasSize(1);
         });
     }
 

@@ -34,7 +34,8 @@ import dev.paydesk.shared.Money;
 /**
  * Disputes on the case desk, driven by signed Stripe webhooks: a dispute opens a case in the dispute
  * queue with the respond-by date as its external deadline (or joins the customer's open case), a
- * refund on the disputed payment needs approval, and the won dispute resolves the case.
+ * refund on the disputed payment needs approval, and the won dispute resolves the case. How the case
+ * desk joins or opens a case for a dispute is {@link DisputeIntakeTests} (a module test).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -119,23 +120,5 @@ class DisputeCaseTests extends PlatformTestSupport {
             assertThat(after[0].summary().status()).isEqualTo(CaseStatus.RESOLVED);
             assertThat(after[0].timeline()).anySatisfy(e -> assertThat(e.body()).startsWith("Dispute closed: won"));
         });
-    }
-
-    @Test
-    void aDisputeJoinsTheCustomersOpenCaseAboutTheSameOrder() throws Exception {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        CaseSummary[] complaint = new CaseSummary[1];
-        asSystem(() -> complaint[0] = desk.open(new NewCase("Where is my parcel", "", "DE", "de", null, null, null, null, null,
-                null, List.of(), List.of(new CaseLink(LinkKind.ORDER, "ORD-" + id)), CaseSource.API, null, null, null, false,
-                "payments")).summary());
-        stripe("charge.dispute.created", "dp_" + id, "ch_" + id, "ORD-" + id, "needs_response",
-                Instant.now().plus(Duration.ofDays(10)).getEpochSecond());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            CaseDetail[] d = new CaseDetail[1];
-            asSystem(() -> d[0] = desk.get(complaint[0].id()));
-            assertThat(d[0].links()).anyMatch(l -> l.kind() == LinkKind.DISPUTE);
-            assertThat(d[0].clocks()).anyMatch(k -> k.kind() == ClockKind.EXTERNAL);
-        });
-        asSystem(() -> assertThat(desk.linkedTo(LinkKind.PAYMENT, "ch_" + id)).isEmpty());
     }
 }

@@ -67,7 +67,7 @@ class EmailThreadingTests extends PlatformTestSupport {
         List<CaseDetail> detail = List.of(asSystemGet(id));
         assertThat(detail.getFirst().summary().source()).isEqualTo(CaseSource.EMAIL);
         assertThat(detail.getFirst().timeline()).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("MESSAGE_IN");
+            assertThat(e.kind()).isEqualTo(EntryKind.MESSAGE_IN);
             assertThat(e.body()).contains("4111 11** **** 1111").doesNotContain("4111 1111 1111 1111");
         });
 
@@ -91,8 +91,8 @@ class EmailThreadingTests extends PlatformTestSupport {
         assertThat(intake.poll()).containsExactly(0, 0, 0);
 
         CaseDetail after = asSystemGet(id);
-        assertThat(after.timeline().stream().filter(e -> e.kind().equals("MESSAGE_IN"))).hasSize(3);
-        assertThat(after.timeline().stream().filter(e -> e.kind().equals("MESSAGE_OUT"))).hasSize(1);
+        assertThat(after.timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_IN)).hasSize(3);
+        assertThat(after.timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_OUT)).hasSize(1);
         // the customer's answer reopened the waiting case
         assertThat(after.summary().status()).isEqualTo(CaseStatus.OPEN);
         assertThat(jdbc.sql("select count(*) from cases_case where customer_email = ?").param(customer).query(Long.class).single())

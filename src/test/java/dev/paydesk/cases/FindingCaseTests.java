@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.paydesk.platform.PlatformTestSupport;
@@ -25,8 +25,11 @@ import dev.paydesk.shared.Money;
  * Reconciliation findings as the case desk receives them (published after commit, as the
  * reconciliation module does): one case per finding however often it is delivered, priority by the
  * money at risk, joining the customer's open case about the same order, resolving with the finding.
+ * A module test: the case desk with the modules it depends on, no triage (which would categorise and
+ * move the cases) and no reconciliation run; each scenario publishes the event and waits for the
+ * case desk's answer.
  */
-@SpringBootTest
+@CaseDeskModuleTest
 class FindingCaseTests extends PlatformTestSupport {
 
     @Autowired
@@ -57,50 +60,57 @@ class FindingCaseTests extends PlatformTestSupport {
     }
 
     @Test
-    void aFindingOpensOneCaseAndItsResolutionResolvesIt() {
+    void aFindingOpensOneCaseAndItsResolutionResolvesIt(Scenario scenario) {
         UUID finding = UUID.randomUUID();
         String order = "ORD-F" + finding.toString().substring(0, 6);
         FindingOpened opened = new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", order, "psp-" + finding,
                 "cust-1", Money.of(1_250_00, "EUR"), "Refund of 1,250.00 EUR failed at the bank");
+        scenario.publish(opened).andWaitForEventOfType(CaseCreated.class)
+                .matching(e -> order.equals(e.paymentRef()))
+                .toArriveAndVerify(created -> {
+                    assertThat(created.source()).isEqualTo(CaseSource.FINDING);
+                    assertThat(created.category()).isEqualTo("reconciliation.failed-refund");
+                    assertThat(created.customerRef()).isEqualTo("cust-1");
+                });
+        // the same finding delivered again (at-least-once) opens no second case
         publish(opened);
-        publish(opened);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !linked(LinkKind.FINDING, finding.toString()).isEmpty());
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> linked(LinkKind.FINDING, finding.toString()).size() == 1);
         CaseSummary c = linked(LinkKind.FINDING, finding.toString()).getFirst();
-        assertThat(c.source()).isEqualTo(CaseSource.FINDING);
         assertThat(c.priority()).isEqualTo(Priority.HIGH);
-        assertThat(c.category()).isEqualTo("reconciliation.failed-refund");
         assertThat(linked(LinkKind.ORDER, order)).extracting(CaseSummary::id).containsExactly(c.id());
 
-        publish(new FindingResolved(finding, FindingType.FAILED_REFUND, "DE", order, "the refund settled"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> linked(LinkKind.FINDING, finding.toString()).getFirst().status()
-                == CaseStatus.RESOLVED);
+        scenario.publish(new FindingResolved(finding, FindingType.FAILED_REFUND, "DE", order, "the refund settled"))
+                .andWaitForStateChange(() -> linked(LinkKind.FINDING, finding.toString()).getFirst().status(),
+                        status -> status == CaseStatus.RESOLVED)
+                .andVerify(status -> assertThat(status).isEqualTo(CaseStatus.RESOLVED));
     }
 
     @Test
-    void aFindingJoinsTheCustomersOpenCaseAboutTheSameOrder() {
+    void aFindingJoinsTheCustomersOpenCaseAboutTheSameOrder(Scenario scenario) {
         UUID finding = UUID.randomUUID();
         String order = "ORD-J" + finding.toString().substring(0, 6);
         CaseSummary[] complaint = new CaseSummary[1];
-        asSystem(() -> complaint[0] = desk.open(new NewCase("Charged twice", "", "DE", "de", null, null, null, null, null, null,
-                List.of(), List.of(new CaseLink(LinkKind.ORDER, order)), CaseSource.API, null, null, null, false, "payments"))
-                .summary());
-        publish(new FindingOpened(finding, FindingType.DUPLICATE_CAPTURE, "DE", "STRIPE", order, null, null,
-                Money.of(49_90, "EUR"), "Two captures of 49.90 EUR within 2 minutes"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(linked(LinkKind.FINDING, finding.toString()))
-                .extracting(CaseSummary::id).containsExactly(complaint[0].id()));
+        asSystem(() -> complaint[0] = desk.open(NewCase.builder("Charged twice", "DE", CaseSource.API).language("de")
+                .links(List.of(new CaseLink(LinkKind.ORDER, order))).queue("payments").build()).summary());
+        scenario.publish(new FindingOpened(finding, FindingType.DUPLICATE_CAPTURE, "DE", "STRIPE", order, null, null,
+                        Money.of(49_90, "EUR"), "Two captures of 49.90 EUR within 2 minutes"))
+                .andWaitForStateChange(() -> linked(LinkKind.FINDING, finding.toString()), cases -> !cases.isEmpty())
+                .andVerify(cases -> assertThat(cases).extracting(CaseSummary::id).containsExactly(complaint[0].id()));
     }
 
     @Test
-    void aFindingWithReferencesTooLongForACaseStillOpensOne() {
+    void aFindingWithReferencesTooLongForACaseStillOpensOne(Scenario scenario) {
         UUID finding = UUID.randomUUID();
-        publish(new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", "O".repeat(300), "P".repeat(250),
-                "C".repeat(250), Money.of(5_00, "EUR"), "Refund failed"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !linked(LinkKind.FINDING, finding.toString()).isEmpty());
-        CaseSummary c = linked(LinkKind.FINDING, finding.toString()).getFirst();
-        assertThat(c.customerRef()).isNull();
-        assertThat(c.subject()).hasSizeLessThanOrEqualTo(NewCase.MAX_SUBJECT);
+        scenario.publish(new FindingOpened(finding, FindingType.FAILED_REFUND, "DE", "ADYEN", "O".repeat(300), "P".repeat(250),
+                        "C".repeat(250), Money.of(5_00, "EUR"), "Refund failed"))
+                .andWaitForEventOfType(CaseCreated.class)
+                .matching(e -> e.source() == CaseSource.FINDING && e.subject().endsWith("O…"))
+                .toArriveAndVerify(created -> {
+                    assertThat(created.customerRef()).isNull();
+                    assertThat(created.paymentRef()).isNull();
+                    assertThat(created.subject()).hasSizeLessThanOrEqualTo(NewCase.MAX_SUBJECT);
+                });
     }
 
     @Autowired
@@ -141,15 +151,15 @@ class FindingCaseTests extends PlatformTestSupport {
     CaseNotifications notifications;
 
     @Test
-    void aClockAlertNotifiesTheAssigneeOnce() {
+    void aClockAlertNotifiesTheAssigneeOnce(Scenario scenario) {
         CaseSummary[] c = new CaseSummary[1];
         asSystem(() -> c[0] = desk.open(NewCase.of("Alert me", "", "DE", CaseSource.API)).summary());
         String agent = unique("agent");
         CaseClockAlert alert = new CaseClockAlert(c[0].id(), c[0].key(), "DE", ClockKind.RESOLUTION, true,
                 java.time.Instant.now(), agent, java.time.Instant.now());
+        scenario.publish(alert).andWaitForStateChange(() -> notifications.unread(agent), unread -> !unread.isEmpty())
+                .andVerify(unread -> assertThat(unread).hasSize(1));
         publish(alert);
-        publish(alert);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !notifications.unread(agent).isEmpty());
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> notifications.unread(agent).size() == 1);
         assertThat(notifications.unread(agent).getFirst().text()).contains(c[0].key()).contains("breached");
         notifications.markRead(agent);

@@ -75,8 +75,8 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
     }
 
     private CaseSummary openIn(String market, String queue, String language, String provider) {
-        NewCase c = new NewCase("Routing test", "", market, language, null, null, null, null, provider, null, List.of(),
-                List.of(), CaseSource.API, null, null, null, false, queue);
+        NewCase c = NewCase.builder("Routing test", market, CaseSource.API).language(language).provider(provider).queue(queue)
+                .build();
         CaseSummary[] out = new CaseSummary[1];
         asSystem(() -> out[0] = desk.open(c).summary());
         return out[0];
@@ -92,12 +92,12 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
                     Priority.URGENT));
             settings.addRoutingRule(new CaseSettings.RoutingRule(0, 2, category, null, null, "KLARNA", null, null, klarna, null));
         });
-        NewCase large = new NewCase("Big Klarna refund", "", "SE", "sv", null, category, null, null, "klarna",
-                Money.of(2_500_000, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
-        NewCase small = new NewCase("Small Klarna refund", "", "SE", "sv", null, category, null, null, "Klarna",
-                Money.of(9_900, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
-        NewCase otherCategory = new NewCase("Other", "", "SE", "sv", null, "something-else", null, null, "KLARNA",
-                Money.of(2_500_000, "SEK"), List.of(), List.of(), CaseSource.API, null, null, null, false, null);
+        NewCase large = NewCase.builder("Big Klarna refund", "SE", CaseSource.API).language("sv").category(category).provider("klarna")
+                .amount(Money.of(2_500_000, "SEK")).build();
+        NewCase small = NewCase.builder("Small Klarna refund", "SE", CaseSource.API).language("sv").category(category).provider("Klarna")
+                .amount(Money.of(9_900, "SEK")).build();
+        NewCase otherCategory = NewCase.builder("Other", "SE", CaseSource.API).language("sv").category("something-else").provider("KLARNA")
+                .amount(Money.of(2_500_000, "SEK")).build();
         List<CaseSummary> opened = new ArrayList<>();
         asSystem(() -> List.of(large, small, otherCategory).forEach(c -> opened.add(desk.open(c).summary())));
         assertThat(opened.get(0).queue()).isEqualTo(big);
@@ -231,16 +231,16 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
     }
 
     private CaseSummary openFor(String customer) {
-        NewCase n = new NewCase("Refund for " + customer, "", "DE", "de", null, null, customer, null, null, null, List.of(),
-                List.of(), CaseSource.API, null, null, null, false, "refunds");
+        NewCase n = NewCase.builder("Refund for " + customer, "DE", CaseSource.API).language("de").customer(customer, null)
+                .queue("refunds").build();
         return asSystemGet(() -> desk.open(n).summary());
     }
 
     @Test
     void changingAPolicyRecomputesTheClocksOfOpenCases() {
         String category = "cat-" + UUID.randomUUID().toString().substring(0, 6);
-        NewCase n = new NewCase("Policy change", "", "DE", "de", Priority.LOW, category, null, null, null, null, List.of(),
-                List.of(), CaseSource.API, null, null, null, false, "payments");
+        NewCase n = NewCase.builder("Policy change", "DE", CaseSource.API).language("de").priority(Priority.LOW)
+                .category(category).queue("payments").build();
         CaseSummary[] c = new CaseSummary[1];
         asSystem(() -> c[0] = desk.open(n).summary());
         var before = c[0].nextDueAt();

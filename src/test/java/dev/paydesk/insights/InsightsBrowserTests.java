@@ -48,9 +48,9 @@ class InsightsBrowserTests extends BrowserTestSupport {
             users.create(new UserService.UserSpec(agent, "Ago Agent", null, List.of("AGENT"), List.of(MARKET), false),
                     "correct-horse-battery", false);
             for (int i = 0; i < 4; i++) {
-                desk.open(new NewCase("Payment declined " + i, "declined at checkout", MARKET, "en", null, null,
-                        "c-" + UUID.randomUUID(), null, "ADYEN", null, List.of(), List.of(), CaseSource.API, null, null,
-                        null, false, null));
+                desk.open(NewCase.builder("Payment declined " + i, MARKET, CaseSource.API)
+                        .description("declined at checkout").language("en").customer("c-" + UUID.randomUUID(), null)
+                        .provider("ADYEN").build());
             }
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from insights_case_fact where market = ?")

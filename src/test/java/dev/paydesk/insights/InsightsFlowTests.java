@@ -56,9 +56,9 @@ class InsightsFlowTests extends PlatformTestSupport {
         List<UUID> opened = new ArrayList<>();
         asSystem(() -> {
             for (int i = 0; i < 3; i++) {
-                opened.add(desk.open(new NewCase("Refund missing " + i, "where is my refund", MARKET, "fr", null, null,
-                        "cust-" + UUID.randomUUID(), null, "STRIPE", null, List.of(), List.of(), CaseSource.API,
-                        null, null, null, false, null)).summary().id());
+                opened.add(desk.open(NewCase.builder("Refund missing " + i, MARKET, CaseSource.API)
+                        .description("where is my refund").language("fr").customer("cust-" + UUID.randomUUID(), null)
+                        .provider("STRIPE").build()).summary().id());
             }
             desk.reply(opened.get(0), "We are on it.", null, null);
             desk.changeStatus(opened.get(1), CaseStatus.RESOLVED, null);
@@ -70,7 +70,7 @@ class InsightsFlowTests extends PlatformTestSupport {
         assertThat(live.get("first_response_minutes_p50")).isNotNull();
 
         // a replayed event (the same change published again) changes nothing
-        tx.executeWithoutResult(s -> events.publishEvent(new CaseChanged(opened.get(1), "PD-x", MARKET, "STATUS",
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseChanged(opened.get(1), "PD-x", MARKET, dev.paydesk.cases.EntryKind.STATUS,
                 Map.of("status", "RESOLVED"), clock.instant())));
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() -> figures(request).equals(live));
 

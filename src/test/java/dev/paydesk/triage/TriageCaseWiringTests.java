@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,8 +56,8 @@ class TriageCaseWiringTests extends PlatformTestSupport {
 
     private CaseSummary open(String subject, String customer) {
         CaseSummary[] out = new CaseSummary[1];
-        asSystem(() -> out[0] = desk.open(new NewCase(subject, "", "DE", "en", null, null, customer, null, "adyen", null,
-                List.of(), List.of(), CaseSource.API, null, null, null, false, null)).summary());
+        asSystem(() -> out[0] = desk.open(NewCase.builder(subject, "DE", CaseSource.API).language("en")
+                .customer(customer, null).provider("adyen").build()).summary());
         return out[0];
     }
 

@@ -1,6 +1,7 @@
 package dev.paydesk.cases.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,8 @@ class BulkChangeService implements BulkChanges {
             if (!Objects.equals(assignee, c.assignee())) {
                 changes.add(new FieldChange("assignee", nz(c.assignee()), nz(assignee)));
             }
-            if (change.status() != null && (change.status() != c.status() || !Objects.equals(change.reason(), c.waitingReason()))) {
+            if (change.status() != null && (change.status() != c.status() || !Objects.equals(change.reason(), c.waitingReason()))
+                    && (change.status() == c.status() || c.status().canMoveTo(change.status()))) {
                 changes.add(new FieldChange("status", c.status() + (c.waitingReason() == null ? "" : "/" + c.waitingReason()),
                         change.status() + (change.reason() == null ? "" : "/" + change.reason())));
             }
@@ -104,8 +106,8 @@ class BulkChangeService implements BulkChanges {
                 changes.add(new FieldChange("category", nz(c.category()), change.category()));
             }
             Set<String> tags = new LinkedHashSet<>(c.tags());
-            tags.addAll(CaseDeskService.normaliseTags(change.addTags()));
-            CaseDeskService.normaliseTags(change.removeTags()).forEach(tags::remove);
+            tags.addAll(CaseInput.normaliseTags(change.addTags()));
+            CaseInput.normaliseTags(change.removeTags()).forEach(tags::remove);
             if (!new ArrayList<>(tags).equals(c.tags())) {
                 changes.add(new FieldChange("tags", String.join(",", c.tags()), String.join(",", tags)));
             }
@@ -132,11 +134,11 @@ class BulkChangeService implements BulkChanges {
     }
 
     private void validate(Change change) {
-        if (change.status() == CaseStatus.WAITING && change.reason() == null) {
+        if (change.status() != null && change.status().needsReason() && change.reason() == null) {
             throw new InvalidInputException("reason", "waiting needs a reason");
         }
-        if (change.status() == CaseStatus.NEW) {
-            throw new InvalidInputException("status", "a case cannot go back to NEW");
+        if (change.status() != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.canMoveTo(change.status()))) {
+            throw new InvalidInputException("status", "no case can move to " + change.status());
         }
         if (change.queue() != null && !change.queue().isBlank() && !router.queueExists(change.queue())) {
             throw new InvalidInputException("queue", "unknown queue '" + change.queue() + "'");

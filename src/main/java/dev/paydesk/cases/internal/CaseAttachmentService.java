@@ -43,7 +43,7 @@ class CaseAttachmentService implements CaseAttachments {
     @Transactional
     public Attachment add(UUID caseId, String filename, String contentType, byte[] bytes) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c);
+        CaseInput.checkMarket(c);
         String type = contentType == null ? "application/octet-stream" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
             throw new InvalidInputException("file", "the file is empty");
@@ -69,7 +69,7 @@ class CaseAttachmentService implements CaseAttachments {
         jdbc.sql("insert into cases_attachment (id, case_id, filename, content_type, size_bytes, content, created_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, caseId, name, type, stored.length, stored, Timestamp.from(now)).update();
         Map<String, Object> data = Map.of("attachment", id.toString(), "filename", name, "contentType", type, "size", stored.length);
-        store.appendEntry(caseId, "ATTACHMENT", now, CurrentUser.actorName(), null, data, null);
+        store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT, now, CurrentUser.actorName(), null, data, null);
         audit.record("case.attachment-added", "case", c.key(), c.market(), null, data);
         return new Attachment(id, caseId, name, type, stored.length, now);
     }
@@ -88,7 +88,7 @@ class CaseAttachmentService implements CaseAttachments {
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()),
                         rs.getBytes(7))).optional()
                 .orElseThrow(() -> new NotFoundException("attachment " + attachmentId + " not found"));
-        CaseDeskService.checkMarket(store.require(content.attachment().caseId()));
+        CaseInput.checkMarket(store.require(content.attachment().caseId()));
         return content;
     }
 

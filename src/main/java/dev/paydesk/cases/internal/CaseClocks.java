@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,11 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.cases.CaseClock;
-import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.ClockKind;
 import dev.paydesk.cases.ClockState;
-import dev.paydesk.cases.WaitingReason;
+import dev.paydesk.cases.EntryKind;
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.MarketCatalog;
 
@@ -44,7 +42,7 @@ class CaseClocks {
     }
 
     /** The case's clocks now, from its history and the current policy and calendar. */
-    List<CaseClock> compute(CaseSummary c, Map<String, Object> details) {
+    List<CaseClock> compute(CaseSummary c, CaseStore.Details details) {
         Instant now = clock.instant();
         BusinessCalendar calendar = markets.calendar(c.market());
         List<CaseClock> clocks = new ArrayList<>();
@@ -57,10 +55,10 @@ class CaseClocks {
             clocks.addAll(ClockCalculator.compute(facts, policies.forCase(c.category(), c.market(), c.priority()),
                     calendar, now));
         }
-        Instant external = (Instant) details.get("externalDueAt");
+        Instant external = details.externalDueAt();
         if (external != null) {
-            String label = Objects.requireNonNullElse((String) details.get("externalDueLabel"), "External deadline");
-            clocks.add(ClockCalculator.deadline(ClockKind.EXTERNAL, label, external, (Instant) details.get("resolvedAt"), now));
+            String label = Objects.requireNonNullElse(details.externalDueLabel(), "External deadline");
+            clocks.add(ClockCalculator.deadline(ClockKind.EXTERNAL, label, external, details.resolvedAt(), now));
         }
         return clocks;
     }
@@ -70,7 +68,7 @@ class CaseClocks {
     }
 
     /** Recomputes and stores the snapshot; returns the clocks that newly need a warning or a breach alert. */
-    List<Alert> refresh(CaseSummary c, Map<String, Object> details) {
+    List<Alert> refresh(CaseSummary c, CaseStore.Details details) {
         List<CaseClock> clocks = compute(c, details);
         Instant now = clock.instant();
         Duration warn = warnBefore(c);
@@ -126,16 +124,9 @@ class CaseClocks {
     List<ClockFact> facts(UUID caseId) {
         return jdbc.sql("""
                 select kind, at, data->>'status', data->>'reason' from cases_entry
-                where case_id = ? and kind in ('CREATED', 'MESSAGE_IN', 'MESSAGE_OUT', 'STATUS') order by at, id""")
-                .param(caseId).query((rs, n) -> {
-                    Instant at = rs.getTimestamp(2).toInstant();
-                    return switch (rs.getString(1)) {
-                        case "CREATED" -> (ClockFact) new ClockFact.Opened(at);
-                        case "MESSAGE_IN" -> new ClockFact.CustomerMessage(at);
-                        case "MESSAGE_OUT" -> new ClockFact.Reply(at);
-                        default -> new ClockFact.StatusChange(at, CaseStatus.valueOf(rs.getString(3)),
-                                rs.getString(4) == null ? null : WaitingReason.valueOf(rs.getString(4)));
-                    };
-                }).list();
+                where case_id = ? and kind = any(?) order by at, id""")
+                .params(caseId, EntryKind.names(EntryKind.CLOCK_FACTS))
+                .query((rs, n) -> ClockFact.of(EntryKind.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4)).orElseThrow()).list();
     }
 }

@@ -105,10 +105,11 @@ class CaseCsvImport implements CaseImport {
         if (market == null) {
             throw new InvalidInputException("market", "market is empty");
         }
-        return new NewCase(subject, get(row, "description"), market, get(row, "language"), p, get(row, "category"),
-                get(row, "customer_ref"), get(row, "customer_email"), get(row, "provider"), null,
-                tags == null ? List.of() : Arrays.asList(tags.split(";")), links, CaseSource.CSV, get(row, "external_id"),
-                null, null, false, null);
+        return NewCase.builder(subject, market, CaseSource.CSV).description(get(row, "description"))
+                .language(get(row, "language")).priority(p).category(get(row, "category"))
+                .customer(get(row, "customer_ref"), get(row, "customer_email")).provider(get(row, "provider"))
+                .tags(tags == null ? List.of() : Arrays.asList(tags.split(";"))).links(links)
+                .idempotencyKey(get(row, "external_id")).build();
     }
 
     private static String get(CSVRecord row, String column) {

@@ -68,6 +68,12 @@ class CaseRouter {
         return jdbc.sql("select count(*) from cases_queue where code = ?").param(code).query(Long.class).single() > 0;
     }
 
+    /** The peer function (tech, risk, finance, product) a queue serves, if it is a peer-function queue. */
+    Optional<String> peerFunction(String queue) {
+        return jdbc.sql("select peer_function from cases_queue where code = ? and peer_function is not null").param(queue)
+                .query(String.class).optional();
+    }
+
     /** Picks an agent in the queue by its strategy, or none (manual queues, nobody eligible or all full). */
     Optional<String> assign(String queue, String language, @Nullable String provider) {
         String strategy = jdbc.sql("select strategy from cases_queue where code = ? for update").param(queue)

@@ -22,6 +22,7 @@ import dev.paydesk.cases.CaseLink;
 import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
+import dev.paydesk.cases.EntryKind;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.TimelineEntry;
@@ -100,24 +101,22 @@ class CaseStore {
         }
     }
 
-    Map<String, Object> details(UUID id) {
+    /** The columns of a case that its page and its clocks need beyond the summary. */
+    record Details(String description, @Nullable String customerEmail, @Nullable String provider, @Nullable UUID parentId,
+                   @Nullable UUID mergedInto, @Nullable Instant externalDueAt, @Nullable String externalDueLabel,
+                   @Nullable Instant resolvedAt) {
+    }
+
+    Details details(UUID id) {
         return jdbc.sql("""
                 select description, customer_email, provider, parent_id, merged_into, external_due_at, external_due_label,
-                       exceptional, resolved_at from cases_case where id = ?""")
+                       resolved_at from cases_case where id = ?""")
                 .param(id).query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("description", rs.getString(1));
-                    m.put("customerEmail", rs.getString(2));
-                    m.put("provider", rs.getString(3));
-                    m.put("parentId", rs.getObject(4, UUID.class));
-                    m.put("mergedInto", rs.getObject(5, UUID.class));
                     Timestamp due = rs.getTimestamp(6);
-                    m.put("externalDueAt", due == null ? null : due.toInstant());
-                    m.put("externalDueLabel", rs.getString(7));
-                    m.put("exceptional", rs.getBoolean(8));
-                    Timestamp resolved = rs.getTimestamp(9);
-                    m.put("resolvedAt", resolved == null ? null : resolved.toInstant());
-                    return m;
+                    Timestamp resolved = rs.getTimestamp(8);
+                    return new Details(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            rs.getObject(5, UUID.class), due == null ? null : due.toInstant(), rs.getString(7),
+                            resolved == null ? null : resolved.toInstant());
                 }).optional().orElseThrow(() -> new NotFoundException("case " + id + " not found"));
     }
 
@@ -131,17 +130,18 @@ class CaseStore {
                 where id = ?""").param(caseId).update();
     }
 
-    long appendEntry(UUID caseId, String kind, Instant at, String author, @Nullable String body,
+    /** Appends an entry to a case's timeline, stamped with the case's current version. */
+    long appendEntry(UUID caseId, EntryKind kind, Instant at, String author, @Nullable String body,
                      @Nullable Map<String, ?> data, @Nullable String messageId) {
-        if (body != null && !body.isBlank() && (kind.equals("MESSAGE_IN") || kind.equals("MESSAGE_OUT") || kind.equals("NOTE"))) {
+        if (body != null && !body.isBlank() && EntryKind.CONVERSATION.contains(kind)) {
             jdbc.sql("update cases_case set search = search || setweight(to_tsvector('simple', ?), 'C') where id = ?")
                     .params(body, caseId).update();
         }
         return jdbc.sql("""
-                insert into cases_entry (case_id, kind, at, author, body, data, message_id)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-                .params(caseId, kind, Timestamp.from(at), author, body,
-                        data == null || data.isEmpty() ? null : json.writeValueAsString(data), messageId)
+                insert into cases_entry (case_id, kind, at, author, body, data, message_id, version)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, (select version from cases_case where id = ?)) returning id""")
+                .params(caseId, kind.name(), Timestamp.from(at), author, body,
+                        data == null || data.isEmpty() ? null : json.writeValueAsString(data), messageId, caseId)
                 .query(Long.class).single();
     }
 
@@ -154,9 +154,9 @@ class CaseStore {
     }
 
     List<TimelineEntry> timeline(UUID caseId) {
-        return jdbc.sql("select id, kind, at, author, body, data from cases_entry where case_id = ? order by at, id")
-                .param(caseId).query((rs, n) -> new TimelineEntry(rs.getLong(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), data(rs.getString(6))))
+        return jdbc.sql("select id, kind, at, author, body, data, coalesce(version, 0) from cases_entry where case_id = ? order by at, id")
+                .param(caseId).query((rs, n) -> new TimelineEntry(rs.getLong(1), EntryKind.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), data(rs.getString(6)), rs.getInt(7)))
                 .list();
     }
 
@@ -187,20 +187,6 @@ class CaseStore {
                  from cases_case c join cases_link l on l.case_id = c.id
                 where l.kind = ? and l.ref = ? order by c.created_at desc""")
                 .params(kind.name(), ref).query(SUMMARY).list();
-    }
-
-    void update(UUID id, String column, @Nullable Object value, Instant at) {
-        if (!List.of("status", "waiting_reason", "queue_code", "assignee", "category", "priority", "parent_id",
-                "merged_into", "resolved_at").contains(column)) {
-            throw new IllegalArgumentException("not an updatable column: " + column);
-        }
-        jdbc.sql("update cases_case set " + column + " = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(value, Timestamp.from(at), id).update();
-    }
-
-    void updateTags(UUID id, List<String> tags, Instant at) {
-        jdbc.sql("update cases_case set tags = ?, updated_at = ?, version = version + 1 where id = ?")
-                .params(tags.toArray(String[]::new), Timestamp.from(at), id).update();
     }
 
     List<UUID> openIds(int limit, @Nullable UUID after) {

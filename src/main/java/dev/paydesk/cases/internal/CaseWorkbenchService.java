@@ -175,7 +175,7 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Transactional
     public void checkSopStep(UUID caseId, long sopId, int step) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c);
+        CaseInput.checkMarket(c);
         Sop sop = sop(c).filter(s -> s.id() == sopId)
                 .orElseThrow(() -> new InvalidInputException("sop", "that SOP version is not the one for this case"));
         if (step < 1 || step > sop.steps().size()) {
@@ -187,7 +187,7 @@ class CaseWorkbenchService implements CaseWorkbench {
         if (inserted == 1) {
             Map<String, Object> data = Map.of("sop", sop.title(), "version", sop.version(), "step", step,
                     "text", sop.steps().get(step - 1).text());
-            store.appendEntry(caseId, "SOP_STEP", now, CurrentUser.actorName(), null, data, null);
+            store.appendEntry(caseId, dev.paydesk.cases.EntryKind.SOP_STEP, now, CurrentUser.actorName(), null, data, null);
             audit.record("case.sop-step-done", "case", c.key(), c.market(), null, data);
         }
     }
@@ -248,7 +248,7 @@ class CaseWorkbenchService implements CaseWorkbench {
         }
         jdbc.sql("update cases_csat set rating = ?, comment = ?, answered_at = ? where case_id = ?")
                 .params(rating, text, Timestamp.from(clock.instant()), s.caseId()).update();
-        store.appendEntry(s.caseId(), "CSAT", clock.instant(), "customer", text, Map.of("rating", rating), null);
+        store.appendEntry(s.caseId(), dev.paydesk.cases.EntryKind.CSAT, clock.instant(), "customer", text, Map.of("rating", rating), null);
         audit.record("case.csat-answered", "case", s.caseKey(), store.require(s.caseId()).market(), null, Map.of("rating", rating));
         return new PublicSurvey(s.caseId(), s.caseKey(), s.language(), true, rating);
     }
@@ -285,7 +285,7 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Override
     @Transactional
     public void saveView(String name, String query) {
-        String n = CaseDeskService.required("name", name, 60);
+        String n = CaseInput.required("name", name, 60);
         jdbc.sql("""
                 insert into cases_saved_view (username, name, query) values (?, ?, ?)
                 on conflict (username, name) do update set query = excluded.query""")

@@ -26,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import dev.paydesk.cases.CaseQuery;
+import dev.paydesk.cases.EntryKind;
 import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.BenchmarkCommand;
@@ -273,9 +274,11 @@ class CasesBenchmark implements BenchmarkCommand, Callable<Integer> {
                           from generate_series(1::bigint, %2$d) g, (select %3$s as w) words) src""".formatted(SCHEMA, cases, words, historyPerCase));
             s.execute("""
                     insert into %1$s.cases_entry (case_id, kind, at, author, body)
-                    select c.id, (array['MESSAGE_IN','MESSAGE_OUT','NOTE','STATUS','ASSIGNED'])[1 + k %% 5], c.created_at + k * interval '1 hour',
+                    select c.id, (array[%4$s])[1 + k %% 5], c.created_at + k * interval '1 hour',
                            'agent-' || lpad((1 + k %% 200)::text, 3, '0'), %1$s.body(c.number, k, w)
-                    from %1$s.cases_case c, generate_series(1, %2$d) k, (select %3$s as w) words""".formatted(SCHEMA, historyPerCase, words));
+                    from %1$s.cases_case c, generate_series(1, %2$d) k, (select %3$s as w) words""".formatted(SCHEMA, historyPerCase, words,
+                    java.util.stream.Stream.of(EntryKind.MESSAGE_IN, EntryKind.MESSAGE_OUT, EntryKind.NOTE, EntryKind.STATUS,
+                            EntryKind.ASSIGNED).map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(","))));
             // exactly the case desk's indexes, read from the live schema after the load (so they cannot drift)
             List<String> indexes = new java.util.ArrayList<>();
             var defs = s.executeQuery("""

@@ -12,6 +12,18 @@ sealed interface ClockFact {
 
     Instant at();
 
+    /** The fact a timeline entry is for the clocks ({@code status} and {@code reason} from a STATUS entry's data), if any. */
+    static java.util.Optional<ClockFact> of(dev.paydesk.cases.EntryKind kind, Instant at, @Nullable String status,
+                                            @Nullable String reason) {
+        return java.util.Optional.ofNullable(switch (kind) {
+            case CREATED -> new Opened(at);
+            case MESSAGE_IN -> new CustomerMessage(at);
+            case MESSAGE_OUT -> new Reply(at);
+            case STATUS -> new StatusChange(at, CaseStatus.valueOf(status), reason == null ? null : WaitingReason.valueOf(reason));
+            default -> null;
+        });
+    }
+
     /** The case was opened. */
     record Opened(Instant at) implements ClockFact {
     }

@@ -37,18 +37,18 @@ class ClockSweep {
 
     private final JdbcClient jdbc;
     private final CaseStore store;
-    private final CaseDeskService desk;
+    private final CaseEditor editor;
     private final JobCoordinator jobs;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Counter sweepFailures;
     private final Counter recomputeFailures;
 
-    ClockSweep(JdbcClient jdbc, CaseStore store, CaseDeskService desk, JobCoordinator jobs, TransactionTemplate tx,
+    ClockSweep(JdbcClient jdbc, CaseStore store, CaseEditor editor, JobCoordinator jobs, TransactionTemplate tx,
                Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.store = store;
-        this.desk = desk;
+        this.editor = editor;
         this.jobs = jobs;
         this.tx = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -92,7 +92,7 @@ class ClockSweep {
         int done = 0;
         for (UUID id : ids) {
             try {
-                tx.executeWithoutResult(s -> desk.refreshClocks(store.lock(id)));
+                tx.executeWithoutResult(s -> editor.refreshClocks(store.lock(id)));
                 done++;
             } catch (RuntimeException e) {
                 failures.increment();

@@ -175,11 +175,12 @@ class DemoCasesData implements ApplicationRunner {
         t.steps().stream().filter(s -> s.kind() == TransactionKind.CAPTURE).findFirst()
                 .ifPresent(s -> links.add(new CaseLink(LinkKind.PAYMENT, s.providerReference())));
         String email = t.customerReference() == null ? null : t.customerReference() + "@example.com";
-        CaseDesk.Opened opened = desk.open(new NewCase(subject + " · " + order, "Bestellung/order " + order
-                + (t.amountDue() == null ? "" : ", " + t.amountDue()), market, language, priority, category,
-                t.customerReference(), email, provider, t.amountDue(), List.of(), links,
-                random.nextBoolean() ? CaseSource.EMAIL : CaseSource.API, "demo-" + order, null, null,
-                random.nextInt(25) == 0, null));
+        CaseDesk.Opened opened = desk.open(NewCase.builder(subject + " · " + order, market,
+                        random.nextBoolean() ? CaseSource.EMAIL : CaseSource.API)
+                .description("Bestellung/order " + order + (t.amountDue() == null ? "" : ", " + t.amountDue()))
+                .language(language).priority(priority).category(category).customer(t.customerReference(), email)
+                .provider(provider).amount(t.amountDue()).links(links).idempotencyKey("demo-" + order)
+                .psd2Complaint(random.nextInt(25) == 0).build());
         if (!opened.created()) {
             return false;
         }

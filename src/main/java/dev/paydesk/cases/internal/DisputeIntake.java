@@ -1,10 +1,7 @@
 package dev.paydesk.cases.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,10 +19,10 @@ import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.platform.MarketCatalog;
 
 /**
- * Every dispute opens or joins a case in the dispute queue carrying the respond-by date as an
- * external-deadline clock: an open case already about the same order or payment is joined, otherwise
- * a new case opens (idempotent per dispute). Deadline changes move the clock; a closed dispute is
- * noted, and a case opened for it is resolved.
+ * Every dispute joins or opens a case ({@link CaseIntake}) carrying the respond-by date as an
+ * external-deadline clock: an open case already about the same payment or order is joined, otherwise
+ * a new case opens in the dispute queue (idempotent per dispute). Deadline changes move the clock; a
+ * closed dispute is noted, and a case opened for it is resolved.
  */
 @Component
 class DisputeIntake {
@@ -33,10 +30,12 @@ class DisputeIntake {
     static final String QUEUE = "disputes";
 
     private final CaseDesk desk;
+    private final CaseIntake intake;
     private final MarketCatalog markets;
 
-    DisputeIntake(CaseDesk desk, MarketCatalog markets) {
+    DisputeIntake(CaseDesk desk, CaseIntake intake, MarketCatalog markets) {
         this.desk = desk;
+        this.intake = intake;
         this.markets = markets;
     }
 
@@ -47,30 +46,21 @@ class DisputeIntake {
             return;
         }
         String label = label(d.stage().name());
-        Optional<CaseSummary> joined = JoinableCases.firstOpen(desk, c -> true,
-                new JoinableCases.Ref(LinkKind.PAYMENT, d.paymentRef()), new JoinableCases.Ref(LinkKind.ORDER, d.orderRef()));
-        if (joined.isPresent()) {
-            UUID id = joined.get().id();
-            desk.link(id, new CaseLink(LinkKind.DISPUTE, ref));
-            desk.setExternalDeadline(id, d.respondBy(), label);
-            desk.addNote(id, "A " + d.provider() + " dispute (" + d.reasonCategory().name().toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + ", " + d.amount() + ") arrived for this payment; respond by " + d.respondBy() + ".");
-            return;
+        String reason = d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        CaseIntake.Arrival arrival = new CaseIntake.Arrival(new CaseLink(LinkKind.DISPUTE, ref),
+                new CaseIntake.Ref(LinkKind.PAYMENT, d.paymentRef()), new CaseIntake.Ref(LinkKind.ORDER, d.orderRef()));
+        CaseIntake.Outcome outcome = intake.joinOrOpen(intake.openCaseAbout(arrival, c -> true).map(CaseSummary::id), arrival,
+                "A " + d.provider() + " dispute (" + reason + ", " + d.amount() + ") arrived for this payment; respond by "
+                        + d.respondBy() + ".",
+                NewCase.builder(d.provider() + " dispute: " + reason + " · " + d.amount(),
+                                CaseIntake.marketFor(markets, d.market()), CaseSource.DISPUTE)
+                        .description("Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.")
+                        .priority(CaseIntake.priorityFor(d.amount())).category("dispute")
+                        .customer(NewCase.refOrNull(d.customerRef()), null).provider(d.provider().name()).amount(d.amount())
+                        .tags(List.of("dispute")).idempotencyKey(ref).externalDeadline(d.respondBy(), label).queue(QUEUE));
+        if (outcome instanceof CaseIntake.Joined joined) {
+            desk.setExternalDeadline(joined.caseId(), d.respondBy(), label);
         }
-        List<CaseLink> links = new ArrayList<>();
-        links.add(new CaseLink(LinkKind.DISPUTE, ref));
-        // references too long for a case stay with the dispute, so a dispute never fails its listener
-        if (NewCase.refOrNull(d.paymentRef()) != null) {
-            links.add(new CaseLink(LinkKind.PAYMENT, d.paymentRef()));
-        }
-        if (NewCase.refOrNull(d.orderRef()) != null) {
-            links.add(new CaseLink(LinkKind.ORDER, d.orderRef()));
-        }
-        String market = JoinableCases.marketFor(markets, d.market());
-        desk.open(new NewCase(d.provider() + " dispute: " + d.reasonCategory().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " · " + d.amount(), "Stage " + d.stage() + ", status " + d.status() + ". Open the dispute desk to answer it.",
-                market, null, JoinableCases.priorityFor(d.amount()), "dispute", NewCase.refOrNull(d.customerRef()), null, d.provider().name(), d.amount(),
-                List.of("dispute"), links, CaseSource.DISPUTE, ref, d.respondBy(), label, false, QUEUE));
     }
 
     @ApplicationModuleListener

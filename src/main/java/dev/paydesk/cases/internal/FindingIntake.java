@@ -2,7 +2,6 @@ package dev.paydesk.cases.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.FindingCaseIntake;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.NewCase;
+import dev.paydesk.cases.Priority;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.MarketCatalog;
@@ -33,9 +33,9 @@ import dev.paydesk.reconciliation.FindingOpened;
 import dev.paydesk.reconciliation.FindingResolved;
 
 /**
- * Reconciliation findings on the case desk: a finding joins an open case about the same order (or
- * payment), otherwise it opens a case (idempotent per finding) whose category is the finding type,
- * routed by the routing rules (the reconciliation queue unless a rule says otherwise) with a priority
+ * Reconciliation findings on the case desk ({@link CaseIntake}'s steps): a finding joins an open case
+ * about the same order (or payment), otherwise it opens a case (idempotent per finding) whose category
+ * is the finding type, routed by the routing rules (the reconciliation queue unless a rule says otherwise) with a priority
  * by the money at risk. Findings of one group (one batch or incident) share one case that lists them.
  * New cases are limited by {@link FindingCaseLimit}: past the limit the breaker opens, findings wait,
  * process managers and admins are notified, and an admin resumes. A finding that resolves itself is
@@ -48,6 +48,7 @@ class FindingIntake implements FindingCaseIntake {
     private static final int RESUME_BATCH = 5_000;
 
     private final CaseDesk desk;
+    private final CaseIntake intake;
     private final MarketCatalog markets;
     private final FindingGroups groups;
     private final FindingCaseLimit limit;
@@ -56,9 +57,10 @@ class FindingIntake implements FindingCaseIntake {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    FindingIntake(CaseDesk desk, MarketCatalog markets, FindingGroups groups, CasesProperties properties,
+    FindingIntake(CaseDesk desk, CaseIntake intake, MarketCatalog markets, FindingGroups groups, CasesProperties properties,
                   AuditLog audit, UserDirectory users, JdbcClient jdbc, Clock clock) {
         this.desk = desk;
+        this.intake = intake;
         this.markets = markets;
         this.groups = groups;
         this.limit = new FindingCaseLimit(properties.findings().maxNewCases(), properties.findings().window());
@@ -81,12 +83,12 @@ class FindingIntake implements FindingCaseIntake {
         if (already.stream().anyMatch(c -> c.status().isOpen()) || groups.listed(f.findingId())) {
             return true;
         }
-        Optional<CaseSummary> joined = JoinableCases.firstOpen(desk, c -> c.source() != CaseSource.FINDING,
-                new JoinableCases.Ref(LinkKind.ORDER, f.orderRef()), new JoinableCases.Ref(LinkKind.PAYMENT, f.paymentRef()));
+        CaseIntake.Arrival arrival = arrival(f);
+        Optional<CaseSummary> joinable = intake.openCaseAbout(arrival, c -> c.source() != CaseSource.FINDING);
         String what = f.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        if (joined.isPresent()) {
-            desk.link(joined.get().id(), new CaseLink(LinkKind.FINDING, ref));
-            desk.addNote(joined.get().id(), "Reconciliation found " + what + " (" + f.amountAtRisk() + " at risk): " + f.summary());
+        if (joinable.isPresent()) {
+            intake.join(joinable.get().id(), arrival,
+                    "Reconciliation found " + what + " (" + f.amountAtRisk() + " at risk): " + f.summary());
             return true;
         }
         if (!already.isEmpty()) {
@@ -115,37 +117,36 @@ class FindingIntake implements FindingCaseIntake {
     }
 
     private void open(FindingOpened f, String what, Instant now) {
-        String ref = f.findingId().toString();
-        String market = JoinableCases.marketFor(markets, f.market());
+        String market = CaseIntake.marketFor(markets, f.market());
         String category = "reconciliation." + f.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Priority priority = CaseIntake.priorityFor(f.amountAtRisk());
         if (f.group() != null) {
             String source = f.provider() == null ? "" : " from " + f.provider();
-            CaseSummary c = desk.open(new NewCase(NewCase.cut(capitalise(what) + source + " (grouped)", NewCase.MAX_SUBJECT),
-                    "Reconciliation found " + what + " findings" + source + " that belong together (one batch or run). "
-                            + "They are listed on the case (API: /api/v1/cases/{key}/findings); the first: " + f.summary()
-                            + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                    JoinableCases.priorityFor(f.amountAtRisk()), category, null, null, provider(f), null,
-                    List.of("reconciliation", "grouped"), List.of(), CaseSource.FINDING, NewCase.refOrNull("group:" + f.group()), null, null,
-                    false, null)).summary();
-            groups.startGroup(f.group(), c.id());
-            groups.add(f.group(), c.id(), f, now);
+            UUID caseId = intake.open(CaseIntake.Arrival.NOTHING_LINKED,
+                    NewCase.builder(NewCase.cut(capitalise(what) + source + " (grouped)", NewCase.MAX_SUBJECT), market,
+                                    CaseSource.FINDING)
+                            .description("Reconciliation found " + what + " findings" + source + " that belong together "
+                                    + "(one batch or run). They are listed on the case (API: /api/v1/cases/{key}/findings); "
+                                    + "the first: " + f.summary() + "\nSuggested action: " + f.type().suggestedAction())
+                            .priority(priority).category(category).provider(provider(f))
+                            .tags(List.of("reconciliation", "grouped")).idempotencyKey(NewCase.refOrNull("group:" + f.group())))
+                    .caseId();
+            groups.startGroup(f.group(), caseId);
+            groups.add(f.group(), caseId, f, now);
             return;
         }
-        // references too long for a case stay with the finding, so a finding never fails its listener
-        List<CaseLink> links = new ArrayList<>();
-        links.add(new CaseLink(LinkKind.FINDING, ref));
-        if (NewCase.refOrNull(f.orderRef()) != null) {
-            links.add(new CaseLink(LinkKind.ORDER, f.orderRef()));
-        }
-        if (NewCase.refOrNull(f.paymentRef()) != null) {
-            links.add(new CaseLink(LinkKind.PAYMENT, f.paymentRef()));
-        }
-        desk.open(new NewCase(NewCase.cut(capitalise(what) + " · " + f.amountAtRisk()
-                        + (f.orderRef() == null ? "" : " · " + f.orderRef()), NewCase.MAX_SUBJECT),
-                f.summary() + "\nSuggested action: " + f.type().suggestedAction(), market, null,
-                JoinableCases.priorityFor(f.amountAtRisk()), category, NewCase.refOrNull(f.customerRef()), null,
-                provider(f), f.amountAtRisk(),
-                List.of("reconciliation"), links, CaseSource.FINDING, ref, null, null, false, null));
+        intake.open(arrival(f), NewCase.builder(NewCase.cut(capitalise(what) + " · " + f.amountAtRisk()
+                        + (f.orderRef() == null ? "" : " · " + f.orderRef()), NewCase.MAX_SUBJECT), market, CaseSource.FINDING)
+                .description(f.summary() + "\nSuggested action: " + f.type().suggestedAction())
+                .priority(priority).category(category).customer(NewCase.refOrNull(f.customerRef()), null)
+                .provider(provider(f)).amount(f.amountAtRisk()).tags(List.of("reconciliation"))
+                .idempotencyKey(f.findingId().toString()));
+    }
+
+    /** A finding is about its order, then its payment; a case it lands on links the finding. */
+    private static CaseIntake.Arrival arrival(FindingOpened f) {
+        return new CaseIntake.Arrival(new CaseLink(LinkKind.FINDING, f.findingId().toString()),
+                new CaseIntake.Ref(LinkKind.ORDER, f.orderRef()), new CaseIntake.Ref(LinkKind.PAYMENT, f.paymentRef()));
     }
 
     /** Opens the breaker once, tells every process manager and admin in the app, and audits it. */

@@ -48,7 +48,7 @@ import jakarta.mail.search.FlagTerm;
 /**
  * E-mail intake: polls the configured IMAP mailbox for unseen messages. A message threads into its
  * case by the case key in the subject ({@code [PD-100231]}) or by In-Reply-To/References naming a
- * reply we sent; otherwise it opens a new case. Each message is handled once (its Message-ID is a
+ * reply we sent; otherwise it opens a new case (both through {@link CaseIntake}). Each message is handled once (its Message-ID is a
  * unique key), then marked seen; bodies and text attachments are masked for card numbers.
  */
 @Component
@@ -60,6 +60,7 @@ class InboundMail {
 
     private final CasesProperties properties;
     private final CaseDesk desk;
+    private final CaseIntake intake;
     private final CaseStore store;
     private final JdbcClient jdbc;
     private final MarketCatalog markets;
@@ -68,8 +69,9 @@ class InboundMail {
     private final Clock clock;
     private final PanBoundary pan;
 
-    InboundMail(CasesProperties properties, CaseDesk desk, CaseStore store, JdbcClient jdbc, MarketCatalog markets,
-                JobCoordinator jobs, TransactionTemplate tx, Clock clock, PanBoundary pan) {
+    InboundMail(CasesProperties properties, CaseDesk desk, CaseIntake intake, CaseStore store, JdbcClient jdbc,
+                MarketCatalog markets, JobCoordinator jobs, TransactionTemplate tx, Clock clock, PanBoundary pan) {
+        this.intake = intake;
         this.pan = pan;
         this.properties = properties;
         this.desk = desk;
@@ -148,23 +150,18 @@ class InboundMail {
             Content content = new Content(new StringBuilder(), new ArrayList<>());
             read(message, content);
             String body = pan.text(content.text().toString().strip());
-            Optional<UUID> existing = threadOf(message, subject);
-            if (existing.isPresent()) {
-                desk.receiveMessage(existing.get(), from, body, messageId);
-                saveAttachments(existing.get(), content.attachments());
-                return Outcome.THREADED;
-            }
             String market = Optional.ofNullable(properties.mail().defaultMarket())
                     .orElseGet(() -> markets.markets().getFirst().code());
             // a mail is never refused for its headers' length: fields too long for the case are cut or left out
-            CaseDesk.Opened opened = desk.open(new NewCase(NewCase.cut(subject, NewCase.MAX_SUBJECT), "", market, null, null, null,
-                    NewCase.refOrNull(from), from.length() <= NewCase.MAX_EMAIL ? from : null,
-                    null, null, List.of("email"), List.of(), CaseSource.EMAIL, intakeKey(messageId), null, null, false, null));
-            if (opened.created()) {
-                desk.receiveMessage(opened.summary().id(), from, body, messageId);
-                saveAttachments(opened.summary().id(), content.attachments());
+            CaseIntake.Outcome landed = intake.joinOrOpen(threadOf(message, subject), CaseIntake.Arrival.NOTHING_LINKED, null,
+                    NewCase.builder(NewCase.cut(subject, NewCase.MAX_SUBJECT), market, CaseSource.EMAIL)
+                            .customer(NewCase.refOrNull(from), from.length() <= NewCase.MAX_EMAIL ? from : null)
+                            .tags(List.of("email")).idempotencyKey(intakeKey(messageId)));
+            if (!(landed instanceof CaseIntake.Opened o) || o.opened().created()) {
+                desk.receiveMessage(landed.caseId(), from, body, messageId);
+                saveAttachments(landed.caseId(), content.attachments());
             }
-            return Outcome.OPENED;
+            return landed instanceof CaseIntake.Joined ? Outcome.THREADED : Outcome.OPENED;
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("could not read a message: " + e.getMessage(), e);
         }
@@ -268,12 +265,12 @@ class InboundMail {
     private void saveAttachments(UUID caseId, List<Attachment> attachments) {
         for (Attachment a : attachments) {
             if (a.content().length > properties.attachmentMaxBytes()) {
-                store.appendEntry(caseId, "ATTACHMENT_REFUSED", clock.instant(), "system", null,
+                store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT_REFUSED, clock.instant(), "system", null,
                         java.util.Map.of("filename", a.filename(), "reason", "larger than " + properties.attachmentMaxBytes() + " bytes"), null);
                 continue;
             }
             if (!properties.attachmentTypes().contains(a.contentType())) {
-                store.appendEntry(caseId, "ATTACHMENT_REFUSED", clock.instant(), "system", null,
+                store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT_REFUSED, clock.instant(), "system", null,
                         java.util.Map.of("filename", a.filename(), "reason", "content type " + a.contentType() + " is not accepted"), null);
                 continue;
             }
@@ -283,7 +280,7 @@ class InboundMail {
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID(), caseId, a.filename(), a.contentType(), bytes.length, bytes,
                             Timestamp.from(clock.instant())).update();
-            store.appendEntry(caseId, "ATTACHMENT", clock.instant(), "customer", null,
+            store.appendEntry(caseId, dev.paydesk.cases.EntryKind.ATTACHMENT, clock.instant(), "customer", null,
                     java.util.Map.of("filename", a.filename(), "contentType", a.contentType(), "size", bytes.length), null);
         }
     }

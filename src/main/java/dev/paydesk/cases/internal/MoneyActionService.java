@@ -72,7 +72,7 @@ class MoneyActionService implements MoneyActions {
     public MoneyAction request(UUID caseId, MoneyActionType type, Money amount, @Nullable String paymentRef,
                                @Nullable String targetMethod, String reason) {
         CaseSummary c = store.lock(caseId);
-        CaseDeskService.checkMarket(c);
+        CaseInput.checkMarket(c);
         if (!c.status().isOpen()) {
             throw new ConflictException(c.key() + " is " + c.status().name().toLowerCase(java.util.Locale.ROOT)
                     + "; reopen it to request money actions");
@@ -80,7 +80,7 @@ class MoneyActionService implements MoneyActions {
         if (type == MoneyActionType.RE_REFUND && (targetMethod == null || targetMethod.isBlank())) {
             throw new InvalidInputException("targetMethod", "a re-refund needs the method to refund to");
         }
-        String why = CaseDeskService.required("reason", reason, 2000);
+        String why = CaseInput.required("reason", reason, 2000);
         String by = CurrentUser.actorName();
         String dispute = (type == MoneyActionType.REFUND || type == MoneyActionType.RE_REFUND) && paymentRef != null
                 ? disputes.openDispute(paymentRef).orElse(null) : null;
@@ -103,7 +103,7 @@ class MoneyActionService implements MoneyActions {
                 .update();
         MoneyAction action = require(id);
         Map<String, Object> data = describe(action);
-        store.appendEntry(caseId, "MONEY_REQUESTED", now, by, why, data, null);
+        store.appendEntry(caseId, dev.paydesk.cases.EntryKind.MONEY_REQUESTED, now, by, why, data, null);
         audit.record("money-action.requested", "money_action", id.toString(), c.market(), null, data);
         if (!needsApproval) {
             published(action, null, now);
@@ -161,7 +161,7 @@ class MoneyActionService implements MoneyActions {
     @Override
     @Transactional
     public MoneyAction reject(UUID actionId, String note) {
-        return decide(actionId, false, CaseDeskService.required("note", note, 2000));
+        return decide(actionId, false, CaseInput.required("note", note, 2000));
     }
 
     private MoneyAction decide(UUID actionId, boolean approve, @Nullable String note) {
@@ -184,7 +184,7 @@ class MoneyActionService implements MoneyActions {
                         note == null ? null : PanRedactor.redact(note), actionId).update();
         MoneyAction decided = require(actionId);
         Map<String, Object> data = describe(decided);
-        store.appendEntry(decided.caseId(), approve ? "MONEY_APPROVED" : "MONEY_REJECTED", now, approver.username(),
+        store.appendEntry(decided.caseId(), approve ? dev.paydesk.cases.EntryKind.MONEY_APPROVED : dev.paydesk.cases.EntryKind.MONEY_REJECTED, now, approver.username(),
                 note, data, null);
         audit.record(approve ? "money-action.approved" : "money-action.rejected", "money_action", actionId.toString(),
                 decided.market(), Map.of("status", action.status().name()), data);
@@ -208,7 +208,7 @@ class MoneyActionService implements MoneyActions {
     @Override
     public List<MoneyAction> pending() {
         return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.status = 'PENDING_APPROVAL' order by a.requested_at")
-                .query(MoneyActionService::map).list().stream().filter(a -> CaseDeskService.canSee(a.market())).toList();
+                .query(MoneyActionService::map).list().stream().filter(a -> CaseInput.canSee(a.market())).toList();
     }
 
     private MoneyAction require(UUID id) {

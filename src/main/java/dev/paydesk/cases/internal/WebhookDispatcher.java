@@ -129,7 +129,7 @@ class WebhookDispatcher implements CaseWebhooks {
     @ApplicationModuleListener
     void on(CaseChanged changed) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "case." + changed.change().toLowerCase(Locale.ROOT));
+        payload.put("type", "case." + changed.change().name().toLowerCase(Locale.ROOT));
         payload.put("caseId", changed.caseId().toString());
         payload.put("caseKey", changed.key());
         payload.put("market", changed.market());
@@ -139,7 +139,7 @@ class WebhookDispatcher implements CaseWebhooks {
         jdbc.sql("""
                 insert into cases_webhook_delivery (webhook_id, event_type, payload, next_attempt_at, status, created_at)
                 select id, ?, ?, ?, 'PENDING', ? from cases_webhook where active and (? = any(events) or '*' = any(events))""")
-                .params(changed.change(), body, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), changed.change())
+                .params(changed.change().name(), body, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), changed.change().name())
                 .update();
     }
 

@@ -1,12 +1,9 @@
 package dev.paydesk.cases.web;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +17,14 @@ import dev.paydesk.cases.BulkChanges;
 import dev.paydesk.cases.CaseDesk;
 import dev.paydesk.cases.CaseQuery;
 import dev.paydesk.cases.CaseSettings;
-import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseWorkbench;
-import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
 
 /** The bulk clean-up page: filter, dry run, then apply. */
 @Controller
-@PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+@AnySpecialistProcessManagerOrAdmin
 class BulkUiController {
 
     private static final String UNDO = "paydesk.bulk-undo";
@@ -59,35 +55,16 @@ class BulkUiController {
     }
 
     @PostMapping("/cases/bulk")
-    String run(@RequestParam(defaultValue = "all") String view, @RequestParam(required = false) @Nullable String q,
-               @RequestParam(required = false) @Nullable String market, @RequestParam(required = false) @Nullable String queue,
-               @RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable String tag,
-               @RequestParam(required = false) @Nullable String newQueue, @RequestParam(required = false) @Nullable String newAssignee,
-               @RequestParam(required = false) @Nullable String newStatus, @RequestParam(required = false) @Nullable String newCategory,
-               @RequestParam(required = false) @Nullable String addTags, @RequestParam(required = false) @Nullable String removeTags,
-               @RequestParam(required = false) @Nullable String macro, @RequestParam(required = false) @Nullable String note,
-               @RequestParam(defaultValue = "preview") String action, HttpSession session, Model model) {
+    String run(CaseFilters filters, BulkForm form, HttpSession session, Model model) {
         model.addAttribute("queues", settings.queues());
         model.addAttribute("macros", workbench.macros("en"));
         try {
-            CaseQuery selection = CasesApiController.query(view, q, List.of(), market, queue, null, category, null, tag, 500, 0);
-            CaseStatus status = null;
-            WaitingReason reason = null;
-            if (newStatus != null && !newStatus.isBlank()) {
-                if (newStatus.startsWith("WAITING_")) {
-                    status = CaseStatus.WAITING;
-                    reason = WaitingReason.valueOf(newStatus.substring(8));
-                } else {
-                    status = CaseStatus.valueOf(newStatus);
-                }
-            }
-            BulkChanges.Change change = new BulkChanges.Change(blank(newQueue), newAssignee == null || newAssignee.isEmpty() ? null : newAssignee,
-                    status, reason, blank(newCategory), CasesUiController.splitTags(addTags),
-                    CasesUiController.splitTags(removeTags), blank(macro), blank(note));
-            BulkChanges.Plan plan = action.equals("apply") ? bulk.apply(selection, change) : bulk.preview(selection, change);
+            CaseQuery selection = filters.orView("all").query(500, 0);
+            BulkChanges.Change change = form.change();
+            BulkChanges.Plan plan = form.apply() ? bulk.apply(selection, change) : bulk.preview(selection, change);
             model.addAttribute("plan", plan);
-            model.addAttribute("applied", action.equals("apply"));
-            if (action.equals("apply") && !plan.cases().isEmpty()) {
+            model.addAttribute("applied", form.apply());
+            if (form.apply() && !plan.cases().isEmpty()) {
                 BulkUndo.Applied applied = BulkUndo.Applied.of(UUID.randomUUID(), CurrentUser.actorName(), clock.instant(), plan);
                 session.setAttribute(UNDO, applied);
                 model.addAttribute("undoToken", applied.token());
@@ -118,9 +95,5 @@ class BulkUiController {
                 + (outcome.kept().isEmpty() ? "" : " " + messages.getMessage("bulk.undo.kept",
                 new Object[] {String.join(", ", outcome.kept())}, locale)));
         return "redirect:/cases/bulk";
-    }
-
-    private static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

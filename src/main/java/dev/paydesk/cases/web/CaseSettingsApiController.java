@@ -3,7 +3,6 @@ package dev.paydesk.cases.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,12 +17,15 @@ import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.FindingCaseIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Queues, agents, routing rules and SLA policies (process managers and admins). */
 @RestController
 @RequestMapping("/api/v1/case-settings")
 @Tag(name = "Case settings", description = "Queues, agents, routing rules, SLA policies")
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class CaseSettingsApiController {
 
     private final CaseSettings settings;
@@ -41,14 +43,14 @@ class CaseSettingsApiController {
     }
 
     @PostMapping("/finding-intake/resume")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Operation(summary = "Resume case creation from findings (admins of all markets): the waiting findings are handled, oldest first")
     FindingCaseIntake.State resumeFindingIntake() {
         return findings.resume();
     }
 
     @GetMapping("/queues")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @AnyRole
     List<CaseSettings.Queue> queues() {
         return settings.queues();
     }

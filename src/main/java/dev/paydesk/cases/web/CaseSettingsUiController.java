@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,8 @@ import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.FindingCaseIntake;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /**
  * The case desk settings for process managers: an overview linking one page per kind of setting, and the
@@ -26,7 +27,7 @@ import dev.paydesk.shared.NotFoundException;
  * SOPs and webhooks have their own controllers.
  */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class CaseSettingsUiController {
 
     private static final List<String> STRATEGIES = List.of("MANUAL", "ROUND_ROBIN", "LEAST_LOADED");
@@ -54,7 +55,7 @@ class CaseSettingsUiController {
     }
 
     @PostMapping("/cases/settings/finding-intake/resume")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     String resumeFindingIntake(Locale locale, RedirectAttributes redirect) {
         findings.resume();
         redirect.addFlashAttribute("flash", messages.getMessage("settings.findingIntake.resumed", null, locale));

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.paydesk.cases.CaseWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** Outbound webhook subscriptions on case events and their delivery log (admins). */
 @RestController
 @RequestMapping("/api/v1/case-webhooks")
 @Tag(name = "Case webhooks", description = "HMAC-signed outbound webhooks on case events, with retries and a delivery log")
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class CaseWebhooksApiController {
 
     private final CaseWebhooks webhooks;

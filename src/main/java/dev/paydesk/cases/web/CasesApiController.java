@@ -2,16 +2,13 @@ package dev.paydesk.cases.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,21 +34,25 @@ import dev.paydesk.cases.MoneyActions;
 import dev.paydesk.cases.NewCase;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
 
 /** REST API of the case desk: everything the UI does. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Payment cases, their timeline, clocks and money actions")
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+@CaseWorker
 class CasesApiController {
 
     private final CaseDesk desk;
@@ -81,11 +82,9 @@ class CasesApiController {
     }
 
     /** A selection (the same filters as the list) and the change to make. */
-    record BulkRequest(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status, @Nullable String market,
-                       @Nullable String queue, @Nullable String assignee, @Nullable String category,
-                       @Nullable Priority priority, @Nullable String tag, @NotNull dev.paydesk.cases.BulkChanges.Change change) {
+    record BulkRequest(@JsonUnwrapped CaseFilters filters, @NotNull dev.paydesk.cases.BulkChanges.Change change) {
         CaseQuery selection() {
-            return query(view, q, status, market, queue, assignee, category, priority, tag, 500, 0);
+            return filters.query(500, 0);
         }
     }
 
@@ -116,159 +115,29 @@ class CasesApiController {
                                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         Money amount = r.amount() == null ? null
                 : MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.NON_NEGATIVE);
-        CaseDesk.Opened opened = desk.open(new NewCase(r.subject(), r.description(), r.market(), r.language(), r.priority(),
-                r.category(), r.customerRef(), r.customerEmail(), r.provider(), amount, r.tags(), r.links(), CaseSource.API,
-                key, r.externalDueAt(), r.externalDueLabel(), Boolean.TRUE.equals(r.psd2Complaint()), r.queue()));
+        CaseDesk.Opened opened = desk.open(NewCase.builder(r.subject(), r.market(), CaseSource.API)
+                .description(r.description()).language(r.language()).priority(r.priority()).category(r.category())
+                .customer(r.customerRef(), r.customerEmail()).provider(r.provider()).amount(amount).tags(r.tags())
+                .links(r.links()).idempotencyKey(key).externalDeadline(r.externalDueAt(), r.externalDueLabel())
+                .psd2Complaint(Boolean.TRUE.equals(r.psd2Complaint())).queue(r.queue()).build());
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/cases/" + opened.summary().key())).body(opened.summary());
     }
 
     @GetMapping("/cases")
     @Operation(summary = "Queue views, filters and full-text search (view: mine, team, unassigned, breaching_soon, waiting, all)")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
-    List<CaseSummary> list(@RequestParam(required = false) @Nullable String view,
-                           @RequestParam(required = false) @Nullable String q,
-                           @RequestParam(required = false) @Nullable List<CaseStatus> status,
-                           @RequestParam(required = false) @Nullable String market,
-                           @RequestParam(required = false) @Nullable String queue,
-                           @RequestParam(required = false) @Nullable String assignee,
-                           @RequestParam(required = false) @Nullable String category,
-                           @RequestParam(required = false) @Nullable Priority priority,
-                           @RequestParam(required = false) @Nullable String tag,
-                           @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return desk.list(query(view, q, status, market, queue, assignee, category, priority, tag, limit, offset));
-    }
-
-    static CaseQuery query(@Nullable String view, @Nullable String q, @Nullable List<CaseStatus> status,
-                           @Nullable String market, @Nullable String queue, @Nullable String assignee,
-                           @Nullable String category, @Nullable Priority priority, @Nullable String tag, int limit, int offset) {
-        CaseQuery.View v = null;
-        if (view != null && !view.isBlank()) {
-            try {
-                v = CaseQuery.View.valueOf(view.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("view", "unknown view '" + view + "'; use mine, team, unassigned, breaching_soon, waiting or all");
-            }
-        }
-        Set<CaseStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
-        return new CaseQuery(v, q, statuses, market, queue, assignee, category, priority, tag, limit, offset);
+    @CaseWorkerOrAuditor
+    List<CaseSummary> list(@ParameterObject CaseFilters filters, @RequestParam(defaultValue = "50") int limit,
+                           @RequestParam(defaultValue = "0") int offset) {
+        return desk.list(filters.query(limit, offset));
     }
 
     @GetMapping("/cases/{key}")
     @Operation(summary = "A case with its links, clocks, timeline and related cases")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
-    CaseDetail get(@PathVariable String key) {
-        return desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
-    }
-
-    record ReplyRequest(@NotBlank String body, @Nullable CaseStatus status, @Nullable WaitingReason reason) {
-    }
-
-    @PostMapping("/cases/{key}/replies")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Reply to the customer (e-mailed when the case has an address), optionally setting the status")
-    void reply(@PathVariable String key, @Valid @RequestBody ReplyRequest r) {
-        desk.reply(id(key), r.body(), r.status(), r.reason());
-    }
-
-    record TextRequest(@NotBlank String body) {
-    }
-
-    @PostMapping("/cases/{key}/notes")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Add an internal note")
-    void note(@PathVariable String key, @Valid @RequestBody TextRequest r) {
-        desk.addNote(id(key), r.body());
-    }
-
-    record MessageRequest(@NotBlank String from, @NotBlank String body, @Nullable String messageId) {
-    }
-
-    @PostMapping("/cases/{key}/messages")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Record a customer message from another channel (idempotent by messageId)")
-    void message(@PathVariable String key, @Valid @RequestBody MessageRequest r) {
-        desk.receiveMessage(id(key), r.from(), r.body(), r.messageId());
-    }
-
-    record StatusRequest(@NotNull CaseStatus status, @Nullable WaitingReason reason) {
-    }
-
-    @PutMapping("/cases/{key}/status")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void status(@PathVariable String key, @Valid @RequestBody StatusRequest r) {
-        desk.changeStatus(id(key), r.status(), r.reason());
-    }
-
-    record AssignmentRequest(@Nullable String queue, @Nullable String assignee) {
-    }
-
-    @PutMapping("/cases/{key}/assignment")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void assign(@PathVariable String key, @Valid @RequestBody AssignmentRequest r) {
-        desk.assign(id(key), r.queue(), r.assignee());
-    }
-
-    record CategoryRequest(@NotBlank String category) {
-    }
-
-    @PutMapping("/cases/{key}/category")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void category(@PathVariable String key, @Valid @RequestBody CategoryRequest r) {
-        desk.categorise(id(key), r.category(), true);
-    }
-
-    record PriorityRequest(@NotNull Priority priority) {
-    }
-
-    @PutMapping("/cases/{key}/priority")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void priority(@PathVariable String key, @Valid @RequestBody PriorityRequest r) {
-        desk.setPriority(id(key), r.priority());
-    }
-
-    record TagsRequest(@NotNull List<String> tags) {
-    }
-
-    @PutMapping("/cases/{key}/tags")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void tags(@PathVariable String key, @Valid @RequestBody TagsRequest r) {
-        desk.setTags(id(key), r.tags());
-    }
-
-    @PostMapping("/cases/{key}/links")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void link(@PathVariable String key, @Valid @RequestBody CaseLink link) {
-        desk.link(id(key), link);
-    }
-
-    record EscalationRequest(@NotBlank String queue, @NotBlank String note) {
-    }
-
-    @PostMapping("/cases/{key}/escalations")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Escalate to a peer function (tech, risk, finance, product): a child task with its OLA clock")
-    CaseSummary escalate(@PathVariable String key, @Valid @RequestBody EscalationRequest r) {
-        return desk.escalate(id(key), r.queue(), r.note());
-    }
-
-    record ParentRequest(@NotBlank String parent) {
-    }
-
-    @PutMapping("/cases/{key}/parent")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void parent(@PathVariable String key, @Valid @RequestBody ParentRequest r) {
-        desk.setParent(id(key), id(r.parent()));
-    }
-
-    record MergeRequest(@NotBlank String into) {
-    }
-
-    @PostMapping("/cases/{key}/merge")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Merge this case into another: links and messages move, this case closes")
-    void merge(@PathVariable String key, @Valid @RequestBody MergeRequest r) {
-        desk.merge(id(key), id(r.into()));
+    @CaseWorkerOrAuditor
+    ResponseEntity<CaseDetail> get(@PathVariable String key) {
+        CaseDetail detail = desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
+        return ResponseEntity.ok().eTag(CaseCommandsApiController.etag(detail.summary().version())).body(detail);
     }
 
     record MoneyRequest(@NotNull MoneyActionType type, @NotBlank String amount, @NotBlank String currency, @Nullable String paymentRef,
@@ -278,7 +147,7 @@ class CasesApiController {
     @PostMapping("/cases/{key}/money-actions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request a refund, re-refund, goodwill credit or write-off (four-eyes above the limit)")
-    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @AnySpecialistProcessManagerOrAdmin
     MoneyAction requestMoney(@PathVariable String key, @Valid @RequestBody MoneyRequest r) {
         return money.request(id(key), r.type(),
                 MoneyParser.decimal("amount", r.amount(), "currency", r.currency(), MoneyParser.Sign.POSITIVE),
@@ -315,7 +184,7 @@ class CasesApiController {
     }
 
     @GetMapping("/cases/{key}/attachments")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<dev.paydesk.cases.CaseAttachments.Attachment> attachments(@PathVariable String key) {
         UUID id = id(key);
         desk.get(id);
@@ -324,7 +193,7 @@ class CasesApiController {
 
     @GetMapping("/cases/{key}/findings")
     @Operation(summary = "The reconciliation findings listed on a grouped case (one batch or run), oldest first")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<dev.paydesk.cases.FindingCaseIntake.GroupedFinding> findings(@PathVariable String key,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
         return findingIntake.grouped(id(key), limit, offset);
@@ -332,14 +201,14 @@ class CasesApiController {
 
     @GetMapping("/cases/csat")
     @Operation(summary = "CSAT results by queue, agent or category")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','REALTIME_MANAGER','AUDITOR','ADMIN')")
+    @ManagerAdminOrAuditor
     List<dev.paydesk.cases.CaseWorkbench.CsatRow> csat(@RequestParam(defaultValue = "queue") String by) {
         return workbench.csatBy(by);
     }
 
     @GetMapping("/cases/linked")
     @Operation(summary = "Cases linked to an order, payment, refund, dispute or finding")
-    @PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+    @CaseWorkerOrAuditor
     List<CaseSummary> linked(@RequestParam LinkKind kind, @RequestParam String ref) {
         return desk.linkedTo(kind, ref);
     }

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,20 +18,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.validation.Valid;
+
 import dev.paydesk.cases.CaseDesk;
 import dev.paydesk.cases.CaseDetail;
 import dev.paydesk.cases.CaseLink;
 import dev.paydesk.cases.CaseQuery;
 import dev.paydesk.cases.CaseSettings;
-import dev.paydesk.cases.CaseSource;
 import dev.paydesk.cases.CaseStatus;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.CategoryDirectory;
+import dev.paydesk.cases.EntryKind;
+import dev.paydesk.cases.ExpectedVersion;
+import dev.paydesk.cases.StaleCaseException;
 import dev.paydesk.cases.LinkKind;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
-import dev.paydesk.cases.NewCase;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.payments.OrderTimeline;
@@ -44,15 +46,17 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
 
 /** Queue views, the case page and its actions, the approvals inbox. */
 @Controller
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class CasesUiController {
 
     static final Set<Role> WORKERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
             Role.ADMIN, Role.AUDITOR);
-    private static final String WRITE = "hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')";
 
     private final CaseDesk desk;
     private final MoneyActions money;
@@ -81,18 +85,10 @@ class CasesUiController {
     }
 
     @GetMapping("/cases")
-    String queue(@RequestParam(defaultValue = "mine") String view, @RequestParam(required = false) @Nullable String q,
-                 @RequestParam(required = false) @Nullable List<CaseStatus> status,
-                 @RequestParam(required = false) @Nullable String market,
-                 @RequestParam(required = false) @Nullable String queue,
-                 @RequestParam(required = false) @Nullable String assignee,
-                 @RequestParam(required = false) @Nullable String category,
-                 @RequestParam(required = false) @Nullable Priority priority,
-                 @RequestParam(required = false) @Nullable String tag,
-                 @RequestParam(defaultValue = "0") int page, Model model) {
+    String queue(CaseFilters filters, @RequestParam(defaultValue = "0") int page, Model model) {
         CaseQuery query;
         try {
-            query = CasesApiController.query(view, q, status, market, queue, assignee, category, priority, tag, 50, page * 50);
+            query = filters.orView("mine").query(50, page * 50);
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             query = CaseQuery.view(CaseQuery.View.MINE);
@@ -117,7 +113,7 @@ class CasesUiController {
     }
 
     @GetMapping("/cases/new")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String newCase(Model model) {
         model.addAttribute("marketList", markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList());
         model.addAttribute("priorities", Priority.values());
@@ -126,29 +122,10 @@ class CasesUiController {
     }
 
     @PostMapping("/cases")
-    @PreAuthorize(WRITE)
-    String create(@RequestParam String subject, @RequestParam(defaultValue = "") String description,
-                  @RequestParam String market, @RequestParam(required = false) @Nullable String language,
-                  @RequestParam(required = false) @Nullable Priority priority,
-                  @RequestParam(required = false) @Nullable String category,
-                  @RequestParam(required = false) @Nullable String customerRef,
-                  @RequestParam(required = false) @Nullable String customerEmail,
-                  @RequestParam(required = false) @Nullable String orderRef,
-                  @RequestParam(required = false) @Nullable String paymentRef,
-                  @RequestParam(required = false) @Nullable String tags,
-                  @RequestParam(defaultValue = "false") boolean psd2Complaint,
-                  @RequestParam String formKey, RedirectAttributes redirect) {
+    @CaseWorker
+    String create(@Valid CaseForm form, RedirectAttributes redirect) {
         try {
-            List<CaseLink> links = new ArrayList<>();
-            if (orderRef != null && !orderRef.isBlank()) {
-                links.add(new CaseLink(LinkKind.ORDER, orderRef));
-            }
-            if (paymentRef != null && !paymentRef.isBlank()) {
-                links.add(new CaseLink(LinkKind.PAYMENT, paymentRef));
-            }
-            CaseDesk.Opened opened = desk.open(new NewCase(subject, description, market, language, priority,
-                    category == null || category.isBlank() ? null : category, customerRef, customerEmail, null, null,
-                    splitTags(tags), links, CaseSource.UI, formKey, null, null, psd2Complaint, null));
+            CaseDesk.Opened opened = desk.open(form.newCase());
             redirect.addFlashAttribute("flash", opened.summary().key() + " opened in queue " + opened.summary().queue());
             return "redirect:/cases/" + opened.summary().key();
         } catch (InvalidInputException e) {
@@ -182,7 +159,7 @@ class CasesUiController {
         detail.timeline().forEach(e -> rows.add(new Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
         for (OrderTimeline o : orders) {
             for (OrderTimeline.Step st : o.steps()) {
-                rows.add(new Row(st.occurredAt(), "PAYMENT", st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
+                rows.add(new Row(st.occurredAt(), EntryKind.PAYMENT, st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
                         "order", o.merchantReference(), "movement", st.kind().name(), "status", st.status(),
                         "amount", st.amount().toString(), "reference", st.providerReference(),
                         "net after", st.after().net().toString()))));
@@ -200,14 +177,18 @@ class CasesUiController {
         model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
         model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
         model.addAttribute("files", attachments.list(detail.summary().id()));
+        if (model.getAttribute("staleSince") instanceof Integer since) {
+            model.addAttribute("staleChanges", desk.changesSince(detail.summary().id(), since));
+        }
         return "cases/case";
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/reply")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String reply(@PathVariable String key, @RequestParam String body, @RequestParam(required = false) @Nullable String then,
-                 @RequestParam(required = false) @Nullable String macro, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
+                 @RequestParam(required = false) @Nullable String macro,
+                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, new Draft("replyDraft", body), redirect, id -> {
             String text = body;
             if ((text == null || text.isBlank()) && macro != null && !macro.isBlank()) {
                 text = workbench.renderMacro(id, macro);
@@ -225,82 +206,84 @@ class CasesUiController {
             if (status == CaseStatus.RESOLVED) {
                 text = workbench.withSurvey(id, text);
             }
-            desk.reply(id, text, status, reason);
+            desk.reply(id, ExpectedVersion.of(version), text, status, reason);
             return "Reply sent";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/note")
-    @PreAuthorize(WRITE)
-    String note(@PathVariable String key, @RequestParam String body, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.addNote(id, body);
+    @CaseWorker
+    String note(@PathVariable String key, @RequestParam String body,
+                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, new Draft("noteDraft", body), redirect, id -> {
+            desk.addNote(id, ExpectedVersion.of(version), body);
             return "Note added";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/status")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String status(@PathVariable String key, @RequestParam CaseStatus status,
-                  @RequestParam(required = false) @Nullable WaitingReason reason, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.changeStatus(id, status, reason);
+                  @RequestParam(required = false) @Nullable WaitingReason reason,
+                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.changeStatus(id, ExpectedVersion.of(version), status, reason);
             return "Status set to " + status.name().toLowerCase(java.util.Locale.ROOT);
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/assign")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String assign(@PathVariable String key, @RequestParam(required = false) @Nullable String queue,
                   @RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "false") boolean me,
-                  RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.assign(id, queue, me ? CurrentUser.actorName() : assignee);
+                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.assign(id, ExpectedVersion.of(version), queue, me ? CurrentUser.actorName() : assignee);
             return "Assignment saved";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/details")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String details(@PathVariable String key, @RequestParam(required = false) @Nullable String category,
-                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            if (category != null && !category.isBlank()) {
-                desk.categorise(id, category, true);
-            }
-            desk.setPriority(id, priority);
-            desk.setTags(id, splitTags(tags));
+                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags,
+                   @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.saveDetails(id, ExpectedVersion.of(version), category, priority, splitTags(tags));
             return "Details saved";
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/link")
-    @PreAuthorize(WRITE)
-    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            desk.link(id, new CaseLink(kind, ref));
+    @CaseWorker
+    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref,
+                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
+            desk.link(id, ExpectedVersion.of(version), new CaseLink(kind, ref));
             return "Linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ref;
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/escalate")
-    @PreAuthorize(WRITE)
-    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note, RedirectAttributes redirect) {
-        return act(key, redirect, id -> "Escalated as " + desk.escalate(id, queue, note).key());
+    @CaseWorker
+    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note,
+                    @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> "Escalated as " + desk.escalate(id, ExpectedVersion.of(version), queue, note).key());
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/merge")
-    @PreAuthorize(WRITE)
-    String merge(@PathVariable String key, @RequestParam String into, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
+    @CaseWorker
+    String merge(@PathVariable String key, @RequestParam String into,
+                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
+        return act(key, version, null, redirect, id -> {
             UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
-            desk.merge(id, target);
+            desk.merge(id, ExpectedVersion.of(version), target);
             return "Merged into " + into;
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/money")
-    @PreAuthorize("hasAnyRole('SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @AnySpecialistProcessManagerOrAdmin
     String requestMoney(@PathVariable String key, @RequestParam MoneyActionType type, @RequestParam String amount,
                         @RequestParam String currency, @RequestParam(required = false) @Nullable String paymentRef,
                         @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
@@ -314,7 +297,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/sop/{sopId}/{step}")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String sopStep(@PathVariable String key, @PathVariable long sopId, @PathVariable int step, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             workbench.checkSopStep(id, sopId, step);
@@ -323,7 +306,7 @@ class CasesUiController {
     }
 
     @PostMapping(path = "/cases/{key:PD-\\d+}/attachments", consumes = "multipart/form-data")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String attach(@PathVariable String key, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                   RedirectAttributes redirect) {
         return act(key, redirect, id -> {
@@ -347,7 +330,7 @@ class CasesUiController {
     }
 
     @PostMapping(path = "/cases/import", consumes = "multipart/form-data")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String importCsv(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model) throws java.io.IOException {
         model.addAttribute("importResult", csvImport.importCsv(new java.io.InputStreamReader(file.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)));
@@ -361,7 +344,7 @@ class CasesUiController {
     }
 
     @PostMapping("/cases/approvals/{id}")
-    @PreAuthorize(WRITE)
+    @CaseWorker
     String decide(@PathVariable UUID id, @RequestParam String decision, @RequestParam(defaultValue = "") String note,
                   RedirectAttributes redirect) {
         try {
@@ -397,7 +380,7 @@ class CasesUiController {
     }
 
     /** One line of the case page's timeline: a case entry or a payment movement of a linked order. */
-    record Row(java.time.Instant at, String kind, String author, @Nullable String body, Map<String, Object> data) {
+    record Row(java.time.Instant at, EntryKind kind, String author, @Nullable String body, Map<String, Object> data) {
     }
 
     static final int COUNT_CAP = 1000;
@@ -406,14 +389,32 @@ class CasesUiController {
         return count >= COUNT_CAP ? (COUNT_CAP - 1) + "+" : Long.toString(count);
     }
 
+    /** Text a person typed and has not sent yet, kept across a stale submit. */
+    private record Draft(String field, String text) {
+    }
+
     private interface CaseAction {
         String run(UUID id);
     }
 
     private String act(String key, RedirectAttributes redirect, CaseAction action) {
+        return act(key, null, null, redirect, action);
+    }
+
+    /**
+     * Runs a case action from a form rendered at {@code version}. When the case changed since, the page
+     * shows what changed (the entries written after that version) and keeps the unsent {@code draft}.
+     */
+    private String act(String key, @Nullable Integer version, @Nullable Draft draft, RedirectAttributes redirect,
+                       CaseAction action) {
         UUID id = desk.resolve(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
         try {
             redirect.addFlashAttribute("flash", action.run(id));
+        } catch (StaleCaseException e) {
+            redirect.addFlashAttribute("staleSince", e.expected());
+            if (draft != null) {
+                redirect.addFlashAttribute(draft.field(), draft.text());
+            }
         } catch (InvalidInputException | dev.paydesk.shared.ConflictException
                  | org.springframework.security.access.AccessDeniedException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

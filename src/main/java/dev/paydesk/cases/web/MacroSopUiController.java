@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.paydesk.cases.CaseSettingsCatalog;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Reply macros (every language) and SOP checklists (every version; saving an edit publishes a new version). */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class MacroSopUiController {
 
     private final CaseWorkbench workbench;

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +16,11 @@ import dev.paydesk.cases.CaseSettings;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Routing rules: listed by position, edited by clicking, deleted after a confirmation. */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class RoutingRuleUiController {
 
     private final CaseSettings settings;

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +21,11 @@ import dev.paydesk.cases.FirstResponseRule;
 import dev.paydesk.cases.Priority;
 import dev.paydesk.cases.WaitingReason;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** SLA policies: a list, and a form opened by clicking a policy (never by typing its id). */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class SlaPolicyUiController {
 
     private final CaseSettings settings;

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.cases.CaseWebhooks;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** Outbound webhook targets and their delivery log (admins, as on the API). */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class WebhooksUiController {
 
     private final CaseWebhooks webhooks;

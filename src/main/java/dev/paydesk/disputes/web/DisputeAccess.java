@@ -7,10 +7,6 @@ import dev.paydesk.shared.NotFoundException;
 /** Market scope for disputes: a dispute without a known market is visible to all-market users only. */
 final class DisputeAccess {
 
-    static final String READ = "hasAnyRole('DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN','AUDITOR')";
-    static final String WORK = "hasAnyRole('DISPUTE_SPECIALIST','PROCESS_MANAGER','ADMIN')";
-    static final String MANAGE = "hasAnyRole('PROCESS_MANAGER','ADMIN')";
-
     private DisputeAccess() {
     }
 

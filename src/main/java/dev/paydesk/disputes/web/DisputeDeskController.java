@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +37,9 @@ import dev.paydesk.disputes.Recommendations;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.ListQuery;
 
@@ -86,7 +88,7 @@ class DisputeDeskController {
      * status, stage, market, reason category and a search over ids, references and reason code.
      */
     @GetMapping("/disputes")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String desk(@RequestParam(defaultValue = "false") boolean closed, ListQuery list, Model model) {
         Instant now = clock.instant();
         List<DeskRow> rows = disputes.list(new Disputes.Filter(CurrentUser.marketScope(), closed, null, null, null, 5000))
@@ -121,7 +123,7 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes/{id}")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String dispute(@PathVariable UUID id, Model model) {
         DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
         Instant now = clock.instant();
@@ -139,7 +141,7 @@ class DisputeDeskController {
     }
 
     @GetMapping(value = "/disputes/{id}/evidence.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -149,7 +151,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/shipment")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String shipment(@PathVariable UUID id, @RequestParam String carrier, @RequestParam String trackingNumber,
                     @RequestParam(required = false) @Nullable LocalDate shippedOn,
                     @RequestParam(required = false) @Nullable LocalDate deliveredOn,
@@ -160,7 +162,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/notes")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String note(@PathVariable UUID id, @RequestParam EvidenceItem item, @RequestParam(required = false) @Nullable String text,
                 @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) throws IOException {
         DisputeAccess.check(disputes.dispute(id));
@@ -171,14 +173,14 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/{id}/accept")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String accept(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
         return act(id, redirect, "Dispute accepted; the loss is booked.", () -> disputes.accept(id, note));
     }
 
     @PostMapping("/disputes/{id}/submit")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     String submit(@PathVariable UUID id, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
         try {
@@ -206,7 +208,7 @@ class DisputeDeskController {
 
     /** Outcomes of disputes opened in a date range (both ends optional, {@code to} inclusive). */
     @GetMapping("/disputes/analytics")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String analytics(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
                      Model model) {
         List<String> scope = CurrentUser.marketScope();
@@ -246,7 +248,7 @@ class DisputeDeskController {
             "days", Comparator.comparingInt(ReasonCode::responseDays));
 
     @GetMapping("/disputes/reason-codes")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     String reasonCodes(ListQuery list, Model model) {
         List<ReasonCode> codes = reasonCodes.all().stream()
                 .filter(c -> list.is("scheme", c.scheme()) && list.is("category", c.category())
@@ -259,7 +261,7 @@ class DisputeDeskController {
     }
 
     @GetMapping("/disputes/reason-codes/{scheme}/{code}")
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     String editReasonCode(@PathVariable String scheme, @PathVariable String code, Model model) {
         model.addAttribute("code", reasonCodes.find(scheme, code)
                 .orElseThrow(() -> new dev.paydesk.shared.NotFoundException("no reason code " + scheme + " " + code)));
@@ -269,7 +271,7 @@ class DisputeDeskController {
     }
 
     @PostMapping("/disputes/reason-codes/{scheme}/{code}")
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     String saveReasonCode(@PathVariable String scheme, @PathVariable String code, @RequestParam String title,
                           @RequestParam ReasonCategory category, @RequestParam int responseDays,
                           @RequestParam(required = false) @Nullable List<EvidenceItem> evidence,

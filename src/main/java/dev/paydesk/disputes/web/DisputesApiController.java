@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +37,10 @@ import dev.paydesk.disputes.Recommendation;
 import dev.paydesk.disputes.Recommendations;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerOrAdmin;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.SignedIn;
 
 /** {@code /api/v1/disputes}: the desk, one dispute, its evidence, actions, catalogue, analytics and monitoring. */
 @RestController
@@ -62,7 +65,7 @@ class DisputesApiController {
     }
 
     @GetMapping
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     List<DisputeSummary> list(@RequestParam(defaultValue = "false") boolean includeClosed,
                               @RequestParam(required = false) @Nullable String provider,
                               @RequestParam(required = false) @Nullable DisputeStatus status,
@@ -74,20 +77,20 @@ class DisputesApiController {
 
     /** The open dispute on a payment or order reference, 404 when there is none (the refund guard's question). */
     @GetMapping("/open")
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     DisputeSummary openFor(@RequestParam String reference) {
         return disputes.openDisputeFor(reference).map(DisputeAccess::check)
                 .orElseThrow(() -> new dev.paydesk.shared.NotFoundException("no open dispute on " + reference));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     DisputeSummary dispute(@PathVariable UUID id) {
         return DisputeAccess.check(disputes.dispute(id));
     }
 
     @GetMapping("/{id}/history")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     List<DisputeHistoryEntry> history(@PathVariable UUID id) {
         DisputeAccess.check(disputes.dispute(id));
         return disputes.history(id);
@@ -95,7 +98,7 @@ class DisputesApiController {
 
     /** The checklist, completeness and structured evidence fields. */
     @GetMapping("/{id}/evidence")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     Map<String, Object> pack(@PathVariable UUID id) {
         DisputeAccess.check(disputes.dispute(id));
         EvidencePack pack = evidence.pack(id);
@@ -104,7 +107,7 @@ class DisputesApiController {
     }
 
     @GetMapping(value = "/{id}/evidence.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         DisputeSummary d = DisputeAccess.check(disputes.dispute(id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -113,7 +116,7 @@ class DisputesApiController {
     }
 
     @GetMapping("/{id}/recommendation")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     Recommendation recommendation(@PathVariable UUID id) {
         DisputeAccess.check(disputes.dispute(id));
         return recommendations.recommend(id);
@@ -126,7 +129,7 @@ class DisputesApiController {
 
     @PostMapping("/{id}/shipments")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     Map<String, UUID> shipment(@PathVariable UUID id, @RequestBody ShipmentRequest r) {
         Evidence.Shipment shipment = new Evidence.Shipment(r.carrier(), r.trackingNumber(), r.shippedOn(), r.deliveredOn(),
                 r.note());
@@ -139,7 +142,7 @@ class DisputesApiController {
 
     @PostMapping(value = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     Map<String, UUID> note(@PathVariable UUID id, @RequestBody NoteRequest r) {
         DisputeAccess.check(disputes.dispute(id));
         if (r.item() == null) {
@@ -150,7 +153,7 @@ class DisputesApiController {
 
     @PostMapping(value = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     Map<String, UUID> file(@PathVariable UUID id, @RequestParam EvidenceItem item,
                            @RequestParam(required = false) @Nullable String text,
                            @RequestParam org.springframework.web.multipart.MultipartFile file) throws IOException {
@@ -163,47 +166,47 @@ class DisputesApiController {
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     DisputeSummary accept(@PathVariable UUID id, @RequestBody(required = false) @Nullable AcceptRequest r) {
         DisputeAccess.check(disputes.dispute(id));
         return disputes.accept(id, r == null ? null : r.note());
     }
 
     @PostMapping("/{id}/submit")
-    @PreAuthorize(DisputeAccess.WORK)
+    @DisputeSpecialistProcessManagerOrAdmin
     Evidence.Submission submit(@PathVariable UUID id) {
         DisputeAccess.check(disputes.dispute(id));
         return evidence.submit(id);
     }
 
     @GetMapping("/reason-codes")
-    @PreAuthorize("isAuthenticated()")
+    @SignedIn
     List<ReasonCode> reasonCodes() {
         return reasonCodes.all();
     }
 
     @PostMapping("/reason-codes")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     ReasonCode createReasonCode(@RequestBody ReasonCode code) {
         return reasonCodes.create(code);
     }
 
     @PutMapping("/reason-codes/{scheme}/{code}")
-    @PreAuthorize(DisputeAccess.MANAGE)
+    @ProcessManagerOrAdmin
     ReasonCode updateReasonCode(@PathVariable String scheme, @PathVariable String code, @RequestBody ReasonCode changed) {
         return reasonCodes.update(new ReasonCode(scheme, code, changed.title(), changed.category(), changed.responseDays(),
                 changed.evidence(), changed.source(), changed.version()));
     }
 
     @GetMapping("/analytics")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     List<DisputeAnalytics.Row> analytics(@RequestParam(defaultValue = "REASON") DisputeAnalytics.Dimension by) {
         return analytics.outcomes(by, CurrentUser.marketScope());
     }
 
     @GetMapping("/monitoring")
-    @PreAuthorize(DisputeAccess.READ)
+    @DisputeSpecialistProcessManagerAdminOrAuditor
     List<ChargebackMonitoring.AccountRatios> monitoring(@RequestParam(required = false) java.time.@Nullable YearMonth month) {
         return monitoring.ratios(month == null ? monitoring.currentMonth() : month);
     }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.paydesk.cases.CaseClock;
 import dev.paydesk.cases.CaseDetail;
 import dev.paydesk.cases.CaseStatus;
+import dev.paydesk.cases.EntryKind;
 import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.ClockKind;
 import dev.paydesk.cases.ClockState;
@@ -37,13 +38,13 @@ record CaseFact(UUID caseId, String key, String market, String provider, String 
         Instant resolvedAt = null;
         Instant firstReply = null;
         for (TimelineEntry e : d.timeline()) {
-            if (e.kind().equals("MESSAGE_OUT") && (firstReply == null || e.at().isBefore(firstReply))) {
+            if (e.kind() == EntryKind.MESSAGE_OUT && (firstReply == null || e.at().isBefore(firstReply))) {
                 firstReply = e.at();
             }
         }
         if (!s.status().isOpen()) {
             for (TimelineEntry e : d.timeline()) {
-                if (e.kind().equals("STATUS") && e.data().get("status") instanceof String st) {
+                if (e.kind() == EntryKind.STATUS && e.data().get("status") instanceof String st) {
                     boolean open = CaseStatus.valueOf(st).isOpen();
                     if (open) {
                         resolvedAt = null;

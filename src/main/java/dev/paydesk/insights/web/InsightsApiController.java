@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,12 +19,14 @@ import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** KPIs from the rollups, the records behind each, and the catalogue. Every role reads, within its scope. */
 @RestController
 @RequestMapping("/api/v1/insights")
 @Tag(name = "Insights", description = "KPIs per market and day, drill-downs and the KPI catalogue")
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@AnyRole
 class InsightsApiController {
 
     private final Insights insights;
@@ -79,7 +80,7 @@ class InsightsApiController {
 
     @org.springframework.web.bind.annotation.PutMapping("/targets/{market}/{kpi}")
     @Operation(summary = "Set a KPI's target in a market; dashboards then show on target, at risk or off target")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+    @ProcessManagerOrAdmin
     Insights.KpiTarget setTarget(@PathVariable String kpi, @PathVariable String market,
                                  @org.springframework.web.bind.annotation.RequestBody @jakarta.validation.Valid TargetBody body) {
         Kpi k = Kpi.byKey(kpi).orElseThrow(() -> new NotFoundException("no KPI '" + kpi + "'"));

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +29,14 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
+import dev.paydesk.platform.access.AnyRole;
 
 /**
  * Dashboards (overview, case desk, money, disputes) with a period picker and the previous period, a
  * daily chart per page that is also a table, and drill-down lists; every table exports as CSV or XLSX.
  */
 @Controller
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@AnyRole
 class InsightsUiController {
 
     /** The dashboards and the KPIs each shows; the first is charted per day. */

@@ -3,7 +3,6 @@ package dev.paydesk.payments.web;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.paydesk.payments.internal.KlarnaCustomerTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.SpecialistOrAdmin;
 
 /**
  * Klarna customer-token changes Klarna does not notify, reported by the merchant: a token created
@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/klarna/{account}/customer-tokens")
 @Tag(name = "Payments", description = "Orders, payments and their timelines")
-@PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+@SpecialistOrAdmin
 class KlarnaCustomerTokenController {
 
     /** Klarna's status body, plus what Paydesk may not know yet. */

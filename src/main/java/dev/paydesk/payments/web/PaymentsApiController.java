@@ -1,10 +1,9 @@
 package dev.paydesk.payments.web;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,16 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.paydesk.payments.OrderTimeline;
 import dev.paydesk.payments.PaymentQueries;
 import dev.paydesk.platform.CurrentUser;
-import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.SpecialistAdminOrAuditor;
 
 /** REST API of the payments mirror. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Payments", description = "Orders, payments and their timelines")
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class PaymentsApiController {
 
     private final PaymentQueries payments;
@@ -68,17 +69,9 @@ class PaymentsApiController {
     @Operation(summary = "Search movements by order, provider reference, customer, card last 4, amount, dates")
     List<PaymentQueries.PaymentSummary> search(@RequestParam(required = false) @Nullable String order,
                                                @RequestParam(required = false) @Nullable String reference,
-                                               @RequestParam(required = false) @Nullable String customer,
-                                               @RequestParam(required = false) @Nullable String last4,
-                                               @RequestParam(required = false) @Nullable String amount,
-                                               @RequestParam(required = false) @Nullable String currency,
-                                               @RequestParam(required = false) @Nullable LocalDate from,
-                                               @RequestParam(required = false) @Nullable LocalDate to,
+                                               @ParameterObject PaymentFilters filters,
                                                @RequestParam(defaultValue = "100") int limit) {
-        Long minor = amount == null || amount.isBlank() ? null
-                : Money.parse(amount, currency == null || currency.isBlank() ? "EUR" : currency).minor();
-        return payments.search(new PaymentQueries.SearchCriteria(order, reference, customer, last4, minor, from, to,
-                limit)).stream().filter(PaymentsApiController::visible).toList();
+        return payments.search(filters.criteria(order, reference, limit)).stream().filter(PaymentsApiController::visible).toList();
     }
 
     /** Movements of orders in the caller's markets; movements of unknown markets only for all-market users. */
@@ -91,7 +84,7 @@ class PaymentsApiController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Operation(summary = "Replay a quarantined webhook, optionally with a corrected payload (audited)")
     dev.paydesk.payments.internal.WebhookReceiver.Receipt replay(@PathVariable java.util.UUID id,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable ReplayRequest request) {
@@ -99,7 +92,7 @@ class PaymentsApiController {
     }
 
     @GetMapping("/payments/quarantine")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    @SpecialistAdminOrAuditor
     List<PaymentQueries.QuarantinedItem> quarantine(@RequestParam(defaultValue = "100") int limit) {
         return payments.quarantine(limit);
     }

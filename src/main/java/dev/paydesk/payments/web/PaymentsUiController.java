@@ -1,12 +1,10 @@
 package dev.paydesk.payments.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,10 +21,14 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.MoneyParser;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.SpecialistAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistOrAdmin;
 
 /** Payment search, order timeline and quarantine pages. */
 @Controller
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','AUDITOR','ADMIN')")
+@CaseWorkerOrAuditor
 class PaymentsUiController {
 
     static final Set<Role> READERS = Set.of(Role.AGENT, Role.SPECIALIST, Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER,
@@ -60,26 +62,16 @@ class PaymentsUiController {
                     "reason", dev.paydesk.shared.ListQuery.byText(PaymentQueries.QuarantinedItem::reason));
 
     @GetMapping("/payments")
-    String search(@RequestParam(required = false) @Nullable String q,
-                  @RequestParam(required = false) @Nullable String last4,
-                  @RequestParam(required = false) @Nullable String customer,
-                  @RequestParam(required = false) @Nullable String amount,
-                  @RequestParam(required = false) @Nullable String currency,
-                  @RequestParam(required = false) @Nullable LocalDate from,
-                  @RequestParam(required = false) @Nullable LocalDate to, dev.paydesk.shared.ListQuery list, Model model) {
+    String search(@RequestParam(required = false) @Nullable String q, PaymentFilters filters, dev.paydesk.shared.ListQuery list,
+                  Model model) {
         List<PaymentQueries.PaymentSummary> results = List.of();
-        boolean searched = q != null || last4 != null || customer != null || amount != null || from != null;
+        boolean searched = q != null || filters.any();
         if (searched) {
             try {
-                Long minor = amount == null || amount.isBlank() ? null
-                        : MoneyParser.localized("amount", amount, "currency", currency == null || currency.isBlank() ? "EUR" : currency,
-                                MoneyParser.Sign.ANY, LocaleContextHolder.getLocale()).minor();
                 String term = q == null || q.isBlank() ? null : q.trim();
-                results = payments.search(new PaymentQueries.SearchCriteria(term, null, customer, last4, minor, from,
-                        to, 1000));
+                results = payments.search(filters.criteria(term, null, 1000, LocaleContextHolder.getLocale()));
                 if (results.isEmpty() && term != null) {
-                    results = payments.search(new PaymentQueries.SearchCriteria(null, term, customer, last4, minor,
-                            from, to, 1000));
+                    results = payments.search(filters.criteria(null, term, 1000, LocaleContextHolder.getLocale()));
                 }
             } catch (InvalidInputException e) {
                 model.addAttribute("error", (e.field().equals("currency") ? "Currency: " : "Amount: ") + e.getMessage());
@@ -102,7 +94,7 @@ class PaymentsUiController {
     }
 
     @GetMapping("/payments/quarantine")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN','AUDITOR')")
+    @SpecialistAdminOrAuditor
     String quarantine(dev.paydesk.shared.ListQuery list, Model model) {
         model.addAttribute("page", list.page(payments.quarantine(5000).stream()
                 .filter(i -> list.is("source", i.source()) && list.is("provider", i.provider())
@@ -112,7 +104,7 @@ class PaymentsUiController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/quarantine/{id}/replay")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     String replay(@PathVariable java.util.UUID id,
                   @RequestParam(required = false) @Nullable String payload,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
@@ -127,14 +119,14 @@ class PaymentsUiController {
     }
 
     @GetMapping("/payments/imports")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    @SpecialistOrAdmin
     String importsPage(Model model) {
         model.addAttribute("kinds", imports.kinds());
         return "payments/imports";
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/payments/imports")
-    @PreAuthorize("hasAnyRole('SPECIALIST','ADMIN')")
+    @SpecialistOrAdmin
     String upload(@org.springframework.web.bind.annotation.RequestParam String kind,
                   @org.springframework.web.bind.annotation.RequestParam("file")
                   org.springframework.web.multipart.MultipartFile file, Model model) {

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +20,12 @@ import dev.paydesk.platform.internal.MarketService;
 import dev.paydesk.platform.internal.SingleSignOn;
 import dev.paydesk.platform.internal.SsoRule;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** The sign-on rules page: every administrator reads them, an all-markets administrator changes them. */
 @Controller
 @RequestMapping("/admin/sso-rules")
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class AdminSsoRulesController {
 
     private final SingleSignOn sso;

@@ -64,11 +64,31 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+                .map(f -> Map.of("field", f.getField(), "message", message(f, e.getBindingResult()))).toList();
         String field = errors.isEmpty() ? "body" : errors.get(0).get("field");
-        String detail = errors.isEmpty() ? "The request body is invalid." : field + ": " + errors.get(0).get("message");
+        var first = e.getBindingResult().getFieldError();
+        String detail = errors.isEmpty() ? "The request body is invalid."
+                : first != null && first.isBindingFailure() ? errors.get(0).get("message") : field + ": " + errors.get(0).get("message");
         return cast(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, path(request),
                 Map.of("field", field, "errors", errors)));
+    }
+
+    /**
+     * A field error in the API's words: a parameter of the wrong kind (a filter record's binding
+     * failure) is named like a mismatched single parameter, never with the Java types behind it.
+     */
+    private static String message(org.springframework.validation.FieldError f,
+                                  org.springframework.validation.BindingResult result) {
+        if (!f.isBindingFailure()) {
+            return String.valueOf(f.getDefaultMessage());
+        }
+        Object value = f.getRejectedValue();
+        String text = value instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+                .map(String::valueOf).toList()) : String.valueOf(value);
+        Class<?> type = result.getFieldType(f.getField());
+        return "'" + BodyProblem.shorten(text) + "' is not a valid "
+                + BodyProblem.kind(type != null && java.util.Collection.class.isAssignableFrom(type) ? null : type)
+                + " for " + f.getField();
     }
 
     /**

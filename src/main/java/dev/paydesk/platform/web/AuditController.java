@@ -1,7 +1,6 @@
 package dev.paydesk.platform.web;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.paydesk.platform.internal.AuditQueries;
 import dev.paydesk.platform.internal.JdbcAuditLog;
+import dev.paydesk.platform.access.AdminOrAuditor;
 import dev.paydesk.shared.ListQuery;
 
 /** The audit log page and its chain verification (admins and auditors). */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+@AdminOrAuditor
 class AuditController {
 
     private final AuditQueries queries;

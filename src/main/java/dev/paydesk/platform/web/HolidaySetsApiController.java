@@ -7,7 +7,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +20,7 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.internal.HolidaySetService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /**
  * Company-wide holiday sets that markets reference ({@code PUT /markets/{code}/holiday-sets}). Everyone signed in
@@ -52,7 +52,7 @@ class HolidaySetsApiController {
     }
 
     @PutMapping("/holiday-sets/{name}")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Create or replace a holiday set; only callers scoped to every market using it may change it")
     HolidaySetService.HolidaySet putHolidaySet(@PathVariable String name, @RequestBody HolidaySetRequest req) {
         holidaySets.find(name).ifPresent(HolidaySetsApiController::requireScopeOverSet);
@@ -63,7 +63,7 @@ class HolidaySetsApiController {
 
     @DeleteMapping("/holiday-sets/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     void deleteHolidaySet(@PathVariable String name) {
         requireScopeOverSet(holidaySets.require(name));
         holidaySets.delete(name);

@@ -74,15 +74,26 @@ class InputGuard extends RequestBodyAdviceAdapter implements HandlerInterceptor 
                 p.initParameterNameDiscovery(NAMES);
                 RequestParam param = p.getParameterAnnotation(RequestParam.class);
                 if (param != null && Temporal.class.isAssignableFrom(p.getParameterType())) {
-                    String name = !param.name().isEmpty() ? param.name() : p.getParameterName();
-                    String[] values = name == null ? null : request.getParameterValues(name);
-                    for (String value : values == null ? new String[0] : values) {
-                        yearOfText(name, value);
+                    datesOf(request, !param.name().isEmpty() ? param.name() : p.getParameterName());
+                } else if (param == null && p.getParameterType().isRecord()
+                        && !p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    // a form or filter record bound from the parameters: its date components by name
+                    for (RecordComponent component : p.getParameterType().getRecordComponents()) {
+                        if (Temporal.class.isAssignableFrom(component.getType())) {
+                            datesOf(request, component.getName());
+                        }
                     }
                 }
             }
         }
         return true;
+    }
+
+    private static void datesOf(HttpServletRequest request, @Nullable String name) {
+        String[] values = name == null ? null : request.getParameterValues(name);
+        for (String value : values == null ? new String[0] : values) {
+            yearOfText(name, value);
+        }
     }
 
     /** The year of an ISO 8601 date or date-time as written, before Spring converts it (+999999999-12-31 fits a LocalDate). */

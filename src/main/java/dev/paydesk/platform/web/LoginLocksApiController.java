@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +17,12 @@ import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** Sign-in lockouts for administrators: which accounts and addresses are locked, and lifting a lock. */
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class LoginLocksApiController {
 
     private final LoginThrottle logins;

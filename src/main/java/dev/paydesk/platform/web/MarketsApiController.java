@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +34,8 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** REST API of markets and their business calendars: hours, dated exceptions, holidays, business-time arithmetic. */
 @RestController
@@ -90,13 +91,13 @@ class MarketsApiController {
 
     @PostMapping("/markets")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     MarketView createMarket(@RequestBody MarketRequest req) {
         return MarketView.of(markets.create(req.spec()));
     }
 
     @PutMapping("/markets/{code}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     MarketView updateMarket(@PathVariable String code, @RequestBody MarketRequest req) {
         return MarketView.of(markets.update(scoped(code).code(), req.spec()));
     }
@@ -145,7 +146,7 @@ class MarketsApiController {
     }
 
     @PutMapping("/markets/{code}/opening-hours")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Replace the weekly hours; empty, overlapping or inverted windows are a 400")
     CalendarView replaceHours(@PathVariable String code, @RequestBody @Nullable List<HoursView> hours) {
         Market m = scoped(code);
@@ -157,7 +158,7 @@ class MarketsApiController {
     }
 
     @PutMapping("/markets/{code}/dated-hours/{date}")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Set the hours of one date (replacing the weekly hours); no windows closes the date")
     CalendarView putDatedHours(@PathVariable String code, @PathVariable LocalDate date,
                                @RequestBody DatedHoursRequest req) {
@@ -170,13 +171,13 @@ class MarketsApiController {
 
     @DeleteMapping("/markets/{code}/dated-hours/{date}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     void deleteDatedHours(@PathVariable String code, @PathVariable LocalDate date) {
         datedHours.remove(scoped(code).code(), date);
     }
 
     @PutMapping("/markets/{code}/holidays/{day}")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Add a closed day, or mark a holiday (library or holiday set) as worked with closed=false")
     CalendarView putHoliday(@PathVariable String code, @PathVariable LocalDate day,
                             @RequestBody Map<String, Object> body) {
@@ -190,13 +191,13 @@ class MarketsApiController {
 
     @DeleteMapping("/markets/{code}/holidays/{day}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     void deleteHoliday(@PathVariable String code, @PathVariable LocalDate day) {
         markets.removeOverride(scoped(code).code(), day);
     }
 
     @PutMapping("/markets/{code}/holiday-sets")
-    @PreAuthorize("hasAnyRole('ADMIN','PROCESS_MANAGER')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Choose the company holiday sets this market's calendar uses")
     CalendarView useHolidaySets(@PathVariable String code, @RequestBody @Nullable List<String> names) {
         Market m = scoped(code);

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,8 @@ import dev.paydesk.platform.internal.UserService;
 import dev.paydesk.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.AdminOnly;
+import dev.paydesk.platform.access.AdminOrAuditor;
 
 /** REST API of the platform: the caller, users, API tokens, audit log (markets and calendars: MarketsApiController). */
 @RestController
@@ -79,7 +80,7 @@ class PlatformApiController {
     // ---- users (admin) ----------------------------------------------------------------------
 
     @GetMapping("/users")
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @AdminOrAuditor
     List<UserAccount.View> users() {
         return users.managed().stream().map(UserAccount::view).toList();
     }
@@ -96,7 +97,7 @@ class PlatformApiController {
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     @Operation(summary = "Create a user; returns a one-time password that must be changed at first sign-in")
     CreatedUser createUser(@RequestBody NewUser req) {
         String password = UserService.generatePassword();
@@ -106,13 +107,13 @@ class PlatformApiController {
     }
 
     @GetMapping("/users/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @AdminOrAuditor
     UserAccount.View user(@PathVariable UUID id) {
         return users.requireManaged(id).view();
     }
 
     @PutMapping("/users/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     UserAccount.View updateUser(@PathVariable UUID id, @RequestBody NewUser req) {
         return users.update(id, new UserService.UserSpec(req.username(), req.displayName(), req.email(), req.roles(),
                 req.markets() == null ? List.of() : req.markets(), req.all())).view();
@@ -122,7 +123,7 @@ class PlatformApiController {
     }
 
     @PutMapping("/users/{id}/enabled")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     UserAccount.View enableUser(@PathVariable UUID id, @RequestBody EnabledRequest req) {
         if (req.enabled() == null) {
             throw new InvalidInputException("enabled", "enabled must be true or false");
@@ -133,7 +134,7 @@ class PlatformApiController {
     // ---- audit ------------------------------------------------------------------------------
 
     @GetMapping("/audit")
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @AdminOrAuditor
     List<JdbcAuditLog.Entry> audit(@RequestParam(required = false) @Nullable String entityType,
                                    @RequestParam(required = false) @Nullable String entityId,
                                    @RequestParam(required = false) @Nullable String actor,
@@ -142,7 +143,7 @@ class PlatformApiController {
     }
 
     @PostMapping("/audit/verify")
-    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @AdminOrAuditor
     @Operation(summary = "Walk the hash chain and report the first broken link")
     AuditVerification verify() {
         return audit.verify();

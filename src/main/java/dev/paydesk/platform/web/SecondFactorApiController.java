@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.platform.internal.SecondFactors;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** Second-factor resets with four eyes: one administrator asks, another approves. */
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class SecondFactorApiController {
 
     private final SecondFactors factors;

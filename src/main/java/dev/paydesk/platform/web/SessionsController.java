@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.paydesk.platform.internal.SessionDirectory;
 import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** "Your sessions": where you are signed in, and signing out the others; administrators end a user's sessions. */
 @Controller
@@ -50,7 +50,7 @@ class SessionsController {
     }
 
     @PostMapping("/admin/users/{id}/end-sessions")
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     String endAllFromUi(@PathVariable UUID id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("flash", users.endAllSessions(id) + " session(s) ended.");
         return "redirect:/admin/users/" + id;

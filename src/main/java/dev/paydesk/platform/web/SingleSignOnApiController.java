@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,11 +20,12 @@ import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
 import dev.paydesk.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** Single sign-on administration: the claim-to-role rules, and password sign-in per user. */
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class SingleSignOnApiController {
 
     private final SingleSignOn sso;

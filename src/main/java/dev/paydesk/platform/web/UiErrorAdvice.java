@@ -50,6 +50,17 @@ class UiErrorAdvice {
         return "error";
     }
 
+    /** A form or filter record that could not be bound: the first field named, as for a single parameter. */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String unbound(org.springframework.validation.BindException e, Model model) {
+        var error = e.getFieldError();
+        model.addAttribute("status", 400);
+        model.addAttribute("error", (error == null ? "form" : error.getField()) + ": "
+                + (error != null && error.isBindingFailure() ? "the value is not valid here" : "a value is required"));
+        return "error";
+    }
+
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {

@@ -3,17 +3,17 @@ package dev.paydesk.platform.web;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.platform.internal.UserService;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.paydesk.platform.access.AdminOnly;
 
 /** An administrator signs a user out everywhere. */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 class UserSessionsApiController {
 
     private final UserService users;

@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +30,8 @@ import dev.paydesk.privacy.internal.RetentionService;
 import dev.paydesk.privacy.internal.SubjectRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.ProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /**
  * Privacy API: retention periods and runs, data-subject export and erasure (four-eyes), legal holds.
@@ -57,14 +58,14 @@ class PrivacyApiController {
     }
 
     @GetMapping("/retention")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN', 'AUDITOR')")
+    @ProcessManagerAdminOrAuditor
     @Operation(summary = "Retention period per kind of personal data (days; null = kept until erased)")
     List<RetentionService.Setting> periods() {
         return retention.settings();
     }
 
     @PutMapping("/retention")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Set retention periods, e.g. {\"CASE_MESSAGES\": 730, \"QUARANTINE\": null}")
     List<RetentionService.Setting> setPeriods(@RequestBody Map<DataKind, @Nullable Integer> days) {
         requireAllMarkets();
@@ -72,7 +73,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/retention/preview")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Dry run: what the next retention run would touch (nothing changes)")
     RetentionService.Report preview() {
         requireAllMarkets();
@@ -80,7 +81,7 @@ class PrivacyApiController {
     }
 
     @PostMapping("/retention/runs")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Run retention now (the daily job does the same)")
     RetentionService.Report run() {
         requireAllMarkets();
@@ -88,7 +89,7 @@ class PrivacyApiController {
     }
 
     @GetMapping(value = "/export", produces = "application/zip")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Everything Paydesk holds about a customer (reference or e-mail address): subject.json and files, as a ZIP")
     ResponseEntity<byte[]> export(@RequestParam String customer) {
         requireAllMarkets();
@@ -99,7 +100,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/erasure-preview")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Dry run of an erasure: identities found, legal holds, what would change")
     SubjectRequests.ErasurePlan erasurePreview(@RequestParam String customer) {
         requireAllMarkets();
@@ -111,7 +112,7 @@ class PrivacyApiController {
 
     @PostMapping("/erasure-requests")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Request the erasure of a customer; a second person approves it")
     SubjectRequests.ErasureRequest requestErasure(@RequestBody NewErasure body) {
         requireAllMarkets();
@@ -120,7 +121,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/erasure-requests")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Erasure requests, newest first")
     List<SubjectRequests.ErasureRequest> erasureRequests() {
         requireAllMarkets();
@@ -128,7 +129,7 @@ class PrivacyApiController {
     }
 
     @PostMapping("/erasure-requests/{id}/approve")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Approve (never the requester) and carry out an erasure")
     SubjectRequests.ErasureRequest approve(@PathVariable UUID id) {
         requireAllMarkets();
@@ -139,7 +140,7 @@ class PrivacyApiController {
     }
 
     @PostMapping("/erasure-requests/{id}/reject")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Reject an erasure request")
     SubjectRequests.ErasureRequest reject(@PathVariable UUID id, @RequestBody Decision body) {
         requireAllMarkets();
@@ -147,7 +148,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/legal-holds")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Active legal holds (retention duties) that block erasure")
     List<SubjectRequests.Hold> holds() {
         requireAllMarkets();
@@ -159,7 +160,7 @@ class PrivacyApiController {
 
     @PostMapping("/legal-holds")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Place a legal hold on a customer's data (blocks erasure, with the reason shown)")
     SubjectRequests.Hold addHold(@RequestBody NewHold body) {
         requireAllMarkets();
@@ -169,7 +170,7 @@ class PrivacyApiController {
 
     @DeleteMapping("/legal-holds/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Release a legal hold")
     void releaseHold(@PathVariable UUID id) {
         requireAllMarkets();

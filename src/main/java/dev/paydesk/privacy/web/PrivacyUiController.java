@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +24,11 @@ import dev.paydesk.privacy.internal.SubjectRequests;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** The privacy page: retention periods with a dry run and a run, erasure requests to decide, legal holds. */
 @Controller
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER', 'ADMIN')")
+@ProcessManagerOrAdmin
 class PrivacyUiController {
 
     private final RetentionService retention;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.paydesk.reconciliation.Finding;
-import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.reconciliation.Reconciliation;
 import dev.paydesk.reconciliation.RunSummary;
@@ -23,12 +22,15 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.SpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
 
 /** REST API of reconciliation: findings with totals at risk, bulk handling, batch reports, runs. */
 @RestController
 @RequestMapping("/api/v1/reconciliation")
 @Tag(name = "Reconciliation", description = "Findings of broken money, settlement batch reports and runs")
-@PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN','AUDITOR')")
+@SpecialistProcessManagerAdminOrAuditor
 class ReconciliationApiController {
 
     private final Findings findings;
@@ -44,16 +46,9 @@ class ReconciliationApiController {
 
     @GetMapping("/findings")
     @Operation(summary = "Findings in the caller's markets, largest money at risk first, with totals per currency")
-    FindingList list(@RequestParam(required = false) @Nullable FindingType type,
-                     @RequestParam(required = false) @Nullable String provider,
-                     @RequestParam(required = false) @Nullable String market,
-                     @RequestParam(required = false) @Nullable String method,
-                     @RequestParam(required = false) @Nullable Integer olderThanDays,
-                     @RequestParam(required = false) @Nullable Long minAmountMinor,
-                     @RequestParam(defaultValue = "false") boolean includeResolved,
+    FindingList list(@ParameterObject FindingFilters filters, @RequestParam(required = false) @Nullable Long minAmountMinor,
                      @RequestParam(defaultValue = "200") int limit) {
-        Findings.Filter filter = new Findings.Filter(type, blank(provider), blank(market), blank(method), olderThanDays,
-                minAmountMinor, includeResolved, limit);
+        Findings.Filter filter = filters.filter(minAmountMinor, limit);
         return new FindingList(findings.totals(filter), findings.search(filter));
     }
 
@@ -70,14 +65,14 @@ class ReconciliationApiController {
     }
 
     @PostMapping("/findings/acknowledge")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     @Operation(summary = "Acknowledge findings in bulk (audited)")
     Changed acknowledge(@RequestBody @jakarta.validation.Valid Selection selection) {
         return new Changed(findings.acknowledge(selection.ids()));
     }
 
     @PostMapping("/findings/assign")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     @Operation(summary = "Assign findings in bulk to a person (audited)")
     Changed assign(@RequestBody @jakarta.validation.Valid Selection selection) {
         if (selection.assignee() == null) {
@@ -96,16 +91,12 @@ class ReconciliationApiController {
     }
 
     @PostMapping("/runs")
-    @PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+    @ProcessManagerOrAdmin
     @Operation(summary = "Run reconciliation now over every order with activity in [from, to)")
     RunSummary run(@RequestBody RunRequest request) {
         if (!request.to().isAfter(request.from())) {
             throw new InvalidInputException("to", "to must be after from");
         }
         return reconciliation.reconcile(request.from(), request.to());
-    }
-
-    private static @Nullable String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,6 +1,5 @@
 package dev.paydesk.reconciliation.web;
 
-import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +22,12 @@ import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.ListQuery;
 import dev.paydesk.shared.Money;
-import dev.paydesk.shared.MoneyParser;
+import dev.paydesk.platform.access.SpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.SpecialistProcessManagerOrAdmin;
 
 /** The findings page (filters, totals at risk, bulk acknowledge and assign) and the settlement batch report. */
 @Controller
-@PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN','AUDITOR')")
+@SpecialistProcessManagerAdminOrAuditor
 class ReconciliationUiController {
 
     private static final Set<Role> READERS = Set.of(Role.SPECIALIST, Role.PROCESS_MANAGER, Role.ADMIN, Role.AUDITOR);
@@ -47,52 +46,20 @@ class ReconciliationUiController {
      * ignored, never an error page.
      */
     @GetMapping("/reconciliation")
-    String list(@RequestParam(required = false) @Nullable String type,
-                @RequestParam(required = false) @Nullable String provider,
-                @RequestParam(required = false) @Nullable String market,
-                @RequestParam(required = false) @Nullable String method,
-                @RequestParam(required = false) @Nullable String olderThanDays,
-                @RequestParam(required = false) @Nullable String minAmount,
-                @RequestParam(defaultValue = "false") String includeResolved, ListQuery list, java.util.Locale locale, Model model) {
-        List<String> problems = new java.util.ArrayList<>();
-        FindingType findingType = null;
-        if (blank(type) != null) {
-            findingType = java.util.Arrays.stream(FindingType.values()).filter(t -> t.name().equalsIgnoreCase(type.trim()))
-                    .findFirst().orElse(null);
-            if (findingType == null) {
-                problems.add("type");
-            }
-        }
-        Integer days = null;
-        if (blank(olderThanDays) != null) {
-            try {
-                days = Math.max(0, Integer.parseInt(olderThanDays.trim()));
-            } catch (NumberFormatException e) {
-                problems.add("olderThanDays");
-            }
-        }
-        Long minAmountMinor = null;
-        if (blank(minAmount) != null) {
-            try {
-                minAmountMinor = MoneyParser.localized("minAmount", minAmount, Currency.getInstance("EUR"),
-                        MoneyParser.Sign.ANY, locale).minor();
-            } catch (InvalidInputException e) {
-                problems.add("minAmount");
-            }
-        }
-        Findings.Filter filter = new Findings.Filter(findingType, blank(provider), blank(market), blank(method), days,
-                minAmountMinor, "true".equalsIgnoreCase(includeResolved), 500);
+    String list(FindingPageFilters filters, ListQuery list, java.util.Locale locale, Model model) {
+        FindingPageFilters.Read read = filters.read(locale, 500);
+        Findings.Filter filter = read.filter();
         Findings.Totals totals = findings.totals(filter, list.q());
         model.addAttribute("page", findings.page(filter, list));
         model.addAttribute("totals", totals.amountMinorByCurrency().entrySet().stream()
                 .map(e -> Money.of(e.getValue(), e.getKey())).collect(Collectors.toList()));
         model.addAttribute("types", FindingType.values());
-        model.addAttribute("badFields", problems);
+        model.addAttribute("badFields", read.badFields());
         return "reconciliation/findings";
     }
 
     @PostMapping("/reconciliation/acknowledge")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     String acknowledge(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids, RedirectAttributes redirect) {
         int changed = ids == null ? 0 : findings.acknowledge(ids);
         redirect.addFlashAttribute("flash", changed + " finding(s) acknowledged.");
@@ -100,7 +67,7 @@ class ReconciliationUiController {
     }
 
     @PostMapping("/reconciliation/assign")
-    @PreAuthorize("hasAnyRole('SPECIALIST','PROCESS_MANAGER','ADMIN')")
+    @SpecialistProcessManagerOrAdmin
     String assign(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids,
                   @RequestParam(defaultValue = "") String assignee, java.util.Locale locale, RedirectAttributes redirect) {
         try {
@@ -128,10 +95,6 @@ class ReconciliationUiController {
                 .toList();
         model.addAttribute("page", list.page(rows, BATCH_SORTS));
         return "reconciliation/batches";
-    }
-
-    private static @Nullable String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

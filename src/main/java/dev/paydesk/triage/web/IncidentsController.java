@@ -1,6 +1,5 @@
 package dev.paydesk.triage.web;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +12,11 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.shared.NotFoundException;
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.triage.Incidents;
+import dev.paydesk.platform.access.ManagerOrAdmin;
 
 /** Detected incidents for realtime and process managers (market-scoped). */
 @Controller
-@PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN')")
+@ManagerOrAdmin
 class IncidentsController {
 
     private final Incidents incidents;

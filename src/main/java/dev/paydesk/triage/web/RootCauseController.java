@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +25,7 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.triage.Category;
 import dev.paydesk.triage.RootCause;
 import dev.paydesk.triage.Taxonomy;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
 
 /**
  * Insight → Root causes: which categories of inquiry make up the contact volume (a Pareto, with the
@@ -33,7 +33,7 @@ import dev.paydesk.triage.Taxonomy;
  * provider, market and payment method, and the Pareto as CSV. Market-scoped like every read.
  */
 @Controller
-@PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+@ManagerAdminOrAuditor
 class RootCauseController {
 
     /** Categories that together make up this share of the volume are "the vital few". */

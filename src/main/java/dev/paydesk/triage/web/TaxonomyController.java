@@ -1,6 +1,5 @@
 package dev.paydesk.triage.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,7 +7,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +21,12 @@ import dev.paydesk.triage.Category;
 import dev.paydesk.triage.CategorySpec;
 import dev.paydesk.triage.Taxonomy;
 import dev.paydesk.triage.TriageModels;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** Taxonomy editor and model versions for process managers. */
 @Controller
 @RequestMapping("/triage")
-@PreAuthorize("hasAnyRole('PROCESS_MANAGER','ADMIN')")
+@ProcessManagerOrAdmin
 class TaxonomyController {
 
     private final Taxonomy taxonomy;

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,14 +35,17 @@ import dev.paydesk.triage.Triage;
 import dev.paydesk.triage.TriageModels;
 import dev.paydesk.triage.classifier.Evaluation;
 import dev.paydesk.triage.classifier.LabelledCsv;
+import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.CaseWorkerOrRealtimeManager;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.ManagerOrAdmin;
+import dev.paydesk.platform.access.ProcessManagerAdminOrAuditor;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 
 /** {@code /api/v1/triage}: taxonomy, classification, triage queue, corrections, model versions, incidents. */
 @RestController
 @RequestMapping("/api/v1/triage")
 class TriageApiController {
-
-    private static final String CASE_WORKERS = "hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','PROCESS_MANAGER','REALTIME_MANAGER','ADMIN')";
-    private static final String MANAGERS = "hasAnyRole('PROCESS_MANAGER','ADMIN')";
 
     private final Taxonomy taxonomy;
     private final Triage triage;
@@ -60,14 +62,14 @@ class TriageApiController {
     }
 
     @GetMapping("/categories")
-    @PreAuthorize(CASE_WORKERS + " or hasRole('AUDITOR')")
+    @AnyRole
     List<Category> categories() {
         return taxonomy.categories();
     }
 
     @PostMapping("/categories")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @ProcessManagerOrAdmin
     Category createCategory(@RequestBody CategorySpec spec) {
         return taxonomy.create(spec);
     }
@@ -76,7 +78,7 @@ class TriageApiController {
     }
 
     @PutMapping("/categories/{code}")
-    @PreAuthorize(MANAGERS)
+    @ProcessManagerOrAdmin
     Category updateCategory(@PathVariable String code, @RequestBody CategoryUpdate update) {
         return taxonomy.update(code, update.category(), update.version(), update.active());
     }
@@ -85,7 +87,7 @@ class TriageApiController {
     }
 
     @PostMapping("/classify")
-    @PreAuthorize(CASE_WORKERS)
+    @CaseWorkerOrRealtimeManager
     Classification classify(@RequestBody ClassifyRequest request) {
         if (request.text() == null || request.text().isBlank()) {
             throw new InvalidInputException("text", "must not be blank");
@@ -95,7 +97,7 @@ class TriageApiController {
     }
 
     @GetMapping("/queue")
-    @PreAuthorize(CASE_WORKERS)
+    @CaseWorkerOrRealtimeManager
     List<Triage.QueuedItem> queue(@RequestParam(defaultValue = "100") int limit) {
         return triage.triageQueue(Math.min(limit, 1000)).stream()
                 .filter(q -> q.market() == null || CurrentUser.canAccessMarket(q.market())).toList();
@@ -108,7 +110,7 @@ class TriageApiController {
 
     @PostMapping("/corrections")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize(CASE_WORKERS)
+    @CaseWorkerOrRealtimeManager
     void correct(@RequestBody CorrectionRequest request) {
         Triage.checkCorrection(request.itemRef(), request.text(), request.language(), request.predicted(),
                 request.corrected());
@@ -117,31 +119,31 @@ class TriageApiController {
     }
 
     @GetMapping("/models")
-    @PreAuthorize(MANAGERS + " or hasRole('AUDITOR')")
+    @ProcessManagerAdminOrAuditor
     List<ModelVersion> models() {
         return models.versions();
     }
 
     @GetMapping("/models/{id}/evaluation")
-    @PreAuthorize(MANAGERS + " or hasRole('AUDITOR')")
+    @ProcessManagerAdminOrAuditor
     Evaluation evaluation(@PathVariable long id) {
         return models.evaluation(id);
     }
 
     @PostMapping("/models/train")
-    @PreAuthorize(MANAGERS)
+    @ProcessManagerOrAdmin
     ModelVersion trainFromDatabase() {
         return models.trainFromDatabase();
     }
 
     @PostMapping(path = "/models/train-csv", consumes = "text/csv")
-    @PreAuthorize(MANAGERS)
+    @ProcessManagerOrAdmin
     ModelVersion trainFromCsv(@RequestBody String csv) throws IOException {
         return models.train(LabelledCsv.read(new StringReader(csv)), "csv upload");
     }
 
     @PostMapping("/models/{id}/activate")
-    @PreAuthorize(MANAGERS)
+    @ProcessManagerOrAdmin
     ModelVersion activate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
         if (force && CurrentUser.principal().map(p -> !p.hasRole(Role.ADMIN)).orElse(true)) {
             throw new AccessDeniedException("only an admin may force a model that does not beat the active one");
@@ -150,7 +152,7 @@ class TriageApiController {
     }
 
     @GetMapping(path = "/root-cause", produces = {"application/json", "text/csv"})
-    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    @ManagerAdminOrAuditor
     org.springframework.http.ResponseEntity<?> rootCause(@RequestParam java.time.Instant from, @RequestParam java.time.Instant to,
             @RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String market,
             @RequestParam(required = false) @Nullable String method,
@@ -168,7 +170,7 @@ class TriageApiController {
     }
 
     @GetMapping("/root-cause/trend")
-    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    @ManagerAdminOrAuditor
     List<RootCause.DailyCount> rootCauseTrend(@RequestParam java.time.Instant from, @RequestParam java.time.Instant to,
             @RequestParam(required = false) @Nullable String provider, @RequestParam(required = false) @Nullable String market,
             @RequestParam(required = false) @Nullable String method) {
@@ -180,14 +182,14 @@ class TriageApiController {
     }
 
     @GetMapping("/incidents")
-    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    @ManagerAdminOrAuditor
     List<Incident> incidents(@RequestParam(defaultValue = "50") int limit) {
         return incidents.recent(Math.min(limit, 500)).stream()
                 .filter(i -> CurrentUser.canAccessMarket(i.cell().market())).toList();
     }
 
     @GetMapping("/incidents/{id}")
-    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN','AUDITOR')")
+    @ManagerAdminOrAuditor
     Map<String, Object> incident(@PathVariable long id) {
         Incident incident = incidents.incident(id);
         CurrentUser.requireInScope(incident.cell().market(), () -> new NotFoundException("incident " + id));
@@ -195,7 +197,7 @@ class TriageApiController {
     }
 
     @PostMapping("/incidents/{id}/close")
-    @PreAuthorize("hasAnyRole('REALTIME_MANAGER','PROCESS_MANAGER','ADMIN')")
+    @ManagerOrAdmin
     Incident close(@PathVariable long id) {
         CurrentUser.requireInScope(incidents.incident(id).cell().market(), () -> new NotFoundException("incident " + id));
         return incidents.close(id);

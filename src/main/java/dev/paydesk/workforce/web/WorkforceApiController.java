@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,14 +38,14 @@ import dev.paydesk.workforce.staffing.QueueMetrics;
 import dev.paydesk.workforce.staffing.QueueModel;
 import dev.paydesk.workforce.staffing.ServiceTarget;
 import dev.paydesk.workforce.staffing.Staffing;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.RealtimeManagerOrAdmin;
 
 /** {@code /api/v1/workforce}: contact data, forecasts, staffing, downtimes. */
 @RestController
 @RequestMapping("/api/v1/workforce")
-@PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR')")
+@ManagerAdminOrAuditor
 class WorkforceApiController {
-
-    static final String WRITE = "hasAnyRole('ADMIN','REALTIME_MANAGER')";
 
     private final ContactData data;
     private final Planning planning;
@@ -93,7 +92,7 @@ class WorkforceApiController {
     }
 
     @PostMapping("/queues")
-    @PreAuthorize(WRITE)
+    @RealtimeManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     ContactQueue createQueue(@RequestBody ContactQueue queue) {
         return data.createQueue(queue);
@@ -109,7 +108,7 @@ class WorkforceApiController {
     }
 
     @PostMapping("/suppliers")
-    @PreAuthorize(WRITE)
+    @RealtimeManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     Supplier createSupplier(@RequestBody SupplierRequest r) {
         Money cost = MoneyParser.decimal("costPerHour", r.costPerHour(), "currency", r.currency(),
@@ -120,13 +119,13 @@ class WorkforceApiController {
 
     /** Live or historical intervals; re-sending an interval replaces it. */
     @PostMapping("/intervals")
-    @PreAuthorize(WRITE)
+    @RealtimeManagerOrAdmin
     Map<String, Integer> record(@RequestBody List<IntervalStat> stats) {
         return Map.of("recorded", data.record(stats));
     }
 
     @PostMapping(path = "/intervals/import", consumes = {"text/csv", "text/plain"})
-    @PreAuthorize(WRITE)
+    @RealtimeManagerOrAdmin
     Map<String, Integer> importCsv(@RequestBody String csv) {
         return Map.of("recorded", data.importCsv(new StringReader(csv)));
     }
@@ -168,7 +167,7 @@ class WorkforceApiController {
     }
 
     @PostMapping("/downtimes")
-    @PreAuthorize(WRITE)
+    @RealtimeManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     Downtime planDowntime(@RequestBody DowntimeRequest r) {
         return data.planDowntime(new Downtime(UUID.randomUUID(), r.queue(), r.title(), r.startsAt(), r.endsAt(),

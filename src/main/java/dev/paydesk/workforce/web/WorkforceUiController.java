@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +34,12 @@ import dev.paydesk.workforce.staffing.IntervalLoad;
 import dev.paydesk.workforce.staffing.QueueModel;
 import dev.paydesk.workforce.staffing.ServiceTarget;
 import dev.paydesk.workforce.staffing.Staffing;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.RealtimeManagerOrAdmin;
 
 /** Workforce pages: overview with the Erlang calculator and downtimes, a queue's day, the realtime board. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR')")
+@ManagerAdminOrAuditor
 class WorkforceUiController {
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
@@ -67,27 +68,36 @@ class WorkforceUiController {
             double patienceS, double shrinkage, double maxOccupancy) {
     }
 
+    /** The staffing calculator's inputs as the page sends them; a missing or empty one takes its default. */
+    record CalculatorForm(@Nullable Double volume, @Nullable String model, @Nullable Double intervalMin, @Nullable Double ahtS,
+            @Nullable Double slTarget, @Nullable Double slSeconds, @Nullable Double patienceS, @Nullable Double shrinkage,
+            @Nullable Double maxOccupancy) {
+        Calculator calculator() {
+            return new Calculator(model == null || model.isEmpty() ? "erlang-a" : model, or(volume, 100), or(intervalMin, 30),
+                    or(ahtS, 300), or(slTarget, 0.8), or(slSeconds, 20), or(patienceS, 120), or(shrinkage, 0.3),
+                    or(maxOccupancy, 0.9));
+        }
+
+        private static double or(@Nullable Double value, double otherwise) {
+            return value == null ? otherwise : value;
+        }
+    }
+
     @GetMapping("/workforce")
-    String overview(@RequestParam(required = false) @Nullable Double volume,
-            @RequestParam(defaultValue = "erlang-a") String model, @RequestParam(defaultValue = "30") double intervalMin,
-            @RequestParam(defaultValue = "300") double ahtS, @RequestParam(defaultValue = "0.8") double slTarget,
-            @RequestParam(defaultValue = "20") double slSeconds, @RequestParam(defaultValue = "120") double patienceS,
-            @RequestParam(defaultValue = "0.3") double shrinkage, @RequestParam(defaultValue = "0.9") double maxOccupancy,
-            Model page) {
+    String overview(CalculatorForm form, Model page) {
         List<QueueRow> rows = new ArrayList<>();
         for (ContactQueue q : data.queues()) {
             DayPlan plan = planning.plan(q.code(), planning.today(q));
             rows.add(new QueueRow(q, plan.totalForecast(), plan.peakRequired()));
         }
         page.addAttribute("queues", rows);
-        Calculator calc = new Calculator(model, volume == null ? 100 : volume, intervalMin, ahtS, slTarget, slSeconds,
-                patienceS, shrinkage, maxOccupancy);
+        Calculator calc = form.calculator();
         page.addAttribute("calc", calc);
-        if (volume != null) {
+        if (form.volume() != null) {
             try {
-                IntervalLoad load = new IntervalLoad(volume, intervalMin * 60, ahtS, patienceS);
-                page.addAttribute("result", Staffing.required(QueueModel.parse(model), load,
-                        new ServiceTarget(slTarget, slSeconds, maxOccupancy, 1, shrinkage)));
+                IntervalLoad load = new IntervalLoad(calc.volume(), calc.intervalMin() * 60, calc.ahtS(), calc.patienceS());
+                page.addAttribute("result", Staffing.required(QueueModel.parse(calc.model()), load,
+                        new ServiceTarget(calc.slTarget(), calc.slSeconds(), calc.maxOccupancy(), 1, calc.shrinkage())));
             } catch (IllegalArgumentException e) {
                 page.addAttribute("error", e.getMessage());
             }
@@ -98,7 +108,7 @@ class WorkforceUiController {
     }
 
     @PostMapping("/workforce/downtimes")
-    @PreAuthorize("hasAnyRole('ADMIN','REALTIME_MANAGER')")
+    @RealtimeManagerOrAdmin
     String planDowntime(@RequestParam(required = false) @Nullable String queue, @RequestParam String title,
             @RequestParam LocalDateTime startsAt, @RequestParam LocalDateTime endsAt,
             @RequestParam double volumeUpliftPercent, @RequestParam double ahtChangePercent,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +89,8 @@ class ClockSweepTests extends PlatformTestSupport {
 
     private UUID open(String subject) {
         UUID[] id = new UUID[1];
-        asSystem(() -> id[0] = desk.open(new NewCase(subject, "", "DE", "de", Priority.NORMAL, null, null, null, null, null,
-                List.of(), List.of(), CaseSource.API, null, null, null, false, "payments")).summary().id());
+        asSystem(() -> id[0] = desk.open(NewCase.builder(subject, "DE", CaseSource.API).language("de")
+                .priority(Priority.NORMAL).queue("payments").build()).summary().id());
         return id[0];
     }
 

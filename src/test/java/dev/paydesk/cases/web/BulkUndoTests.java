@@ -48,8 +48,8 @@ class BulkUndoTests extends PlatformTestSupport {
     private CaseSummary open(String tag) {
         List<CaseSummary> out = new ArrayList<>();
         asSystem(() -> {
-            CaseSummary c = desk.open(new NewCase("Undo " + tag, "", "DE", "de", null, null, null, null, null, null, List.of(tag),
-                    List.of(), CaseSource.API, null, null, null, false, "payments")).summary();
+            CaseSummary c = desk.open(NewCase.builder("Undo " + tag, "DE", CaseSource.API).description("").language("de")
+                    .tags(List.of(tag)).queue("payments").build()).summary();
             desk.changeStatus(c.id(), CaseStatus.OPEN, null);
             out.add(c);
         });

@@ -44,6 +44,7 @@ class CasesApiJsonFuzzTests {
     private static final JsonMapper MAPPER = applicationMapper();
     private static final CaseDesk DESK = mock(CaseDesk.class);
     private static final CasesApiController API;
+    private static final CaseCommandsApiController COMMANDS = new CaseCommandsApiController(DESK);
 
     /** Thrown by the stand-in desk: the request passed every check of the web edge. */
     private static final class Reached extends RuntimeException {
@@ -76,14 +77,14 @@ class CasesApiJsonFuzzTests {
             switch ((input[0] & 0xff) % 12) {
                 case 0 -> API.open(read(body, CasesApiController.CaseRequest.class), KEY);
                 case 1 -> API.bulkPreview(read(body, CasesApiController.BulkRequest.class));
-                case 2 -> API.reply(KEY, read(body, CasesApiController.ReplyRequest.class));
-                case 3 -> API.message(KEY, read(body, CasesApiController.MessageRequest.class));
-                case 4 -> API.status(KEY, read(body, CasesApiController.StatusRequest.class));
-                case 5 -> API.assign(KEY, read(body, CasesApiController.AssignmentRequest.class));
-                case 6 -> API.tags(KEY, read(body, CasesApiController.TagsRequest.class));
-                case 7 -> API.link(KEY, read(body, CaseLink.class));
-                case 8 -> API.escalate(KEY, read(body, CasesApiController.EscalationRequest.class));
-                case 9 -> API.parent(KEY, read(body, CasesApiController.ParentRequest.class));
+                case 2 -> COMMANDS.reply(KEY, read(body, CaseCommandsApiController.ReplyRequest.class), null);
+                case 3 -> COMMANDS.message(KEY, read(body, CaseCommandsApiController.MessageRequest.class));
+                case 4 -> COMMANDS.status(KEY, read(body, CaseCommandsApiController.StatusRequest.class), null);
+                case 5 -> COMMANDS.assign(KEY, read(body, CaseCommandsApiController.AssignmentRequest.class), null);
+                case 6 -> COMMANDS.tags(KEY, read(body, CaseCommandsApiController.TagsRequest.class), null);
+                case 7 -> COMMANDS.link(KEY, read(body, CaseCommandsApiController.LinkRequest.class), null);
+                case 8 -> COMMANDS.escalate(KEY, read(body, CaseCommandsApiController.EscalationRequest.class), null);
+                case 9 -> COMMANDS.parent(KEY, read(body, CaseCommandsApiController.ParentRequest.class), null);
                 case 10 -> API.requestMoney(KEY, read(body, CasesApiController.MoneyRequest.class));
                 default -> API.reject(UUID.randomUUID(), read(body, CasesApiController.DecisionRequest.class));
             }

@@ -37,8 +37,8 @@ class TargetWatchTests extends PlatformTestSupport {
     @Test
     void crossingATargetRaisesOneAlert() {
         ensureMarket("LV", "EUR", "Europe/Riga", "lv");
-        asSystem(() -> desk.open(new NewCase("Charged twice", "two captures", "LV", "en", null, null, "c-" + UUID.randomUUID(),
-                null, "KLARNA", null, List.of(), List.of(), CaseSource.API, null, null, null, false, null)));
+        asSystem(() -> desk.open(NewCase.builder("Charged twice", "LV", CaseSource.API).description("two captures").language("en")
+                .customer("c-" + UUID.randomUUID(), null).provider("KLARNA").build()));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from insights_case_fact where market = 'LV'")
                 .query(Long.class).single() > 0);
         asSystem(() -> targets.set(Kpi.CASES_OPENED, "LV", 1_000_000, 10));

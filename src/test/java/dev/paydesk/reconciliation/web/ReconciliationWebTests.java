@@ -73,7 +73,7 @@ class ReconciliationWebTests extends PlatformTestSupport {
     }
 
     private String findingOf(String order) {
-        return jdbc.sql("select id from reconciliation_finding where order_ref = :o").param("o", order)
+        return jdbc.sql("select id from reconciliation_finding where order_ref = :o and type = 'DUPLICATE_CAPTURE'").param("o", order)
                 .query(String.class).single();
     }
 

@@ -14,7 +14,7 @@ import dev.paydesk.platform.Market;
 import dev.paydesk.platform.MarketCatalog;
 
 /** Which market a dispute's or finding's case opens in. */
-class JoinableCasesTests {
+class CaseIntakeTests {
 
     private final MarketCatalog catalog = new MarketCatalog() {
         private final List<Market> markets = List.of(
@@ -39,9 +39,9 @@ class JoinableCasesTests {
 
     @Test
     void aKnownMarketIsKeptAndAnUnknownOrMissingOneFallsBackToTheFirstConfigured() {
-        assertThat(JoinableCases.marketFor(catalog, "SE")).isEqualTo("SE");
-        assertThat(JoinableCases.marketFor(catalog, "se")).isEqualTo("se");
-        assertThat(JoinableCases.marketFor(catalog, "DE")).isEqualTo("NL");
-        assertThat(JoinableCases.marketFor(catalog, null)).isEqualTo("NL");
+        assertThat(CaseIntake.marketFor(catalog, "SE")).isEqualTo("SE");
+        assertThat(CaseIntake.marketFor(catalog, "se")).isEqualTo("se");
+        assertThat(CaseIntake.marketFor(catalog, "DE")).isEqualTo("NL");
+        assertThat(CaseIntake.marketFor(catalog, null)).isEqualTo("NL");
     }
 }
