@@ -50,7 +50,7 @@ import dev.paydesk.platform.access.AnySpecialistProcessManagerOrAdmin;
 import dev.paydesk.platform.access.CaseWorker;
 import dev.paydesk.platform.access.CaseWorkerOrAuditor;
 
-/** Queue views, the case page and its actions, the approvals inbox. */
+/** Queue views, the case page, attachment downloads, CSV import and the approvals inbox; the case page's forms post to {@link CaseActionsUiController}. */
 @Controller
 @CaseWorkerOrAuditor
 class CasesUiController {
@@ -183,141 +183,6 @@ class CasesUiController {
         return "cases/case";
     }
 
-    @PostMapping("/cases/{key:PD-\\d+}/reply")
-    @CaseWorker
-    String reply(@PathVariable String key, @RequestParam String body, @RequestParam(required = false) @Nullable String then,
-                 @RequestParam(required = false) @Nullable String macro,
-                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, new Draft("replyDraft", body), redirect, id -> {
-            String text = body;
-            if ((text == null || text.isBlank()) && macro != null && !macro.isBlank()) {
-                text = workbench.renderMacro(id, macro);
-            }
-            CaseStatus status = null;
-            WaitingReason reason = null;
-            if (then != null && !then.isBlank()) {
-                if (then.startsWith("WAITING_")) {
-                    status = CaseStatus.WAITING;
-                    reason = WaitingReason.valueOf(then.substring("WAITING_".length()));
-                } else {
-                    status = CaseStatus.valueOf(then);
-                }
-            }
-            if (status == CaseStatus.RESOLVED) {
-                text = workbench.withSurvey(id, text);
-            }
-            desk.reply(id, ExpectedVersion.of(version), text, status, reason);
-            return "Reply sent";
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/note")
-    @CaseWorker
-    String note(@PathVariable String key, @RequestParam String body,
-                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, new Draft("noteDraft", body), redirect, id -> {
-            desk.addNote(id, ExpectedVersion.of(version), body);
-            return "Note added";
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/status")
-    @CaseWorker
-    String status(@PathVariable String key, @RequestParam CaseStatus status,
-                  @RequestParam(required = false) @Nullable WaitingReason reason,
-                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> {
-            desk.changeStatus(id, ExpectedVersion.of(version), status, reason);
-            return "Status set to " + status.name().toLowerCase(java.util.Locale.ROOT);
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/assign")
-    @CaseWorker
-    String assign(@PathVariable String key, @RequestParam(required = false) @Nullable String queue,
-                  @RequestParam(required = false) @Nullable String assignee, @RequestParam(defaultValue = "false") boolean me,
-                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> {
-            desk.assign(id, ExpectedVersion.of(version), queue, me ? CurrentUser.actorName() : assignee);
-            return "Assignment saved";
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/details")
-    @CaseWorker
-    String details(@PathVariable String key, @RequestParam(required = false) @Nullable String category,
-                   @RequestParam Priority priority, @RequestParam(defaultValue = "") String tags,
-                   @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> {
-            desk.saveDetails(id, ExpectedVersion.of(version), category, priority, splitTags(tags));
-            return "Details saved";
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/link")
-    @CaseWorker
-    String link(@PathVariable String key, @RequestParam LinkKind kind, @RequestParam String ref,
-                @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> {
-            desk.link(id, ExpectedVersion.of(version), new CaseLink(kind, ref));
-            return "Linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ref;
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/escalate")
-    @CaseWorker
-    String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note,
-                    @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> "Escalated as " + desk.escalate(id, ExpectedVersion.of(version), queue, note).key());
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/merge")
-    @CaseWorker
-    String merge(@PathVariable String key, @RequestParam String into,
-                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> {
-            UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
-            desk.merge(id, ExpectedVersion.of(version), target);
-            return "Merged into " + into;
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/money")
-    @AnySpecialistProcessManagerOrAdmin
-    String requestMoney(@PathVariable String key, @RequestParam MoneyActionType type, @RequestParam String amount,
-                        @RequestParam String currency, @RequestParam(required = false) @Nullable String paymentRef,
-                        @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
-                        RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            var action = money.request(id, type,
-                    MoneyParser.localized("amount", amount, "currency", currency, MoneyParser.Sign.POSITIVE, org.springframework.context.i18n.LocaleContextHolder.getLocale()), blank(paymentRef), blank(targetMethod), reason);
-            return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
-                    : "Approved under the limit and handed to the provider integration";
-        });
-    }
-
-    @PostMapping("/cases/{key:PD-\\d+}/sop/{sopId}/{step}")
-    @CaseWorker
-    String sopStep(@PathVariable String key, @PathVariable long sopId, @PathVariable int step, RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            workbench.checkSopStep(id, sopId, step);
-            return "Step done";
-        });
-    }
-
-    @PostMapping(path = "/cases/{key:PD-\\d+}/attachments", consumes = "multipart/form-data")
-    @CaseWorker
-    String attach(@PathVariable String key, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-                  RedirectAttributes redirect) {
-        return act(key, redirect, id -> {
-            try {
-                return "Attached " + attachments.add(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()).filename();
-            } catch (java.io.IOException e) {
-                throw new InvalidInputException("file", "the upload could not be read");
-            }
-        });
-    }
-
     @GetMapping("/cases/attachments/{id}")
     org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id) {
         var content = attachments.get(id);
@@ -387,43 +252,6 @@ class CasesUiController {
 
     static String capped(long count) {
         return count >= COUNT_CAP ? (COUNT_CAP - 1) + "+" : Long.toString(count);
-    }
-
-    /** Text a person typed and has not sent yet, kept across a stale submit. */
-    private record Draft(String field, String text) {
-    }
-
-    private interface CaseAction {
-        String run(UUID id);
-    }
-
-    private String act(String key, RedirectAttributes redirect, CaseAction action) {
-        return act(key, null, null, redirect, action);
-    }
-
-    /**
-     * Runs a case action from a form rendered at {@code version}. When the case changed since, the page
-     * shows what changed (the entries written after that version) and keeps the unsent {@code draft}.
-     */
-    private String act(String key, @Nullable Integer version, @Nullable Draft draft, RedirectAttributes redirect,
-                       CaseAction action) {
-        UUID id = desk.resolve(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
-        try {
-            redirect.addFlashAttribute("flash", action.run(id));
-        } catch (StaleCaseException e) {
-            redirect.addFlashAttribute("staleSince", e.expected());
-            if (draft != null) {
-                redirect.addFlashAttribute(draft.field(), draft.text());
-            }
-        } catch (InvalidInputException | dev.paydesk.shared.ConflictException
-                 | org.springframework.security.access.AccessDeniedException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/cases/" + key;
-    }
-
-    private static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     static List<String> splitTags(@Nullable String tags) {
