@@ -52,8 +52,10 @@ public class KnowledgeService {
     private final SearchIndex index;
     private final AuditLog audit;
     private final Clock clock;
+    private final RefusalAudit refusals;
 
-    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock) {
+    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, RefusalAudit refusals) {
+        this.refusals = refusals;
         this.articles = articles;
         this.index = index;
         this.audit = audit;
@@ -122,8 +124,7 @@ public class KnowledgeService {
         }
         String approver = CurrentUser.actorName();
         if (PublishPolicy.decide(v.author(), approver, v.approvedBy()) instanceof PublishPolicy.Refused refused) {
-            audit.record("knowledge.article.publish-refused", "knowledge-article", id, null, null,
-                    java.util.Map.of("version", version, "reason", refused.reason()));
+            refusals.publishRefused(id, version, refused.reason());
             throw new ConflictException(refused.reason());
         }
         articles.markPublished(id, version, approver, clock.instant());
