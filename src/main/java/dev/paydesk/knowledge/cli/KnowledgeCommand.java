@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
 
-import dev.paydesk.knowledge.internal.Evaluation;
+import dev.paydesk.knowledge.internal.SearchEvaluation;
 import dev.paydesk.knowledge.internal.SearchIndex;
 import dev.paydesk.shared.CliCommand;
 import picocli.CommandLine.Command;
@@ -49,16 +49,16 @@ class KnowledgeCommand implements CliCommand, Runnable {
         @Option(names = "--json")
         boolean json;
 
-        private final Evaluation evaluation;
+        private final SearchEvaluation evaluation;
 
-        Eval(Evaluation evaluation) {
+        Eval(SearchEvaluation evaluation) {
             this.evaluation = evaluation;
         }
 
         @Override
         public Integer call() throws Exception {
-            var docs = Evaluation.readArticles(articles);
-            var qs = Evaluation.readQueries(queries, maxPerArticle, holdout);
+            var docs = SearchEvaluation.readArticles(articles);
+            var qs = SearchEvaluation.readQueries(queries, maxPerArticle, holdout);
             List<List<String>> groups = synonyms.stream().map(g -> List.of(g.split(","))).toList();
             var hybrid = evaluation.run(docs, qs, groups, SearchIndex.Mode.HYBRID);
             var fullText = evaluation.run(docs, qs, groups, SearchIndex.Mode.FULL_TEXT);
@@ -79,7 +79,7 @@ class KnowledgeCommand implements CliCommand, Runnable {
             return 0;
         }
 
-        private static void row(String label, Evaluation.Result r) {
+        private static void row(String label, SearchEvaluation.Result r) {
             System.out.printf(Locale.ROOT, "%-34s %8.3f %8.3f %8.3f %12.1f%n", label, r.hitAt1(), r.hitAt3(), r.mrr(),
                     r.queriesPerSecond());
         }

@@ -52,9 +52,9 @@ public class KnowledgeService {
     private final SearchIndex index;
     private final AuditLog audit;
     private final Clock clock;
-    private final RefusalAudit refusals;
+    private final PublishRefusals refusals;
 
-    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, RefusalAudit refusals) {
+    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, PublishRefusals refusals) {
         this.refusals = refusals;
         this.articles = articles;
         this.index = index;

@@ -10,11 +10,11 @@ import dev.paydesk.platform.AuditLog;
 
 /** Records a refused publication in its own transaction, so the refusal stays audited while nothing else changes. */
 @Component
-class RefusalAudit {
+class PublishRefusals {
 
     private final AuditLog audit;
 
-    RefusalAudit(AuditLog audit) {
+    PublishRefusals(AuditLog audit) {
         this.audit = audit;
     }
 

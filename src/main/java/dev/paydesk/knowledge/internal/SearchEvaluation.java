@@ -25,7 +25,7 @@ import dev.paydesk.shared.InvalidInputException;
  * same {@link SearchIndex#search} the UI and API use, and reports hit@1, hit@3 and mean reciprocal rank.
  */
 @Component
-public class Evaluation {
+public class SearchEvaluation {
 
     public record Query(String text, String expected) {
     }
@@ -36,7 +36,7 @@ public class Evaluation {
 
     private final SearchIndex index;
 
-    Evaluation(SearchIndex index) {
+    SearchEvaluation(SearchIndex index) {
         this.index = index;
     }
 
