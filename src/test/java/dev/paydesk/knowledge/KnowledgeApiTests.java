@@ -123,4 +123,29 @@ class KnowledgeApiTests extends PlatformTestSupport {
         assertThat((String) JsonPath.read(created, "$.latest.body")).isEqualTo(body);
         assertThat(dev.paydesk.knowledge.internal.SafeHtml.unsafeParts(JsonPath.read(created, "$.latest.html"))).isEmpty();
     }
+
+    @Test
+    void announcementsStayUnreadUntilConfirmedAndCountPerMarket() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        ensureMarket("FR", "EUR", "Europe/Paris", "fr");
+        String manager = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
+        String agentDe = tokenFor(newUser(Role.AGENT, List.of("DE")));
+        String agentFr = tokenFor(newUser(Role.AGENT, List.of("FR")));
+        String specialistDe = tokenFor(newUser(Role.SPECIALIST, List.of("DE")));
+        String id = JsonPath.read(call(manager, post("/api/v1/knowledge/announcements"),
+                "{\"title\": \"Klarna outage process\", \"body\": \"Use **bank transfer**.\", \"roles\": [\"agent\"], \"markets\": [\"de\"]}",
+                201), "$.id");
+        assertThat((List<String>) JsonPath.read(call(agentDe, get("/api/v1/knowledge/announcements/unread"), "", 200), "$[*].id")).contains(id);
+        assertThat((List<String>) JsonPath.read(call(agentFr, get("/api/v1/knowledge/announcements/unread"), "", 200), "$[*].id")).doesNotContain(id);
+        assertThat((List<String>) JsonPath.read(call(specialistDe, get("/api/v1/knowledge/announcements/unread"), "", 200), "$[*].id")).doesNotContain(id);
+        call(agentFr, post("/api/v1/knowledge/announcements/" + id + "/read"), "", 404);
+
+        call(agentDe, post("/api/v1/knowledge/announcements/" + id + "/read"), "", 204);
+        call(agentDe, post("/api/v1/knowledge/announcements/" + id + "/read"), "", 204);
+        assertThat((List<String>) JsonPath.read(call(agentDe, get("/api/v1/knowledge/announcements/unread"), "", 200), "$[*].id")).doesNotContain(id);
+        String rates = call(manager, get("/api/v1/knowledge/announcements/read-rates"), "", 200);
+        assertThat((List<Integer>) JsonPath.read(rates, "$[?(@.id == '" + id + "')].confirmed")).containsExactly(1);
+        assertThat((List<Integer>) JsonPath.read(rates, "$[?(@.id == '" + id + "')].perMarket.DE.confirmed")).containsExactly(1);
+        assertThat((List<Integer>) JsonPath.read(rates, "$[?(@.id == '" + id + "')].perMarket.DE.targeted")).allMatch(n -> n >= 1);
+    }
 }

@@ -317,6 +317,10 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/knowledge/search", allow(KNOWLEDGE_READERS).query("q=refund"));
         TABLE.put("GET /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_READERS));
         TABLE.put("PUT /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("POST /api/v1/knowledge/announcements", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/announcements/unread", allow(EVERYONE));
+        TABLE.put("POST /api/v1/knowledge/announcements/{id}/read", allow(EVERYONE));
+        TABLE.put("GET /api/v1/knowledge/announcements/read-rates", allow("RPUM"));
     }
 
     /** Plausible values for path variables that name no real record. */

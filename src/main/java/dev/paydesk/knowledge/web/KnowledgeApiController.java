@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.paydesk.knowledge.internal.Announcements;
 import dev.paydesk.knowledge.internal.KnowledgeSearch;
 import dev.paydesk.knowledge.internal.KnowledgeService;
 import dev.paydesk.knowledge.internal.SearchIndex;
@@ -43,10 +44,46 @@ class KnowledgeApiController {
 
     private final KnowledgeService knowledge;
     private final KnowledgeSearch search;
+    private final Announcements announcements;
 
-    KnowledgeApiController(KnowledgeService knowledge, KnowledgeSearch search) {
+    KnowledgeApiController(KnowledgeService knowledge, KnowledgeSearch search, Announcements announcements) {
         this.knowledge = knowledge;
         this.search = search;
+        this.announcements = announcements;
+    }
+
+    record AnnouncementRequest(@Nullable String title, @Nullable String body, @Nullable List<String> roles,
+                               @Nullable List<String> markets, @Nullable String articleId) {
+    }
+
+    @PostMapping(value = "/announcements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Announce a change to roles and markets (empty: everyone); each user confirms reading it")
+    Announcements.Announcement announce(@RequestBody AnnouncementRequest r) {
+        return announcements.publish(r.title(), r.body(), r.roles(), r.markets(), r.articleId());
+    }
+
+    @GetMapping("/announcements/unread")
+    @PreAuthorize(KnowledgeAccess.ANYONE)
+    @Operation(summary = "The caller's unread announcements")
+    List<Announcements.Announcement> unread() {
+        return announcements.unread();
+    }
+
+    @PostMapping("/announcements/{id}/read")
+    @PreAuthorize(KnowledgeAccess.ANYONE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Confirm having read an announcement")
+    void confirmRead(@PathVariable java.util.UUID id) {
+        announcements.confirmRead(id);
+    }
+
+    @GetMapping("/announcements/read-rates")
+    @PreAuthorize(KnowledgeAccess.MANAGERS)
+    @Operation(summary = "Read-confirmation rates per announcement and market")
+    List<Announcements.ReadRate> readRates() {
+        return announcements.readRates();
     }
 
     record ArticleRequest(@Nullable String id, @Nullable String title, @Nullable String body, @Nullable String audience,

@@ -60,4 +60,14 @@ class KnowledgeRulesTests {
         assertThat(fused.get(0).score()).isEqualTo(1.0 / 62 + 1.0 / 61);
         assertThat(fused.stream().map(ReciprocalRankFusion.Fused::item)).containsExactly("b", "c", "a", "d");
     }
+
+    @Test
+    void anAnnouncementReachesTheChosenRolesInTheChosenMarkets() {
+        var agent = java.util.Set.of(dev.paydesk.platform.Role.AGENT);
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of("DE"), false)).isTrue();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of("FR"), false)).isFalse();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of(), true)).isTrue();
+        assertThat(Announcements.targets(List.of("SPECIALIST"), List.of(), agent, java.util.Set.of("DE"), false)).isFalse();
+        assertThat(Announcements.targets(List.of(), List.of(), agent, java.util.Set.of("PL"), false)).isTrue();
+    }
 }
