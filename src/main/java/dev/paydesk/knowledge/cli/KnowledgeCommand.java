@@ -62,13 +62,15 @@ class KnowledgeCommand implements CliCommand, Runnable {
             List<List<String>> groups = synonyms.stream().map(g -> List.of(g.split(","))).toList();
             var hybrid = evaluation.run(docs, qs, groups, SearchIndex.Mode.HYBRID);
             var fullText = evaluation.run(docs, qs, groups, SearchIndex.Mode.FULL_TEXT);
+            var semantic = evaluation.run(docs, qs, groups, SearchIndex.Mode.SEMANTIC);
             if (json) {
                 System.out.printf(Locale.ROOT, "{\"hit_at_1\":%.4f,\"hit_at_3\":%.4f,\"mrr\":%.4f,\"queries\":%d,"
                                 + "\"queries_per_s\":%.1f,\"articles\":%d,\"skipped_queries\":%d,\"full_text_hit_at_1\":%.4f,"
-                                + "\"full_text_hit_at_3\":%.4f,\"full_text_mrr\":%.4f,\"full_text_queries_per_s\":%.1f}%n",
+                                + "\"full_text_hit_at_3\":%.4f,\"full_text_mrr\":%.4f,\"full_text_queries_per_s\":%.1f,"
+                                + "\"semantic_hit_at_3\":%.4f}%n",
                         hybrid.hitAt1(), hybrid.hitAt3(), hybrid.mrr(), hybrid.queries(), hybrid.queriesPerSecond(),
                         hybrid.articles(), hybrid.skipped(), fullText.hitAt1(), fullText.hitAt3(), fullText.mrr(),
-                        fullText.queriesPerSecond());
+                        fullText.queriesPerSecond(), semantic.hitAt3());
                 return 0;
             }
             System.out.printf(Locale.ROOT, "%d articles, %d queries (%d skipped: no such article), %s half%n%n",
@@ -76,6 +78,7 @@ class KnowledgeCommand implements CliCommand, Runnable {
             System.out.printf(Locale.ROOT, "%-34s %8s %8s %8s %12s%n", "search", "hit@1", "hit@3", "MRR", "queries/s");
             row("hybrid (full-text + semantic, RRF)", hybrid);
             row("full-text alone (baseline)", fullText);
+            row("semantic alone", semantic);
             return 0;
         }
 

@@ -23,10 +23,19 @@ public final class ReciprocalRankFusion {
 
     @SafeVarargs
     public static <T> List<Fused<T>> fuse(List<T>... rankings) {
+        double[] weights = new double[rankings.length];
+        java.util.Arrays.fill(weights, 1.0);
+        return fuse(weights, rankings);
+    }
+
+    /** Weighted fusion: each ranking's contributions are multiplied by its weight. */
+    @SafeVarargs
+    public static <T> List<Fused<T>> fuse(double[] weights, List<T>... rankings) {
         Map<T, Double> scores = new LinkedHashMap<>();
-        for (List<T> ranking : rankings) {
+        for (int r = 0; r < rankings.length; r++) {
+            List<T> ranking = rankings[r];
             for (int rank = 0; rank < ranking.size(); rank++) {
-                scores.merge(ranking.get(rank), 1.0 / (K + rank + 1), Double::sum);
+                scores.merge(ranking.get(rank), weights[r] / (K + rank + 1), Double::sum);
             }
         }
         List<Fused<T>> fused = new ArrayList<>();

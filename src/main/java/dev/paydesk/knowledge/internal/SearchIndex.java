@@ -32,12 +32,14 @@ public class SearchIndex {
     private static final int CANDIDATES = 50;
     private static final int SNIPPET = 240;
     /**
-     * Cosine similarity below which a semantic neighbour is no match at all (bge-small scores unrelated
-     * short texts around 0.3 to 0.5); tuned with {@code knowledge eval}.
+     * The default of {@code paydesk.knowledge.full-text-weight}: the full-text ranking's weight in the
+     * fusion, the semantic one's being 1 (tuned with {@code knowledge eval}; see docs/knowledge.md).
      */
+    static final double FULL_TEXT_WEIGHT = 0.5;
+    /** The default of {@code paydesk.knowledge.min-similarity}. */
     static final double MIN_SIMILARITY = 0.55;
 
-    public enum Mode { HYBRID, FULL_TEXT }
+    public enum Mode { HYBRID, FULL_TEXT, SEMANTIC }
 
     public record Document(String articleId, String language, String audience, String title, String body,
                            List<String> markets, List<String> methods, List<String> providers, List<String> categories) {
@@ -65,10 +67,22 @@ public class SearchIndex {
     private final JdbcClient jdbc;
     private final ObjectProvider<TextEmbeddings> embeddings;
     private final Map<String, List<Vector>> vectors = new ConcurrentHashMap<>();
+    private final double minSimilarity;
+    private final double fullTextWeight;
 
-    SearchIndex(JdbcClient jdbc, ObjectProvider<TextEmbeddings> embeddings) {
+    /**
+     * @param minSimilarity cosine similarity below which a semantic neighbour is no match at all (bge-small
+     *                      scores unrelated short texts around 0.3 to 0.5); tuned with {@code knowledge eval}
+     */
+    SearchIndex(JdbcClient jdbc, ObjectProvider<TextEmbeddings> embeddings,
+                @org.springframework.beans.factory.annotation.Value("${paydesk.knowledge.min-similarity:" + MIN_SIMILARITY + "}")
+                double minSimilarity,
+                @org.springframework.beans.factory.annotation.Value("${paydesk.knowledge.full-text-weight:" + FULL_TEXT_WEIGHT + "}")
+                double fullTextWeight) {
+        this.fullTextWeight = fullTextWeight;
         this.jdbc = jdbc;
         this.embeddings = embeddings;
+        this.minSimilarity = minSimilarity;
     }
 
     /** Adds or replaces documents; those in a language the embedding model knows get a vector. */
@@ -123,12 +137,13 @@ public class SearchIndex {
     public List<Hit> search(String corpus, String query, Filters filters, List<List<String>> synonyms, int limit,
                             boolean typing, Mode mode) {
         String tsquery = QueryText.tsquery(query, synonyms, typing);
-        List<Row> fullText = tsquery.isEmpty() ? List.of() : fullText(corpus, tsquery, filters);
-        List<Key> semantic = mode == Mode.HYBRID ? semantic(corpus, query, filters) : List.of();
+        List<Row> fullText = tsquery.isEmpty() || mode == Mode.SEMANTIC ? List.of() : fullText(corpus, tsquery, filters);
+        List<Key> semantic = mode != Mode.FULL_TEXT ? semantic(corpus, query, filters) : List.of();
         Map<Key, Row> rows = new LinkedHashMap<>();
         fullText.forEach(r -> rows.put(r.key(), r));
         List<Key> fullTextKeys = fullText.stream().map(Row::key).toList();
-        List<ReciprocalRankFusion.Fused<Key>> fused = ReciprocalRankFusion.fuse(fullTextKeys, semantic);
+        List<ReciprocalRankFusion.Fused<Key>> fused = ReciprocalRankFusion.fuse(
+                new double[] {fullTextWeight, 1.0}, fullTextKeys, semantic);
         List<Hit> hits = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
         List<Key> missing = fused.stream().map(ReciprocalRankFusion.Fused::item).filter(k -> !rows.containsKey(k)).toList();
@@ -224,7 +239,7 @@ public class SearchIndex {
         List<Scored> scored = new ArrayList<>();
         for (Vector v : candidates) {
             double similarity = passes(v, filters) ? dot(q, v.values()) : -1;
-            if (similarity >= MIN_SIMILARITY) {
+            if (similarity >= minSimilarity) {
                 scored.add(new Scored(v.key(), similarity));
             }
         }

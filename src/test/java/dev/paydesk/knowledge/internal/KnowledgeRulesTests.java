@@ -62,6 +62,14 @@ class KnowledgeRulesTests {
     }
 
     @Test
+    void aLighterRankingCountsLessInWeightedFusion() {
+        // a first in the half-weight ranking: 0.5/61 < 1/62, so b (first in the full-weight ranking) wins
+        var fused = ReciprocalRankFusion.fuse(new double[] {0.5, 1.0}, List.of("a", "x"), List.of("b", "y"));
+        assertThat(fused.get(0).item()).isEqualTo("b");
+        assertThat(fused.get(1).score()).isEqualTo(1.0 / 62);
+    }
+
+    @Test
     void anAnnouncementReachesTheChosenRolesInTheChosenMarkets() {
         var agent = java.util.Set.of(dev.paydesk.platform.Role.AGENT);
         assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of("DE"), false)).isTrue();
