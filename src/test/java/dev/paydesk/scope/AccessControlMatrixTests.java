@@ -114,6 +114,8 @@ class AccessControlMatrixTests extends PlatformTestSupport {
     private static final String DISPUTE_READERS = "DPMU";
     private static final String DISPUTE_WORKERS = "DPM";
     private static final String WORKFORCE_READERS = "RPUM";
+    private static final String KNOWLEDGE_READERS = "ASDPUM";
+    private static final String KNOWLEDGE_WRITERS = "PM";
     private static final String PERIOD = "from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z";
 
     /** The expected answers, one row per endpoint of the OpenAPI document. */
@@ -309,6 +311,23 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
         TABLE.put("POST /api/v1/privacy/legal-holds", allow(NOBODY_SCOPED));
         TABLE.put("DELETE /api/v1/privacy/legal-holds/{id}", allow(NOBODY_SCOPED));
+        // knowledge: case workers and auditors read, process managers and admins write (articles are not market-owned)
+        TABLE.put("GET /api/v1/knowledge/articles", allow(KNOWLEDGE_READERS));
+        TABLE.put("POST /api/v1/knowledge/articles", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}", allow(KNOWLEDGE_READERS));
+        TABLE.put("PUT /api/v1/knowledge/articles/{id}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/versions", allow(KNOWLEDGE_READERS));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/diff", allow(KNOWLEDGE_READERS).query("from=1&to=2"));
+        TABLE.put("POST /api/v1/knowledge/articles/{id}/versions/{version}/publish", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("PUT /api/v1/knowledge/articles/{id}/translations/{language}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/review-due", allow(KNOWLEDGE_READERS));
+        TABLE.put("GET /api/v1/knowledge/search", allow(KNOWLEDGE_READERS).query("q=refund"));
+        TABLE.put("GET /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_READERS));
+        TABLE.put("PUT /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("POST /api/v1/knowledge/announcements", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/announcements/unread", allow(EVERYONE));
+        TABLE.put("POST /api/v1/knowledge/announcements/{id}/read", allow(EVERYONE));
+        TABLE.put("GET /api/v1/knowledge/announcements/read-rates", allow("RPUM"));
     }
 
     /** Plausible values for path variables that name no real record. */
@@ -317,7 +336,8 @@ class AccessControlMatrixTests extends PlatformTestSupport {
             Map.entry("username", "matrix-unknown-user"), Map.entry("day", "2027-03-03"),
             Map.entry("scheme", "VISA"), Map.entry("supplier", "nosupplier"), Map.entry("account", "klarna-eu"),
             Map.entry("token", "tok-matrix-unknown"),
-            Map.entry("date", "2027-03-04"), Map.entry("name", "matrix-unknown-set"));
+            Map.entry("date", "2027-03-04"), Map.entry("name", "matrix-unknown-set"), Map.entry("version", "999"),
+            Map.entry("team", "matrix-unknown-team"), Map.entry("language", "de"));
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,173 @@
+package dev.paydesk.knowledge.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.paydesk.knowledge.internal.KnowledgeSearch;
+import dev.paydesk.knowledge.internal.KnowledgeService;
+import dev.paydesk.knowledge.internal.MarkdownRenderer;
+import dev.paydesk.knowledge.internal.SearchIndex;
+import dev.paydesk.knowledge.internal.StaleEditException;
+import dev.paydesk.knowledge.internal.Tags;
+import dev.paydesk.platform.NavItem;
+import dev.paydesk.platform.Role;
+import dev.paydesk.shared.ConflictException;
+import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.NotFoundException;
+
+/**
+ * Knowledge pages: the article list with search as you type, an article with its versions and
+ * translations, the editor with live preview (a stale save shows the newer version beside your text),
+ * version diffs and publishing by a second person.
+ */
+@Controller
+@PreAuthorize(KnowledgeAccess.READ)
+class KnowledgeUiController {
+
+    private static final int PAGE = 25;
+
+    private final KnowledgeService knowledge;
+    private final KnowledgeSearch search;
+
+    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search) {
+        this.knowledge = knowledge;
+        this.search = search;
+    }
+
+    /** The editor's fields; tags as comma-separated text. */
+    record ArticleForm(@Nullable String id, @Nullable String title, @Nullable String body, @Nullable String audience,
+                       @Nullable String language, @Nullable String owner, java.time.@Nullable LocalDate reviewDue,
+                       @Nullable String markets, @Nullable String methods, @Nullable String providers,
+                       @Nullable String categories, @Nullable Integer baseVersion) {
+        KnowledgeService.ArticleInput input() {
+            return new KnowledgeService.ArticleInput(id, title, body, audience, language, owner, reviewDue,
+                    new Tags(split(markets), split(methods), split(providers), split(categories), List.of(), List.of()));
+        }
+
+        static ArticleForm of(KnowledgeService.ArticleView a) {
+            return new ArticleForm(a.id(), a.title(), a.latest().body(), a.audience(), a.language(), a.owner(), a.reviewDue(),
+                    String.join(", ", a.tags().markets()), String.join(", ", a.tags().methods()),
+                    String.join(", ", a.tags().providers()), String.join(", ", a.tags().categories()), a.latestVersion());
+        }
+
+        private static List<String> split(@Nullable String csv) {
+            return csv == null ? List.of() : List.of(csv.split("\\s*,\\s*"));
+        }
+    }
+
+    @GetMapping("/knowledge")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "updated") String sort,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("articles", knowledge.list(sort, Math.max(0, page), PAGE + 1));
+        model.addAttribute("pageSize", PAGE);
+        model.addAttribute("hits", q.isBlank() ? List.of() : search.search(q, SearchIndex.Filters.NONE, null, 20, false));
+        return "knowledge/list";
+    }
+
+    /** The search results fragment htmx swaps in while the user types. */
+    @GetMapping("/knowledge/results")
+    String results(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("hits", q.isBlank() ? List.of() : search.search(q, SearchIndex.Filters.NONE, null, 20, true));
+        return "knowledge/list :: results";
+    }
+
+    @GetMapping("/knowledge/articles/{id}")
+    String article(@PathVariable String id, Model model) {
+        model.addAttribute("article", knowledge.article(id));
+        model.addAttribute("versions", knowledge.versions(id));
+        return "knowledge/article";
+    }
+
+    @GetMapping("/knowledge/articles/{id}/diff")
+    String diff(@PathVariable String id, @RequestParam int from, @RequestParam int to, Model model) {
+        model.addAttribute("article", knowledge.article(id));
+        model.addAttribute("diff", knowledge.diff(id, from, to));
+        return "knowledge/diff";
+    }
+
+    @GetMapping("/knowledge/new")
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    String newArticle(Model model) {
+        model.addAttribute("form", new ArticleForm(null, "", "", "INTERNAL", "en", null, null, "", "", "", "", null));
+        return "knowledge/edit";
+    }
+
+    @GetMapping("/knowledge/articles/{id}/edit")
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    String edit(@PathVariable String id, Model model) {
+        model.addAttribute("form", ArticleForm.of(knowledge.article(id)));
+        return "knowledge/edit";
+    }
+
+    /** Live preview: the same rendering and sanitising as the saved article. */
+    @PostMapping("/knowledge/preview")
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ResponseBody
+    ResponseEntity<String> preview(@RequestParam(defaultValue = "") String body) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.TEXT_HTML)
+                .body(MarkdownRenderer.toSafeHtml(body.length() > KnowledgeService.MAX_BODY ? body.substring(0, KnowledgeService.MAX_BODY) : body));
+    }
+
+    @PostMapping("/knowledge/articles")
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    String create(ArticleForm form, Model model, RedirectAttributes redirect) {
+        try {
+            String id = form.baseVersion() == null ? knowledge.create(form.input()).id()
+                    : knowledge.edit(required(form.id()), form.baseVersion(), form.input()).id();
+            redirect.addFlashAttribute("flashKey", "knowledge.saved");
+            return "redirect:/knowledge/articles/" + id;
+        } catch (StaleEditException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("current", e.current());
+        } catch (InvalidInputException | ConflictException | NotFoundException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        model.addAttribute("form", form);
+        return "knowledge/edit";
+    }
+
+    @PostMapping("/knowledge/articles/{id}/publish")
+    @PreAuthorize(KnowledgeAccess.WRITE)
+    String publish(@PathVariable String id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            knowledge.publish(id, version);
+            redirect.addFlashAttribute("flashKey", "knowledge.published");
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/knowledge/articles/" + id;
+    }
+
+    private static String required(@Nullable String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException("id", "which article?");
+        }
+        return id;
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavItem knowledgeNav() {
+            return new NavItem("Work", "Knowledge", "/knowledge", "book", Set.of(Role.AGENT, Role.SPECIALIST,
+                    Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER, Role.AUDITOR, Role.ADMIN), 50);
+        }
+    }
+}
