@@ -1,5 +1,9 @@
 package dev.paydesk.knowledge.web;
 
+import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 import java.net.URI;
 import java.util.List;
 
@@ -8,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +42,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 @RequestMapping("/api/v1/knowledge")
 @Tag(name = "Knowledge", description = "Articles, versions, publishing, translations and search")
-@PreAuthorize(KnowledgeAccess.READ)
+@CaseWorkerOrAuditor
 class KnowledgeApiController {
 
     private final KnowledgeService knowledge;
@@ -57,7 +60,7 @@ class KnowledgeApiController {
     }
 
     @PostMapping(value = "/announcements", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Announce a change to roles and markets (empty: everyone); each user confirms reading it")
     Announcements.Announcement announce(@RequestBody AnnouncementRequest r) {
@@ -65,14 +68,14 @@ class KnowledgeApiController {
     }
 
     @GetMapping("/announcements/unread")
-    @PreAuthorize(KnowledgeAccess.ANYONE)
+    @AnyRole
     @Operation(summary = "The caller's unread announcements")
     List<Announcements.Announcement> unread() {
         return announcements.unread();
     }
 
     @PostMapping("/announcements/{id}/read")
-    @PreAuthorize(KnowledgeAccess.ANYONE)
+    @AnyRole
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Confirm having read an announcement")
     void confirmRead(@PathVariable java.util.UUID id) {
@@ -80,7 +83,7 @@ class KnowledgeApiController {
     }
 
     @GetMapping("/announcements/read-rates")
-    @PreAuthorize(KnowledgeAccess.MANAGERS)
+    @ManagerAdminOrAuditor
     @Operation(summary = "Read-confirmation rates per announcement and market")
     List<Announcements.ReadRate> readRates() {
         return announcements.readRates();
@@ -109,7 +112,7 @@ class KnowledgeApiController {
     }
 
     @PostMapping(value = "/articles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an article (version 1, a draft until a second person publishes it)")
     KnowledgeService.ArticleView create(@RequestBody ArticleRequest request) {
@@ -123,7 +126,7 @@ class KnowledgeApiController {
     }
 
     @PutMapping(value = "/articles/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Save a new version based on baseVersion; 409 with the newer version when someone saved in between")
     KnowledgeService.ArticleView edit(@PathVariable String id, @RequestBody ArticleRequest request) {
         return knowledge.edit(id, request.baseVersion(), request.input());
@@ -142,14 +145,14 @@ class KnowledgeApiController {
     }
 
     @PostMapping("/articles/{id}/versions/{version}/publish")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Publish a version: the approver must not be its author (four eyes); audited")
     KnowledgeService.ArticleView publish(@PathVariable String id, @PathVariable int version) {
         return knowledge.publish(id, version);
     }
 
     @PutMapping(value = "/articles/{id}/translations/{language}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Save the translation into a language, made from sourceVersion (default: the latest)")
     KnowledgeService.TranslationView translate(@PathVariable String id, @PathVariable String language,
                                                @RequestBody TranslationRequest request) {
@@ -183,7 +186,7 @@ class KnowledgeApiController {
     }
 
     @PutMapping(value = "/synonyms/{team}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Replace a team's synonym groups, e.g. {\"groups\": [[\"chargeback\", \"dispute\", \"Rückbuchung\"]]}")
     List<List<String>> replaceSynonyms(@PathVariable String team, @RequestBody SynonymsRequest request) {
         return knowledge.replaceSynonyms(team, request.groups());

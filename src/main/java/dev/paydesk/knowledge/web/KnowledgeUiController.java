@@ -1,12 +1,15 @@
 package dev.paydesk.knowledge.web;
 
+import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.CaseWorkerOrAuditor;
+import dev.paydesk.platform.access.ManagerAdminOrAuditor;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +37,7 @@ import dev.paydesk.shared.NotFoundException;
  * version diffs and publishing by a second person.
  */
 @Controller
-@PreAuthorize(KnowledgeAccess.READ)
+@CaseWorkerOrAuditor
 class KnowledgeUiController {
 
     private static final int PAGE = 25;
@@ -103,14 +106,14 @@ class KnowledgeUiController {
     }
 
     @GetMapping("/knowledge/new")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     String newArticle(Model model) {
         model.addAttribute("form", new ArticleForm(null, "", "", "INTERNAL", "en", null, null, "", "", "", "", null));
         return "knowledge/edit";
     }
 
     @GetMapping("/knowledge/articles/{id}/edit")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     String edit(@PathVariable String id, Model model) {
         model.addAttribute("form", ArticleForm.of(knowledge.article(id)));
         return "knowledge/edit";
@@ -118,7 +121,7 @@ class KnowledgeUiController {
 
     /** Live preview: the same rendering and sanitising as the saved article. */
     @PostMapping("/knowledge/preview")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     @ResponseBody
     ResponseEntity<String> preview(@RequestParam(defaultValue = "") String body) {
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.TEXT_HTML)
@@ -126,7 +129,7 @@ class KnowledgeUiController {
     }
 
     @PostMapping("/knowledge/articles")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     String create(ArticleForm form, Model model, RedirectAttributes redirect) {
         try {
             String id = form.baseVersion() == null ? knowledge.create(form.input()).id()
@@ -144,7 +147,7 @@ class KnowledgeUiController {
     }
 
     @PostMapping("/knowledge/articles/{id}/publish")
-    @PreAuthorize(KnowledgeAccess.WRITE)
+    @ProcessManagerOrAdmin
     String publish(@PathVariable String id, @RequestParam int version, RedirectAttributes redirect) {
         try {
             knowledge.publish(id, version);
