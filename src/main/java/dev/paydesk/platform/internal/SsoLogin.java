@@ -36,10 +36,31 @@ final class SsoLogin {
     public static final String ERROR_ATTRIBUTE = "paydesk.sso.error";
 
     private final SingleSignOn sso;
+    private final SecondFactors factors;
+    private final Assurance assurance;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SsoLogin(SingleSignOn sso) {
+    SsoLogin(SingleSignOn sso, SecondFactors factors, Assurance assurance) {
         this.sso = sso;
+        this.factors = factors;
+        this.assurance = assurance;
+    }
+
+    /**
+     * When an identity provider's sign-in counts as multi-factor: the ID token's {@code amr} (RFC 8176)
+     * holds one of {@code amr}, or its {@code acr} is one of {@code acr}.
+     */
+    record Assurance(java.util.Set<String> amr, java.util.Set<String> acr) {
+
+        boolean multiFactor(java.util.Map<String, Object> claims) {
+            Object methods = claims.get("amr");
+            if (methods instanceof java.util.Collection<?> values
+                    && values.stream().map(String::valueOf).anyMatch(amr::contains)) {
+                return true;
+            }
+            Object level = claims.get("acr");
+            return level != null && acr.contains(String.valueOf(level));
+        }
     }
 
     /** An OIDC user that carries the Paydesk user it signed in as. */
@@ -83,6 +104,15 @@ final class SsoLogin {
                 context.setAuthentication(signedIn);
                 SecurityContextHolder.setContext(context);
                 contexts.saveContext(context, request, response);
+                if (factors.required(account) && !assurance.multiFactor(user.getIdToken().getClaims())) {
+                    // the provider did not say it used several factors: Paydesk asks for its own
+                    boolean has = factors.hasFactor(account);
+                    request.getSession().setAttribute(SecondFactorGate.PENDING,
+                            has ? SecondFactorGate.VERIFY : SecondFactorGate.ENROL);
+                    redirect(response, request.getContextPath()
+                            + (has ? SecondFactorGate.VERIFY_PAGE : SecondFactorGate.ENROL_PAGE));
+                    return;
+                }
                 redirect.onAuthenticationSuccess(request, response, signedIn);
                 return;
             }
