@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -51,12 +49,7 @@ final class PasskeyLogin {
             }
             request.changeSessionId();
             request.getSession().removeAttribute(SecondFactorGate.PENDING);
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null,
-                    account.getAuthorities());
-            context.setAuthentication(signedIn);
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
+            SsoLogin.hold(account, request, response, contexts);
             audit.record("login.passkey", "user", account.id().toString(), null, null,
                     Map.of("address", request.getRemoteAddr()));
             SavedRequest saved = savedRequests.getRequest(request, response);

@@ -98,12 +98,7 @@ final class SsoLogin {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof SsoUser user) {
                 UserAccount account = user.account();
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null,
-                        account.getAuthorities());
-                context.setAuthentication(signedIn);
-                SecurityContextHolder.setContext(context);
-                contexts.saveContext(context, request, response);
+                Authentication signedIn = hold(account, request, response, contexts);
                 if (factors.required(account) && !assurance.multiFactor(user.getIdToken().getClaims())) {
                     // the provider did not say it used several factors: Paydesk asks for its own
                     boolean has = factors.hasFactor(account);
@@ -118,6 +113,17 @@ final class SsoLogin {
             }
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** Puts the Paydesk user into the security context and the session, exactly as a password sign-in leaves it. */
+    static Authentication hold(UserAccount account, HttpServletRequest request, HttpServletResponse response,
+                               SecurityContextRepository contexts) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return signedIn;
     }
 
     AuthenticationFailureHandler failureHandler() {
