@@ -51,7 +51,8 @@ import com.nimbusds.jose.proc.SecurityContext;
  * its {@code groups} claim follows the name's prefix ({@code ops-} → {@code paydesk-ops-de},
  * {@code admin-} → {@code paydesk-admins}, else {@code marketing}). {@link #mode} makes it issue one
  * bad ID token of a kind: another audience or issuer, expired, signed with a key it does not publish,
- * or carrying the nonce of an earlier sign-in.
+ * or carrying the nonce of an earlier sign-in. Its {@code amr} claim says whether the sign-in used
+ * several factors ({@link #amr}).
  */
 public final class TestIdentityProvider {
 
@@ -82,6 +83,15 @@ public final class TestIdentityProvider {
             return List.of("paydesk-ops-de", "everyone");
         }
         return username.startsWith("admin-") ? List.of("paydesk-admins", "everyone") : List.of("marketing", "everyone");
+    }
+
+    /**
+     * The authentication methods the provider reports in the ID token's {@code amr} claim (RFC 8176
+     * section 2): a name containing {@code -mfa} signed in with a password and a one-time code
+     * ({@code pwd}, {@code otp}, {@code mfa}), any other with a password only ({@code pwd}).
+     */
+    public static List<String> amr(String username) {
+        return username.contains("-mfa") ? List.of("pwd", "otp", "mfa") : List.of("pwd");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -171,7 +181,8 @@ public final class TestIdentityProvider {
                 String username = context.getPrincipal().getName();
                 var claims = context.getClaims().claim("groups", groups(username))
                         .claim("preferred_username", username).claim("email", username + "@corp.example")
-                        .claim("name", "Test " + username);
+                        .claim("name", "Test " + username)
+                        .claim("amr", amr(username));
                 Instant now = Instant.now();
                 switch (mode) {
                     case WRONG_AUDIENCE -> claims.audience(List.of("another-application"));

@@ -92,6 +92,6 @@ public abstract class BrowserTestSupport extends PlatformTestSupport {
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+                new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
     }
 }

@@ -41,10 +41,15 @@ import dev.paydesk.platform.internal.UserAccount;
  * bad ID tokens are refused with a readable reason and audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SingleSignOnTests extends PlatformTestSupport {
+public class SingleSignOnTests extends PlatformTestSupport {
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
+        declareProvider(registry);
+    }
+
+    /** Declares the in-process provider as {@code corp}. */
+    public static void declareProvider(DynamicPropertyRegistry registry) {
         String prefix = "spring.security.oauth2.client.";
         registry.add(prefix + "registration.corp.client-id", () -> TestIdentityProvider.CLIENT_ID);
         registry.add(prefix + "registration.corp.client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
@@ -81,7 +86,7 @@ class SingleSignOnTests extends PlatformTestSupport {
     }
 
     /** A browser: cookies per host (Paydesk on 127.0.0.1, the provider on localhost), redirects followed. */
-    private static HttpClient browser() {
+    public static HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -89,7 +94,13 @@ class SingleSignOnTests extends PlatformTestSupport {
     /** Clicks "sign in with Corp IdP" on Paydesk and signs in at the provider; returns the page it ends on. */
     private HttpResponse<String> signInThroughProvider(HttpClient browser, String username)
             throws IOException, InterruptedException {
-        HttpResponse<String> loginForm = browser.send(HttpRequest.newBuilder(URI.create(paydesk("/oauth2/authorization/corp")))
+        return signInThroughProvider(paydesk(""), browser, username);
+    }
+
+    /** The same against the Paydesk at {@code base} (e.g. {@code http://127.0.0.1:PORT}). */
+    public static HttpResponse<String> signInThroughProvider(String base, HttpClient browser, String username)
+            throws IOException, InterruptedException {
+        HttpResponse<String> loginForm = browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/corp"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(loginForm.uri().toString()).startsWith(TestIdentityProvider.issuer() + "/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginForm.body());

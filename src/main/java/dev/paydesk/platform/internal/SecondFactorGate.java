@@ -41,7 +41,7 @@ public final class SecondFactorGate extends OncePerRequestFilter {
         onward.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof UserAccount user) {
-                String pending = factors.enrolled(user.id()) ? VERIFY : factors.required(user) ? ENROL : null;
+                String pending = factors.hasFactor(user) ? VERIFY : factors.required(user) ? ENROL : null;
                 if (pending != null) {
                     request.getSession().setAttribute(PENDING, pending);
                     response.sendRedirect(request.getContextPath() + (pending.equals(VERIFY) ? VERIFY_PAGE : ENROL_PAGE));
@@ -58,10 +58,19 @@ public final class SecondFactorGate extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Object pending = session == null ? null : session.getAttribute(PENDING);
-        if (pending != null && auth != null && auth.getPrincipal() instanceof UserAccount) {
+        if (pending != null && auth != null && auth.getPrincipal() instanceof UserAccount user) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (ENROL.equals(pending) && factors.hasFactor(user) && !path.startsWith("/webauthn/")) {
+                // a passkey registered on the set-up page fulfils the requirement
+                session.removeAttribute(PENDING);
+                chain.doFilter(request, response);
+                return;
+            }
             String page = VERIFY.equals(pending) ? VERIFY_PAGE : ENROL_PAGE;
-            if (!path.equals(page) && !path.startsWith(page + "/") && !path.equals("/logout")
+            boolean passkeyStep = VERIFY.equals(pending)
+                    ? path.equals("/login/webauthn") || path.equals("/webauthn/authenticate/options")
+                    : path.startsWith("/webauthn/register");
+            if (!path.equals(page) && !path.startsWith(page + "/") && !path.equals("/logout") && !passkeyStep
                     && !PasswordChangeRequiredFilter.isAsset(path)) {
                 response.sendRedirect(request.getContextPath() + page);
                 return;

@@ -51,10 +51,12 @@ public class SecondFactors {
     private final AuditLog audit;
     private final UserService users;
     private final Clock clock;
+    private final Passkeys passkeys;
+    private final TotpSecrets secrets;
     private final Set<Role> requiredRoles;
     private final boolean enforced;
 
-    SecondFactors(JdbcClient jdbc, AuditLog audit, UserService users, Clock clock,
+    SecondFactors(JdbcClient jdbc, AuditLog audit, UserService users, Clock clock, Passkeys passkeys, TotpSecrets secrets,
                   @Value("${paydesk.security.second-factor.required-roles:ADMIN,PROCESS_MANAGER}") List<String> requiredRoles,
                   @Value("${paydesk.security.second-factor.enforced:true}") boolean enforced,
                   @Value("${paydesk.demo.enabled:false}") boolean demo,
@@ -63,6 +65,8 @@ public class SecondFactors {
         this.audit = audit;
         this.users = users;
         this.clock = clock;
+        this.passkeys = passkeys;
+        this.secrets = secrets;
         Set<Role> roles = EnumSet.noneOf(Role.class);
         requiredRoles.stream().filter(r -> !r.isBlank()).map(Role::parse).forEach(roles::add);
         this.requiredRoles = roles;
@@ -71,7 +75,12 @@ public class SecondFactors {
     }
 
     /** What a user's second factor looks like. */
-    public record Status(boolean enrolled, boolean required, int recoveryCodesLeft) {
+    public record Status(boolean enrolled, boolean required, int recoveryCodesLeft, boolean passkey) {
+
+        /** Whether any second factor (TOTP or a passkey) is set up. */
+        public boolean anyFactor() {
+            return enrolled || passkey;
+        }
     }
 
     /** A started enrolment: the secret to type into an authenticator app, and the same as an otpauth URI. */
@@ -88,7 +97,12 @@ public class SecondFactors {
     public Status status(UserAccount user) {
         int left = jdbc.sql("select count(*) from platform_recovery_code where user_id = :u and used_at is null")
                 .param("u", user.id()).query(Integer.class).single();
-        return new Status(enrolled(user.id()), required(user), left);
+        return new Status(enrolled(user.id()), required(user), left, passkeys.has(user.username()));
+    }
+
+    /** Whether the user has any second factor: a confirmed TOTP authenticator or a passkey. */
+    public boolean hasFactor(UserAccount user) {
+        return enrolled(user.id()) || passkeys.has(user.username());
     }
 
     public boolean enrolled(UUID userId) {
@@ -110,9 +124,11 @@ public class SecondFactors {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
         jdbc.sql("""
-                insert into platform_totp (user_id, secret, confirmed, created_at) values (:u, :s, false, :now)
-                on conflict (user_id) do update set secret = excluded.secret, created_at = excluded.created_at""")
-                .param("u", user.id()).param("s", secret).param("now", Timestamp.from(clock.instant())).update();
+                insert into platform_totp (user_id, secret, secret_format, confirmed, created_at)
+                values (:u, :s, 1, false, :now)
+                on conflict (user_id) do update set secret = excluded.secret, secret_format = 1,
+                    created_at = excluded.created_at""")
+                .param("u", user.id()).param("s", secrets.encrypt(user.id(), secret)).param("now", Timestamp.from(clock.instant())).update();
         String base32 = Totp.base32(secret);
         String label = URLEncoder.encode("Paydesk:" + user.username(), StandardCharsets.UTF_8).replace("+", "%20");
         return new Enrolment(base32, "otpauth://totp/" + label + "?secret=" + base32
@@ -122,8 +138,7 @@ public class SecondFactors {
     /** Confirms an enrolment with a first code; returns the recovery codes, shown this once. */
     @Transactional
     public List<String> confirm(UserAccount user, String code) {
-        byte[] secret = jdbc.sql("select secret from platform_totp where user_id = :u and not confirmed")
-                .param("u", user.id()).query(byte[].class).optional()
+        byte[] secret = secret(user.id(), false)
                 .orElseThrow(() -> new InvalidInputException("code", "start the set-up first"));
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
         if (step.isEmpty()) {
@@ -147,8 +162,7 @@ public class SecondFactors {
     /** Checks a code typed at sign-in: a current TOTP code not used before, or an unused recovery code. */
     @Transactional
     public Outcome verify(UserAccount user, String code) {
-        byte[] secret = jdbc.sql("select secret from platform_totp where user_id = :u and confirmed")
-                .param("u", user.id()).query(byte[].class).optional().orElse(null);
+        byte[] secret = secret(user.id(), true).orElse(null);
         if (secret == null) {
             return Outcome.WRONG;
         }
@@ -176,6 +190,14 @@ public class SecondFactors {
             }
         }
         return Outcome.WRONG;
+    }
+
+    /** The user's TOTP key, decrypted (see {@link TotpSecrets}). */
+    private java.util.Optional<byte[]> secret(UUID userId, boolean confirmed) {
+        return jdbc.sql("select secret, secret_format from platform_totp where user_id = :u and confirmed = :c")
+                .param("u", userId).param("c", confirmed)
+                .query((rs, n) -> secrets.decrypt(userId, rs.getBytes("secret"), rs.getInt("secret_format")))
+                .optional();
     }
 
     /** An administrator asks to remove a user's factor; a second administrator must approve. */

@@ -1,6 +1,8 @@
 package dev.paydesk.platform.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +22,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -93,19 +97,37 @@ class SecurityConfiguration {
     SecurityFilterChain uiChain(HttpSecurity http, UserService users,
                                 ObjectProvider<ClientRegistrationRepository> identityProviders,
                                 SingleSignOn sso, SecondFactors factors, java.time.Clock clock,
+                                Passkeys.Settings passkeys, dev.paydesk.platform.AuditLog audit,
+                                @Value("${paydesk.security.second-factor.sso-mfa-amr:mfa}") List<String> ssoMfaAmr,
+                                @Value("${paydesk.security.second-factor.sso-mfa-acr:}") List<String> ssoMfaAcr,
                                 @Value("${paydesk.security.session.absolute-timeout:12h}")
                                 java.time.Duration absoluteTimeout) throws Exception {
         SecondFactorGate secondFactor = new SecondFactorGate(factors);
         if (identityProviders.getIfAvailable() != null) {
-            SsoLogin login = new SsoLogin(sso);
+            SsoLogin login = new SsoLogin(sso, factors, new SsoLogin.Assurance(Set.copyOf(ssoMfaAmr), Set.copyOf(ssoMfaAcr)));
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(login.userService()))
                     .successHandler(login.successHandler())
                     .failureHandler(login.failureHandler())
                     .permitAll());
         }
+        if (passkeys.enabled()) {
+            PasskeyLogin passkeyLogin = new PasskeyLogin(users, audit);
+            http.webAuthn(webAuthn -> webAuthn.rpId(passkeys.rpId()).rpName(passkeys.rpName())
+                    .allowedOrigins(passkeys.allowedOrigins())
+                    .disableDefaultRegistrationPage(true)
+                    .creationOptionsRepository(new PasskeyCreationOptions(clock))
+                    .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                        @Override
+                        public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationSuccessHandler(passkeyLogin.successHandler());
+                            filter.setAuthenticationFailureHandler(passkeyLogin.failureHandler());
+                            return filter;
+                        }
+                    }));
+        }
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/login/webauthn", "/webauthn/authenticate/options", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/csat/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

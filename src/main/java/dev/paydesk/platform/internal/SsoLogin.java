@@ -36,10 +36,31 @@ final class SsoLogin {
     public static final String ERROR_ATTRIBUTE = "paydesk.sso.error";
 
     private final SingleSignOn sso;
+    private final SecondFactors factors;
+    private final Assurance assurance;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SsoLogin(SingleSignOn sso) {
+    SsoLogin(SingleSignOn sso, SecondFactors factors, Assurance assurance) {
         this.sso = sso;
+        this.factors = factors;
+        this.assurance = assurance;
+    }
+
+    /**
+     * When an identity provider's sign-in counts as multi-factor: the ID token's {@code amr} (RFC 8176)
+     * holds one of {@code amr}, or its {@code acr} is one of {@code acr}.
+     */
+    record Assurance(java.util.Set<String> amr, java.util.Set<String> acr) {
+
+        boolean multiFactor(java.util.Map<String, Object> claims) {
+            Object methods = claims.get("amr");
+            if (methods instanceof java.util.Collection<?> values
+                    && values.stream().map(String::valueOf).anyMatch(amr::contains)) {
+                return true;
+            }
+            Object level = claims.get("acr");
+            return level != null && acr.contains(String.valueOf(level));
+        }
     }
 
     /** An OIDC user that carries the Paydesk user it signed in as. */
@@ -77,17 +98,32 @@ final class SsoLogin {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof SsoUser user) {
                 UserAccount account = user.account();
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null,
-                        account.getAuthorities());
-                context.setAuthentication(signedIn);
-                SecurityContextHolder.setContext(context);
-                contexts.saveContext(context, request, response);
+                Authentication signedIn = hold(account, request, response, contexts);
+                if (factors.required(account) && !assurance.multiFactor(user.getIdToken().getClaims())) {
+                    // the provider did not say it used several factors: Paydesk asks for its own
+                    boolean has = factors.hasFactor(account);
+                    request.getSession().setAttribute(SecondFactorGate.PENDING,
+                            has ? SecondFactorGate.VERIFY : SecondFactorGate.ENROL);
+                    redirect(response, request.getContextPath()
+                            + (has ? SecondFactorGate.VERIFY_PAGE : SecondFactorGate.ENROL_PAGE));
+                    return;
+                }
                 redirect.onAuthenticationSuccess(request, response, signedIn);
                 return;
             }
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** Puts the Paydesk user into the security context and the session, exactly as a password sign-in leaves it. */
+    static Authentication hold(UserAccount account, HttpServletRequest request, HttpServletResponse response,
+                               SecurityContextRepository contexts) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        return signedIn;
     }
 
     AuthenticationFailureHandler failureHandler() {

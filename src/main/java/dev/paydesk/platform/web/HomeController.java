@@ -33,9 +33,12 @@ class HomeController {
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final boolean passwordLogin;
     private final List<HomeWidget> widgets;
+    private final boolean passkeys;
 
     HomeController(MarketService markets, Clock clock, ObjectProvider<ClientRegistrationRepository> identityProviders,
-                   @Value("${paydesk.security.password-login:true}") boolean passwordLogin, List<HomeWidget> widgets) {
+                   @Value("${paydesk.security.password-login:true}") boolean passwordLogin,
+                   @Value("${paydesk.security.passkeys.enabled:true}") boolean passkeys, List<HomeWidget> widgets) {
+        this.passkeys = passkeys;
         this.markets = markets;
         this.clock = clock;
         this.identityProviders = identityProviders;
@@ -58,6 +61,7 @@ class HomeController {
         }
         model.addAttribute("identityProviders", providers);
         model.addAttribute("passwordLogin", passwordLogin);
+        model.addAttribute("passkeys", passkeys);
         Object ssoError = session.getAttribute(SSO_ERROR);
         if (ssoError != null) {
             session.removeAttribute(SSO_ERROR);

@@ -11,9 +11,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import dev.paydesk.platform.internal.LoginThrottle;
+import dev.paydesk.platform.internal.Passkeys;
 import dev.paydesk.platform.internal.SecondFactorGate;
 import dev.paydesk.platform.internal.SecondFactors;
 import dev.paydesk.platform.internal.UserAccount;
@@ -30,15 +32,37 @@ class SecondFactorController {
 
     private final SecondFactors factors;
     private final LoginThrottle throttle;
+    private final Passkeys passkeys;
+    private final boolean passkeysEnabled;
 
-    SecondFactorController(SecondFactors factors, LoginThrottle throttle) {
+    SecondFactorController(SecondFactors factors, LoginThrottle throttle, Passkeys passkeys, Passkeys.Settings settings) {
         this.factors = factors;
         this.throttle = throttle;
+        this.passkeys = passkeys;
+        this.passkeysEnabled = Boolean.TRUE.equals(settings.enabled());
+    }
+
+    @ModelAttribute
+    void factorStatus(@AuthenticationPrincipal @Nullable UserAccount me, Model model) {
+        if (me != null) {
+            SecondFactors.Status status = factors.status(me);
+            model.addAttribute("status", new SecondFactors.Status(status.enrolled(), status.required(),
+                    status.recoveryCodesLeft(), passkeysEnabled && status.passkey()));
+            model.addAttribute("passkeysEnabled", passkeysEnabled);
+            model.addAttribute("passkeyList", passkeys.list(me.username()));
+        }
     }
 
     @GetMapping("/login/second-factor")
     String codePage() {
         return "login-second-factor";
+    }
+
+    /** Removes one of the signed-in user's own passkeys (audited); asked to confirm on the page. */
+    @PostMapping("/account/passkeys/remove")
+    String removePasskey(@AuthenticationPrincipal UserAccount me, @Nullable String id) {
+        passkeys.remove(me.username(), id == null ? "" : id);
+        return "redirect:/account/second-factor";
     }
 
     @PostMapping("/login/second-factor")
@@ -71,7 +95,7 @@ class SecondFactorController {
 
     @GetMapping("/account/second-factor")
     String page(@AuthenticationPrincipal UserAccount me, Model model) {
-        model.addAttribute("status", factors.status(me));
+        factorStatus(me, model);
         return "account/second-factor";
     }
 

@@ -79,7 +79,7 @@ class SecondFactorBrowserTests extends BrowserTestSupport {
         phone.navigate(url("/login"));
         phone.getByLabel("Username").fill(adminName);
         phone.getByLabel("Password").fill(PASSWORD);
-        phone.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+        phone.getByRole(AriaRole.BUTTON, named("Sign in").setExact(true)).click();
         phone.getByLabel("Code").fill(recovery.get(4));
         phone.getByRole(AriaRole.BUTTON, named("Continue")).click();
         assertThat(phone.getByRole(AriaRole.HEADING, named("Good to see you, Ada Admin"))).isVisible();
