@@ -287,6 +287,19 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/downtimes", allow(WORKFORCE_READERS).query(PERIOD));
         TABLE.put("POST /api/v1/workforce/downtimes", allow("RM"));
         TABLE.put("POST /api/v1/workforce/staffing", allow(WORKFORCE_READERS).body("["));
+        // quality (issue 15): everyone on the case desk and auditors read scorecards and reviews (agents: their own
+        // reviews), process managers and admins edit scorecards, review and decide disputes; the reviewed agent
+        // acknowledges or disputes
+        TABLE.put("GET /api/v1/quality/scorecards", allow(CASE_READERS));
+        TABLE.put("POST /api/v1/quality/scorecards", allow("PM"));
+        TABLE.put("GET /api/v1/quality/scorecards/{id}", allow(CASE_READERS));
+        TABLE.put("POST /api/v1/quality/scorecards/{id}/retire", allow("PM"));
+        TABLE.put("POST /api/v1/quality/reviews", allow("PM"));
+        TABLE.put("GET /api/v1/quality/reviews", allow(CASE_READERS));
+        TABLE.put("GET /api/v1/quality/reviews/{id}", allow(CASE_READERS));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/acknowledge", allow(CASE_WORKERS));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/dispute", allow(CASE_WORKERS));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/decision", allow("PM"));
         // privacy: reading the retention periods is for process managers, auditors and admins; everything else
         // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
         TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));
