@@ -201,4 +201,23 @@ class QualityApiTests extends PlatformTestSupport {
         call(get("/api/v1/quality/reviews?agent=somebody-else"), agentToken, "")
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
     }
+
+    @Test
+    void aSamplePreviewNeverGivesTheAgentTheirOwnCaseAndRepeatsForItsSeed() throws Exception {
+        String key = resolvedCase();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String body = """
+                {"market": "DE", "from": "%s", "to": "%s", "seed": 11, "randomShare": 1.0,
+                 "reviewers": [{"name": "%s"}, {"name": "%s", "supplier": null}]}"""
+                .formatted(today, today, agent.username(), lead.username());
+        String first = call(post("/api/v1/quality/samples/preview"), leadToken, body).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> reviewers = JsonPath.read(first, "$[?(@.caseKey == '" + key + "')].reviewer");
+        assertThat(reviewers).containsExactly(lead.username());
+        String second = call(post("/api/v1/quality/samples/preview"), leadToken, body).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).isEqualTo(first);
+        call(post("/api/v1/quality/samples/preview"), leadToken, "{\"market\": \"DE\"}")
+                .andExpect(status().isBadRequest());
+    }
 }

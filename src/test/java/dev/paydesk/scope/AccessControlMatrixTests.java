@@ -302,6 +302,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("POST /api/v1/quality/reviews/{id}/decision", allow("PM"));
         TABLE.put("GET /api/v1/quality/cases/{key}/checks", allow(CASE_READERS).scoped("case"));
         TABLE.put("GET /api/v1/quality/cases/{key}/review-draft", allow("PM"));
+        TABLE.put("POST /api/v1/quality/samples/preview", allow("PM"));
         // privacy: reading the retention periods is for process managers, auditors and admins; everything else
         // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
         TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));
