@@ -38,9 +38,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Quality", description = "Scorecards, reviews of resolved cases and their lifecycle")
 class QualityApiController {
 
-    static final String READERS = "hasAnyRole('AGENT', 'SPECIALIST', 'DISPUTE_SPECIALIST', 'PROCESS_MANAGER', 'AUDITOR', 'ADMIN')";
+    static final String READERS = "hasAnyRole('AGENT', 'SPECIALIST', 'DISPUTE_SPECIALIST', 'PROCESS_MANAGER', 'AUDITOR', 'ADMIN', 'QUALITY_REVIEWER')";
     static final String WORKERS = "hasAnyRole('AGENT', 'SPECIALIST', 'DISPUTE_SPECIALIST', 'PROCESS_MANAGER', 'ADMIN')";
     static final String LEADS = "hasAnyRole('PROCESS_MANAGER', 'ADMIN')";
+    static final String REVIEWERS = "hasAnyRole('PROCESS_MANAGER', 'ADMIN', 'QUALITY_REVIEWER')";
 
     private final Scorecards scorecards;
     private final Reviews reviews;
@@ -127,7 +128,7 @@ class QualityApiController {
     }
 
     @PostMapping("/reviews")
-    @PreAuthorize(LEADS)
+    @PreAuthorize(REVIEWERS)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a review of a resolved case the reviewer did not work")
     Review submit(@RequestBody ReviewRequest request) {

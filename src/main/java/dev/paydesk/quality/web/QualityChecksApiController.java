@@ -35,7 +35,7 @@ class QualityChecksApiController {
     }
 
     @GetMapping("/{key}/review-draft")
-    @PreAuthorize(QualityApiController.LEADS)
+    @PreAuthorize(QualityApiController.REVIEWERS)
     @Operation(summary = "The scorecard for a case with answers prefilled from its automatic checks")
     ReviewDraft draft(@PathVariable String key) {
         return checks.draft(key);
