@@ -13,7 +13,9 @@ public enum Role {
     REALTIME_MANAGER("Realtime manager"),
     PROCESS_MANAGER("Process manager"),
     AUDITOR("Auditor"),
-    ADMIN("Administrator");
+    ADMIN("Administrator"),
+    /** Reviews resolved cases of their markets against scorecards (quality module). */
+    QUALITY_REVIEWER("Quality reviewer");
 
     private final String label;
 

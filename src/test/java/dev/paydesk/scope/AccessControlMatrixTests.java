@@ -60,7 +60,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> NOBODY_SCOPED = EnumSet.noneOf(Role.class);
 
-    /** Roles by their initials: A agent, S specialist, D dispute specialist, R realtime, P process, U auditor, M admin. */
+    /** Roles by their initials: A agent, S specialist, D dispute specialist, R realtime, P process, U auditor, M admin, Q quality reviewer. */
     private static Set<Role> roles(String initials) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         for (char c : initials.toCharArray()) {
@@ -72,6 +72,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
                 case 'P' -> Role.PROCESS_MANAGER;
                 case 'U' -> Role.AUDITOR;
                 case 'M' -> Role.ADMIN;
+                case 'Q' -> Role.QUALITY_REVIEWER;
                 default -> throw new IllegalArgumentException("no role " + c);
             });
         }
@@ -203,7 +204,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/cases/csat", allow("PRUM"));
         TABLE.put("GET /api/v1/cases/linked", allow(CASE_READERS).query("kind=ORDER&ref=ORD-NONE"));
         // case settings: per-market rows within the caller's markets; queues are platform-wide
-        TABLE.put("GET /api/v1/case-settings/queues", allow(EVERYONE));
+        TABLE.put("GET /api/v1/case-settings/queues", allow("ASDRPUM"));
         TABLE.put("PUT /api/v1/case-settings/queues/{code}", allow(NOBODY_SCOPED)
                 .body("{\"name\": \"Matrix\", \"strategy\": \"MANUAL\"}"));
         TABLE.put("GET /api/v1/case-settings/agents", allow("PM"));
@@ -255,7 +256,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/reconciliation/batches", allow("SPMU"));
         TABLE.put("POST /api/v1/reconciliation/runs", allow("PM").body("["));
         // triage
-        TABLE.put("GET /api/v1/triage/categories", allow(EVERYONE));
+        TABLE.put("GET /api/v1/triage/categories", allow("ASDRPUM"));
         TABLE.put("POST /api/v1/triage/categories", allow("PM"));
         TABLE.put("PUT /api/v1/triage/categories/{code}", allow("PM"));
         TABLE.put("POST /api/v1/triage/classify", allow("ASDRPM"));
@@ -296,6 +297,22 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/downtimes", allow(WORKFORCE_READERS).query(PERIOD));
         TABLE.put("POST /api/v1/workforce/downtimes", allow("RM"));
         TABLE.put("POST /api/v1/workforce/staffing", allow(WORKFORCE_READERS).body("["));
+        // quality (issue 15): everyone on the case desk and auditors read scorecards and reviews (agents: their own
+        // reviews), process managers and admins edit scorecards, review and decide disputes; the reviewed agent
+        // acknowledges or disputes
+        TABLE.put("GET /api/v1/quality/scorecards", allow(CASE_READERS + "Q"));
+        TABLE.put("POST /api/v1/quality/scorecards", allow("PM"));
+        TABLE.put("GET /api/v1/quality/scorecards/{id}", allow(CASE_READERS + "Q"));
+        TABLE.put("POST /api/v1/quality/scorecards/{id}/retire", allow("PM"));
+        TABLE.put("POST /api/v1/quality/reviews", allow("PMQ"));
+        TABLE.put("GET /api/v1/quality/reviews", allow(CASE_READERS + "Q"));
+        TABLE.put("GET /api/v1/quality/reviews/{id}", allow(CASE_READERS + "Q"));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/acknowledge", allow(CASE_WORKERS));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/dispute", allow(CASE_WORKERS));
+        TABLE.put("POST /api/v1/quality/reviews/{id}/decision", allow("PM"));
+        TABLE.put("GET /api/v1/quality/cases/{key}/checks", allow(CASE_READERS + "Q").scoped("case"));
+        TABLE.put("GET /api/v1/quality/cases/{key}/review-draft", allow("PMQ"));
+        TABLE.put("POST /api/v1/quality/samples/preview", allow("PM"));
         // privacy: reading the retention periods is for process managers, auditors and admins; everything else
         // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
         TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));
