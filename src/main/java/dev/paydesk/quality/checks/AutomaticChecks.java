@@ -48,7 +48,7 @@ public final class AutomaticChecks {
         checks.addAll(clocks(facts));
         checks.add(sopSteps(facts));
         List<TimelineEntry> replies = facts.detail().timeline().stream()
-                .filter(e -> e.kind().equals("MESSAGE_OUT") && e.body() != null).toList();
+                .filter(e -> e.kind() == dev.paydesk.cases.EntryKind.MESSAGE_OUT && e.body() != null).toList();
         checks.add(replyLanguage(facts.detail().summary(), replies));
         checks.add(noCardDataRequest(replies));
         checks.add(fourEyes(facts.moneyActions()));
@@ -144,7 +144,7 @@ public final class AutomaticChecks {
         String suggested = null;
         String byAgent = null;
         for (TimelineEntry e : timeline) {
-            if (!e.kind().equals("CATEGORY")) {
+            if (e.kind() != dev.paydesk.cases.EntryKind.CATEGORY) {
                 continue;
             }
             Object value = e.data().get("category");

@@ -68,7 +68,7 @@ public class SamplingService {
     private ResolvedCase facts(CaseDetail detail) {
         CaseSummary c = detail.summary();
         Integer csat = workbench.csat(c.id()).map(CaseWorkbench.Survey::rating).orElse(null);
-        boolean reopened = detail.timeline().stream().anyMatch(e -> e.kind().equals("STATUS")
+        boolean reopened = detail.timeline().stream().anyMatch(e -> e.kind() == dev.paydesk.cases.EntryKind.STATUS
                 && ("RESOLVED".equals(e.data().get("from")) || "CLOSED".equals(e.data().get("from"))));
         boolean breached = c.breached() || detail.clocks().stream()
                 .anyMatch(k -> k.state() == ClockState.BREACHED || k.breachedAt() != null);

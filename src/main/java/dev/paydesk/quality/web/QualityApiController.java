@@ -1,12 +1,15 @@
 package dev.paydesk.quality.web;
 
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.QualityReader;
+import dev.paydesk.platform.access.QualityReviewerOrLead;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,10 +41,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Quality", description = "Scorecards, reviews of resolved cases and their lifecycle")
 class QualityApiController {
 
-    static final String READERS = "hasAnyRole('AGENT', 'SPECIALIST', 'DISPUTE_SPECIALIST', 'PROCESS_MANAGER', 'AUDITOR', 'ADMIN', 'QUALITY_REVIEWER')";
-    static final String WORKERS = "hasAnyRole('AGENT', 'SPECIALIST', 'DISPUTE_SPECIALIST', 'PROCESS_MANAGER', 'ADMIN')";
-    static final String LEADS = "hasAnyRole('PROCESS_MANAGER', 'ADMIN')";
-    static final String REVIEWERS = "hasAnyRole('PROCESS_MANAGER', 'ADMIN', 'QUALITY_REVIEWER')";
 
     private final Scorecards scorecards;
     private final Reviews reviews;
@@ -99,14 +98,14 @@ class QualityApiController {
     }
 
     @GetMapping("/scorecards")
-    @PreAuthorize(READERS)
+    @QualityReader
     @Operation(summary = "Scorecard versions in the caller's markets, newest version first")
     List<Scorecard> scorecards(@RequestParam(defaultValue = "false") boolean activeOnly) {
         return scorecards.list(activeOnly);
     }
 
     @PostMapping("/scorecards")
-    @PreAuthorize(LEADS)
+    @ProcessManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Save the next version of a scorecard (same name = new version; the previous is retired)")
     Scorecard saveScorecard(@RequestBody ScorecardRequest request) {
@@ -114,21 +113,21 @@ class QualityApiController {
     }
 
     @GetMapping("/scorecards/{id}")
-    @PreAuthorize(READERS)
+    @QualityReader
     @Operation(summary = "One scorecard version")
     Scorecard scorecard(@PathVariable UUID id) {
         return scorecards.version(id);
     }
 
     @PostMapping("/scorecards/{id}/retire")
-    @PreAuthorize(LEADS)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Retire a scorecard version: its reviews stay, no new review may use it")
     Scorecard retire(@PathVariable UUID id) {
         return scorecards.retire(id);
     }
 
     @PostMapping("/reviews")
-    @PreAuthorize(REVIEWERS)
+    @QualityReviewerOrLead
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a review of a resolved case the reviewer did not work")
     Review submit(@RequestBody ReviewRequest request) {
@@ -144,7 +143,7 @@ class QualityApiController {
     }
 
     @GetMapping("/reviews")
-    @PreAuthorize(READERS)
+    @QualityReader
     @Operation(summary = "Reviews in the caller's markets, newest first (agents: their own only)")
     List<Review> reviews(@RequestParam(required = false) @Nullable String agent,
                          @RequestParam(name = "case", required = false) @Nullable String caseRef,
@@ -153,28 +152,28 @@ class QualityApiController {
     }
 
     @GetMapping("/reviews/{id}")
-    @PreAuthorize(READERS)
+    @QualityReader
     @Operation(summary = "One review with its answers and score")
     Review review(@PathVariable UUID id) {
         return reviews.get(id);
     }
 
     @PostMapping("/reviews/{id}/acknowledge")
-    @PreAuthorize(WORKERS)
+    @CaseWorker
     @Operation(summary = "The reviewed agent acknowledges the review")
     Review acknowledge(@PathVariable UUID id, @RequestBody(required = false) @Nullable AgentAnswer body) {
         return reviews.acknowledge(id, body == null ? null : body.comment());
     }
 
     @PostMapping("/reviews/{id}/dispute")
-    @PreAuthorize(WORKERS)
+    @CaseWorker
     @Operation(summary = "The reviewed agent disputes the review, with a reason in comment")
     Review dispute(@PathVariable UUID id, @RequestBody AgentAnswer body) {
         return reviews.dispute(id, body.comment() == null ? "" : body.comment());
     }
 
     @PostMapping("/reviews/{id}/decision")
-    @PreAuthorize(LEADS)
+    @ProcessManagerOrAdmin
     @Operation(summary = "A lead upholds or overturns a disputed review")
     Review decide(@PathVariable UUID id, @RequestBody Decision body) {
         if (body.uphold() == null) {

@@ -1,8 +1,11 @@
 package dev.paydesk.quality.web;
 
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.QualityReader;
+import dev.paydesk.platform.access.QualityReviewerOrLead;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +30,7 @@ class QualityChecksApiController {
     }
 
     @GetMapping("/{key}/checks")
-    @PreAuthorize(QualityApiController.READERS)
+    @QualityReader
     @Operation(summary = "Automatic checks of a case: clocks, SOP steps, reply language, card-data requests, "
             + "four-eyes, category, repeat contact, macro or free text")
     List<AutomaticCheck> checks(@PathVariable String key) {
@@ -35,7 +38,7 @@ class QualityChecksApiController {
     }
 
     @GetMapping("/{key}/review-draft")
-    @PreAuthorize(QualityApiController.REVIEWERS)
+    @QualityReviewerOrLead
     @Operation(summary = "The scorecard for a case with answers prefilled from its automatic checks")
     ReviewDraft draft(@PathVariable String key) {
         return checks.draft(key);

@@ -1,11 +1,14 @@
 package dev.paydesk.quality.web;
 
+import dev.paydesk.platform.access.CaseWorker;
+import dev.paydesk.platform.access.ProcessManagerOrAdmin;
+import dev.paydesk.platform.access.QualityReader;
+import dev.paydesk.platform.access.QualityReviewerOrLead;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,7 +47,7 @@ class QualitySamplingApiController {
     }
 
     @PostMapping("/preview")
-    @PreAuthorize(QualityApiController.LEADS)
+    @ProcessManagerOrAdmin
     @Operation(summary = "Pick resolved cases of a market and period for review and assign reviewers (same seed, same sample)")
     List<Pick> preview(@RequestBody SampleRequest r) {
         if (r.market() == null || r.from() == null || r.to() == null || r.seed() == null) {

@@ -45,7 +45,7 @@ class AutomaticChecksTests {
     }
 
     static TimelineEntry reply(String body) {
-        return new TimelineEntry(1, "MESSAGE_OUT", T0, "alex", body, Map.of());
+        return new TimelineEntry(1, dev.paydesk.cases.EntryKind.MESSAGE_OUT, T0, "alex", body, Map.of(), 1);
     }
 
     static AutomaticCheck check(CaseFacts facts, String code) {
@@ -96,8 +96,8 @@ class AutomaticChecksTests {
     @Test
     void aCategoryChangedByTheAgentIsNotedAgainstTheSuggestion() {
         List<TimelineEntry> timeline = new ArrayList<>();
-        timeline.add(new TimelineEntry(1, "CATEGORY", T0, "triage", null, Map.of("category", "refund", "by", "classifier")));
-        timeline.add(new TimelineEntry(2, "CATEGORY", T0, "alex", null, Map.of("category", "chargeback", "by", "agent")));
+        timeline.add(new TimelineEntry(1, dev.paydesk.cases.EntryKind.CATEGORY, T0, "triage", null, Map.of("category", "refund", "by", "classifier"), 1));
+        timeline.add(new TimelineEntry(2, dev.paydesk.cases.EntryKind.CATEGORY, T0, "alex", null, Map.of("category", "chargeback", "by", "agent"), 2));
         assertThat(check(facts("en", List.of(), timeline, List.of(), List.of()), "category_changed").detail())
                 .isEqualTo("changed refund to chargeback");
         assertThat(check(facts("en", List.of(), List.of(), List.of(), List.of()), "category_changed").outcome())
