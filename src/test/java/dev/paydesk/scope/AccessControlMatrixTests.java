@@ -204,7 +204,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/cases/csat", allow("PRUM"));
         TABLE.put("GET /api/v1/cases/linked", allow(CASE_READERS).query("kind=ORDER&ref=ORD-NONE"));
         // case settings: per-market rows within the caller's markets; queues are platform-wide
-        TABLE.put("GET /api/v1/case-settings/queues", allow("ASDRPUM"));
+        TABLE.put("GET /api/v1/case-settings/queues", allow(EVERYONE));
         TABLE.put("PUT /api/v1/case-settings/queues/{code}", allow(NOBODY_SCOPED)
                 .body("{\"name\": \"Matrix\", \"strategy\": \"MANUAL\"}"));
         TABLE.put("GET /api/v1/case-settings/agents", allow("PM"));
@@ -256,7 +256,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/reconciliation/batches", allow("SPMU"));
         TABLE.put("POST /api/v1/reconciliation/runs", allow("PM").body("["));
         // triage
-        TABLE.put("GET /api/v1/triage/categories", allow("ASDRPUM"));
+        TABLE.put("GET /api/v1/triage/categories", allow(EVERYONE));
         TABLE.put("POST /api/v1/triage/categories", allow("PM"));
         TABLE.put("PUT /api/v1/triage/categories/{code}", allow("PM"));
         TABLE.put("POST /api/v1/triage/classify", allow("ASDRPM"));
