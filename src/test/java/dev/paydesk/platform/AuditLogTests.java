@@ -102,11 +102,13 @@ class AuditLogTests extends PlatformTestSupport {
 
     @Test
     void aDeletedTailIsDetected() {
-        long last = jdbc.sql("select max(seq) from platform_audit_log").query(Long.class).single();
-        AuditVerification result = tamper(() -> jdbc.sql("delete from platform_audit_log where seq = :s")
-                .param("s", last).update());
+        long[] last = new long[1];
+        AuditVerification result = tamper(() -> {
+            last[0] = jdbc.sql("select max(seq) from platform_audit_log").query(Long.class).single();
+            jdbc.sql("delete from platform_audit_log where seq = :s").param("s", last[0]).update();
+        });
         assertThat(result.intact()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(last);
+        assertThat(result.firstBrokenSeq()).isEqualTo(last[0]);
         assertThat(result.problem()).contains("deleted");
     }
 
@@ -118,6 +120,8 @@ class AuditLogTests extends PlatformTestSupport {
     private AuditVerification tamper(Runnable change) {
         return tx.execute(status -> {
             jdbc.sql("set local session_replication_role = replica").update();
+            // writers in other test contexts (clock sweeps, webhook retries) wait behind the head lock until the rollback
+            jdbc.sql("select last_seq from platform_audit_head where id = 1 for update").query(Long.class).single();
             change.run();
             AuditVerification result = audit.verify();
             status.setRollbackOnly();
