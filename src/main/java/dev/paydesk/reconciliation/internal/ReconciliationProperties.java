@@ -17,6 +17,7 @@ import dev.paydesk.reconciliation.engine.Tolerance;
  *
  * @param debounce an order is reconciled incrementally once no new movement arrived for it this long
  * @param lookback scheduled runs cover this much history up to now
+ * @param runAfterImport reconcile an imported settlement file's booking days right after the import
  */
 @ConfigurationProperties("paydesk.reconciliation")
 public record ReconciliationProperties(@DefaultValue("5") int refundSettlementBusinessDays,
@@ -26,7 +27,8 @@ public record ReconciliationProperties(@DefaultValue("5") int refundSettlementBu
                                        @DefaultValue Map<String, ToleranceSettings> tolerances,
                                        @DefaultValue("PT30S") Duration debounce,
                                        @DefaultValue("P45D") Duration lookback,
-                                       @DefaultValue("PT1H") Duration lease) {
+                                       @DefaultValue("PT1H") Duration lease,
+                                       @DefaultValue("true") boolean runAfterImport) {
 
     /** One provider's tolerances (see {@link Tolerance}). */
     public record ToleranceSettings(@DefaultValue("0") long roundingMinor, @DefaultValue("0") int fxBasisPoints,

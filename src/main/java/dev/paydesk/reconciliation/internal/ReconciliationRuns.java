@@ -58,7 +58,7 @@ class ReconciliationRuns {
      */
     @ApplicationModuleListener
     void on(dev.paydesk.payments.PaymentFileImported event) {
-        if (event.firstBookedAt() == null || event.lastBookedAt() == null) {
+        if (!properties.runAfterImport() || event.firstBookedAt() == null || event.lastBookedAt() == null) {
             return;
         }
         Instant from = event.firstBookedAt().minus(java.time.Duration.ofDays(1));
