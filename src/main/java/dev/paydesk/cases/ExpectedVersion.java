@@ -25,6 +25,15 @@ public record ExpectedVersion(@Nullable Integer version, boolean retry) {
         }
     }
 
+    /**
+     * For a change that does not depend on the rest of the case (an internal note): without a version it
+     * cannot contradict a racing writer, so it applies to the latest version instead of failing; with a
+     * version it is still checked.
+     */
+    public ExpectedVersion commuting() {
+        return version == null ? LATEST : this;
+    }
+
     public static ExpectedVersion of(@Nullable Integer version) {
         return version == null ? LOADED : new ExpectedVersion(version, false);
     }

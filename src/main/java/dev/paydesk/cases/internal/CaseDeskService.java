@@ -115,7 +115,7 @@ class CaseDeskService implements CaseDesk {
     public void addNote(UUID id, ExpectedVersion expected, String body) {
         String text = PanRedactor.redact(CaseInput.required("body", body, 100_000));
         String actor = CurrentUser.actorName();
-        editor.edit(id, expected, (c, at) -> c.addNote(text, actor, at));
+        editor.edit(id, expected.commuting(), (c, at) -> c.addNote(text, actor, at));
     }
 
     @Override

@@ -70,6 +70,8 @@ class CasesUiController {
     private dev.paydesk.cases.CaseImport csvImport;
     @org.springframework.beans.factory.annotation.Autowired
     private dev.paydesk.cases.CaseNotifications notifications;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private List<dev.paydesk.cases.CasePanel> panels = List.of();
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
                       MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench,
@@ -177,6 +179,9 @@ class CasesUiController {
         model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
         model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
         model.addAttribute("files", attachments.list(detail.summary().id()));
+        model.addAttribute("panels", CurrentUser.principal().map(user -> panels.stream()
+                .sorted(java.util.Comparator.comparingInt(dev.paydesk.cases.CasePanel::order))
+                .flatMap(p -> p.panel(detail, user).stream()).toList()).orElse(List.of()));
         if (model.getAttribute("staleSince") instanceof Integer since) {
             model.addAttribute("staleChanges", desk.changesSince(detail.summary().id(), since));
         }

@@ -229,6 +229,13 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
+        /** Counts a failure and names the first few on stderr, so a failed run says what failed. */
+        private void failed(String kind, Map<String, AtomicLong> failures, String why) {
+            if (failures.get(kind).incrementAndGet() <= 3) {
+                System.err.println("bench load: a " + kind + " request failed: " + why);
+            }
+        }
+
         private HttpRequest.Builder api(String url) {
             return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Accept", "application/json");
@@ -241,12 +248,12 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 latencies.get(kind).recordValue(System.nanoTime() - begun);
                 if (status / 100 != 2) {
-                    failures.get(kind).incrementAndGet();
+                    failed(kind, failures, "HTTP " + status);
                     return false;
                 }
                 return true;
             } catch (Exception e) {
-                failures.get(kind).incrementAndGet();
+                failed(kind, failures, e.toString());
                 return false;
             }
         }

@@ -82,19 +82,57 @@ class CaseConcurrencyTests extends PlatformTestSupport {
         assertThat(desk.get(id).timeline()).filteredOn(e -> e.kind() == EntryKind.PRIORITY).hasSize(2);
     }
 
-    /** Each writer loads the case, waits until the other has loaded it too, then changes the priority and saves. */
-    private List<Throwable> race(ExpectedVersion expected, Priority... priorities) throws Exception {
-        CyclicBarrier bothLoaded = new CyclicBarrier(priorities.length);
-        ExecutorService pool = Executors.newFixedThreadPool(priorities.length);
+    @Test
+    void twoPeopleAddingNotesWithoutAVersionBothLandBecauseNotesCommute() throws Exception {
+        int before = cases.load(id).version();
+        List<Throwable> outcomes = race(ExpectedVersion.LOADED.commuting(), List.of(
+                (c, at) -> c.addNote("first note", "agent-a", at), (c, at) -> c.addNote("second note", "agent-b", at)));
+
+        assertThat(outcomes).containsOnlyNulls();
+        assertThat(cases.load(id).version()).isEqualTo(before + 2);
+        assertThat(desk.get(id).timeline()).filteredOn(e -> e.kind() == EntryKind.NOTE).extracting(TimelineEntry::body)
+                .containsExactlyInAnyOrder("first note", "second note");
+    }
+
+    @Test
+    void manyAgentsNotingOneCaseAtOnceThroughTheDeskNeverGetAConflict() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Priority p : priorities) {
+            for (int i = 0; i < 30; i++) {
+                String body = "note " + i;
+                futures.add(pool.submit(() -> desk.addNote(id, ExpectedVersion.LOADED, body)));
+            }
+            for (Future<?> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(desk.get(id).timeline()).filteredOn(e -> e.kind() == EntryKind.NOTE).hasSize(30);
+    }
+
+    private List<Throwable> race(ExpectedVersion expected, Priority... priorities) throws Exception {
+        List<CaseEditor.Operation> ops = new ArrayList<>();
+        for (Priority p : priorities) {
+            ops.add((c, at) -> c.setPriority(p, "agent-" + p, at));
+        }
+        return race(expected, ops);
+    }
+
+    /** Each writer loads the case, waits until the others have loaded it too, then applies its operation and saves. */
+    private List<Throwable> race(ExpectedVersion expected, List<CaseEditor.Operation> ops) throws Exception {
+        CyclicBarrier bothLoaded = new CyclicBarrier(ops.size());
+        ExecutorService pool = Executors.newFixedThreadPool(ops.size());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CaseEditor.Operation op : ops) {
                 java.util.concurrent.atomic.AtomicBoolean firstAttempt = new java.util.concurrent.atomic.AtomicBoolean(true);
                 futures.add(pool.submit(() -> tx.executeWithoutResult(s -> editor.edit(id, expected, (c, at) -> {
                     if (firstAttempt.getAndSet(false)) {
                         await(bothLoaded);
                     }
-                    return c.setPriority(p, "agent-" + p, at);
+                    return op.apply(c, at);
                 }))));
             }
             List<Throwable> outcomes = new ArrayList<>();
