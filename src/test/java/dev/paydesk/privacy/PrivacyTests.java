@@ -155,6 +155,24 @@ class PrivacyTests extends PlatformTestSupport {
         return f;
     }
 
+    @Autowired
+    dev.paydesk.insights.Insights insights;
+
+    /** The DE KPIs of the days around now, as the API answers them (without the previous period's values). */
+    private String kpis(String token) throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        MvcResult r = call(get("/api/v1/insights/kpis").param("market", "DE").param("from", today.minusDays(1).toString())
+                .param("to", today.plusDays(2).toString()), token, 200);
+        List<Map<String, Object>> values = JsonPath.read(r.getResponse().getContentAsString(), "$.kpis");
+        assertThat(values).as("the KPI catalogue answers").hasSizeGreaterThan(5);
+        return values.stream().map(v -> v.get("key") + "=" + v.get("value") + "/" + v.get("sample")).sorted().toList().toString();
+    }
+
+    private String rebuiltKpis(String token) throws Exception {
+        asSystem(insights::rebuild);
+        return kpis(token);
+    }
+
     /** Every text-like column of every table in the public schema, searched for each value (case-insensitive). */
     private List<String> databaseHits(List<String> values) {
         List<String[]> columns = jdbc.sql("""
@@ -182,6 +200,7 @@ class PrivacyTests extends PlatformTestSupport {
         String token = tokenFor(requester);
         Customer c = customer(token);
         Map<String, Object> before = figures(c);
+        String kpisBefore = rebuiltKpis(token);
         List<String> hitsBefore = databaseHits(c.personalValues());
         assertThat(hitsBefore).as("the sweep finds the customer before erasure (it can fail)")
                 .anyMatch(h -> h.startsWith("cases_case.customer_email")).anyMatch(h -> h.startsWith("cases_entry.body"))
@@ -210,6 +229,10 @@ class PrivacyTests extends PlatformTestSupport {
 
         assertThat(databaseHits(c.personalValues())).as("personal values left after the erasure").isEmpty();
         assertThat(figures(c)).isEqualTo(before);
+        // the KPIs kept current from the erasure's events, and rebuilt from the erased records, are the same
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
+                .until(() -> kpis(token).equals(kpisBefore));
+        assertThat(rebuiltKpis(token)).as("insights rebuilt after the erasure").isEqualTo(kpisBefore);
         AuditVerification chain = audit.verify();
         assertThat(chain.intact()).as(String.valueOf(chain.problem())).isTrue();
         String messageAudit = jdbc.sql("""
