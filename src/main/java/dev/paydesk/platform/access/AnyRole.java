@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Who may: Any user holding at least one Paydesk role (all eight, the quality reviewer included); a signed-in user without a role may not. */
+/** Who may: any user holding at least one Paydesk role (every value of {@code Role}); a signed-in user without a role may not. */
 @Target({ElementType.METHOD, ElementType.TYPE}) @Retention(RetentionPolicy.RUNTIME) @Documented
-@PreAuthorize("hasAnyRole('AGENT','SPECIALIST','DISPUTE_SPECIALIST','REALTIME_MANAGER','PROCESS_MANAGER','AUDITOR','ADMIN','QUALITY_REVIEWER')")
+@PreAuthorize("T(dev.paydesk.platform.access.PaydeskRoles).anyHeldBy(authentication)")
 public @interface AnyRole {
 }
