@@ -51,6 +51,14 @@ class WebSecurityTests extends PlatformTestSupport {
     }
 
     @Test
+    void anEndpointForAnyRoleRefusesASignedInUserWithoutAPaydeskRole() throws Exception {
+        mvc.perform(get("/api/v1/insights/catalogue").with(user("no-role").authorities(List.of())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/insights/catalogue").with(user("reviewer").roles("QUALITY_REVIEWER")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aUserSignsInWithTheirPasswordAndNotWithAWrongOne() throws Exception {
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
         mvc.perform(formLogin().user(agent.username()).password("wrong-password-123"))
