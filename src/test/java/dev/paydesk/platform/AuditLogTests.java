@@ -116,16 +116,7 @@ class AuditLogTests extends PlatformTestSupport {
         return jdbc.sql("select max(seq) - 1 from platform_audit_log").query(Long.class).single();
     }
 
-    /** Bypasses the append-only triggers as a database superuser would, verifies, and rolls back. */
     private AuditVerification tamper(Runnable change) {
-        return tx.execute(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            // writers in other test contexts (clock sweeps, webhook retries) wait behind the head lock until the rollback
-            jdbc.sql("select last_seq from platform_audit_head where id = 1 for update").query(Long.class).single();
-            change.run();
-            AuditVerification result = audit.verify();
-            status.setRollbackOnly();
-            return result;
-        });
+        return AuditTampering.tampered(tx, jdbc, change, audit::verify);
     }
 }

@@ -237,16 +237,7 @@ class AuditAnchoringTests {
                 .param("prev", e.prevHash()).param("hash", hash).update();
     }
 
-    /** Changes the database as a superuser would (append-only triggers off), verifies, and rolls back. */
     private AuditVerification tampered(Runnable change, Supplier<AuditVerification> verify) {
-        return tx.execute(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            // writers in other test contexts (clock sweeps, webhook retries) wait behind the head lock until the rollback
-            jdbc.sql("select last_seq from platform_audit_head where id = 1 for update").query(Long.class).single();
-            change.run();
-            AuditVerification result = verify.get();
-            status.setRollbackOnly();
-            return result;
-        });
+        return dev.paydesk.platform.AuditTampering.tampered(tx, jdbc, change, verify);
     }
 }
