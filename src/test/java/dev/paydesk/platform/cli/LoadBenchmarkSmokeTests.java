@@ -37,6 +37,10 @@ class LoadBenchmarkSmokeTests {
         String figures = out.toString(StandardCharsets.UTF_8);
         System.out.println(figures);
         assertThat(figures).contains("\"no_event_lost\":true").contains("\"two_nodes_errors\":0").contains("\"one_node_errors\":0");
+        for (String kind : java.util.List.of("queue", "case", "note", "reply", "status", "approval")) {
+            java.util.regex.Matcher rate = java.util.regex.Pattern.compile("\"two_nodes_" + kind + "_per_s\":([0-9.]+)").matcher(figures);
+            assertThat(rate.find() && Double.parseDouble(rate.group(1)) > 0).as(kind + " requests were sent").isTrue();
+        }
         assertThat(exit).isZero();
     }
 }
