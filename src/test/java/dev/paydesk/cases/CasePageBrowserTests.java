@@ -103,6 +103,7 @@ class CasePageBrowserTests extends BrowserTestSupport {
         assertThat(page.locator(".timeline .entry-assigned .entry-what").last()).hasText("Assigned to " + agent + " in queue payments");
         assertThat(page.locator(".timeline .entry-created .entry-what")).hasText(Pattern.compile("Opened from the API in queue \\w+, priority (Low|Normal|High|Urgent)"));
 
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.getByLabel("Macro").selectOption(macro);
         assertThat(page.locator("#reply-body")).hasValue("About " + key + ": your refund is being checked.");
         assertThat(sentReplies(key)).as("choosing a macro sends nothing").isZero();
@@ -154,6 +155,7 @@ class CasePageBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("html")).hasAttribute("lang", "de");
         page.getByRole(AriaRole.BUTTON, named("Übernehmen")).click();
         assertThat(page.locator(".alert-success")).hasText("Zuweisung gespeichert");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.getByLabel("Textbaustein").selectOption(macro);
         assertThat(page.locator("#reply-body")).hasValue("Zu " + key + ": Ihre Erstattung wird geprüft.");
         page.locator("#reply-body").fill("Zu " + key + ": Ihre Erstattung wird geprüft. Viele Grüße");
@@ -173,7 +175,7 @@ class CasePageBrowserTests extends BrowserTestSupport {
         page.getByRole(AriaRole.BUTTON, named("Anfragen")).click();
         page.locator("#confirm-ok").click();
         assertThat(page.locator(".alert-success")).containsText("Angefragt; wartet auf Genehmigung");
-        assertThat(jdbc.sql("select amount_minor from cases_money_action a join cases_case c on c.id = a.case_id where c.number = ?")
+        assertThat(jdbc.sql("select a.amount_minor from cases_money_action a join cases_case c on c.id = a.case_id where c.number = ?")
                 .param(number(key)).query(Long.class).single()).isEqualTo(1250L);
         assertThat(page.locator(".money strong")).hasText("12,50 EUR");
         assertThat(page.locator(".timeline .entry-money_requested .entry-what"))
@@ -221,7 +223,10 @@ class CasePageBrowserTests extends BrowserTestSupport {
                 String where = lang + " @" + size[0] + ": ";
                 Object overflow = p.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
                 if (((Number) overflow).intValue() > 0) {
-                    found.add(where + "overflows by " + overflow + " px");
+                    found.add(where + "overflows by " + overflow + " px: " + p.evaluate("""
+                            () => [...document.querySelectorAll('body *')]
+                                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                                .slice(-6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""));
                 }
                 p.evaluate(axeSource);
                 @SuppressWarnings("unchecked")

@@ -195,7 +195,8 @@ class CaseActionsUiController {
                     .orElseThrow(() -> new NotFoundException("money action " + actionId + " not found"));
             if (decision.equals("approve")) {
                 money.approve(action.id(), note.isBlank() ? null : note);
-                return t("case.flash.approved", label(action.type()), MoneyParser.toText(action.amount(), locale()));
+                return t("case.flash.approved", label(action.type()), MoneyParser.toText(action.amount(), locale())
+                        + " " + action.amount().currency().getCurrencyCode());
             }
             if (decision.equals("reject")) {
                 money.reject(action.id(), note);

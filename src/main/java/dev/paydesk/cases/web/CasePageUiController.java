@@ -78,8 +78,8 @@ class CasePageUiController {
         this.messages = messages;
     }
 
-    /** A money action and whether the viewer may approve or reject it. */
-    record MoneyRow(MoneyAction action, boolean mayDecide) {
+    /** A money action, its type and amount in the viewer's language, and whether the viewer may approve or reject it. */
+    record MoneyRow(MoneyAction action, String type, String amount, boolean mayDecide) {
     }
 
     @GetMapping("/cases/{key:PD-\\d+}")
@@ -89,8 +89,6 @@ class CasePageUiController {
         var s = detail.summary();
         model.addAttribute("c", detail);
         model.addAttribute("s", s);
-        model.addAttribute("moneyActions", money.forCase(s.id()).stream()
-                .map(a -> new MoneyRow(a, money.mayDecide(a))).toList());
         List<OrderTimeline> orders = new ArrayList<>();
         Set<String> hidden = new HashSet<>();
         for (CaseLink link : detail.links()) {
@@ -108,6 +106,8 @@ class CasePageUiController {
         model.addAttribute("outOfScope", hidden);
         List<CategoryDirectory.Entry> categoryList = categories.map(c -> c.categories(s.language())).orElse(List.of());
         CaseTimeline timeline = timeline(categoryList, locale);
+        model.addAttribute("moneyActions", money.forCase(s.id()).stream().map(a -> new MoneyRow(a, timeline.label(a.type()),
+                timeline.money(a.amount()), money.mayDecide(a))).toList());
         List<CaseTimeline.Row> rows = new ArrayList<>();
         detail.timeline().forEach(e -> rows.add(new CaseTimeline.Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
         for (OrderTimeline o : orders) {
