@@ -23,6 +23,15 @@ public interface MoneyActions {
 
     List<MoneyAction> forCase(UUID caseId);
 
+    /**
+     * Whether the signed-in user may approve or reject {@code action} now: it is pending, they did not
+     * request it, they hold an approver role and work in its market (the page shows Approve only then).
+     */
+    boolean mayDecide(MoneyAction action);
+
+    /** The action types the signed-in user may request: agents refunds and goodwill, everyone else every type. */
+    java.util.Set<MoneyActionType> requestable();
+
     /** Actions waiting for approval in the caller's markets, oldest first. */
     List<MoneyAction> pending();
 }

@@ -79,7 +79,7 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         page.locator("[data-reply]").fill("Your bank returned the refund. Could you send us another account?");
         page.locator("#reply select[name=then]").selectOption("WAITING_CUSTOMER");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
-        assertThat(page.getByText("WAITING · CUSTOMER").first()).isVisible();
+        assertThat(page.getByText("Waiting · waiting for the customer").first()).isVisible();
         assertThat(page.locator(".clock-met")).hasCount(1);
 
         page.locator("form[action$='/money'] select[name=type]").selectOption("RE_REFUND");
@@ -87,7 +87,8 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         page.locator("form[action$='/money'] input[name=targetMethod]").fill("SEPA");
         page.locator("form[action$='/money'] input[name=reason]").fill("Original refund failed, new account given");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request")).click();
-        assertThat(page.getByText(Pattern.compile("waiting for approval"))).isVisible();
+        page.locator("#confirm-ok").click();
+        assertThat(page.locator(".alert-success")).containsText("waiting for approval");
 
         page.navigate(url("/cases/approvals"));
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName(key))).isVisible();
@@ -109,7 +110,7 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         page.keyboard().press("j");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(Pattern.compile(key + "$"));
-        assertThat(page.locator(".money .badge-ok")).hasText("APPROVED");
+        assertThat(page.locator(".money .badge-ok")).hasText("Approved");
         page.locator("[data-reply]").fill("The new refund is on its way.");
         page.locator("#reply select[name=then]").selectOption("RESOLVED");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();

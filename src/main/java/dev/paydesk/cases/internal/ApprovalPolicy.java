@@ -35,7 +35,24 @@ final class ApprovalPolicy {
      * it names a payment Paydesk knows), and what is already counted against the limit.
      */
     record Request(MoneyActionType type, Money amount, Currency caseCurrency, @Nullable Currency paymentCurrency,
-                   @Nullable String openDispute, Exposure exposure) {
+                   @Nullable String openDispute, Exposure exposure, boolean byAgent) {
+
+        Request(MoneyActionType type, Money amount, Currency caseCurrency, @Nullable Currency paymentCurrency,
+                @Nullable String openDispute, Exposure exposure) {
+            this(type, amount, caseCurrency, paymentCurrency, openDispute, exposure, false);
+        }
+    }
+
+    /** What an agent (front line, no specialist or approver role) may request: refunds and goodwill, never alone. */
+    static final Set<MoneyActionType> AGENT_TYPES = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(MoneyActionType.REFUND, MoneyActionType.GOODWILL));
+
+    private static final Set<Role> MOVES_MONEY = java.util.EnumSet.of(Role.SPECIALIST, Role.DISPUTE_SPECIALIST,
+            Role.PROCESS_MANAGER, Role.ADMIN);
+
+    /** Whether a requester with {@code roles} asks as an agent: an agent without any role that moves money itself. */
+    static boolean asAgent(Set<Role> roles) {
+        return roles.contains(Role.AGENT) && roles.stream().noneMatch(MOVES_MONEY::contains);
     }
 
     /**
@@ -78,6 +95,13 @@ final class ApprovalPolicy {
         if (r.paymentCurrency() != null && !amount.currency().equals(r.paymentCurrency())) {
             return new Decision.Refused("currency", "the payment is in " + r.paymentCurrency().getCurrencyCode()
                     + "; a money action on it must be too, not " + amount.currency().getCurrencyCode());
+        }
+        if (r.byAgent()) {
+            if (!AGENT_TYPES.contains(r.type())) {
+                return new Decision.Refused("type", "agents request refunds and goodwill only; a " + r.type()
+                        + " needs a payment specialist");
+            }
+            return new Decision.NeedsApproval("requested by an agent: every agent request needs a second person");
         }
         if (r.openDispute() != null) {
             return new Decision.NeedsApproval("the payment has an open dispute (" + r.openDispute() + ")");

@@ -85,7 +85,8 @@ class MoneyActionService implements MoneyActions {
         String dispute = (type == MoneyActionType.REFUND || type == MoneyActionType.RE_REFUND) && paymentRef != null
                 ? disputes.openDispute(paymentRef).orElse(null) : null;
         ApprovalPolicy.Decision decision = policy.decide(new ApprovalPolicy.Request(type, amount, currencyOf(c),
-                paymentCurrency(paymentRef), dispute, exposure(c, type, amount.currency(), by)));
+                paymentCurrency(paymentRef), dispute, exposure(c, type, amount.currency(), by),
+                CurrentUser.principal().map(u -> ApprovalPolicy.asAgent(u.roles())).orElse(false)));
         if (decision instanceof ApprovalPolicy.Decision.Refused refused) {
             throw new InvalidInputException(refused.field(), refused.why());
         }
@@ -197,6 +198,18 @@ class MoneyActionService implements MoneyActions {
     private void published(MoneyAction a, @Nullable String approvedBy, Instant at) {
         events.publishEvent(new MoneyActionApproved(a.id(), a.caseId(), a.caseKey(), a.type(), a.amount(), a.paymentRef(),
                 a.targetMethod(), a.market(), a.requestedBy(), approvedBy, at));
+    }
+
+    @Override
+    public java.util.Set<MoneyActionType> requestable() {
+        boolean agent = CurrentUser.principal().map(u -> ApprovalPolicy.asAgent(u.roles())).orElse(false);
+        return agent ? ApprovalPolicy.AGENT_TYPES : java.util.EnumSet.allOf(MoneyActionType.class);
+    }
+
+    @Override
+    public boolean mayDecide(MoneyAction action) {
+        return action.status() == MoneyAction.Status.PENDING_APPROVAL
+                && CurrentUser.principal().map(u -> policy.refusal(action, u).isEmpty()).orElse(false);
     }
 
     @Override

@@ -33,6 +33,7 @@ import dev.paydesk.cases.EntryKind;
 import dev.paydesk.cases.ExpectedVersion;
 import dev.paydesk.cases.StaleCaseException;
 import dev.paydesk.cases.LinkKind;
+import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
 import dev.paydesk.cases.Priority;
@@ -58,9 +59,11 @@ class CaseActionsUiController {
     private final MoneyActions money;
     private final CaseWorkbench workbench;
     private final dev.paydesk.cases.CaseAttachments attachments;
+    private final org.springframework.context.MessageSource messages;
 
     CaseActionsUiController(CaseDesk desk, MoneyActions money, CaseWorkbench workbench,
-                            dev.paydesk.cases.CaseAttachments attachments) {
+                            dev.paydesk.cases.CaseAttachments attachments, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.desk = desk;
         this.money = money;
         this.workbench = workbench;
@@ -73,10 +76,12 @@ class CaseActionsUiController {
                  @RequestParam(required = false) @Nullable String macro,
                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, new Draft("replyDraft", body), redirect, id -> {
-            String text = body;
-            if ((text == null || text.isBlank()) && macro != null && !macro.isBlank()) {
-                text = workbench.renderMacro(id, macro);
+            // a macro is only ever sent as the text the person saw (and perhaps edited) in the reply box
+            if (body == null || body.isBlank()) {
+                throw new InvalidInputException("body", t(macro == null || macro.isBlank()
+                        ? "case.error.replyEmpty" : "case.error.replyEmptyMacro"));
             }
+            String text = body;
             CaseStatus status = null;
             WaitingReason reason = null;
             if (then != null && !then.isBlank()) {
@@ -91,7 +96,7 @@ class CaseActionsUiController {
                 text = workbench.withSurvey(id, text);
             }
             desk.reply(id, ExpectedVersion.of(version), text, status, reason);
-            return "Reply sent";
+            return t("case.flash.replied");
         });
     }
 
@@ -101,7 +106,7 @@ class CaseActionsUiController {
                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, new Draft("noteDraft", body), redirect, id -> {
             desk.addNote(id, ExpectedVersion.of(version), body);
-            return "Note added";
+            return t("case.flash.noted");
         });
     }
 
@@ -112,7 +117,7 @@ class CaseActionsUiController {
                   @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, null, redirect, id -> {
             desk.changeStatus(id, ExpectedVersion.of(version), status, reason);
-            return "Status set to " + status.name().toLowerCase(java.util.Locale.ROOT);
+            return t("case.flash.status", label(status));
         });
     }
 
@@ -123,7 +128,7 @@ class CaseActionsUiController {
                   @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, null, redirect, id -> {
             desk.assign(id, ExpectedVersion.of(version), queue, me ? CurrentUser.actorName() : assignee);
-            return "Assignment saved";
+            return t("case.flash.assigned");
         });
     }
 
@@ -134,7 +139,7 @@ class CaseActionsUiController {
                    @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, null, redirect, id -> {
             desk.saveDetails(id, ExpectedVersion.of(version), category, priority, CasesUiController.splitTags(tags));
-            return "Details saved";
+            return t("case.flash.details");
         });
     }
 
@@ -144,7 +149,7 @@ class CaseActionsUiController {
                 @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, null, redirect, id -> {
             desk.link(id, ExpectedVersion.of(version), new CaseLink(kind, ref));
-            return "Linked " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ref;
+            return t("case.flash.linked", label(kind), ref);
         });
     }
 
@@ -152,7 +157,7 @@ class CaseActionsUiController {
     @CaseWorker
     String escalate(@PathVariable String key, @RequestParam String queue, @RequestParam String note,
                     @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-        return act(key, version, null, redirect, id -> "Escalated as " + desk.escalate(id, ExpectedVersion.of(version), queue, note).key());
+        return act(key, version, null, redirect, id -> t("case.flash.escalated", desk.escalate(id, ExpectedVersion.of(version), queue, note).key()));
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/merge")
@@ -160,14 +165,14 @@ class CaseActionsUiController {
     String merge(@PathVariable String key, @RequestParam String into,
                  @RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
         return act(key, version, null, redirect, id -> {
-            UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", "no case " + into));
+            UUID target = desk.resolve(into).orElseThrow(() -> new InvalidInputException("into", t("case.error.noCase", into)));
             desk.merge(id, ExpectedVersion.of(version), target);
-            return "Merged into " + into;
+            return t("case.flash.merged", into);
         });
     }
 
     @PostMapping("/cases/{key:PD-\\d+}/money")
-    @AnySpecialistProcessManagerOrAdmin
+    @CaseWorker
     String requestMoney(@PathVariable String key, @RequestParam MoneyActionType type, @RequestParam String amount,
                         @RequestParam String currency, @RequestParam(required = false) @Nullable String paymentRef,
                         @RequestParam(required = false) @Nullable String targetMethod, @RequestParam String reason,
@@ -175,8 +180,29 @@ class CaseActionsUiController {
         return act(key, redirect, id -> {
             var action = money.request(id, type,
                     MoneyParser.localized("amount", amount, "currency", currency, MoneyParser.Sign.POSITIVE, org.springframework.context.i18n.LocaleContextHolder.getLocale()), blank(paymentRef), blank(targetMethod), reason);
-            return action.needsApproval() ? "Requested; waiting for approval (" + action.approvalNote() + ")"
-                    : "Approved under the limit and handed to the provider integration";
+            return action.needsApproval() ? t("case.flash.moneyPending", action.approvalNote())
+                    : t("case.flash.moneyApproved");
+        });
+    }
+
+    /** Approves or rejects a money action from the case page; the service refuses the requester and non-approvers. */
+    @PostMapping("/cases/{key:PD-\\d+}/money/{actionId}")
+    @CaseWorker
+    String decideMoney(@PathVariable String key, @PathVariable UUID actionId, @RequestParam String decision,
+                       @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return act(key, redirect, id -> {
+            MoneyAction action = money.forCase(id).stream().filter(a -> a.id().equals(actionId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("money action " + actionId + " not found"));
+            if (decision.equals("approve")) {
+                money.approve(action.id(), note.isBlank() ? null : note);
+                return t("case.flash.approved", label(action.type()), MoneyParser.toText(action.amount(), locale())
+                        + " " + action.amount().currency().getCurrencyCode());
+            }
+            if (decision.equals("reject")) {
+                money.reject(action.id(), note);
+                return t("case.flash.rejected", label(action.type()));
+            }
+            throw new InvalidInputException("decision", t("case.error.decision"));
         });
     }
 
@@ -185,7 +211,7 @@ class CaseActionsUiController {
     String sopStep(@PathVariable String key, @PathVariable long sopId, @PathVariable int step, RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             workbench.checkSopStep(id, sopId, step);
-            return "Step done";
+            return t("case.flash.stepDone");
         });
     }
 
@@ -195,9 +221,9 @@ class CaseActionsUiController {
                   RedirectAttributes redirect) {
         return act(key, redirect, id -> {
             try {
-                return "Attached " + attachments.add(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()).filename();
+                return t("case.flash.attached", attachments.add(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()).filename());
             } catch (java.io.IOException e) {
-                throw new InvalidInputException("file", "the upload could not be read");
+                throw new InvalidInputException("file", t("case.error.upload"));
             }
         });
     }
@@ -228,11 +254,34 @@ class CaseActionsUiController {
             if (draft != null) {
                 redirect.addFlashAttribute(draft.field(), draft.text());
             }
-        } catch (InvalidInputException | dev.paydesk.shared.ConflictException
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", t("case.field." + e.field(), e.field()) + ": " + e.getMessage());
+            keep(draft, redirect);
+        } catch (dev.paydesk.shared.ConflictException
                  | org.springframework.security.access.AccessDeniedException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+            keep(draft, redirect);
         }
         return "redirect:/cases/" + key;
+    }
+
+    private static void keep(@Nullable Draft draft, RedirectAttributes redirect) {
+        if (draft != null && draft.text() != null && !draft.text().isBlank()) {
+            redirect.addFlashAttribute(draft.field(), draft.text());
+        }
+    }
+
+    private String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale());
+    }
+
+    private String label(Enum<?> value) {
+        return messages.getMessage("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name(), null,
+                CaseTimeline.words(value.name()), locale());
+    }
+
+    private static java.util.Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -136,58 +136,6 @@ class CasesUiController {
         }
     }
 
-    @GetMapping("/cases/{key:PD-\\d+}")
-    String show(@PathVariable String key, Model model) {
-        CaseDetail detail = desk.find(key).orElseThrow(() -> new NotFoundException("case " + key + " not found"));
-        model.addAttribute("c", detail);
-        model.addAttribute("s", detail.summary());
-        model.addAttribute("moneyActions", money.forCase(detail.summary().id()));
-        List<OrderTimeline> orders = new ArrayList<>();
-        java.util.Set<String> hidden = new java.util.HashSet<>();
-        for (CaseLink link : detail.links()) {
-            if (link.kind() == LinkKind.ORDER) {
-                payments.timeline(link.ref()).ifPresent(o -> {
-                    if (o.market() == null || CurrentUser.canAccessMarket(o.market())) {
-                        orders.add(o);
-                    } else {
-                        hidden.add(link.ref());
-                    }
-                });
-            }
-        }
-        model.addAttribute("orders", orders);
-        model.addAttribute("outOfScope", hidden);
-        List<Row> rows = new ArrayList<>();
-        detail.timeline().forEach(e -> rows.add(new Row(e.at(), e.kind(), e.author(), e.body(), e.data())));
-        for (OrderTimeline o : orders) {
-            for (OrderTimeline.Step st : o.steps()) {
-                rows.add(new Row(st.occurredAt(), EntryKind.PAYMENT, st.provider().name(), null, new java.util.LinkedHashMap<>(Map.of(
-                        "order", o.merchantReference(), "movement", st.kind().name(), "status", st.status(),
-                        "amount", st.amount().toString(), "reference", st.providerReference(),
-                        "net after", st.after().net().toString()))));
-            }
-        }
-        rows.sort(java.util.Comparator.comparing(Row::at));
-        model.addAttribute("rows", rows);
-        model.addAttribute("queues", settings.queues());
-        model.addAttribute("statuses", List.of(CaseStatus.OPEN, CaseStatus.WAITING, CaseStatus.RESOLVED, CaseStatus.CLOSED));
-        model.addAttribute("reasons", WaitingReason.values());
-        model.addAttribute("priorities", Priority.values());
-        model.addAttribute("actionTypes", MoneyActionType.values());
-        model.addAttribute("categoryList", categories.map(c -> c.categories(detail.summary().language())).orElse(List.of()));
-        model.addAttribute("macros", workbench.macros(detail.summary().language()));
-        model.addAttribute("sop", workbench.sop(detail.summary()).orElse(null));
-        model.addAttribute("csat", workbench.csat(detail.summary().id()).orElse(null));
-        model.addAttribute("files", attachments.list(detail.summary().id()));
-        model.addAttribute("panels", CurrentUser.principal().map(user -> panels.stream()
-                .sorted(java.util.Comparator.comparingInt(dev.paydesk.cases.CasePanel::order))
-                .flatMap(p -> p.panel(detail, user).stream()).toList()).orElse(List.of()));
-        if (model.getAttribute("staleSince") instanceof Integer since) {
-            model.addAttribute("staleChanges", desk.changesSince(detail.summary().id(), since));
-        }
-        return "cases/case";
-    }
-
     @GetMapping("/cases/attachments/{id}")
     org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id) {
         var content = attachments.get(id);
@@ -247,10 +195,6 @@ class CasesUiController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/cases?" + query;
-    }
-
-    /** One line of the case page's timeline: a case entry or a payment movement of a linked order. */
-    record Row(java.time.Instant at, EntryKind kind, String author, @Nullable String body, Map<String, Object> data) {
     }
 
     static final int COUNT_CAP = 1000;

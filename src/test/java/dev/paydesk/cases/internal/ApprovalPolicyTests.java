@@ -75,4 +75,33 @@ class ApprovalPolicyTests {
         assertThat(decide(MoneyActionType.WRITE_OFF, 1, "EUR", ApprovalPolicy.Exposure.NONE))
                 .isInstanceOf(ApprovalPolicy.Decision.NeedsApproval.class);
     }
+
+    private ApprovalPolicy.Decision byAgent(MoneyActionType type, long minor) {
+        return policy.decide(new ApprovalPolicy.Request(type, Money.of(minor, "EUR"), EUR, null, null,
+                ApprovalPolicy.Exposure.NONE, true));
+    }
+
+    @Test
+    void anAgentsRefundOrGoodwillAlwaysWaitsForASecondPersonEvenFarBelowTheLimit() {
+        assertThat(byAgent(MoneyActionType.REFUND, 12_50)).isInstanceOf(ApprovalPolicy.Decision.NeedsApproval.class)
+                .extracting(ApprovalPolicy.Decision::why).asString().contains("agent");
+        assertThat(byAgent(MoneyActionType.GOODWILL, 1)).isInstanceOf(ApprovalPolicy.Decision.NeedsApproval.class);
+    }
+
+    @Test
+    void anAgentCannotRequestAReRefundOrAWriteOffButStillGetsTheAmountChecksFirst() {
+        assertThat(byAgent(MoneyActionType.WRITE_OFF, 10_00)).isInstanceOf(ApprovalPolicy.Decision.Refused.class)
+                .extracting(d -> ((ApprovalPolicy.Decision.Refused) d).field()).isEqualTo("type");
+        assertThat(byAgent(MoneyActionType.RE_REFUND, 10_00)).isInstanceOf(ApprovalPolicy.Decision.Refused.class);
+        assertThat(byAgent(MoneyActionType.REFUND, 0)).isInstanceOf(ApprovalPolicy.Decision.Refused.class)
+                .extracting(d -> ((ApprovalPolicy.Decision.Refused) d).field()).isEqualTo("amount");
+    }
+
+    @Test
+    void onlyAnAgentWithoutASpecialistOrApproverRoleAsksAsAnAgent() {
+        assertThat(ApprovalPolicy.asAgent(Set.of(Role.AGENT))).isTrue();
+        assertThat(ApprovalPolicy.asAgent(Set.of(Role.AGENT, Role.SPECIALIST))).isFalse();
+        assertThat(ApprovalPolicy.asAgent(Set.of(Role.PROCESS_MANAGER))).isFalse();
+        assertThat(ApprovalPolicy.asAgent(Set.of())).isFalse();
+    }
 }
