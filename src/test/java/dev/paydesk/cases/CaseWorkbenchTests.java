@@ -168,7 +168,7 @@ class CaseWorkbenchTests extends PlatformTestSupport {
         var specialist = newUser(Role.SPECIALIST, List.of("DE"));
         CaseSummary c = open("Page check", List.of("x"));
         for (String path : List.of("/cases", "/cases?view=all", "/cases?view=breaching_soon", "/cases/new",
-                "/cases/" + c.key(), "/cases/approvals", "/cases/bulk")) {
+                "/cases/" + c.key(), "/cases/approvals", "/cases/approvals?sort=amount&type=REFUND&q=x", "/cases/bulk")) {
             mvc.perform(get(path).with(user(specialist))).andExpect(status().isOk());
         }
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/cases/import")

@@ -70,8 +70,8 @@ class CasesUiController {
     private dev.paydesk.cases.CaseImport csvImport;
     @org.springframework.beans.factory.annotation.Autowired
     private dev.paydesk.cases.CaseNotifications notifications;
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    private List<dev.paydesk.cases.CasePanel> panels = List.of();
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.MessageSource messages;
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
                       MarketCatalog markets, Optional<CategoryDirectory> categories, CaseWorkbench workbench,
@@ -155,10 +155,37 @@ class CasesUiController {
         return newCase(model);
     }
 
+    /** A pending money action and whether the signed-in user may decide it (the rule the service enforces). */
+    record ApprovalRow(dev.paydesk.cases.MoneyAction action, boolean mayDecide, String approveConfirm, String rejectConfirm) {
+    }
+
+    private static final Map<String, java.util.Comparator<ApprovalRow>> APPROVAL_SORTS = Map.of(
+            "requested", dev.paydesk.shared.ListQuery.by(r -> r.action().requestedAt()),
+            "case", dev.paydesk.shared.ListQuery.byText(r -> r.action().caseKey()),
+            "type", dev.paydesk.shared.ListQuery.by(r -> r.action().type()),
+            "amount", java.util.Comparator.<ApprovalRow, String>comparing(r -> r.action().amount().currency().getCurrencyCode())
+                    .thenComparingLong(r -> r.action().amount().minor()),
+            "market", dev.paydesk.shared.ListQuery.byText(r -> r.action().market()),
+            "by", dev.paydesk.shared.ListQuery.byText(r -> r.action().requestedBy()));
+
+    /** The approvals inbox: pending money actions of the caller's markets, searchable, sortable and paged. */
     @GetMapping("/cases/approvals")
-    String approvals(Model model) {
-        model.addAttribute("pending", money.pending());
+    String approvals(dev.paydesk.shared.ListQuery list, java.util.Locale locale, Model model) {
+        List<ApprovalRow> rows = money.pending().stream()
+                .filter(a -> list.is("type", a.type()) && list.matches(a.caseKey(), a.reason(), a.requestedBy(), a.paymentRef(), a.market()))
+                .map(a -> approvalRow(a, locale)).toList();
+        model.addAttribute("page", list.page(rows, APPROVAL_SORTS));
+        model.addAttribute("types", dev.paydesk.cases.MoneyActionType.values());
         return "cases/approvals";
+    }
+
+    /** The confirmation texts are built here: Thymeleaf does not let attribute expressions call beans. */
+    private ApprovalRow approvalRow(dev.paydesk.cases.MoneyAction a, java.util.Locale locale) {
+        String type = messages.getMessage("enum.MoneyActionType." + a.type().name(), null, a.type().name(), locale);
+        String amount = dev.paydesk.shared.MoneyParser.toText(a.amount(), locale) + " " + a.amount().currency().getCurrencyCode();
+        return new ApprovalRow(a, money.mayDecide(a),
+                messages.getMessage("case.money.approve.confirm", new Object[] {type, amount, a.requestedBy()}, locale),
+                messages.getMessage("case.money.reject.confirm", new Object[] {type, amount}, locale));
     }
 
     @PostMapping("/cases/approvals/{id}")
@@ -168,10 +195,10 @@ class CasesUiController {
         try {
             if (decision.equals("approve")) {
                 money.approve(id, note.isBlank() ? null : note);
-                redirect.addFlashAttribute("flash", "Approved");
+                redirect.addFlashAttribute("flash", messages.getMessage("approvals.approved", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             } else {
                 money.reject(id, note);
-                redirect.addFlashAttribute("flash", "Rejected");
+                redirect.addFlashAttribute("flash", messages.getMessage("approvals.rejected", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             }
         } catch (InvalidInputException | org.springframework.security.access.AccessDeniedException
                  | dev.paydesk.shared.ConflictException e) {
