@@ -99,7 +99,7 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit evidence")).click();
         assertThat(page.getByText(Pattern.compile("Evidence submitted via"))).isVisible();
         assertThat(page.locator("#dispute-status")).hasText("Under review");
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Evidence submitted"))).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Evidence submitted").setExact(true))).isVisible();
 
         var id = store.find(Provider.STRIPE, "stripe-eu", disputeId).orElseThrow().id();
         assertThat(disputes.dispute(id).status()).isEqualTo(DisputeStatus.UNDER_REVIEW);
