@@ -83,6 +83,7 @@ class WorkspaceBrowserTests extends BrowserTestSupport {
         page.locator("details.bell > summary").click();
         Locator drawer = page.locator(".bell-drawer");
         assertThat(drawer).containsText("Assigned to you");
+        assertThat(seriousAxeViolations(page)).as("axe on /cases with the drawer open").isEmpty();
         shot("bell");
         drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile(c.key()))).click();
         page.waitForURL("**/cases/" + c.key());
@@ -95,7 +96,12 @@ class WorkspaceBrowserTests extends BrowserTestSupport {
         page.locator("details.bell > summary").click();
         assertThat(page.locator(".bell-drawer")).containsText(c.key());
         noHorizontalScroll();
+        assertThat(seriousAxeViolations(page)).as("axe on /cases at 390 px").isEmpty();
         shot("queue-phone");
+        page.navigate(url("/cases/notifications?lang=de"));
+        assertThat(page.locator("h1")).hasText("Benachrichtigungen");
+        noHorizontalScroll();
+        assertThat(seriousAxeViolations(page)).as("axe on /cases/notifications").isEmpty();
     }
 
     @Test
