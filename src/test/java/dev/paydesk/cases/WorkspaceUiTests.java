@@ -13,18 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
-import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.PlatformTestSupport;
 import dev.paydesk.platform.Role;
 import dev.paydesk.platform.internal.UserAccount;
@@ -63,17 +59,6 @@ class WorkspaceUiTests extends PlatformTestSupport {
     private String page(UserAccount who, String path) throws Exception {
         return mvc.perform(get(path).with(user(who))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-    }
-
-    private static <T> T as(PaydeskPrincipal user, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority())).toList()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
     }
 
     @Test
