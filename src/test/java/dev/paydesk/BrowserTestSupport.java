@@ -83,6 +83,32 @@ public abstract class BrowserTestSupport extends PlatformTestSupport {
         }
     }
 
+    private static String axeSource;
+
+    /**
+     * The serious and critical axe-core violations on the page as it is now ({@code id impact [nodes]}); axe.min.js
+     * comes from {@code com.deque.html.axe-core:playwright} on the test classpath, never from the network.
+     */
+    @SuppressWarnings("unchecked")
+    protected static List<String> seriousAxeViolations(Page p) {
+        if (axeSource == null) {
+            try (java.io.InputStream in = BrowserTestSupport.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js from com.deque.html.axe-core:playwright is not on the test classpath");
+                }
+                axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        p.evaluate(axeSource);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) p.evaluate("""
+                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))""");
+        return violations.stream().map(v -> v.get("impact") + " " + v.get("id") + " " + v.get("nodes")).toList();
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

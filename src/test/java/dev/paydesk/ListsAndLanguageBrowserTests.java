@@ -2,16 +2,12 @@ package dev.paydesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,16 +51,13 @@ class ListsAndLanguageBrowserTests extends BrowserTestSupport {
     @Autowired
     dev.paydesk.disputes.Disputes disputes;
 
-    private static String axeSource;
+    private static boolean seeded;
 
     @BeforeEach
-    void data() throws IOException {
+    void data() {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
-        if (axeSource == null) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
-                assertThat(in).as("axe.min.js from com.deque.html.axe-core:playwright on the test classpath").isNotNull();
-                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        if (!seeded) {
+            seeded = true;
             Instant at = Instant.now().minus(Duration.ofDays(1));
             for (int i = 0; i < 3; i++) {
                 String id = "dp_lists" + i + UUID.randomUUID().toString().substring(0, 6);
@@ -152,13 +145,7 @@ class ListsAndLanguageBrowserTests extends BrowserTestSupport {
             if (((Number) overflow).intValue() > 0) {
                 found.add(where + "overflows by " + overflow + " px");
             }
-            p.evaluate(axeSource);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> violations = (List<Map<String, Object>>) p.evaluate("""
-                    async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                        .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))""");
-            violations.forEach(v -> found.add(where + "axe " + v.get("impact") + " " + v.get("id") + " " + v.get("nodes")));
+            seriousAxeViolations(p).forEach(v -> found.add(where + "axe " + v));
             console.forEach(c -> found.add(where + "console: " + c));
             p.screenshot(new Page.ScreenshotOptions().setFullPage(width > 400)
                     .setPath(Path.of("target", "browser-shots", "lists-" + role.name().toLowerCase() + "-"

@@ -15,12 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.PlatformTestSupport;
 import dev.paydesk.platform.Role;
 import dev.paydesk.shared.ConflictException;
@@ -51,17 +48,6 @@ class RoutingAndFourEyesTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         ensureMarket("FR", "EUR", "Europe/Paris", "fr");
         ensureMarket("SE", "SEK", "Europe/Stockholm", "sv");
-    }
-
-    private static <T> T as(PaydeskPrincipal user, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority())).toList()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
     }
 
     private String queue(String strategy) {

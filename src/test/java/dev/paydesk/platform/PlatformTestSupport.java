@@ -61,4 +61,16 @@ public abstract class PlatformTestSupport {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
+
+    /** Runs the action signed in as the user, with their roles, and gives back its result. */
+    protected static <T> T as(PaydeskPrincipal user, java.util.function.Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority())).toList()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
 }

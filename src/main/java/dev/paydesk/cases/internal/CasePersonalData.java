@@ -110,7 +110,7 @@ class CasePersonalData implements PersonalDataHolder, AuditSubjects {
                 "update cases_csat set comment = null where case_id in %s and comment is not null"));
         touched.add(change(dryRun, s, pseudonym, "notification texts replaced",
                 "select count(*) from cases_notification where case_id in %s",
-                "update cases_notification set text = 'Case of an erased data subject' where case_id in %s"));
+                "update cases_notification set text = 'Case of an erased data subject (' || id || ')' where case_id in %s"));
         touched.add(change(dryRun, s, pseudonym, "outbound webhook payloads emptied",
                 "select count(*) from cases_webhook_delivery d where exists (select 1 from cases_case c where c.id in %s and d.payload like '%%' || c.id || '%%')",
                 "update cases_webhook_delivery d set payload = '{\"erased\":true}' where exists (select 1 from cases_case c where c.id in %s and d.payload like '%%' || c.id || '%%')"));
@@ -166,9 +166,9 @@ class CasePersonalData implements PersonalDataHolder, AuditSubjects {
                         search = to_tsvector('simple', coalesce(customer_ref, '') || ' PD-' || number)
                     where id in %s and (customer_email is not null or description <> '' or subject not like 'PD-%%')"""));
             touched.add(retain(dryRun, contact, "notifications about closed cases replaced",
-                    "from cases_notification where case_id in %s and text <> 'Case past its retention period'",
-                    "update cases_notification set text = 'Case past its retention period' where case_id in %s "
-                            + "and text <> 'Case past its retention period'"));
+                    "from cases_notification where case_id in %s and text not like 'Case past its retention period%%'",
+                    "update cases_notification set text = 'Case past its retention period (' || id || ')' where case_id in %s "
+                            + "and text not like 'Case past its retention period%%'"));
         }
         Instant webhooks = cutoffs.get(DataKind.WEBHOOK_PAYLOADS);
         if (webhooks != null) {

@@ -104,7 +104,17 @@ class CaseSearch {
         return out;
     }
 
+    /** SQL of each sortable column ({@link CaseQuery#SORTS}); nothing the user typed reaches the SQL. */
+    private static final java.util.Map<String, String> SORT_SQL = java.util.Map.of(
+            "key", "c.number", "subject", "lower(c.subject)", "status", "c.status",
+            "priority", "array_position(array['LOW','NORMAL','HIGH','URGENT'], c.priority)", "market", "c.market",
+            "queue", "c.queue_code", "assignee", "c.assignee", "due", "c.next_due_at", "updated", "c.updated_at");
+
     private static String order(CaseQuery q) {
+        if (q.sort() != null && SORT_SQL.containsKey(q.sort())) {
+            return " order by " + SORT_SQL.get(q.sort()) + (q.desc() ? " desc" : " asc") + " nulls last, c.number"
+                    + (q.desc() ? " desc" : "");
+        }
         return q.view() == null || q.view() == CaseQuery.View.ALL || q.view() == CaseQuery.View.WAITING
                 ? " order by c.updated_at desc, c.number desc"
                 : " order by c.next_due_at nulls last, c.number";
@@ -161,6 +171,7 @@ class CaseSearch {
                 case UNASSIGNED -> sql.and(open).and("c.assignee is null");
                 case BREACHING_SOON -> sql.and(open).and("c.next_due_at <= ?", Timestamp.from(clock.instant().plus(SOON)));
                 case WAITING -> sql.and("c.status = 'WAITING'");
+                case DISPUTES -> sql.and(open).and("c.source = 'DISPUTE'");
                 case ALL -> { }
             }
         }

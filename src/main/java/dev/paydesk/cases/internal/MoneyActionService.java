@@ -51,16 +51,19 @@ class MoneyActionService implements MoneyActions {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.util.Set<Role> approverRoles;
+    private final Notifications notifications;
 
     MoneyActionService(JdbcClient jdbc, CaseStore store, CasesProperties properties, DisputeGuard disputes,
                        AuditLog audit, ApplicationEventPublisher events, Clock clock, MarketCatalog markets,
-                       PaymentQueries payments) {
+                       PaymentQueries payments, Notifications notifications) {
+        this.notifications = notifications;
         this.markets = markets;
         this.payments = payments;
         this.jdbc = jdbc;
         this.store = store;
-        this.policy = new ApprovalPolicy(properties.approvalLimits(),
-                properties.approverRoles().stream().map(Role::parse).collect(Collectors.toSet()));
+        this.approverRoles = properties.approverRoles().stream().map(Role::parse).collect(Collectors.toSet());
+        this.policy = new ApprovalPolicy(properties.approvalLimits(), approverRoles);
         this.disputes = disputes;
         this.audit = audit;
         this.events = events;
@@ -106,7 +109,10 @@ class MoneyActionService implements MoneyActions {
         Map<String, Object> data = describe(action);
         store.appendEntry(caseId, dev.paydesk.cases.EntryKind.MONEY_REQUESTED, now, by, why, data, null);
         audit.record("money-action.requested", "money_action", id.toString(), c.market(), null, data);
-        if (!needsApproval) {
+        if (needsApproval) {
+            notifications.approvalWaiting(caseId, c.key(), c.market(), by,
+                    type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + amount, approverRoles);
+        } else {
             published(action, null, now);
         }
         return action;

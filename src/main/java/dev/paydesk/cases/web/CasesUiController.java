@@ -69,8 +69,6 @@ class CasesUiController {
     @org.springframework.beans.factory.annotation.Autowired
     private dev.paydesk.cases.CaseImport csvImport;
     @org.springframework.beans.factory.annotation.Autowired
-    private dev.paydesk.cases.CaseNotifications notifications;
-    @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.context.MessageSource messages;
 
     CasesUiController(CaseDesk desk, MoneyActions money, CaseSettings settings, PaymentQueries payments,
@@ -84,34 +82,6 @@ class CasesUiController {
         this.markets = markets;
         this.categories = categories;
         this.workbench = workbench;
-    }
-
-    @GetMapping("/cases")
-    String queue(CaseFilters filters, @RequestParam(defaultValue = "0") int page, Model model) {
-        CaseQuery query;
-        try {
-            query = filters.orView("mine").query(50, page * 50);
-        } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
-            query = CaseQuery.view(CaseQuery.View.MINE);
-        }
-        List<CaseSummary> cases = desk.list(query);
-        model.addAttribute("cases", cases);
-        model.addAttribute("total", capped(desk.countUpTo(query, COUNT_CAP)));
-        model.addAttribute("view", query.view() == null ? "all" : query.view().name().toLowerCase(java.util.Locale.ROOT));
-        model.addAttribute("views", Map.of("mine", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.MINE), COUNT_CAP)),
-                "team", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.TEAM), COUNT_CAP)),
-                "unassigned", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.UNASSIGNED), COUNT_CAP)),
-                "breaching_soon", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.BREACHING_SOON), COUNT_CAP)),
-                "waiting", capped(desk.countUpTo(CaseQuery.view(CaseQuery.View.WAITING), COUNT_CAP))));
-        model.addAttribute("page", page);
-        model.addAttribute("queues", settings.queues());
-        model.addAttribute("marketList", markets.markets());
-        model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("priorities", Priority.values());
-        model.addAttribute("savedViews", workbench.savedViews());
-        model.addAttribute("notifications", notifications.unread(CurrentUser.actorName()));
-        return "cases/queue";
     }
 
     @GetMapping("/cases/new")
@@ -205,12 +175,6 @@ class CasesUiController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/cases/approvals";
-    }
-
-    @PostMapping("/cases/notifications/read")
-    String notificationsRead() {
-        notifications.markRead(CurrentUser.actorName());
-        return "redirect:/cases";
     }
 
     @PostMapping("/cases/views")

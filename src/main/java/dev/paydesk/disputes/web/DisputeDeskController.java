@@ -54,6 +54,8 @@ class DisputeDeskController {
     private final DisputeAnalytics analytics;
     private final ChargebackMonitoring monitoring;
     private final Clock clock;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private java.util.List<dev.paydesk.disputes.DisputeCaseLinks> caseLinks = java.util.List.of();
 
     DisputeDeskController(Disputes disputes, Evidence evidence, Recommendations recommendations, ReasonCodes reasonCodes,
                           DisputeAnalytics analytics, ChargebackMonitoring monitoring, Clock clock) {
@@ -135,6 +137,7 @@ class DisputeDeskController {
         model.addAttribute("history", disputes.history(id));
         model.addAttribute("submissions", evidence.submissions(id));
         model.addAttribute("items", EvidenceItem.values());
+        model.addAttribute("cases", caseLinks.stream().flatMap(l -> l.casesOf(id).stream()).toList());
         model.addAttribute("amountText", MoneyParser.toText(d.amount(), LocaleContextHolder.getLocale()) + " "
                 + d.amount().currency().getCurrencyCode());
         return "disputes/dispute";

@@ -104,7 +104,7 @@ class MarketsController {
         int y = year == null ? LocalDate.now(market.zone()).getYear() : year;
         List<DayRow> days = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
-            String label = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            String label = d.getDisplayName(TextStyle.FULL, org.springframework.context.i18n.LocaleContextHolder.getLocale());
             List<OpeningHours> open = cal.openingHours().stream().filter(h -> h.day() == d).toList();
             for (int i = 0; i < open.size(); i++) {
                 days.add(new DayRow(d, i, label, open.get(i).opensText(), open.get(i).closesText()));

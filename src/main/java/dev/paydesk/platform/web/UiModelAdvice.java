@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import dev.paydesk.platform.Inbox;
 import dev.paydesk.platform.NavItem;
 import dev.paydesk.platform.internal.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +23,20 @@ class UiModelAdvice {
     private static final List<String> SECTION_ORDER = List.of("Work", "Money", "Insight", "Settings", "Admin");
 
     private final List<NavItem> items;
+    private final List<Inbox> inboxes;
 
-    UiModelAdvice(List<NavItem> items) {
+    UiModelAdvice(List<NavItem> items, List<Inbox> inboxes) {
         this.items = items;
+        this.inboxes = inboxes;
+    }
+
+    /** The header's notification bell, when a module keeps notifications for this user. */
+    @ModelAttribute("bell")
+    Inbox.@Nullable Bell bell(@AuthenticationPrincipal @Nullable UserAccount me) {
+        if (me == null) {
+            return null;
+        }
+        return inboxes.stream().flatMap(i -> i.bell(me).stream()).findFirst().orElse(null);
     }
 
     @ModelAttribute("me")

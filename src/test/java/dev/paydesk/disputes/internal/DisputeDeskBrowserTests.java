@@ -71,7 +71,7 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dispute desk"))).isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(disputeId).setExact(true)).click();
 
-        assertThat(page.locator("#dispute-status")).hasText("NEEDS_RESPONSE");
+        assertThat(page.locator("#dispute-status")).hasText("Needs response");
         assertThat(page.getByText("Merchandise/Services Not Received").first()).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("Evidence checklist"))))
                 .isVisible();
@@ -98,8 +98,8 @@ class DisputeDeskBrowserTests extends BrowserTestSupport {
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Submit evidence")).click();
         assertThat(page.getByText(Pattern.compile("Evidence submitted via"))).isVisible();
-        assertThat(page.locator("#dispute-status")).hasText("UNDER_REVIEW");
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("EVIDENCE_SUBMITTED"))).isVisible();
+        assertThat(page.locator("#dispute-status")).hasText("Under review");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Evidence submitted").setExact(true))).isVisible();
 
         var id = store.find(Provider.STRIPE, "stripe-eu", disputeId).orElseThrow().id();
         assertThat(disputes.dispute(id).status()).isEqualTo(DisputeStatus.UNDER_REVIEW);
