@@ -146,8 +146,7 @@ public class SearchIndex {
                 new double[] {fullTextWeight, 1.0}, fullTextKeys, semantic);
         List<Hit> hits = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
-        List<Key> missing = fused.stream().map(ReciprocalRankFusion.Fused::item).filter(k -> !rows.containsKey(k)).toList();
-        rows.putAll(load(corpus, missing));
+        rows.putAll(load(corpus, wanted(fused, limit).stream().filter(k -> !rows.containsKey(k)).toList()));
         for (ReciprocalRankFusion.Fused<Key> f : fused) {
             Row row = rows.get(f.item());
             if (row == null || seen.putIfAbsent(f.item().articleId(), true) != null) {
@@ -164,24 +163,40 @@ public class SearchIndex {
         return hits;
     }
 
+    /**
+     * Each language configuration's tsquery is built once (not per row), the documents are ranked on
+     * their stored tsvector, and only the best {@link #CANDIDATES} are read for title and snippet.
+     */
+    /** The best-fused key of each article, as many articles as asked for: the only rows the hits need. */
+    private static List<Key> wanted(List<ReciprocalRankFusion.Fused<Key>> fused, int limit) {
+        Map<String, Key> best = new LinkedHashMap<>();
+        for (ReciprocalRankFusion.Fused<Key> f : fused) {
+            best.putIfAbsent(f.item().articleId(), f.item());
+            if (best.size() == limit) {
+                break;
+            }
+        }
+        return List.copyOf(best.values());
+    }
+
     private List<Row> fullText(String corpus, String tsquery, Filters filters) {
         List<String> configs = filters.language() == null ? SearchLanguages.ALL
                 : List.of(SearchLanguages.config(filters.language()));
-        StringBuilder rank = new StringBuilder("case config");
-        StringBuilder match = new StringBuilder();
-        for (String config : configs) {
-            String q = "to_tsquery('" + config + "'::regconfig, :q)";
-            rank.append(" when '").append(config).append("'::regconfig then ").append(q);
-            match.append(match.isEmpty() ? "" : " or ")
-                    .append("(config = '").append(config).append("'::regconfig and tsv @@ ").append(q).append(')');
-        }
-        rank.append(" end");
-        String sql = "select article_id, language, title, left(body, " + SNIPPET + ") as snippet, audience,"
-                + " ts_rank_cd(tsv, " + rank + ", 32) as rank from knowledge_document"
-                + " where corpus = :corpus and (" + match + ")" + filterSql(filters)
-                + " order by rank desc, article_id limit " + CANDIDATES;
+        String sql = """
+                with q as materialized (
+                    select c.config, to_tsquery(c.config, :q) as query from unnest(cast(:configs as regconfig[])) as c (config)),
+                top as (
+                    select d.article_id, d.language, ts_rank_cd(d.tsv, q.query, 32) as rank
+                    from q join knowledge_document d on d.config = q.config and d.tsv @@ q.query
+                    where d.corpus = :corpus %s
+                    order by rank desc, d.article_id limit %d)
+                select top.article_id, top.language, d.title, left(d.body, %d) as snippet, d.audience
+                from top join knowledge_document d
+                  on d.corpus = :corpus and d.article_id = top.article_id and d.language = top.language
+                order by top.rank desc, top.article_id
+                """.formatted(filterSql(filters), CANDIDATES, SNIPPET);
         return filterParams(jdbc.sql(sql), filters).param("corpus", corpus).param("q", tsquery)
-                .query((rs, n) -> row(rs)).list();
+                .param("configs", Pg.array(configs)).query((rs, n) -> row(rs)).list();
     }
 
     private static String filterSql(Filters f) {
@@ -274,15 +289,25 @@ public class SearchIndex {
                 floats(rs.getArray(7)))).list();
     }
 
+    /** The rows of documents only the semantic half found, in one query. */
     private Map<Key, Row> load(String corpus, List<Key> keys) {
         Map<Key, Row> rows = new HashMap<>();
-        for (Key key : keys) {
-            jdbc.sql("select article_id, language, title, left(body, " + SNIPPET + ") as snippet, audience from knowledge_document"
-                            + " where corpus = :corpus and article_id = :id and language = :language")
-                    .param("corpus", corpus).param("id", key.articleId()).param("language", key.language())
-                    .query((rs, n) -> row(rs)).optional().ifPresent(r -> rows.put(key, r));
+        if (keys.isEmpty()) {
+            return rows;
         }
+        jdbc.sql("select d.article_id, d.language, d.title, left(d.body, " + SNIPPET + ") as snippet, d.audience"
+                        + " from unnest(cast(:ids as text[]), cast(:languages as text[])) as k (article_id, language)"
+                        + " join knowledge_document d on d.corpus = :corpus and d.article_id = k.article_id and d.language = k.language")
+                .param("corpus", corpus).param("ids", Pg.array(keys.stream().map(Key::articleId).toList()))
+                .param("languages", Pg.array(keys.stream().map(Key::language).toList()))
+                .query((rs, n) -> row(rs)).list().forEach(r -> rows.put(r.key(), r));
         return rows;
+    }
+
+    /** How many documents a corpus holds. */
+    public long count(String corpus) {
+        return jdbc.sql("select count(*) from knowledge_document where corpus = :corpus").param("corpus", corpus)
+                .query(Long.class).single();
     }
 
     private static Row row(ResultSet rs) throws SQLException {
