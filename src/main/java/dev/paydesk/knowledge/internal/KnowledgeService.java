@@ -53,8 +53,11 @@ public class KnowledgeService {
     private final AuditLog audit;
     private final Clock clock;
     private final PublishRefusals refusals;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, PublishRefusals refusals) {
+    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, PublishRefusals refusals,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.refusals = refusals;
         this.articles = articles;
         this.index = index;
@@ -132,6 +135,7 @@ public class KnowledgeService {
                 head.publishedVersion() == null ? null : java.util.Map.of("version", head.publishedVersion()),
                 java.util.Map.of("version", version, "author", v.author(), "approver", approver));
         reindex(id);
+        events.publishEvent(new dev.paydesk.knowledge.ArticlePublished(id, version, v.author(), approver));
         return view(id);
     }
 

@@ -14,6 +14,7 @@ import dev.paydesk.cases.CasePanel;
 import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.knowledge.ArticleSuggestions;
 import dev.paydesk.knowledge.internal.KnowledgeUsage;
+import dev.paydesk.knowledge.internal.SopArticles;
 import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.Role;
 
@@ -21,7 +22,8 @@ import dev.paydesk.platform.Role;
  * Knowledge's panel on the case page: the three most relevant published articles for the case (its
  * category, subject and description, in its market and the customer's language first), each linking to
  * the article with the case key so the view counts as "opened from a case", with the user's "did this
- * help" answer and, for customer-facing articles, the snippet to insert into the reply.
+ * help" answer and, for customer-facing articles, the snippet to insert into the reply; and a link to the
+ * article explaining the case's SOP.
  */
 @Component
 class CaseSuggestionsPanel implements CasePanel {
@@ -38,10 +40,12 @@ class CaseSuggestionsPanel implements CasePanel {
 
     private final ArticleSuggestions suggestions;
     private final KnowledgeUsage usage;
+    private final SopArticles sops;
 
-    CaseSuggestionsPanel(ArticleSuggestions suggestions, KnowledgeUsage usage) {
+    CaseSuggestionsPanel(ArticleSuggestions suggestions, KnowledgeUsage usage, SopArticles sops) {
         this.suggestions = suggestions;
         this.usage = usage;
+        this.sops = sops;
     }
 
     @Override
@@ -65,6 +69,9 @@ class CaseSuggestionsPanel implements CasePanel {
                             UriComponentsBuilder.fromPath(a.url()).queryParam("case", s.key()).build().toUriString(),
                             answer == null ? null : answer.name());
                 }).toList();
-        return Optional.of(new Panel("knowledge/panels", "suggestions", Map.of("caseKey", s.key(), "items", items)));
+        String sopUrl = sops.forCase(s.category(), s.market())
+                .map(a -> "/knowledge/articles/" + a.articleId() + "?case=" + s.key()).orElse("");
+        return Optional.of(new Panel("knowledge/panels", "suggestions",
+                Map.of("caseKey", s.key(), "items", items, "sopUrl", sopUrl)));
     }
 }
