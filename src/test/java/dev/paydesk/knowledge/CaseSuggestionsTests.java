@@ -49,6 +49,9 @@ class CaseSuggestionsTests extends PlatformTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.paydesk.knowledge.internal.KnowledgeUsage usage;
+
     private String publish(String author, String approver, String json) throws Exception {
         String created = mvc.perform(post("/api/v1/knowledge/articles").header("Authorization", "Bearer " + author)
                 .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated())
@@ -95,6 +98,16 @@ class CaseSuggestionsTests extends PlatformTestSupport {
                 .containsExactly("OPENED_FROM_CASE", "HELPFUL");
         assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'knowledge.article.feedback' and entity_id = :id")
                 .param("id", german).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/knowledge").param("q", word).with(user(agent))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select hits from knowledge_search_log where query = :q").param("q", word).query(Integer.class).list())
+                .singleElement().isNotEqualTo(0);
+        String nothing = "nothing " + word;
+        asSystem(() -> usage.searched(nothing, 0));
+        UserAccount manager = newUser(Role.PROCESS_MANAGER, List.of());
+        mvc.perform(get("/knowledge/reports").param("sort", "helpful").with(user(manager))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(nothing)))
+                .andExpect(content().string(containsString("/knowledge/articles/" + german)));
+        mvc.perform(get("/knowledge/reports").with(user(agent))).andExpect(status().isForbidden());
         mvc.perform(post("/knowledge/articles/" + german + "/feedback").with(user(agent)).with(csrf())
                 .param("case", "../evil").param("helpful", "true")).andExpect(status().isBadRequest());
     }

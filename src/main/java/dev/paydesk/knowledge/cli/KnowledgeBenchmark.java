@@ -86,6 +86,7 @@ class KnowledgeBenchmark implements BenchmarkCommand, Callable<Integer> {
                 }
                 index.put(corpus, batch);
             }
+            index.analyze();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             for (int i = 0; i < 20; i++) {
                 run(corpus, i, SearchIndex.Mode.HYBRID);
