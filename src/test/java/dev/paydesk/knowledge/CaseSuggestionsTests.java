@@ -85,6 +85,15 @@ class CaseSuggestionsTests extends PlatformTestSupport {
                 .andExpect(content().string(containsString("data-insert-reply")))
                 .andExpect(content().string(not(containsString("/knowledge/articles/" + french))));
 
+        // market scope: the article tagged for France is not there for an agent of Germany, anywhere
+        mvc.perform(get("/knowledge/articles/" + french).with(user(agent))).andExpect(status().isNotFound());
+        mvc.perform(get("/knowledge/results").param("q", word).with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/knowledge/articles/" + german)))
+                .andExpect(content().string(not(containsString("/knowledge/articles/" + french))));
+        UserAccount everywhere = newUser(Role.AGENT, List.of());
+        mvc.perform(get("/knowledge/results").param("q", word).with(user(everywhere))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/knowledge/articles/" + french)));
+
         mvc.perform(get("/knowledge/articles/" + german).param("case", key).with(user(agent))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-case-feedback")));
         mvc.perform(post("/knowledge/articles/" + german + "/feedback").with(user(agent)).with(csrf())

@@ -45,9 +45,19 @@ public class SearchIndex {
                            List<String> markets, List<String> methods, List<String> providers, List<String> categories) {
     }
 
+    /** {@code scope}: the reader's markets (null: every market), see {@link MarketScope}. */
     public record Filters(@Nullable String market, @Nullable String language, @Nullable String method,
-                          @Nullable String provider, @Nullable String audience) {
+                          @Nullable String provider, @Nullable String audience, @Nullable List<String> scope) {
         public static final Filters NONE = new Filters(null, null, null, null, null);
+
+        public Filters(@Nullable String market, @Nullable String language, @Nullable String method,
+                       @Nullable String provider, @Nullable String audience) {
+            this(market, language, method, provider, audience, null);
+        }
+
+        public Filters scoped(@Nullable List<String> markets) {
+            return new Filters(market, language, method, provider, audience, markets);
+        }
     }
 
     public record Hit(String articleId, String language, String title, String snippet, String audience, double score,
@@ -231,6 +241,9 @@ public class SearchIndex {
         if (f.audience() != null) {
             sb.append(" and audience = :audience");
         }
+        if (f.scope() != null) {
+            sb.append(" and (cardinality(markets) = 0 or markets && cast(:scope as text[]))");
+        }
         return sb.toString();
     }
 
@@ -250,6 +263,9 @@ public class SearchIndex {
         }
         if (f.audience() != null) {
             s = s.param("audience", f.audience());
+        }
+        if (f.scope() != null) {
+            s = s.param("scope", Pg.array(f.scope()));
         }
         return s;
     }
@@ -280,7 +296,8 @@ public class SearchIndex {
     private static boolean passes(Vector v, Filters f) {
         return (f.language() == null || f.language().equals(v.key().language()))
                 && (f.audience() == null || f.audience().equals(v.audience()))
-                && tagged(v.markets(), f.market()) && tagged(v.methods(), f.method()) && tagged(v.providers(), f.provider());
+                && tagged(v.markets(), f.market()) && tagged(v.methods(), f.method()) && tagged(v.providers(), f.provider())
+                && MarketScope.allows(v.markets(), f.scope());
     }
 
     private static boolean tagged(List<String> tags, @Nullable String wanted) {
