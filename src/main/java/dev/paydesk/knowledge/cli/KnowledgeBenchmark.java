@@ -36,6 +36,13 @@ class KnowledgeBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
+    @Option(names = "--reuse", description = "Keep the generated corpus in the database and reuse it on the next run "
+            + "with the same --articles and --seed (skips loading and embedding; drop it with --drop).")
+    boolean reuse;
+
+    @Option(names = "--drop", description = "Drop a corpus kept by --reuse and exit.")
+    boolean drop;
+
     private static final String[] METHODS = {"card", "Klarna", "PayPal", "iDEAL", "SEPA direct debit", "bank transfer", "Apple Pay"};
     private static final String[] PROVIDERS = {"Adyen", "Stripe", "PayPal", "Klarna"};
     private static final String[] MARKETS = {"DE", "NL", "FR", "IT", "ES", "SE", "PL", "AT"};
@@ -59,18 +66,27 @@ class KnowledgeBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Override
     public Integer call() {
         Random random = new Random(seed);
-        String corpus = "bench-" + UUID.randomUUID();
+        String kept = "bench-kept-" + articles + "-" + seed;
+        if (drop) {
+            index.dropCorpus(kept);
+            return 0;
+        }
+        String corpus = reuse ? kept : "bench-" + UUID.randomUUID();
         try {
             long loadStart = System.nanoTime();
-            List<SearchIndex.Document> batch = new ArrayList<>();
-            for (int i = 0; i < articles; i++) {
-                batch.add(article(i, random));
-                if (batch.size() == 500) {
-                    index.put(corpus, batch);
-                    batch.clear();
+            if (!reuse || index.count(corpus) != articles) {
+                index.dropCorpus(corpus);
+                List<SearchIndex.Document> batch = new ArrayList<>();
+                for (int i = 0; i < articles; i++) {
+                    batch.add(article(i, random));
+                    if (batch.size() == 500) {
+                        index.put(corpus, batch);
+                        batch.clear();
+                    }
                 }
+                index.put(corpus, batch);
             }
-            index.put(corpus, batch);
+            index.analyze();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             for (int i = 0; i < 20; i++) {
                 run(corpus, i, SearchIndex.Mode.HYBRID);
@@ -85,7 +101,9 @@ class KnowledgeBenchmark implements BenchmarkCommand, Callable<Integer> {
             report(loadSeconds, hybrid, fullText);
             return 0;
         } finally {
-            index.dropCorpus(corpus);
+            if (!reuse) {
+                index.dropCorpus(corpus);
+            }
         }
     }
 

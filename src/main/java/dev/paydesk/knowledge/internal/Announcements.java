@@ -146,6 +146,20 @@ public class Announcements {
         return rates;
     }
 
+    /** Who confirmed reading an announcement, and when, in order of confirmation. */
+    public record Reader(String username, Instant confirmedAt) {
+    }
+
+    public Announcement announcement(UUID id) {
+        return find(id);
+    }
+
+    public List<Reader> readers(UUID id) {
+        find(id);
+        return jdbc.sql("select username, confirmed_at from knowledge_announcement_read where announcement_id = :id order by confirmed_at, username")
+                .param("id", id).query((rs, n) -> new Reader(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
     private Announcement find(UUID id) {
         return jdbc.sql("select * from knowledge_announcement where id = :id").param("id", id).query((rs, n) -> map(rs))
                 .optional().orElseThrow(() -> new NotFoundException("no announcement " + id));

@@ -104,15 +104,18 @@ class Articles {
     }
 
     /** A page of articles, newest change first unless sorted otherwise; the title is the latest version's. */
-    List<Head> page(String sort, int offset, int limit) {
+    /** A page of articles visible in {@code scope} (null: every market; untagged articles are for every market). */
+    List<Head> page(String sort, int offset, int limit, @Nullable List<String> scope) {
         String order = switch (sort) {
             case "id" -> "id";
             case "owner" -> "owner, id";
             case "review" -> "review_due nulls last, id";
             default -> "updated_at desc, id";
         };
-        return jdbc.sql(HEAD + " order by " + order + " offset :offset limit :limit").param("offset", offset)
-                .param("limit", limit).query((rs, n) -> head(rs)).list();
+        String where = scope == null ? "" : " where cardinality(markets) = 0 or markets && cast(:scope as text[])";
+        var spec = jdbc.sql(HEAD + where + " order by " + order + " offset :offset limit :limit").param("offset", offset)
+                .param("limit", limit);
+        return (scope == null ? spec : spec.param("scope", Pg.array(scope))).query((rs, n) -> head(rs)).list();
     }
 
     List<Head> reviewDueBy(LocalDate day) {

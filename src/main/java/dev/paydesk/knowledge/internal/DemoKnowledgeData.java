@@ -80,7 +80,7 @@ class DemoKnowledgeData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!articles.page("id", 0, 1).isEmpty()) {
+        if (!articles.page("id", 0, 1, null).isEmpty()) {
             return;
         }
         try {

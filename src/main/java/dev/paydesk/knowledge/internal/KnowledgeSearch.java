@@ -26,7 +26,8 @@ public class KnowledgeSearch implements ArticleSuggestions {
     public List<SearchIndex.Hit> search(String query, SearchIndex.Filters filters, @Nullable String team, int limit,
                                         boolean typing) {
         List<List<String>> synonyms = articles.synonyms(team == null || team.isBlank() ? DEFAULT_TEAM : team);
-        return index.search(SearchIndex.LIVE, query, filters, synonyms, Math.max(1, Math.min(limit, 50)), typing,
+        return index.search(SearchIndex.LIVE, query, filters.scoped(MarketScope.current()), synonyms,
+                Math.max(1, Math.min(limit, 50)), typing,
                 SearchIndex.Mode.HYBRID);
     }
 

@@ -53,8 +53,11 @@ public class KnowledgeService {
     private final AuditLog audit;
     private final Clock clock;
     private final PublishRefusals refusals;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, PublishRefusals refusals) {
+    KnowledgeService(Articles articles, SearchIndex index, AuditLog audit, Clock clock, PublishRefusals refusals,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.refusals = refusals;
         this.articles = articles;
         this.index = index;
@@ -132,6 +135,7 @@ public class KnowledgeService {
                 head.publishedVersion() == null ? null : java.util.Map.of("version", head.publishedVersion()),
                 java.util.Map.of("version", version, "author", v.author(), "approver", approver));
         reindex(id);
+        events.publishEvent(new dev.paydesk.knowledge.ArticlePublished(id, version, v.author(), approver));
         return view(id);
     }
 
@@ -159,20 +163,23 @@ public class KnowledgeService {
         return translationView(t, head);
     }
 
+    /** An article; 404 for one tagged only for markets outside the reader's. */
     public ArticleView article(String id) {
+        visible(id);
         return view(id);
     }
 
     public List<ArticleView> list(String sort, int page, int size) {
-        return articles.page(sort, page * size, size).stream().map(h -> view(h.id())).toList();
+        return articles.page(sort, page * size, size, MarketScope.current()).stream().map(h -> view(h.id())).toList();
     }
 
     public List<VersionView> versions(String id) {
-        head(id);
+        visible(id);
         return articles.versions(id).stream().map(KnowledgeService::view).toList();
     }
 
     public VersionDiff diff(String id, int from, int to) {
+        visible(id);
         Articles.Version a = articles.version(id, from).orElseThrow(() -> new NotFoundException("article " + id + " has no version " + from));
         Articles.Version b = articles.version(id, to).orElseThrow(() -> new NotFoundException("article " + id + " has no version " + to));
         return VersionDiff.between(from, "# " + a.title() + "\n\n" + a.body(), to, "# " + b.title() + "\n\n" + b.body());
@@ -180,7 +187,9 @@ public class KnowledgeService {
 
     /** Articles whose review date has come, oldest first, for their owners and the process manager. */
     public List<ArticleView> reviewDue() {
-        return articles.reviewDueBy(LocalDate.now(clock)).stream().map(h -> view(h.id())).toList();
+        List<String> scope = MarketScope.current();
+        return articles.reviewDueBy(LocalDate.now(clock)).stream().filter(h -> MarketScope.allows(h.tags().markets(), scope))
+                .map(h -> view(h.id())).toList();
     }
 
     public List<List<String>> synonyms(String team) {
@@ -226,6 +235,12 @@ public class KnowledgeService {
         Tags tags = head.tags();
         return new SearchIndex.Document(head.id(), language, head.audience(), title, MarkdownRenderer.toPlainText(markdown),
                 tags.markets(), tags.methods(), tags.providers(), tags.categories());
+    }
+
+    private void visible(String id) {
+        if (!MarketScope.allows(head(id).tags().markets(), MarketScope.current())) {
+            throw new NotFoundException("no article " + id);
+        }
     }
 
     private Articles.Head head(String id) {

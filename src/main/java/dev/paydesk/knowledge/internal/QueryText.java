@@ -33,11 +33,19 @@ public final class QueryText {
 
     /** The tsquery text, or empty when the query has no words. */
     public static String tsquery(String text, List<List<String>> synonymGroups, boolean prefixLastWord) {
+        return tsquery(text, synonymGroups, prefixLastWord, Set.of());
+    }
+
+    /** The tsquery text without the words in {@code drop} (e.g. words nearly every article contains). */
+    public static String tsquery(String text, List<List<String>> synonymGroups, boolean prefixLastWord, Set<String> drop) {
         List<String> words = words(text);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean prefix = prefixLastWord && i == words.size() - 1;
+            if (!prefix && drop.contains(word)) {
+                continue;
+            }
             Set<String> alternatives = new LinkedHashSet<>();
             alternatives.add(prefix ? word + ":*" : word);
             for (List<String> group : synonymGroups) {

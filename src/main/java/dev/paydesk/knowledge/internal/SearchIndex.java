@@ -45,9 +45,19 @@ public class SearchIndex {
                            List<String> markets, List<String> methods, List<String> providers, List<String> categories) {
     }
 
+    /** {@code scope}: the reader's markets (null: every market), see {@link MarketScope}. */
     public record Filters(@Nullable String market, @Nullable String language, @Nullable String method,
-                          @Nullable String provider, @Nullable String audience) {
+                          @Nullable String provider, @Nullable String audience, @Nullable List<String> scope) {
         public static final Filters NONE = new Filters(null, null, null, null, null);
+
+        public Filters(@Nullable String market, @Nullable String language, @Nullable String method,
+                       @Nullable String provider, @Nullable String audience) {
+            this(market, language, method, provider, audience, null);
+        }
+
+        public Filters scoped(@Nullable List<String> markets) {
+            return new Filters(market, language, method, provider, audience, markets);
+        }
     }
 
     public record Hit(String articleId, String language, String title, String snippet, String audience, double score,
@@ -66,6 +76,7 @@ public class SearchIndex {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<TextEmbeddings> embeddings;
+    private final CommonTerms commonTerms;
     private final Map<String, List<Vector>> vectors = new ConcurrentHashMap<>();
     private final double minSimilarity;
     private final double fullTextWeight;
@@ -74,12 +85,13 @@ public class SearchIndex {
      * @param minSimilarity cosine similarity below which a semantic neighbour is no match at all (bge-small
      *                      scores unrelated short texts around 0.3 to 0.5); tuned with {@code knowledge eval}
      */
-    SearchIndex(JdbcClient jdbc, ObjectProvider<TextEmbeddings> embeddings,
+    SearchIndex(JdbcClient jdbc, ObjectProvider<TextEmbeddings> embeddings, CommonTerms commonTerms,
                 @org.springframework.beans.factory.annotation.Value("${paydesk.knowledge.min-similarity:" + MIN_SIMILARITY + "}")
                 double minSimilarity,
                 @org.springframework.beans.factory.annotation.Value("${paydesk.knowledge.full-text-weight:" + FULL_TEXT_WEIGHT + "}")
                 double fullTextWeight) {
         this.fullTextWeight = fullTextWeight;
+        this.commonTerms = commonTerms;
         this.jdbc = jdbc;
         this.embeddings = embeddings;
         this.minSimilarity = minSimilarity;
@@ -136,8 +148,9 @@ public class SearchIndex {
 
     public List<Hit> search(String corpus, String query, Filters filters, List<List<String>> synonyms, int limit,
                             boolean typing, Mode mode) {
-        String tsquery = QueryText.tsquery(query, synonyms, typing);
-        List<Row> fullText = tsquery.isEmpty() || mode == Mode.SEMANTIC ? List.of() : fullText(corpus, tsquery, filters);
+        String tsquery = mode == Mode.SEMANTIC ? "" : QueryText.tsquery(query, synonyms, typing,
+                commonTerms.droppable(QueryText.words(query), configs(filters), typing));
+        List<Row> fullText = tsquery.isEmpty() ? List.of() : fullText(corpus, tsquery, filters);
         List<Key> semantic = mode != Mode.FULL_TEXT ? semantic(corpus, query, filters) : List.of();
         Map<Key, Row> rows = new LinkedHashMap<>();
         fullText.forEach(r -> rows.put(r.key(), r));
@@ -146,8 +159,7 @@ public class SearchIndex {
                 new double[] {fullTextWeight, 1.0}, fullTextKeys, semantic);
         List<Hit> hits = new ArrayList<>();
         Map<String, Boolean> seen = new HashMap<>();
-        List<Key> missing = fused.stream().map(ReciprocalRankFusion.Fused::item).filter(k -> !rows.containsKey(k)).toList();
-        rows.putAll(load(corpus, missing));
+        rows.putAll(load(corpus, wanted(fused, limit).stream().filter(k -> !rows.containsKey(k)).toList()));
         for (ReciprocalRankFusion.Fused<Key> f : fused) {
             Row row = rows.get(f.item());
             if (row == null || seen.putIfAbsent(f.item().articleId(), true) != null) {
@@ -164,24 +176,52 @@ public class SearchIndex {
         return hits;
     }
 
-    private List<Row> fullText(String corpus, String tsquery, Filters filters) {
-        List<String> configs = filters.language() == null ? SearchLanguages.ALL
-                : List.of(SearchLanguages.config(filters.language()));
-        StringBuilder rank = new StringBuilder("case config");
-        StringBuilder match = new StringBuilder();
-        for (String config : configs) {
-            String q = "to_tsquery('" + config + "'::regconfig, :q)";
-            rank.append(" when '").append(config).append("'::regconfig then ").append(q);
-            match.append(match.isEmpty() ? "" : " or ")
-                    .append("(config = '").append(config).append("'::regconfig and tsv @@ ").append(q).append(')');
+    /**
+     * Each language configuration's tsquery is built once (not per row); one GIN index scan with all of
+     * them OR-ed finds the candidates, each is checked and ranked ({@code ts_rank}: about a third of
+     * {@code ts_rank_cd}'s cost per row) with its own language's query, and only the best
+     * {@link #CANDIDATES} are read for title and snippet.
+     */
+    /** The best-fused key of each article, as many articles as asked for: the only rows the hits need. */
+    private static List<Key> wanted(List<ReciprocalRankFusion.Fused<Key>> fused, int limit) {
+        Map<String, Key> best = new LinkedHashMap<>();
+        for (ReciprocalRankFusion.Fused<Key> f : fused) {
+            best.putIfAbsent(f.item().articleId(), f.item());
+            if (best.size() == limit) {
+                break;
+            }
         }
-        rank.append(" end");
-        String sql = "select article_id, language, title, left(body, " + SNIPPET + ") as snippet, audience,"
-                + " ts_rank_cd(tsv, " + rank + ", 32) as rank from knowledge_document"
-                + " where corpus = :corpus and (" + match + ")" + filterSql(filters)
-                + " order by rank desc, article_id limit " + CANDIDATES;
+        return List.copyOf(best.values());
+    }
+
+    private List<Row> fullText(String corpus, String tsquery, Filters filters) {
+        List<String> configs = configs(filters);
+        String sql = """
+                with q as materialized (
+                    select c.config, to_tsquery(c.config, :q) as query from unnest(cast(:configs as regconfig[])) as c (config)),
+                top as (
+                    select d.article_id, d.language, ts_rank(d.tsv, q.query, 32) as rank
+                    from knowledge_document d join q on q.config = d.config
+                    where d.corpus = :corpus
+                      and d.tsv @@ (select string_agg('(' || nullif(query::text, '') || ')', ' | ')::tsquery from q)
+                      and d.tsv @@ q.query %s
+                    order by rank desc, d.article_id limit %d)
+                select top.article_id, top.language, d.title, left(d.body, %d) as snippet, d.audience
+                from top join knowledge_document d
+                  on d.corpus = :corpus and d.article_id = top.article_id and d.language = top.language
+                order by top.rank desc, top.article_id
+                """.formatted(filterSql(filters), CANDIDATES, SNIPPET);
         return filterParams(jdbc.sql(sql), filters).param("corpus", corpus).param("q", tsquery)
-                .query((rs, n) -> row(rs)).list();
+                .param("configs", Pg.array(configs)).query((rs, n) -> row(rs)).list();
+    }
+
+    private static List<String> configs(Filters filters) {
+        return filters.language() == null ? SearchLanguages.ALL : List.of(SearchLanguages.config(filters.language()));
+    }
+
+    /** Refreshes the statistics {@link CommonTerms} reads, after a bulk load (autovacuum does it otherwise). */
+    public void analyze() {
+        jdbc.sql("analyze knowledge_document").update();
     }
 
     private static String filterSql(Filters f) {
@@ -200,6 +240,9 @@ public class SearchIndex {
         }
         if (f.audience() != null) {
             sb.append(" and audience = :audience");
+        }
+        if (f.scope() != null) {
+            sb.append(" and (cardinality(markets) = 0 or markets && cast(:scope as text[]))");
         }
         return sb.toString();
     }
@@ -220,6 +263,9 @@ public class SearchIndex {
         }
         if (f.audience() != null) {
             s = s.param("audience", f.audience());
+        }
+        if (f.scope() != null) {
+            s = s.param("scope", Pg.array(f.scope()));
         }
         return s;
     }
@@ -250,7 +296,8 @@ public class SearchIndex {
     private static boolean passes(Vector v, Filters f) {
         return (f.language() == null || f.language().equals(v.key().language()))
                 && (f.audience() == null || f.audience().equals(v.audience()))
-                && tagged(v.markets(), f.market()) && tagged(v.methods(), f.method()) && tagged(v.providers(), f.provider());
+                && tagged(v.markets(), f.market()) && tagged(v.methods(), f.method()) && tagged(v.providers(), f.provider())
+                && MarketScope.allows(v.markets(), f.scope());
     }
 
     private static boolean tagged(List<String> tags, @Nullable String wanted) {
@@ -274,15 +321,25 @@ public class SearchIndex {
                 floats(rs.getArray(7)))).list();
     }
 
+    /** The rows of documents only the semantic half found, in one query. */
     private Map<Key, Row> load(String corpus, List<Key> keys) {
         Map<Key, Row> rows = new HashMap<>();
-        for (Key key : keys) {
-            jdbc.sql("select article_id, language, title, left(body, " + SNIPPET + ") as snippet, audience from knowledge_document"
-                            + " where corpus = :corpus and article_id = :id and language = :language")
-                    .param("corpus", corpus).param("id", key.articleId()).param("language", key.language())
-                    .query((rs, n) -> row(rs)).optional().ifPresent(r -> rows.put(key, r));
+        if (keys.isEmpty()) {
+            return rows;
         }
+        jdbc.sql("select d.article_id, d.language, d.title, left(d.body, " + SNIPPET + ") as snippet, d.audience"
+                        + " from unnest(cast(:ids as text[]), cast(:languages as text[])) as k (article_id, language)"
+                        + " join knowledge_document d on d.corpus = :corpus and d.article_id = k.article_id and d.language = k.language")
+                .param("corpus", corpus).param("ids", Pg.array(keys.stream().map(Key::articleId).toList()))
+                .param("languages", Pg.array(keys.stream().map(Key::language).toList()))
+                .query((rs, n) -> row(rs)).list().forEach(r -> rows.put(r.key(), r));
         return rows;
+    }
+
+    /** How many documents a corpus holds. */
+    public long count(String corpus) {
+        return jdbc.sql("select count(*) from knowledge_document where corpus = :corpus").param("corpus", corpus)
+                .query(Long.class).single();
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.knowledge.internal.KnowledgeSearch;
 import dev.paydesk.knowledge.internal.KnowledgeService;
+import dev.paydesk.knowledge.internal.KnowledgeUsage;
 import dev.paydesk.knowledge.internal.MarkdownRenderer;
 import dev.paydesk.knowledge.internal.SearchIndex;
 import dev.paydesk.knowledge.internal.StaleEditException;
@@ -42,12 +43,16 @@ class KnowledgeUiController {
 
     private static final int PAGE = 25;
 
+    private static final java.util.regex.Pattern CASE_KEY = java.util.regex.Pattern.compile("PD-\\d{1,12}");
+
     private final KnowledgeService knowledge;
     private final KnowledgeSearch search;
+    private final KnowledgeUsage usage;
 
-    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search) {
+    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search, KnowledgeUsage usage) {
         this.knowledge = knowledge;
         this.search = search;
+        this.usage = usage;
     }
 
     /** The editor's fields; tags as comma-separated text. */
@@ -79,7 +84,9 @@ class KnowledgeUiController {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("articles", knowledge.list(sort, Math.max(0, page), PAGE + 1));
         model.addAttribute("pageSize", PAGE);
-        model.addAttribute("hits", q.isBlank() ? List.of() : search.search(q, SearchIndex.Filters.NONE, null, 20, false));
+        List<SearchIndex.Hit> hits = q.isBlank() ? List.of() : search.search(q, SearchIndex.Filters.NONE, null, 20, false);
+        usage.searched(q, hits.size());
+        model.addAttribute("hits", hits);
         return "knowledge/list";
     }
 
@@ -91,11 +98,30 @@ class KnowledgeUiController {
         return "knowledge/list :: results";
     }
 
+    /** An article; {@code case} when opened from a case's suggestions (counted, and "did this help" offered). */
     @GetMapping("/knowledge/articles/{id}")
-    String article(@PathVariable String id, Model model) {
+    String article(@PathVariable String id, @RequestParam(name = "case", required = false) @Nullable String caseKey,
+                   Model model) {
         model.addAttribute("article", knowledge.article(id));
         model.addAttribute("versions", knowledge.versions(id));
+        String key = caseKey != null && CASE_KEY.matcher(caseKey).matches() ? caseKey : null;
+        usage.viewed(id, key);
+        model.addAttribute("caseKey", key);
+        model.addAttribute("answer", key == null ? null : usage.answer(id, key, dev.paydesk.platform.CurrentUser.actorName()));
         return "knowledge/article";
+    }
+
+    /** "Did this help" for an article on a case; back to the case (or the article when asked there). */
+    @PostMapping("/knowledge/articles/{id}/feedback")
+    String feedback(@PathVariable String id, @RequestParam(name = "case", defaultValue = "") String caseKey,
+                    @RequestParam boolean helpful, @RequestParam(defaultValue = "case") String back,
+                    RedirectAttributes redirect) {
+        if (!CASE_KEY.matcher(caseKey).matches()) {
+            throw new InvalidInputException("case", "feedback belongs to a case");
+        }
+        usage.feedback(id, caseKey, helpful);
+        redirect.addFlashAttribute("flashKey", "knowledge.feedback.saved");
+        return back.equals("article") ? "redirect:/knowledge/articles/" + id + "?case=" + caseKey : "redirect:/cases/" + caseKey;
     }
 
     @GetMapping("/knowledge/articles/{id}/diff")

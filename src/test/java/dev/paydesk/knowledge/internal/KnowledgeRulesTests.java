@@ -53,6 +53,14 @@ class KnowledgeRulesTests {
     }
 
     @Test
+    void commonWordsAreLeftOutButNeverTheWordBeingTyped() {
+        assertThat(QueryText.tsquery("customer card declined", List.of(), false, java.util.Set.of("customer")))
+                .isEqualTo("card | declined");
+        assertThat(QueryText.tsquery("declined customer", List.of(), true, java.util.Set.of("customer")))
+                .isEqualTo("declined | customer:*");
+    }
+
+    @Test
     void reciprocalRankFusionRewardsAgreement() {
         // Cormack et al. 2009: score = sum of 1/(60 + rank)
         var fused = ReciprocalRankFusion.fuse(List.of("a", "b", "c"), List.of("b", "c", "d"));
