@@ -4,8 +4,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.paydesk.reconciliation.FindingType;
 
@@ -28,12 +32,25 @@ final class BenchData {
     private static final int VARIANTS = 13;
 
     /** What was generated. */
-    record Generated(Set<String> expected, long now, int merchantRecords, int settlementLines, int orders) {
+    record Generated(Set<String> expected, long now, int merchantRecords, int settlementLines, int orders,
+                     Map<String, String> injectedLineByReference) {
+
+        /**
+         * A finding as {@code TYPE|scope}, with the scope of a line finding read by the line's reference (the
+         * database names lines by their content key, the files by their position).
+         */
+        String scored(String type, String scope, @Nullable String reference) {
+            if (!scope.startsWith("line:") || reference == null) {
+                return type + "|" + scope;
+            }
+            return type + "|" + injectedLineByReference.getOrDefault(reference, "line-ref:" + reference);
+        }
     }
 
     private final BufferedWriter merchant;
     private final BufferedWriter settlement;
     private final Set<String> expected = new HashSet<>();
+    private final Map<String, String> injectedLines = new HashMap<>();
     private int merchantRecords;
     private int lines;
 
@@ -55,7 +72,8 @@ final class BenchData {
             for (int i = 0; i < orders; i++) {
                 data.order(i);
             }
-            return new Generated(data.expected, T0 + orders * 2L + 40 * DAY, data.merchantRecords, data.lines, orders);
+            return new Generated(data.expected, T0 + orders * 2L + 40 * DAY, data.merchantRecords, data.lines, orders,
+                    data.injectedLines);
         }
     }
 
@@ -122,6 +140,7 @@ final class BenchData {
             case 8 -> {
                 line(provider, batch, "UNK-" + i, "ZZZ-" + i, "UNKM-" + i, method, "Settled", t + DAY, "EUR", 4_321, 43);
                 expected.add(FindingType.UNMATCHED_SETTLEMENT + "|line:L" + lines);
+                injectedLines.put("UNKM-" + i, "line:L" + lines);
             }
             case 9 -> expect(FindingType.AMOUNT_MISMATCH, ref);
             case 10 -> expect(FindingType.CURRENCY_MISMATCH, ref);
