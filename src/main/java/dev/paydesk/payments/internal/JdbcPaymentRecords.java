@@ -53,6 +53,11 @@ class JdbcPaymentRecords implements PaymentRecords {
                     union select merchant_reference from payments_order where created_at >= :from and created_at < :to
                     union select merchant_reference from payments_settlement_line
                         where booked_at >= :from and booked_at < :to and merchant_reference is not null
+                    union select o.merchant_reference from payments_order o where o.merchant_reference in (
+                        select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
+                            '[^A-Za-z0-9_/-]+') from payments_settlement_line
+                        where booked_at >= :from and booked_at < :to
+                            and concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
                     union select t.merchant_reference from payments_transaction t
                         where t.merchant_reference is not null and t.provider_reference in (
                             select psp_reference from payments_settlement_line where booked_at >= :from and booked_at < :to
@@ -99,8 +104,7 @@ class JdbcPaymentRecords implements PaymentRecords {
                 join payments_read_scope s using (merchant_reference) on conflict do nothing""").update();
         jdbc.sql("analyze payments_read_refs").update();
         jdbc.sql("""
-                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)
-                order by t.occurred_at""")
+                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)""")
                 .query(rs -> {
                     sink.transaction(transaction(rs));
                 });
@@ -115,6 +119,7 @@ class JdbcPaymentRecords implements PaymentRecords {
         Phases.mark("refund requests");
         Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
         Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
+        // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to disk);
         // the lines of the range, then those outside it that name an order or movement in scope; a line naming
         // several comes more than once and the sink keeps the first (no dedupe of whole rows in the database)
         jdbc.sql("""
@@ -126,7 +131,7 @@ class JdbcPaymentRecords implements PaymentRecords {
                         where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
                     union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
                         where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                ) lines order by booked_at""")
+                ) lines""")
                 .param("from", lower).param("to", upper)
                 .query(rs -> {
                     sink.settlementLine(line(rs));

@@ -41,6 +41,7 @@ import dev.paydesk.shared.MoneyParser;
 @Component
 class MerchantFeedImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MerchantFeedImport.class);
     private final Stages stages;
     private final PaymentsStore store;
     private final Clock clock;
@@ -217,6 +218,7 @@ class MerchantFeedImport {
 
     private ReportImports.Counts load(String fileName, InputStream content, String stageColumns, RowReader reader,
                                       String moveInto) {
+        long begun = System.nanoTime();
         Stage stage = stages.open(stageColumns);
         int read = 0;
         List<BadRow> bad = new ArrayList<>();
@@ -250,7 +252,11 @@ class MerchantFeedImport {
             store.quarantine("file:" + fileName, Provider.MERCHANT, null, b.line(), b.reason(), PanRedactor.redact(b.raw()),
                     clock.instant());
         }
-        return new ReportImports.Counts(read, stage.moveInto(moveInto), bad.size());
+        long staged = System.nanoTime();
+        int added = stage.moveInto(moveInto);
+        log.info("feed {}: {} rows read, {} bad, staged in {} ms; {} added in {} ms", fileName, read, bad.size(),
+                (staged - begun) / 1_000_000, added, (System.nanoTime() - staged) / 1_000_000);
+        return new ReportImports.Counts(read, added, bad.size());
     }
 
     private static CSVParser csv(InputStream content) throws IOException {

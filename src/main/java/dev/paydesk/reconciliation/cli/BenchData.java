@@ -107,13 +107,15 @@ final class BenchData {
             expect(variant == 4 ? FindingType.BANK_TRANSFER_ABOVE_DUE : variant == 5 ? FindingType.UNDERPAYMENT : null, ref);
             return;
         }
+        // a duplicate follows its original within the default one-day duplicate-capture window
+        long settledAt = variant == 2 ? t + DAY / 2 : t + DAY;
         if (variant != 7) {
             long gross = variant == 9 ? due - 1_234 : captured;
             String currency = variant == 10 ? "SEK" : "EUR";
             boolean pspOnly = variant < 0 && i % 50 == 7;
             boolean noRefs = variant < 0 && i % 50 == 9;
             line(provider, batch, noRefs ? "" : pspOnly ? capture : psp, ref, noRefs || pspOnly ? "" : capture, method,
-                    "Settled", t + DAY, currency, gross, gross / 100);
+                    "Settled", settledAt, currency, gross, gross / 100);
         }
         switch (variant) {
             case 0 -> {
@@ -127,7 +129,8 @@ final class BenchData {
                 expect(FindingType.FAILED_REFUND, ref);
             }
             case 2 -> {
-                line(provider, batch, psp, ref, capture + "-D", method, "Settled", t + DAY + 300, "EUR", captured, captured / 100);
+                line(provider, batch, psp, ref, capture + "-D", method, "Settled", settledAt + 300, "EUR", captured,
+                        captured / 100);
                 expect(FindingType.DUPLICATE_CAPTURE, ref);
             }
             case 3 -> {

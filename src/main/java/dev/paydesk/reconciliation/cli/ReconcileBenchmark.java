@@ -128,6 +128,14 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
                     "bench", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
             PostgresPath.ImportFiles files = PostgresPath.write(merchant, settlement, dir);
             pg = PostgresPath.run(imports, reconciliation, jdbc, transactions, files, data);
+            if (Boolean.getBoolean("paydesk.bench.verbose")) {
+                Set<String> missed = new java.util.TreeSet<>(data.expected());
+                missed.removeAll(pg.found());
+                Set<String> extra = new java.util.TreeSet<>(pg.found());
+                extra.removeAll(data.expected());
+                System.err.println("postgres missed " + missed.stream().limit(30).toList() + "\npostgres extra "
+                        + extra.stream().limit(30).toList());
+            }
             for (Path p : files.all()) {
                 Files.deleteIfExists(p);
             }

@@ -21,6 +21,8 @@ final class EngineInput implements PaymentRecords.RecordSink {
     private final List<Movement> movements = new ArrayList<>();
     private final List<RefundRequest> requests = new ArrayList<>();
     private final List<SettlementLine> lines = new ArrayList<>();
+    private int sortedMovements;
+    private int sortedLines;
     private final java.util.Set<String> orderRefs = new java.util.HashSet<>();
     private final java.util.Set<java.util.UUID> movementIds = new java.util.HashSet<>();
     private final java.util.Set<String> requestRefs = new java.util.HashSet<>();
@@ -88,6 +90,18 @@ final class EngineInput implements PaymentRecords.RecordSink {
             case FEE -> EntryKind.FEE;
             default -> EntryKind.OTHER;
         };
+    }
+
+    /**
+     * Sorts the movements and settlement lines read since the last call by time (stable), as the engine
+     * expects them; the database sends them unordered.
+     */
+    void sortLatestRead() {
+        movements.subList(sortedMovements, movements.size()).sort(java.util.Comparator.comparingLong(Movement::at));
+        // a line without a booking time last, as PostgreSQL sorts nulls
+        lines.subList(sortedLines, lines.size()).sort(java.util.Comparator.comparingLong(l -> l.at() == 0 ? Long.MAX_VALUE : l.at()));
+        sortedMovements = movements.size();
+        sortedLines = lines.size();
     }
 
     boolean hasOrder(String merchantReference) {

@@ -73,6 +73,7 @@ class ReconciliationService implements Reconciliation {
         long start = System.nanoTime();
         EngineInput input = new EngineInput();
         records.read(from, to, input);
+        input.sortLatestRead();
         log.info("Reconciliation read {} to {} in {} ms", from, to, (System.nanoTime() - start) / 1_000_000);
         return run("range", from, to, input);
     }
@@ -81,6 +82,7 @@ class ReconciliationService implements Reconciliation {
     public RunSummary reconcileOrders(Collection<String> merchantReferences) {
         EngineInput input = new EngineInput();
         records.readOrders(merchantReferences, input);
+        input.sortLatestRead();
         return run("orders", null, null, input);
     }
 
@@ -141,6 +143,7 @@ class ReconciliationService implements Reconciliation {
         }
         int before = collected.input().orders().size();
         records.readOrders(words, collected);
+        collected.sortLatestRead();
         return collected.input().orders().size() > before;
     }
 

@@ -26,9 +26,9 @@ import dev.paydesk.reconciliation.engine.Thresholds;
 /**
  * The PostgreSQL path finds what the file engine finds: the benchmark's generated records (every
  * anomaly type injected) imported through the payments feeds and report import, reconciled through
- * {@link Reconciliation}, rolled back.
+ * {@link Reconciliation} with the default settings, rolled back.
  */
-@SpringBootTest(properties = "paydesk.reconciliation.duplicate-capture-window=P2D")
+@SpringBootTest
 class PostgresPathTests extends PlatformTestSupport {
 
     @Autowired
