@@ -29,6 +29,7 @@ import dev.paydesk.payments.TransactionKind;
 class JdbcPaymentRecords implements PaymentRecords {
 
     private static final int FETCH_SIZE = 10_000;
+    private static final String WORK_MEM = "256MB";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPaymentRecords.class);
 
     private final JdbcClient jdbc;
@@ -84,9 +85,11 @@ class JdbcPaymentRecords implements PaymentRecords {
 
     private void createScope() {
         Phases.start();
-        jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text primary key) on commit drop")
-                .update();
-        jdbc.sql("create temp table if not exists payments_read_refs (ref text primary key) on commit drop").update();
+        // no indexes: filled with distinct values and only ever hash-joined whole, a million keys at a time
+        jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text) on commit drop").update();
+        jdbc.sql("create temp table if not exists payments_read_refs (ref text) on commit drop").update();
+        // room for those hash joins and the scope's de-duplication in memory (the default 4 MB spills them to disk)
+        jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
     }
 
@@ -101,7 +104,7 @@ class JdbcPaymentRecords implements PaymentRecords {
         Phases.mark("orders");
         jdbc.sql("""
                 insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
-                join payments_read_scope s using (merchant_reference) on conflict do nothing""").update();
+                join payments_read_scope s using (merchant_reference)""").update();
         jdbc.sql("analyze payments_read_refs").update();
         jdbc.sql("""
                 select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)""")
