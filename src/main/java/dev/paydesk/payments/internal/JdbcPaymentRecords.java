@@ -46,24 +46,24 @@ class JdbcPaymentRecords implements PaymentRecords {
     public void read(Instant from, Instant to, RecordSink sink) {
         transactions.executeWithoutResult(status -> {
             createScope();
+            // the range's settlement lines are read once (three narrow columns), not once per kind of reference
             jdbc.sql("""
+                    with lines as materialized (
+                        select merchant_reference, psp_reference, modification_reference from payments_settlement_line
+                        where booked_at >= :from and booked_at < :to)
                     insert into payments_read_scope
                     select merchant_reference from payments_transaction
                         where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
                     union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
                     union select merchant_reference from payments_order where created_at >= :from and created_at < :to
-                    union select merchant_reference from payments_settlement_line
-                        where booked_at >= :from and booked_at < :to and merchant_reference is not null
+                    union select merchant_reference from lines where merchant_reference is not null
                     union select o.merchant_reference from payments_order o where o.merchant_reference in (
                         select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
-                            '[^A-Za-z0-9_/-]+') from payments_settlement_line
-                        where booked_at >= :from and booked_at < :to
-                            and concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
+                            '[^A-Za-z0-9_/-]+') from lines
+                        where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
                     union select t.merchant_reference from payments_transaction t
                         where t.merchant_reference is not null and t.provider_reference in (
-                            select psp_reference from payments_settlement_line where booked_at >= :from and booked_at < :to
-                            union all select modification_reference from payments_settlement_line
-                                where booked_at >= :from and booked_at < :to)""")
+                            select psp_reference from lines union all select modification_reference from lines)""")
                     .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
             Phases.mark("scope");
             stream(from, to, sink);
