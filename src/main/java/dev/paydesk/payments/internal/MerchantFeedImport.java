@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.PanRedactor;
@@ -42,94 +36,19 @@ import dev.paydesk.shared.MoneyParser;
 class MerchantFeedImport {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MerchantFeedImport.class);
-    private final Stages stages;
+    private final FeedStage.Opener stages;
     private final PaymentsStore store;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     MerchantFeedImport(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, Clock clock) {
-        this(new CopyStages(dataSource, jdbc), store, clock);
+        this(new CopyFeedStages(dataSource, jdbc), store, clock);
     }
 
-    MerchantFeedImport(Stages stages, PaymentsStore store, Clock clock) {
+    MerchantFeedImport(FeedStage.Opener stages, PaymentsStore store, Clock clock) {
         this.stages = stages;
         this.store = store;
         this.clock = clock;
-    }
-
-    /** Where checked rows go before they move into place. */
-    interface Stages {
-        /** A new, empty stage table {@code payments_feed_stage} with the given columns, taking rows in COPY text format. */
-        Stage open(String columns);
-    }
-
-    interface Stage {
-        void write(byte[] rows, int length);
-
-        void end();
-
-        void cancel();
-
-        /** Runs the statement (with {@code %s} for the stage table), drops the stage and returns the rows it changed. */
-        int moveInto(String statement);
-    }
-
-    /** The stage as a temporary table of the caller's transaction, filled by COPY. */
-    private record CopyStages(DataSource dataSource, JdbcClient jdbc) implements Stages {
-        @Override
-        public Stage open(String columns) {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw new IllegalStateException("a feed import must run in a transaction");
-            }
-            jdbc.sql("drop table if exists payments_feed_stage").update();
-            jdbc.sql("create temp table payments_feed_stage (" + columns + ") on commit drop").update();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy payments_feed_stage from stdin");
-                return new Stage() {
-                    @Override
-                    public void write(byte[] rows, int length) {
-                        sql(() -> copy.writeToCopy(rows, 0, length));
-                    }
-
-                    @Override
-                    public void end() {
-                        sql(copy::endCopy);
-                        DataSourceUtils.releaseConnection(connection, dataSource);
-                    }
-
-                    @Override
-                    public void cancel() {
-                        if (copy.isActive()) {
-                            sql(copy::cancelCopy);
-                        }
-                        DataSourceUtils.releaseConnection(connection, dataSource);
-                    }
-
-                    @Override
-                    public int moveInto(String statement) {
-                        int changed = jdbc.sql(statement.formatted("payments_feed_stage")).update();
-                        jdbc.sql("drop table payments_feed_stage").update();
-                        return changed;
-                    }
-                };
-            } catch (SQLException e) {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-                throw new IllegalStateException("feed import failed: " + e.getMessage(), e);
-            }
-        }
-
-        private interface Sql {
-            void run() throws SQLException;
-        }
-
-        private static void sql(Sql action) {
-            try {
-                action.run();
-            } catch (SQLException e) {
-                throw new IllegalStateException("feed import failed: " + e.getMessage(), e);
-            }
-        }
     }
 
     /** Orders: new ones added, known ones updated when a placeholder or when the amount due changed; the last row of a reference wins. */
@@ -219,7 +138,7 @@ class MerchantFeedImport {
     private ReportImports.Counts load(String fileName, InputStream content, String stageColumns, RowReader reader,
                                       String moveInto) {
         long begun = System.nanoTime();
-        Stage stage = stages.open(stageColumns);
+        FeedStage stage = stages.open(stageColumns);
         int read = 0;
         List<BadRow> bad = new ArrayList<>();
         StageRow row = new StageRow(stage);
@@ -280,11 +199,11 @@ class MerchantFeedImport {
     /** Rows in COPY's text format, buffered and sent in blocks of about 256 KB. */
     static final class StageRow {
         private static final int BLOCK = 1 << 18;
-        private final Stage stage;
+        private final FeedStage stage;
         private final StringBuilder text = new StringBuilder(BLOCK + 4096);
         private int rowStart;
 
-        StageRow(Stage stage) {
+        StageRow(FeedStage stage) {
             this.stage = stage;
         }
 

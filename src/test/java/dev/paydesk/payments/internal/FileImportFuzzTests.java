@@ -58,7 +58,7 @@ class FileImportFuzzTests {
     }
 
     /** Takes the staged rows without a database; every row staged counts as added. */
-    private static final class CountingStage implements MerchantFeedImport.Stage {
+    private static final class CountingStage implements FeedStage {
         private int rows;
 
         @Override
