@@ -123,6 +123,30 @@ class PaymentIntakeTests extends PlatformTestSupport {
     }
 
     @Test
+    void aCapturesFeedStoresTheMerchantsCapturesOnceAndQuarantinesBadRows() {
+        String file = "c-" + UUID.randomUUID() + ".csv";
+        String capture = "CAP-" + UUID.randomUUID();
+        String order = "ORD-" + UUID.randomUUID();
+        String csv = "capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference\n"
+                + capture + "," + order + ",adyen,12.34,EUR,card,2026-11-20T10:00:00Z,c-1\n"
+                + capture + "," + order + ",adyen,12.34,EUR,card,2026-11-20T10:00:00Z,c-1\n"
+                + "CAP-" + UUID.randomUUID() + "," + order + ",nopsp,1.00,EUR,card,2026-11-20T10:00:00Z,c-1\n"
+                + "CAP-" + UUID.randomUUID() + "," + order + ",adyen,-1.00,EUR,card,2026-11-20T10:00:00Z,c-1\n"
+                + "CAP-" + UUID.randomUUID() + ",,adyen,1.00,EUR,card,2026-11-20T10:00:00Z,c-1\n";
+        ImportResult result = run("captures", file, csv);
+        assertThat(result.rowsRead()).isEqualTo(5);
+        assertThat(result.rowsNew()).as("the second row repeats the first").isEqualTo(1);
+        assertThat(result.rowsQuarantined()).isEqualTo(3);
+        assertThat(jdbc.sql("select line_number from payments_quarantine where source = :s order by line_number")
+                .param("s", "file:" + file).query(Integer.class).list()).containsExactly(4, 5, 6);
+        assertThat(jdbc.sql("""
+                select provider || ' ' || kind || ' ' || amount_minor || ' ' || currency || ' ' || merchant_reference
+                from payments_transaction where provider_reference = :ref""").param("ref", capture)
+                .query(String.class).list()).containsExactly("ADYEN CAPTURE 1234 EUR " + order);
+        assertThat(run("captures", "again-" + file, csv).rowsNew()).as("importing again adds nothing").isZero();
+    }
+
+    @Test
     void settlementReportsQuarantineBadLinesOfEveryKind() {
         String stripeFile = "s-" + UUID.randomUUID() + ".csv";
         String stripe = "balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,charge_id\n"

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
                 + "balance or payout reconciliation report), paypal-settlement (PayPal STL), klarna-settlement, camt053 (ISO 20022 bank statement "
                 + "camt.053.001.08), orders "
                 + "(merchant_reference,market,customer_reference,amount,currency,expected_method), refund-requests "
-                + "(refund_reference,merchant_reference,amount,currency,requested_at). Re-importing changes nothing.")
+                + "(refund_reference,merchant_reference,amount,currency,requested_at), captures (the merchant's capture records: "
+                + "capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference"
+                + "[,merchant_account]). Re-importing changes nothing.")
 class ImportCommand implements CliCommand, Callable<Integer> {
 
     private final FileImports imports;

@@ -1,22 +1,13 @@
 package dev.paydesk.payments.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,13 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.paydesk.payments.FileImports;
 import dev.paydesk.payments.ImportResult;
-import dev.paydesk.payments.Provider;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.PanBoundary;
-import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
-import dev.paydesk.shared.MoneyParser;
 
 /**
  * File imports. Each runs in one transaction (a crash halfway leaves nothing half-imported) and adds
@@ -50,10 +38,12 @@ class FileImportService implements FileImports {
     private final BankStatementImport bank;
     private final AdyenSettlementImport adyen;
     private final PanBoundary pan;
+    private final MerchantFeedImport feeds;
 
     FileImportService(JdbcClient jdbc, PaymentsStore store, AuditLog audit, Clock clock, ReportImports reports,
-                      BankStatementImport bank, AdyenSettlementImport adyen, PanBoundary pan) {
+                      BankStatementImport bank, AdyenSettlementImport adyen, PanBoundary pan, MerchantFeedImport feeds) {
         this.pan = pan;
+        this.feeds = feeds;
         this.reports = reports;
         this.bank = bank;
         this.adyen = adyen;
@@ -66,7 +56,7 @@ class FileImportService implements FileImports {
     @Override
     public List<String> kinds() {
         return List.of("adyen-settlement", "stripe-balance", "paypal-settlement", "klarna-settlement", "camt053",
-                "orders", "refund-requests");
+                "orders", "refund-requests", "captures");
     }
 
     @Override
@@ -82,8 +72,9 @@ class FileImportService implements FileImports {
             case "paypal-settlement" -> counts(reports.paypal(fileName, content));
             case "klarna-settlement" -> counts(reports.klarna(fileName, content));
             case "camt053" -> counts(bank.camt053(fileName, content));
-            case "orders" -> orders(fileName, content);
-            case "refund-requests" -> refundRequests(fileName, content);
+            case "orders" -> counts(feeds.orders(fileName, content));
+            case "refund-requests" -> counts(feeds.refundRequests(fileName, content));
+            case "captures" -> counts(feeds.captures(fileName, content));
             default -> throw new InvalidInputException("kind", "unknown import kind '" + kind + "'; known: " + kinds());
         };
         Instant finished = clock.instant();
@@ -136,99 +127,6 @@ class FileImportService implements FileImports {
         int read;
         int added;
         int bad;
-    }
-
-    private Counts orders(String fileName, InputStream content) {
-        Counts counts = new Counts();
-        try (CSVParser parser = csv(content)) {
-            for (CSVRecord r : parser) {
-                counts.read++;
-                int line = (int) r.getRecordNumber() + 1;
-                try {
-                    Intake.line(parser.getHeaderNames(), r.toList());
-                    String ref = Intake.reference("merchant_reference", required(r, "merchant_reference"));
-                    String currency = Intake.currency("currency", required(r, "currency")).getCurrencyCode();
-                    // what the customer owes: zero for a fully discounted order, never negative
-                    long due = Intake.decimal("amount", required(r, "amount"), Currency.getInstance(currency),
-                            MoneyParser.Sign.NON_NEGATIVE);
-                    String market = Intake.market("market", optional(r, "market"));
-                    Intake.reference("customer_reference", optional(r, "customer_reference"));
-                    int changed = jdbc.sql("""
-                            insert into payments_order (merchant_reference, market, customer_reference, amount_due_minor,
-                                currency, expected_method, placeholder)
-                            values (:ref, :market, :customer, :due, :currency, :method, false)
-                            on conflict (merchant_reference) do update set market = excluded.market,
-                                customer_reference = excluded.customer_reference, amount_due_minor = excluded.amount_due_minor,
-                                currency = excluded.currency, expected_method = excluded.expected_method, placeholder = false
-                            where payments_order.placeholder or payments_order.amount_due_minor is distinct from excluded.amount_due_minor""")
-                            .param("ref", ref).param("market", market)
-                            .param("customer", optional(r, "customer_reference")).param("due", due)
-                            .param("currency", currency).param("method", optional(r, "expected_method")).update();
-                    counts.added += changed;
-                } catch (MalformedPayloadException e) {
-                    counts.bad++;
-                    store.quarantine("file:" + fileName, Provider.MERCHANT, null, line, e.getMessage(),
-                            PanRedactor.redact(String.join(",", r.toList())), clock.instant());
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw unreadable(e);
-        }
-        return counts;
-    }
-
-    private Counts refundRequests(String fileName, InputStream content) {
-        Counts counts = new Counts();
-        try (CSVParser parser = csv(content)) {
-            for (CSVRecord r : parser) {
-                counts.read++;
-                int line = (int) r.getRecordNumber() + 1;
-                try {
-                    Intake.line(parser.getHeaderNames(), r.toList());
-                    String currency = Intake.currency("currency", required(r, "currency")).getCurrencyCode();
-                    long amount = Intake.decimal("amount", required(r, "amount"), Currency.getInstance(currency),
-                            MoneyParser.Sign.POSITIVE);
-                    Instant at = Intake.instant("requested_at", Json.instant(required(r, "requested_at")));
-                    Intake.reference("refund_reference", required(r, "refund_reference"));
-                    Intake.reference("merchant_reference", required(r, "merchant_reference"));
-                    counts.added += jdbc.sql("""
-                            insert into payments_refund_request (refund_reference, merchant_reference, amount_minor, currency, requested_at)
-                            values (:ref, :order, :amount, :currency, :at) on conflict (refund_reference) do nothing""")
-                            .param("ref", required(r, "refund_reference")).param("order", required(r, "merchant_reference"))
-                            .param("amount", amount).param("currency", currency).param("at", Timestamp.from(at)).update();
-                } catch (MalformedPayloadException e) {
-                    counts.bad++;
-                    store.quarantine("file:" + fileName, Provider.MERCHANT, null, line, e.getMessage(),
-                            PanRedactor.redact(String.join(",", r.toList())), clock.instant());
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw unreadable(e);
-        }
-        return counts;
-    }
-
-    /** A file that cannot be split into records (a quote never closed, a header name twice): refused whole, a 400. */
-    private static InvalidInputException unreadable(Exception e) {
-        return new InvalidInputException("file", "the file is not readable CSV: " + e.getMessage());
-    }
-
-    private static CSVParser csv(InputStream content) throws IOException {
-        Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                .setAllowMissingColumnNames(true).get().parse(reader);
-    }
-
-    private static String required(CSVRecord r, String column) {
-        String v = SettlementLineParser.get(r, column);
-        if (v == null) {
-            throw new MalformedPayloadException("'" + column + "' is empty");
-        }
-        return v;
-    }
-
-    private static @Nullable String optional(CSVRecord r, String column) {
-        return SettlementLineParser.get(r, column);
     }
 
 }

@@ -29,6 +29,8 @@ import dev.paydesk.payments.TransactionKind;
 class JdbcPaymentRecords implements PaymentRecords {
 
     private static final int FETCH_SIZE = 10_000;
+    private static final String WORK_MEM = "256MB";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPaymentRecords.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -44,18 +46,26 @@ class JdbcPaymentRecords implements PaymentRecords {
     public void read(Instant from, Instant to, RecordSink sink) {
         transactions.executeWithoutResult(status -> {
             createScope();
+            // the range's settlement lines are read once (three narrow columns), not once per kind of reference
             jdbc.sql("""
+                    with lines as materialized (
+                        select merchant_reference, psp_reference, modification_reference from payments_settlement_line
+                        where booked_at >= :from and booked_at < :to)
                     insert into payments_read_scope
                     select merchant_reference from payments_transaction
                         where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
                     union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
                     union select merchant_reference from payments_order where created_at >= :from and created_at < :to
-                    union select merchant_reference from payments_settlement_line
-                        where booked_at >= :from and booked_at < :to and merchant_reference is not null
-                    union select t.merchant_reference from payments_settlement_line l
-                        join payments_transaction t on t.provider_reference in (l.psp_reference, l.modification_reference)
-                        where l.booked_at >= :from and l.booked_at < :to and t.merchant_reference is not null""")
+                    union select merchant_reference from lines where merchant_reference is not null
+                    union select o.merchant_reference from payments_order o where o.merchant_reference in (
+                        select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
+                            '[^A-Za-z0-9_/-]+') from lines
+                        where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
+                    union select t.merchant_reference from payments_transaction t
+                        where t.merchant_reference is not null and t.provider_reference in (
+                            select psp_reference from lines union all select modification_reference from lines)""")
                     .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
+            Phases.mark("scope");
             stream(from, to, sink);
         });
     }
@@ -74,29 +84,34 @@ class JdbcPaymentRecords implements PaymentRecords {
     }
 
     private void createScope() {
-        jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text primary key) on commit drop")
-                .update();
-        jdbc.sql("create temp table if not exists payments_read_refs (ref text primary key) on commit drop").update();
+        Phases.start();
+        // no indexes: filled with distinct values and only ever hash-joined whole, a million keys at a time
+        jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text) on commit drop").update();
+        jdbc.sql("create temp table if not exists payments_read_refs (ref text) on commit drop").update();
+        // room for those hash joins and the scope's de-duplication in memory (the default 4 MB spills them to disk)
+        jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
     }
 
     private void stream(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
         jdbc.sql("analyze payments_read_scope").update();
+        Phases.mark("analyze");
         jdbc.sql("""
                 select o.* from payments_order o join payments_read_scope s using (merchant_reference)""")
                 .query(rs -> {
                     sink.order(order(rs));
                 });
+        Phases.mark("orders");
         jdbc.sql("""
                 insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
-                join payments_read_scope s using (merchant_reference) on conflict do nothing""").update();
+                join payments_read_scope s using (merchant_reference)""").update();
         jdbc.sql("analyze payments_read_refs").update();
         jdbc.sql("""
-                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)
-                order by t.occurred_at""")
+                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)""")
                 .query(rs -> {
                     sink.transaction(transaction(rs));
                 });
+        Phases.mark("transactions");
         jdbc.sql("""
                 select r.* from payments_refund_request r join payments_read_scope s using (merchant_reference)""")
                 .query(rs -> {
@@ -104,19 +119,52 @@ class JdbcPaymentRecords implements PaymentRecords {
                             rs.getString("merchant_reference"), rs.getLong("amount_minor"), rs.getString("currency"),
                             rs.getTimestamp("requested_at").toInstant()));
                 });
+        Phases.mark("refund requests");
         Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
         Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
+        // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to disk);
+        // the lines of the range, then those outside it that name an order or movement in scope; a line naming
+        // several comes more than once and the sink keeps the first (no dedupe of whole rows in the database)
         jdbc.sql("""
                 select * from (
                     select l.* from payments_settlement_line l where booked_at >= :from and booked_at < :to
-                    union select x.* from payments_settlement_line x join payments_read_scope s using (merchant_reference)
-                    union select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
-                    union select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
-                ) lines order by booked_at""")
+                    union all select x.* from payments_settlement_line x join payments_read_scope s using (merchant_reference)
+                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
+                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
+                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
+                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
+                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
+                ) lines""")
                 .param("from", lower).param("to", upper)
                 .query(rs -> {
                     sink.settlementLine(line(rs));
                 });
+        Phases.mark("settlement lines");
+        log.info("read: {}", Phases.report());
+    }
+
+    /** Milliseconds per phase of a read on this thread, for the log (where a large run spends its time). */
+    private static final class Phases {
+        private static final ThreadLocal<StringBuilder> REPORT = ThreadLocal.withInitial(StringBuilder::new);
+        private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});
+
+        static void start() {
+            REPORT.remove();
+            LAST.get()[0] = System.nanoTime();
+        }
+
+        static void mark(String phase) {
+            long now = System.nanoTime();
+            REPORT.get().append(phase).append(' ').append((now - LAST.get()[0]) / 1_000_000).append(" ms, ");
+            LAST.get()[0] = now;
+        }
+
+        static String report() {
+            String text = REPORT.get().toString();
+            REPORT.remove();
+            LAST.remove();
+            return text;
+        }
     }
 
     private static OrderRecord order(ResultSet rs) throws SQLException {

@@ -4,8 +4,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.paydesk.reconciliation.FindingType;
 
@@ -28,12 +32,25 @@ final class BenchData {
     private static final int VARIANTS = 13;
 
     /** What was generated. */
-    record Generated(Set<String> expected, long now, int merchantRecords, int settlementLines, int orders) {
+    record Generated(Set<String> expected, long now, int merchantRecords, int settlementLines, int orders,
+                     Map<String, String> injectedLineByReference) {
+
+        /**
+         * A finding as {@code TYPE|scope}, with the scope of a line finding read by the line's reference (the
+         * database names lines by their content key, the files by their position).
+         */
+        String scored(String type, String scope, @Nullable String reference) {
+            if (!scope.startsWith("line:") || reference == null) {
+                return type + "|" + scope;
+            }
+            return type + "|" + injectedLineByReference.getOrDefault(reference, "line-ref:" + reference);
+        }
     }
 
     private final BufferedWriter merchant;
     private final BufferedWriter settlement;
     private final Set<String> expected = new HashSet<>();
+    private final Map<String, String> injectedLines = new HashMap<>();
     private int merchantRecords;
     private int lines;
 
@@ -55,7 +72,8 @@ final class BenchData {
             for (int i = 0; i < orders; i++) {
                 data.order(i);
             }
-            return new Generated(data.expected, T0 + orders * 2L + 40 * DAY, data.merchantRecords, data.lines, orders);
+            return new Generated(data.expected, T0 + orders * 2L + 40 * DAY, data.merchantRecords, data.lines, orders,
+                    data.injectedLines);
         }
     }
 
@@ -89,13 +107,15 @@ final class BenchData {
             expect(variant == 4 ? FindingType.BANK_TRANSFER_ABOVE_DUE : variant == 5 ? FindingType.UNDERPAYMENT : null, ref);
             return;
         }
+        // a duplicate follows its original within the default one-day duplicate-capture window
+        long settledAt = variant == 2 ? t + DAY / 2 : t + DAY;
         if (variant != 7) {
             long gross = variant == 9 ? due - 1_234 : captured;
             String currency = variant == 10 ? "SEK" : "EUR";
             boolean pspOnly = variant < 0 && i % 50 == 7;
             boolean noRefs = variant < 0 && i % 50 == 9;
             line(provider, batch, noRefs ? "" : pspOnly ? capture : psp, ref, noRefs || pspOnly ? "" : capture, method,
-                    "Settled", t + DAY, currency, gross, gross / 100);
+                    "Settled", settledAt, currency, gross, gross / 100);
         }
         switch (variant) {
             case 0 -> {
@@ -109,7 +129,8 @@ final class BenchData {
                 expect(FindingType.FAILED_REFUND, ref);
             }
             case 2 -> {
-                line(provider, batch, psp, ref, capture + "-D", method, "Settled", t + DAY + 300, "EUR", captured, captured / 100);
+                line(provider, batch, psp, ref, capture + "-D", method, "Settled", settledAt + 300, "EUR", captured,
+                        captured / 100);
                 expect(FindingType.DUPLICATE_CAPTURE, ref);
             }
             case 3 -> {
@@ -122,6 +143,7 @@ final class BenchData {
             case 8 -> {
                 line(provider, batch, "UNK-" + i, "ZZZ-" + i, "UNKM-" + i, method, "Settled", t + DAY, "EUR", 4_321, 43);
                 expected.add(FindingType.UNMATCHED_SETTLEMENT + "|line:L" + lines);
+                injectedLines.put("UNKM-" + i, "line:L" + lines);
             }
             case 9 -> expect(FindingType.AMOUNT_MISMATCH, ref);
             case 10 -> expect(FindingType.CURRENCY_MISMATCH, ref);

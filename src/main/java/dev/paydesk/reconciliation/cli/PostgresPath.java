@@ -10,15 +10,24 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Locale;
 
 import dev.paydesk.payments.FileImports;
+import dev.paydesk.reconciliation.Reconciliation;
+import dev.paydesk.reconciliation.RunSummary;
 
 /**
  * Writes the benchmark's records in the formats the payments module imports (merchant order and
  * refund-request feeds, an Adyen Settlement details report) so the full path can be timed:
- * import into PostgreSQL, then reconcile through the payments read API. The merchant's own capture
- * records have no import in the payments module, so on this path lines match orders by reference.
+ * import into PostgreSQL, then reconcile through the payments read API. The merchant's capture records
+ * go through the captures feed, so the same movements are there as on the file path.
  */
 final class PostgresPath {
 
@@ -29,23 +38,33 @@ final class PostgresPath {
     }
 
     /** The three import files, written next to the benchmark's files. */
-    record ImportFiles(Path orders, Path refundRequests, Path settlement) {
+    record ImportFiles(Path orders, Path refundRequests, Path captures, Path settlement) {
+
+        List<Path> all() {
+            return List.of(orders, refundRequests, captures, settlement);
+        }
     }
 
     static ImportFiles write(Path merchantFile, Path settlementFile, Path dir) throws IOException {
         ImportFiles files = new ImportFiles(dir.resolve("orders.csv"), dir.resolve("refund-requests.csv"),
-                dir.resolve("settlement_detail_report_batch_1.csv"));
+                dir.resolve("captures.csv"), dir.resolve("settlement_detail_report_batch_1.csv"));
         try (BufferedReader in = Files.newBufferedReader(merchantFile, StandardCharsets.ISO_8859_1);
              BufferedWriter orders = Files.newBufferedWriter(files.orders());
-             BufferedWriter requests = Files.newBufferedWriter(files.refundRequests())) {
+             BufferedWriter requests = Files.newBufferedWriter(files.refundRequests());
+             BufferedWriter captures = Files.newBufferedWriter(files.captures())) {
             orders.write("merchant_reference,market,customer_reference,amount,currency,expected_method\n");
             requests.write("refund_reference,merchant_reference,amount,currency,requested_at\n");
+            captures.write("capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference\n");
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
                 if (f[0].equals("ORDER")) {
                     orders.write(f[1] + "," + f[3] + "," + f[4] + "," + decimal(Long.parseLong(f[5])) + "," + f[7] + ","
                             + f[8] + "\n");
+                    if (!f[10].isEmpty()) {
+                        captures.write(f[10] + "," + f[1] + "," + f[9] + "," + decimal(Long.parseLong(f[6])) + "," + f[7] + ","
+                                + f[8] + "," + Instant.ofEpochSecond(Long.parseLong(f[11])) + "," + f[4] + "\n");
+                    }
                 } else {
                     requests.write(f[2] + "," + f[1] + "," + decimal(Long.parseLong(f[5])) + "," + f[7] + ","
                             + Instant.ofEpochSecond(Long.parseLong(f[11])) + "\n");
@@ -73,10 +92,41 @@ final class PostgresPath {
         return files;
     }
 
+    /** What the PostgreSQL path took and found ({@code TYPE|scope} as {@link BenchData.Generated#scored}). */
+    record Outcome(long importNanos, long reconcileNanos, RunSummary summary, Set<String> found) {
+    }
+
+    /**
+     * Imports the files and reconciles the generated range in one transaction that is rolled back, so
+     * the database is left as it was; the findings are read before the rollback.
+     */
+    static Outcome run(FileImports imports, Reconciliation reconciliation, JdbcClient jdbc,
+                       TransactionTemplate transactions, ImportFiles files, BenchData.Generated data) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            long importNanos;
+            try {
+                importNanos = importAll(imports, files);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long start = System.nanoTime();
+            RunSummary summary = reconciliation.reconcile(Instant.ofEpochSecond(BenchData.T0 - BenchData.DAY),
+                    Instant.ofEpochSecond(data.now()));
+            long reconcileNanos = System.nanoTime() - start;
+            Set<String> found = new HashSet<>(jdbc.sql(
+                            "select type, scope, payment_ref from reconciliation_finding where last_run = :run")
+                    .param("run", summary.runId())
+                    .query((rs, n) -> data.scored(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+            return new Outcome(importNanos, reconcileNanos, summary, found);
+        });
+    }
+
     static long importAll(FileImports imports, ImportFiles files) throws IOException {
         long start = System.nanoTime();
         importOne(imports, "orders", files.orders());
         importOne(imports, "refund-requests", files.refundRequests());
+        importOne(imports, "captures", files.captures());
         importOne(imports, "adyen-settlement", files.settlement());
         return System.nanoTime() - start;
     }

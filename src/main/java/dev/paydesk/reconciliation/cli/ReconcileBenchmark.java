@@ -6,13 +6,13 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,6 +49,7 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
     private final FileImports imports;
     private final Reconciliation reconciliation;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     @Option(names = "--rows", description = "merchant records and settlement lines to generate, each (default ${DEFAULT-VALUE})")
     int rows = 1_000_000;
@@ -62,7 +63,9 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object of the figures")
     boolean json;
 
-    ReconcileBenchmark(FileImports imports, Reconciliation reconciliation, PlatformTransactionManager transactionManager) {
+    ReconcileBenchmark(FileImports imports, Reconciliation reconciliation, PlatformTransactionManager transactionManager,
+                       JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.imports = imports;
         this.reconciliation = reconciliation;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -119,58 +122,53 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         }
         Score paydesk = Score.of(paydeskFound, data.expected());
         Score duck = Score.of(duckFound, data.expected());
-        Long importNanos = null;
-        RunSummary pg = null;
-        long pgReconcileNanos = 0;
+        PostgresPath.Outcome pg = null;
         if (!skipPostgres) {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "bench", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
             PostgresPath.ImportFiles files = PostgresPath.write(merchant, settlement, dir);
-            long[] timing = new long[2];
-            RunSummary[] summary = new RunSummary[1];
-            transactions.executeWithoutResult(status -> {
-                try {
-                    timing[0] = PostgresPath.importAll(imports, files);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                long start = System.nanoTime();
-                summary[0] = reconciliation.reconcile(Instant.ofEpochSecond(BenchData.T0 - BenchData.DAY),
-                        Instant.ofEpochSecond(data.now()));
-                timing[1] = System.nanoTime() - start;
-                status.setRollbackOnly();
-            });
-            importNanos = timing[0];
-            pgReconcileNanos = timing[1];
-            pg = summary[0];
-            for (Path p : new Path[] {files.orders(), files.refundRequests(), files.settlement()}) {
+            pg = PostgresPath.run(imports, reconciliation, jdbc, transactions, files, data);
+            if (Boolean.getBoolean("paydesk.bench.verbose")) {
+                Set<String> missed = new java.util.TreeSet<>(data.expected());
+                missed.removeAll(pg.found());
+                Set<String> extra = new java.util.TreeSet<>(pg.found());
+                extra.removeAll(data.expected());
+                System.err.println("postgres missed " + missed.stream().limit(30).toList() + "\npostgres extra "
+                        + extra.stream().limit(30).toList());
+            }
+            for (Path p : files.all()) {
                 Files.deleteIfExists(p);
             }
         }
         Files.delete(merchant);
         Files.delete(settlement);
         Files.delete(dir);
-        print(data, paydeskNanos, duckNanos, peakHeap, paydesk, duck, importNanos, pgReconcileNanos, pg);
+        print(data, paydeskNanos, duckNanos, peakHeap, paydesk, duck, pg);
         return 0;
     }
 
     private void print(BenchData.Generated data, long paydeskNanos, long duckNanos, long peakHeap, Score paydesk,
-                       Score duck, @Nullable Long importNanos, long pgReconcileNanos, @Nullable RunSummary pg) {
+                       Score duck, PostgresPath.@Nullable Outcome pg) {
         double paydeskMs = paydeskNanos / 1e6;
         double duckMs = duckNanos / 1e6;
         double ratio = paydeskMs / duckMs;
         long maxHeap = Runtime.getRuntime().maxMemory();
+        Score pgScore = pg == null ? null : Score.of(pg.found(), data.expected());
         if (json) {
             System.out.printf(Locale.ROOT, "{\"merchant_records\":%d,\"settlement_lines\":%d,\"anomalies_injected\":%d,"
                             + "\"paydesk_ms\":%.1f,\"duckdb_ms\":%.1f,\"ratio_vs_duckdb\":%.3f,\"peak_heap_mb\":%.1f,"
                             + "\"max_heap_mb\":%.1f,\"precision\":%.4f,\"recall\":%.4f,\"duckdb_precision\":%.4f,"
                             + "\"duckdb_recall\":%.4f,\"repeat\":%d,\"postgres_import_ms\":%s,\"postgres_reconcile_ms\":%s,"
-                            + "\"postgres_findings\":%s}%n",
+                            + "\"postgres_reconcile_vs_duckdb\":%s,\"postgres_findings\":%s,\"postgres_precision\":%s,"
+                            + "\"postgres_recall\":%s}%n",
                     data.merchantRecords(), data.settlementLines(), data.expected().size(), paydeskMs, duckMs, ratio,
                     peakHeap / 1048576.0, maxHeap / 1048576.0, paydesk.precision(), paydesk.recall(), duck.precision(),
-                    duck.recall(), repeat, importNanos == null ? "null" : String.format(Locale.ROOT, "%.1f", importNanos / 1e6),
-                    pg == null ? "null" : String.format(Locale.ROOT, "%.1f", pgReconcileNanos / 1e6),
-                    pg == null ? "null" : String.valueOf(pg.anomalies()));
+                    duck.recall(), repeat, pg == null ? "null" : fixed("%.1f", pg.importNanos() / 1e6),
+                    pg == null ? "null" : fixed("%.1f", pg.reconcileNanos() / 1e6),
+                    pg == null ? "null" : fixed("%.3f", pg.reconcileNanos() / 1e6 / duckMs),
+                    pg == null ? "null" : String.valueOf(pg.summary().anomalies()),
+                    pgScore == null ? "null" : fixed("%.4f", pgScore.precision()),
+                    pgScore == null ? "null" : fixed("%.4f", pgScore.recall()));
             return;
         }
         System.out.printf("%,d merchant records, %,d settlement lines, %,d injected anomalies (%d types)%n",
@@ -184,11 +182,19 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
                 paydesk.precision() * 100, paydesk.recall() * 100, paydesk.found());
         System.out.printf(Locale.ROOT, "ratio vs DuckDB: %.2f (target <= 1.0); peak heap %.0f MB of %.0f MB max "
                 + "(target <= 2048); best of %d%n", ratio, peakHeap / 1048576.0, maxHeap / 1048576.0, repeat);
-        if (pg != null && importNanos != null) {
-            System.out.printf(Locale.ROOT, "PostgreSQL path: import %.1f s, reconcile %.1f s (%,d orders, %,d lines read, "
-                            + "%,d anomalies; rolled back)%n", importNanos / 1e9, pgReconcileNanos / 1e9, pg.orders(),
-                    pg.lines(), pg.anomalies());
+        if (pg != null && pgScore != null) {
+            RunSummary run = pg.summary();
+            System.out.printf(Locale.ROOT, "%-40s %12.1f %9.2f%% %9.2f%% %8d%n", "PostgreSQL path, reconcile", pg.reconcileNanos() / 1e6,
+                    pgScore.precision() * 100, pgScore.recall() * 100, pgScore.found());
+            System.out.printf(Locale.ROOT, "PostgreSQL path: import %.1f s, reconcile %.1f s = %.2f x DuckDB (target <= 2.0); "
+                            + "%,d orders, %,d movements, %,d lines read, %,d anomalies; rolled back%n",
+                    pg.importNanos() / 1e9, pg.reconcileNanos() / 1e9, pg.reconcileNanos() / 1e6 / duckMs, run.orders(),
+                    run.movements(), run.lines(), run.anomalies());
         }
+    }
+
+    private static String fixed(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
     }
 
     private static void resetPeaks() {

@@ -14,7 +14,8 @@ import dev.paydesk.platform.BusinessCalendar;
 public final class CalendarBusinessDays implements BusinessDays {
 
     private final Function<String, @Nullable BusinessCalendar> calendars;
-    private final Map<String, BusinessCalendar> cache = new ConcurrentHashMap<>();
+    /** Per market code, unknown markets included (asking again for one would ask the catalogue once per record). */
+    private final Map<String, java.util.Optional<BusinessCalendar>> cache = new ConcurrentHashMap<>();
 
     /** @param calendars the calendar of a market code, or null for an unknown market (then weekdays in UTC count) */
     public CalendarBusinessDays(Function<String, @Nullable BusinessCalendar> calendars) {
@@ -23,7 +24,8 @@ public final class CalendarBusinessDays implements BusinessDays {
 
     @Override
     public int between(@Nullable String market, long from, long to) {
-        BusinessCalendar calendar = market == null ? null : cache.computeIfAbsent(market, calendars::apply);
+        BusinessCalendar calendar = market == null ? null
+                : cache.computeIfAbsent(market, m -> java.util.Optional.ofNullable(calendars.apply(m))).orElse(null);
         if (calendar == null) {
             return WEEKDAYS_UTC.between(null, from, to);
         }

@@ -45,6 +45,11 @@ public final class Movement {
         this.at = at;
     }
 
+    /** When it happened or was booked, epoch seconds (0 when unknown). */
+    public long at() {
+        return at;
+    }
+
     public String ref() {
         return ref;
     }

@@ -42,6 +42,11 @@ public final class SettlementLine {
         this.fees = fees;
     }
 
+    /** When it happened or was booked, epoch seconds (0 when unknown). */
+    public long at() {
+        return at;
+    }
+
     public String id() {
         return id;
     }

@@ -21,11 +21,16 @@ final class EngineInput implements PaymentRecords.RecordSink {
     private final List<Movement> movements = new ArrayList<>();
     private final List<RefundRequest> requests = new ArrayList<>();
     private final List<SettlementLine> lines = new ArrayList<>();
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private int sortedMovements;
+    private int sortedLines;
+    private final java.util.Set<String> orderRefs = new java.util.HashSet<>();
+    private final java.util.Set<java.util.UUID> movementIds = new java.util.HashSet<>();
+    private final java.util.Set<String> requestRefs = new java.util.HashSet<>();
+    private final java.util.Set<java.util.UUID> lineKeys = new java.util.HashSet<>();
 
     @Override
     public void order(PaymentRecords.OrderRecord o) {
-        if (!seen.add("o:" + o.merchantReference())) {
+        if (!orderRefs.add(o.merchantReference())) {
             return;
         }
         orders.add(new MerchantOrder(o.merchantReference(), o.market(), o.customerReference(),
@@ -34,7 +39,7 @@ final class EngineInput implements PaymentRecords.RecordSink {
 
     @Override
     public void transaction(PaymentRecords.TransactionRecord t) {
-        if (!seen.add("t:" + t.id())) {
+        if (!movementIds.add(t.id())) {
             return;
         }
         EntryKind kind = kind(t.kind());
@@ -48,7 +53,7 @@ final class EngineInput implements PaymentRecords.RecordSink {
 
     @Override
     public void refundRequest(PaymentRecords.RefundRequestRecord r) {
-        if (!seen.add("r:" + r.refundReference())) {
+        if (!requestRefs.add(r.refundReference())) {
             return;
         }
         requests.add(new RefundRequest(r.refundReference(), r.merchantReference(), r.amountMinor(), r.currency(),
@@ -57,7 +62,7 @@ final class EngineInput implements PaymentRecords.RecordSink {
 
     @Override
     public void settlementLine(PaymentRecords.SettlementLineRecord l) {
-        if (!seen.add("l:" + l.lineKey())) {
+        if (!lineKeys.add(l.lineKey())) {
             return;
         }
         EntryKind kind = EntryKind.ofRecordType(l.recordType());
@@ -87,8 +92,20 @@ final class EngineInput implements PaymentRecords.RecordSink {
         };
     }
 
+    /**
+     * Sorts the movements and settlement lines read since the last call by time (stable), as the engine
+     * expects them; the database sends them unordered.
+     */
+    void sortLatestRead() {
+        movements.subList(sortedMovements, movements.size()).sort(java.util.Comparator.comparingLong(Movement::at));
+        // a line without a booking time last, as PostgreSQL sorts nulls
+        lines.subList(sortedLines, lines.size()).sort(java.util.Comparator.comparingLong(l -> l.at() == 0 ? Long.MAX_VALUE : l.at()));
+        sortedMovements = movements.size();
+        sortedLines = lines.size();
+    }
+
     boolean hasOrder(String merchantReference) {
-        return seen.contains("o:" + merchantReference);
+        return orderRefs.contains(merchantReference);
     }
 
     ReconciliationEngine.Input input() {

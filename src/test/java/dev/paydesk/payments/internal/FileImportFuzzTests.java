@@ -28,7 +28,7 @@ import dev.paydesk.shared.InvalidInputException;
 class FileImportFuzzTests {
 
     private static final List<String> KINDS = List.of("stripe-balance", "paypal-settlement", "klarna-settlement",
-            "orders", "refund-requests");
+            "orders", "refund-requests", "captures");
 
     private static final FileImportService IMPORTS = imports();
 
@@ -53,6 +53,32 @@ class FileImportFuzzTests {
         PaymentsStore store = new PaymentsStore(FakeJdbc.client());
         ReportImports reports = new ReportImports(FakeJdbc.client(), store, clock);
         return new FileImportService(FakeJdbc.client(), store, Mockito.mock(AuditLog.class), clock, reports, null, null,
-                new dev.paydesk.platform.PanBoundary("fuzz-pan-hash-key-not-a-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                new dev.paydesk.platform.PanBoundary("fuzz-pan-hash-key-not-a-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new MerchantFeedImport(columns -> new CountingStage(), store, clock));
+    }
+
+    /** Takes the staged rows without a database; every row staged counts as added. */
+    private static final class CountingStage implements FeedStage {
+        private int rows;
+
+        @Override
+        public void write(byte[] bytes, int length) {
+            for (int i = 0; i < length; i++) {
+                rows += bytes[i] == '\n' ? 1 : 0;
+            }
+        }
+
+        @Override
+        public void end() {
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public int moveInto(String statement) {
+            return rows;
+        }
     }
 }
