@@ -36,6 +36,27 @@ class MessageBundleTests {
                 .containsExactlyInAnyOrderElementsOf(bundle("messages.properties").stringPropertyNames());
     }
 
+    /**
+     * A key given twice silently takes its last value; the bundles are union-merged between branches, so two
+     * branches adding the same key must be noticed (found when two branches both added the case enum labels).
+     */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_de.properties"}) {
+            Properties seen = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    Object before = super.put(key, value);
+                    assertThat(before).as(name + " defines " + key + " twice").isNull();
+                    return before;
+                }
+            };
+            try (InputStream in = MessageBundleTests.class.getResourceAsStream("/" + name)) {
+                seen.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void everyMessageKeyATemplateNamesExists() throws IOException {
         Set<String> keys = bundle("messages.properties").stringPropertyNames();
