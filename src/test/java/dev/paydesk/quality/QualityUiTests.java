@@ -92,6 +92,10 @@ class QualityUiTests extends PlatformTestSupport {
                 .andExpect(status().isFound());
         UUID reviewId = jdbc.sql("select id from quality_review where case_key = ?").param(key).query(UUID.class).single();
 
+        mvc.perform(get("/quality/reports").with(user(lead)).param("by", "agent").param("q", agent.username()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(agent.username())))
+                .andExpect(content().string(containsString("<code>greeting</code>")));
+        mvc.perform(get("/quality/reports").with(user(lead)).param("by", "nonsense")).andExpect(status().isOk());
         mvc.perform(get("/cases/" + key).with(user(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"quality-panel\"")))
                 .andExpect(content().string(containsString("/quality/reviews/" + reviewId)))

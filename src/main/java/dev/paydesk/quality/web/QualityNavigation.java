@@ -29,4 +29,10 @@ class QualityNavigation {
         return new NavItem("Insight", "Calibration", "/quality/calibrations", "check",
                 Set.of(Role.PROCESS_MANAGER, Role.ADMIN, Role.QUALITY_REVIEWER), 50);
     }
+
+    @Bean
+    NavItem qualityReportsNav() {
+        return new NavItem("Insight", "Quality reports", "/quality/reports", "bar-chart", Set.of(Role.AGENT, Role.SPECIALIST,
+                Role.DISPUTE_SPECIALIST, Role.PROCESS_MANAGER, Role.AUDITOR, Role.ADMIN, Role.QUALITY_REVIEWER), 55);
+    }
 }
