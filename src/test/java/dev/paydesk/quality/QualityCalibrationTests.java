@@ -38,8 +38,7 @@ class QualityCalibrationTests extends PlatformTestSupport {
     MockMvc mvc;
 
     private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
-        return mvc.perform(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .content(body));
+        return mvc.perform(QualityFixtures.json(request, token, body));
     }
 
     @Test

@@ -89,26 +89,17 @@ class QualityCalibrationUiController {
     @PostMapping("/quality/calibrations/{id}/ratings")
     String rate(@PathVariable UUID id, @RequestParam(defaultValue = "") String caseKey,
                 @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
-        try {
-            Calibrations.View view = calibrations.view(id);
-            calibrations.rate(id, caseKey, QualityUiController.answers(view.scorecard(), params));
-            redirect.addFlashAttribute("flashKey", "quality.flash.rated");
-        } catch (InvalidInputException | ConflictException e) {
-            redirect.addFlashAttribute("error", caseKey + ": " + e.getMessage());
-        }
-        return "redirect:/quality/calibrations/" + id;
+        Calibrations.View view = calibrations.view(id);
+        return QualityUiController.step(redirect, "quality.flash.rated",
+                () -> calibrations.rate(id, caseKey, QualityUiController.answers(view.scorecard(), params)),
+                "/quality/calibrations/" + id);
     }
 
     @PostMapping("/quality/calibrations/{id}/reveal")
     @ProcessManagerOrAdmin
     String reveal(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            calibrations.reveal(id);
-            redirect.addFlashAttribute("flashKey", "quality.flash.revealed");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/quality/calibrations/" + id;
+        return QualityUiController.step(redirect, "quality.flash.revealed", () -> calibrations.reveal(id),
+                "/quality/calibrations/" + id);
     }
 
     private static List<String> split(String text) {

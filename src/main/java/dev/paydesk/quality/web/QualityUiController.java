@@ -171,13 +171,18 @@ class QualityUiController {
     }
 
     private static String lifecycle(UUID id, RedirectAttributes redirect, String okKey, Runnable step) {
+        return step(redirect, okKey, step, "/quality/reviews/" + id);
+    }
+
+    /** Runs a page's step: the flash message when it worked, the reason when it was refused; back to {@code target}. */
+    static String step(RedirectAttributes redirect, String okKey, Runnable step, String target) {
         try {
             step.run();
             redirect.addFlashAttribute("flashKey", okKey);
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/quality/reviews/" + id;
+        return "redirect:" + target;
     }
 
     @GetMapping("/quality/cases/{key}/review")
@@ -298,13 +303,7 @@ class QualityUiController {
     @PostMapping("/quality/scorecards/{id}/retire")
     @ProcessManagerOrAdmin
     String retire(@PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            scorecards.retire(id);
-            redirect.addFlashAttribute("flashKey", "quality.flash.retired");
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/quality/scorecards/" + id;
+        return step(redirect, "quality.flash.retired", () -> scorecards.retire(id), "/quality/scorecards/" + id);
     }
 
     private static UUID parseId(@Nullable String text) {
