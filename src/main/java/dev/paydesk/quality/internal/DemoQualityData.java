@@ -79,6 +79,11 @@ class DemoQualityData implements ApplicationRunner {
         if (jdbc.sql("select count(*) from quality_scorecard").query(Long.class).single() > 0) {
             return;
         }
+        seed();
+    }
+
+    /** The seeding itself; returns the number of reviews made. */
+    int seed() {
         Scorecard card = scorecards.save(new ScorecardDraft("Payment complaints", null, null, List.of(
                 new Criterion("greeting", "Greets the customer by name", "Tone", 1, Scale.YES_NO, false, null),
                 new Criterion("language", "Replies in the customer's language", "Tone", 1, Scale.YES_NO, false, "reply_language"),
@@ -112,6 +117,7 @@ class DemoQualityData implements ApplicationRunner {
             SecurityContextHolder.clearContext();
         }
         log.info("Demo quality data: scorecard, last week's samples, {} reviews, one calibration session", reviewed);
+        return reviewed;
     }
 
     private static void act(Demo user) {
