@@ -13,13 +13,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 /** Cases for quality tests, made through the case API. */
-final class QualityFixtures {
+public final class QualityFixtures {
 
     private QualityFixtures() {
     }
 
     /** A DE case the agent opened, assigned to themselves and resolved; its key. */
-    static String resolvedCase(MockMvc mvc, String agentToken, String agent) throws Exception {
+    public static String resolvedCase(MockMvc mvc, String agentToken, String agent) throws Exception {
         String json = mvc.perform(json(post("/api/v1/cases").header("Idempotency-Key", UUID.randomUUID().toString()),
                         agentToken, "{\"subject\": \"Refund not received\", \"description\": \"where is my money\", \"market\": \"DE\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
@@ -31,7 +31,7 @@ final class QualityFixtures {
         return key;
     }
 
-    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
+    public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
         return request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

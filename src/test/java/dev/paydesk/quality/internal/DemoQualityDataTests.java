@@ -47,7 +47,7 @@ class DemoQualityDataTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
         for (int i = 0; i < 3; i++) {
-            dev.paydesk.quality.QualityFixturesAccess.resolvedCase(mvc, tokenFor(agent), agent.username());
+            dev.paydesk.quality.QualityFixtures.resolvedCase(mvc, tokenFor(agent), agent.username());
         }
         int reviewed = new DemoQualityData(scorecards, reviews, calibrations, sampling, cases, jdbc, clock).seed();
         assertThat(reviewed).isGreaterThanOrEqualTo(3);
