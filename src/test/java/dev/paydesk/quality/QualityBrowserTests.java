@@ -88,6 +88,8 @@ class QualityBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("h1")).hasText("Review " + key);
         page.locator("input[name='answer.greeting'][value='no']").check();
         page.locator("input[name='answer.accuracy'][value='4']").check();
+        // greeting no (0 of weight 1) and accuracy 4 of 5 (weight 3): 12 of 16 points
+        assertThat(page.locator("#score-preview")).containsText("75");
         page.locator("input[name='comment.greeting']").fill("No name in the reply");
         page.locator("button[type=submit]", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Submit review")).click();
         page.locator("#confirm-ok").click();

@@ -86,6 +86,13 @@ class QualityUiTests extends PlatformTestSupport {
                 .andExpect(content().string(containsString("SOP log checked")));
         assertThat(jdbc.sql("select count(*) from quality_review where case_key = ?").param(key).query(Long.class).single())
                 .isZero();
+        // greeting no (weight 1), verification yes (weight 2): 2 of 3 points
+        mvc.perform(post("/quality/cases/" + key + "/score").with(user(reviewer)).with(csrf())
+                        .param("scorecardId", cardId.toString()).param("answer.greeting", "no").param("answer.verification", "yes"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("66.67")));
+        mvc.perform(post("/quality/cases/" + key + "/score").with(user(reviewer)).with(csrf())
+                        .param("scorecardId", cardId.toString()).param("answer.greeting", "no"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("criterion &#39;verification&#39;")));
         mvc.perform(post("/quality/cases/" + key + "/review").with(user(reviewer)).with(csrf())
                         .param("scorecardId", cardId.toString()).param("answer.greeting", "no")
                         .param("answer.verification", "yes").param("comment.greeting", "no name used"))

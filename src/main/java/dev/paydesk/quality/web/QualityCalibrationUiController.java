@@ -91,7 +91,8 @@ class QualityCalibrationUiController {
                 @RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
         Calibrations.View view = calibrations.view(id);
         return QualityUiController.step(redirect, "quality.flash.rated",
-                () -> calibrations.rate(id, caseKey, QualityUiController.answers(view.scorecard(), params)),
+                () -> calibrations.rate(id, caseKey,
+                        QualityUiController.answered(QualityUiController.answers(view.scorecard(), params))),
                 "/quality/calibrations/" + id);
     }
 

@@ -200,7 +200,7 @@ class QualityUiController {
         Scorecard card = scorecards.version(cardId);
         List<Answer> answers = answers(card, params);
         try {
-            Review r = reviews.submit(new NewReview(key, cardId, answers));
+            Review r = reviews.submit(new NewReview(key, cardId, answered(answers)));
             redirect.addFlashAttribute("flashKey", "quality.flash.submitted");
             return "redirect:/quality/reviews/" + r.id();
         } catch (InvalidInputException | ConflictException e) {
@@ -209,15 +209,33 @@ class QualityUiController {
         }
     }
 
-    /** The answers of a scorecard form: {@code answer.<code>} and {@code comment.<code>} per criterion. */
+    /** The live score beside the review form (htmx, on every change): the score so far or what is missing. */
+    @PostMapping("/quality/cases/{key}/score")
+    @QualityReviewerOrLead
+    String scorePreview(@PathVariable String key, @RequestParam MultiValueMap<String, String> params, Model model) {
+        Scorecard card = scorecards.version(parseId(params.getFirst("scorecardId")));
+        try {
+            model.addAttribute("score", card.score(answered(answers(card, params))));
+        } catch (InvalidInputException e) {
+            model.addAttribute("missing", e.getMessage());
+        }
+        return "quality/panels :: score";
+    }
+
+    /** The answers of a scorecard form: {@code answer.<code>} and {@code comment.<code>} per criterion ("" = unanswered). */
     static List<Answer> answers(Scorecard card, MultiValueMap<String, String> params) {
         List<Answer> answers = new ArrayList<>();
         for (Criterion c : card.criteria()) {
             String value = params.getFirst("answer." + c.code());
-            String comment = params.getFirst("comment." + c.code());
-            answers.add(new Answer(c.code(), value == null ? "" : value, blankToNull(comment)));
+            answers.add(new Answer(c.code(), value == null ? "" : value.strip(),
+                    blankToNull(params.getFirst("comment." + c.code()))));
         }
         return answers;
+    }
+
+    /** The answers given, for scoring: an unanswered criterion is then reported as not answered. */
+    static List<Answer> answered(List<Answer> answers) {
+        return answers.stream().filter(a -> !a.value().isBlank()).toList();
     }
 
     private String workspace(String key, Scorecard card, List<Answer> answers, ReviewDraft draft, Model model) {
