@@ -313,6 +313,15 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/quality/cases/{key}/checks", allow(CASE_READERS + "Q").scoped("case"));
         TABLE.put("GET /api/v1/quality/cases/{key}/review-draft", allow("PMQ"));
         TABLE.put("POST /api/v1/quality/samples/preview", allow("PM"));
+        TABLE.put("POST /api/v1/quality/samples", allow("PM"));
+        TABLE.put("GET /api/v1/quality/samples/assignments", allow("PMQ"));
+        TABLE.put("GET /api/v1/quality/calibrations", allow("PMQ"));
+        TABLE.put("POST /api/v1/quality/calibrations", allow("PM"));
+        TABLE.put("GET /api/v1/quality/calibrations/{id}", allow("PMQ"));
+        TABLE.put("PUT /api/v1/quality/calibrations/{id}/ratings/{caseKey}", allow("PMQ"));
+        TABLE.put("POST /api/v1/quality/calibrations/{id}/reveal", allow("PM"));
+        TABLE.put("GET /api/v1/quality/reports/iqs", allow(CASE_READERS + "Q"));
+        TABLE.put("GET /api/v1/quality/reports/pareto", allow(CASE_READERS + "Q"));
         // privacy: reading the retention periods is for process managers, auditors and admins; everything else
         // covers every market and needs an all-markets process manager or admin (market-scoped users: 403)
         TABLE.put("GET /api/v1/privacy/retention", allow("PUM"));

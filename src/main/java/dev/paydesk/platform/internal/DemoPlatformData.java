@@ -56,7 +56,8 @@ class DemoPlatformData implements ApplicationRunner {
             new DemoUser("demo.disputes", "Dana Disputes", "DISPUTE_SPECIALIST", List.of(), true),
             new DemoUser("demo.realtime", "Rik Realtime", "REALTIME_MANAGER", List.of(), true),
             new DemoUser("demo.process", "Paula Process", "PROCESS_MANAGER", List.of("DE", "FR", "IT", "ES"), false),
-            new DemoUser("demo.auditor", "Otto Auditor", "AUDITOR", List.of(), true));
+            new DemoUser("demo.auditor", "Otto Auditor", "AUDITOR", List.of(), true),
+            new DemoUser("demo.quality", "Quinn Quality", "QUALITY_REVIEWER", List.of("DE", "NL"), false));
 
     private final MarketService markets;
     private final UserService users;

@@ -43,6 +43,12 @@ public class AutomaticCheckService implements CaseQualityChecks {
         return AutomaticChecks.evaluate(facts(cases.get(caseId)));
     }
 
+    /** The checks of a case already read (the case page's panel). */
+    @Transactional(readOnly = true)
+    public List<AutomaticCheck> checks(CaseDetail detail) {
+        return AutomaticChecks.evaluate(facts(detail));
+    }
+
     /** The checks of a case by key or id. */
     @Transactional(readOnly = true)
     public List<AutomaticCheck> checks(String caseRef) {
@@ -52,10 +58,19 @@ public class AutomaticCheckService implements CaseQualityChecks {
     /** The scorecard for the case with answers prefilled from its checks. */
     @Transactional(readOnly = true)
     public ReviewDraft draft(String caseRef) {
+        return draft(caseRef, null);
+    }
+
+    /** The draft with a chosen scorecard version (of the case's market or every market), or the one covering the case. */
+    @Transactional(readOnly = true)
+    public ReviewDraft draft(String caseRef, @org.jspecify.annotations.Nullable UUID scorecardId) {
         CaseDetail detail = find(caseRef);
         CaseSummary c = detail.summary();
-        var card = scorecards.forCase(c.category(), c.market())
-                .orElseThrow(() -> new NotFoundException("no active scorecard covers " + c.key()));
+        var card = scorecardId == null ? scorecards.forCase(c.category(), c.market())
+                .orElseThrow(() -> new NotFoundException("no active scorecard covers " + c.key()))
+                : java.util.Optional.of(scorecards.version(scorecardId))
+                .filter(s -> s.market() == null || s.market().equals(c.market()))
+                .orElseThrow(() -> new NotFoundException("no scorecard " + scorecardId + " for market " + c.market()));
         List<AutomaticCheck> checks = AutomaticChecks.evaluate(facts(detail));
         return new ReviewDraft(c.key(), card, Prefill.answers(card, checks), checks);
     }

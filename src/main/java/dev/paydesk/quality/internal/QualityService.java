@@ -36,12 +36,14 @@ import dev.paydesk.shared.NotFoundException;
 class QualityService implements Scorecards, Reviews {
 
     private final QualityStore store;
+    private final SampleStore samples;
     private final CaseDesk cases;
     private final AuditLog audit;
     private final Clock clock;
 
-    QualityService(QualityStore store, CaseDesk cases, AuditLog audit, Clock clock) {
+    QualityService(QualityStore store, SampleStore samples, CaseDesk cases, AuditLog audit, Clock clock) {
         this.store = store;
+        this.samples = samples;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
@@ -119,7 +121,7 @@ class QualityService implements Scorecards, Reviews {
         if (c.status().isOpen()) {
             throw new ConflictException("case " + c.key() + " is " + c.status() + ": only resolved cases are reviewed");
         }
-        if (worked(detail, reviewer)) {
+        if (dev.paydesk.quality.ReviewPolicy.worked(detail, reviewer)) {
             throw new ConflictException(reviewer + " worked case " + c.key() + " and may not review it");
         }
         Scorecard card = store.scorecard(review.scorecardId())
@@ -138,14 +140,9 @@ class QualityService implements Scorecards, Reviews {
                 card.name(), card.version(), reviewer, c.assignee(), ReviewStatus.SUBMITTED,
                 List.copyOf(review.answers()), score, null, null, now, now);
         store.insert(stored);
+        samples.complete(c.key(), stored.id());
         audit.record("quality.review.submitted", "quality_review", stored.id().toString(), c.market(), null, stored);
         return stored;
-    }
-
-    /** A reviewer worked a case when it is assigned to them or they wrote anything on its timeline. */
-    static boolean worked(CaseDetail detail, String reviewer) {
-        return reviewer.equals(detail.summary().assignee())
-                || detail.timeline().stream().anyMatch(e -> reviewer.equals(e.author()));
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.paydesk.quality.internal;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +24,13 @@ import dev.paydesk.cases.CaseWorkbench;
 import dev.paydesk.cases.ClockState;
 import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActions;
+import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.platform.MarketCatalog;
+import dev.paydesk.platform.Role;
+import dev.paydesk.platform.UserDirectory;
+import dev.paydesk.quality.Assignment;
+import dev.paydesk.quality.Sample;
 import dev.paydesk.quality.sampling.Pick;
 import dev.paydesk.quality.sampling.ResolvedCase;
 import dev.paydesk.quality.sampling.Reviewer;
@@ -28,7 +40,10 @@ import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.Money;
 import dev.paydesk.shared.NotFoundException;
 
-/** Runs the sampler over a market's resolved cases, read through the case desk's API (a preview: nothing is stored). */
+/**
+ * Runs the sampler over a market's resolved cases, read through the case desk's API: as a preview (nothing
+ * stored) or as a stored sample with review assignments (by hand or the weekly job).
+ */
 @Service
 public class SamplingService {
 
@@ -38,17 +53,90 @@ public class SamplingService {
     private final CaseDesk cases;
     private final CaseWorkbench workbench;
     private final MoneyActions money;
+    private final SampleStore store;
+    private final UserDirectory users;
+    private final MarketCatalog markets;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    SamplingService(CaseDesk cases, CaseWorkbench workbench, MoneyActions money) {
+    SamplingService(CaseDesk cases, CaseWorkbench workbench, MoneyActions money, SampleStore store, UserDirectory users,
+                    MarketCatalog markets, AuditLog audit, Clock clock) {
         this.cases = cases;
         this.workbench = workbench;
         this.money = money;
+        this.store = store;
+        this.users = users;
+        this.markets = markets;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<Pick> preview(String market, LocalDate from, LocalDate to, SamplingRules rules, List<Reviewer> reviewers,
                               long seed, LocalDate today) {
         CurrentUser.requireInScope(market, () -> new NotFoundException("no market " + market));
+        return pick(market, from, to, rules, reviewers, seed, today);
+    }
+
+    /**
+     * Draws and stores the sample of a market and period with review assignments. Idempotent: a period
+     * already sampled answers with the stored sample. Reviewers default to the market's enabled quality
+     * reviewers. Background work (the weekly job) is not market-scoped.
+     */
+    @Transactional
+    public Sample draw(String market, LocalDate from, LocalDate to, SamplingRules rules, @Nullable List<Reviewer> reviewers,
+                       long seed, LocalDate today) {
+        if (CurrentUser.principal().isPresent()) {
+            CurrentUser.requireInScope(market, () -> new NotFoundException("no market " + market));
+        }
+        Optional<Sample> existing = store.sample(market, from, to);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        List<Reviewer> who = reviewers != null ? reviewers : qualityReviewers(market);
+        UUID id = UUID.randomUUID();
+        List<Assignment> assignments = pick(market, from, to, rules, who, seed, today).stream()
+                .map(p -> new Assignment(UUID.randomUUID(), id, p.caseKey(), market, p.agent(), p.reviewer(), p.reason(),
+                        p.dueOn(), null))
+                .toList();
+        Sample sample = new Sample(id, market, from, to, seed, clock.instant(), CurrentUser.actorName(), assignments);
+        store.insert(sample);
+        audit.record("quality.sample.drawn", "quality_sample", id.toString(), market, null,
+                java.util.Map.of("from", from.toString(), "to", to.toString(), "seed", seed, "cases", assignments.size()));
+        return sample;
+    }
+
+    /** The weekly job: every market's previous week (Monday to Sunday), seeded by market and week. */
+    @Transactional
+    public List<Sample> weekly(LocalDate today, SamplingRules rules) {
+        LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        LocalDate to = from.plusDays(6);
+        return markets.markets().stream()
+                .map(m -> draw(m.code(), from, to, rules, null, seedOf(m.code(), from), today))
+                .toList();
+    }
+
+    /** A week's seed: the same market and week always give the same sample. */
+    public static long seedOf(String market, LocalDate from) {
+        return from.toEpochDay() * 31 + market.hashCode();
+    }
+
+    /** Assignments of the caller's markets; {@code mine}: only those assigned to the caller. */
+    @Transactional(readOnly = true)
+    public List<Assignment> assignments(boolean mine) {
+        return store.assignments(CurrentUser.marketScope(), mine ? CurrentUser.actorName() : null, 1000);
+    }
+
+    private List<Reviewer> qualityReviewers(String market) {
+        return users.users().stream()
+                .filter(u -> u.enabled() && u.roles().contains(Role.QUALITY_REVIEWER)
+                        && (u.allMarkets() || u.markets().contains(market)))
+                .map(u -> new Reviewer(u.username(), null))
+                .toList();
+    }
+
+    private List<Pick> pick(String market, LocalDate from, LocalDate to, SamplingRules rules, List<Reviewer> reviewers,
+                            long seed, LocalDate today) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "the period ends before it starts");
         }

@@ -9,11 +9,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.paydesk.quality.Assignment;
+import dev.paydesk.quality.Sample;
 import dev.paydesk.quality.internal.SamplingService;
 import dev.paydesk.quality.sampling.Pick;
 import dev.paydesk.quality.sampling.Reviewer;
@@ -24,7 +30,7 @@ import dev.paydesk.shared.MoneyParser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** A sample of resolved cases for review, reproducible for a seed (a preview; nothing is stored yet). */
+/** A sample of resolved cases for review, reproducible for a seed: a preview, or stored with review assignments. */
 @RestController
 @RequestMapping("/api/v1/quality/samples")
 @Tag(name = "Quality", description = "Scorecards, reviews of resolved cases and their lifecycle")
@@ -57,6 +63,40 @@ class QualitySamplingApiController {
                 || r.reviewers().stream().anyMatch(v -> v == null || v.name() == null || v.name().isBlank())) {
             throw new InvalidInputException("reviewers", "name at least one reviewer");
         }
+        SamplingRules rules = rules(r);
+        List<Reviewer> reviewers = r.reviewers().stream().map(java.util.Objects::requireNonNull).toList();
+        return sampling.preview(r.market().strip().toUpperCase(java.util.Locale.ROOT), r.from(), r.to(), rules, reviewers,
+                r.seed(), LocalDate.now(clock));
+    }
+
+    @PostMapping
+    @ProcessManagerOrAdmin
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Draw and store the sample of a market and period with review assignments (a period sampled "
+            + "before answers with its stored sample); reviewers default to the market's quality reviewers")
+    Sample draw(@RequestBody SampleRequest r) {
+        if (r.market() == null || r.from() == null || r.to() == null || r.seed() == null) {
+            throw new InvalidInputException("market", "market, from, to and seed are required");
+        }
+        List<Reviewer> reviewers = r.reviewers() == null ? null
+                : r.reviewers().stream().map(v -> {
+                    if (v == null || v.name() == null || v.name().isBlank()) {
+                        throw new InvalidInputException("reviewers", "a reviewer needs a name");
+                    }
+                    return v;
+                }).toList();
+        return sampling.draw(r.market().strip().toUpperCase(java.util.Locale.ROOT), r.from(), r.to(), rules(r), reviewers,
+                r.seed(), LocalDate.now(clock));
+    }
+
+    @GetMapping("/assignments")
+    @QualityReviewerOrLead
+    @Operation(summary = "Review assignments in the caller's markets, open first by due date (mine=true: the caller's)")
+    List<Assignment> assignments(@RequestParam(defaultValue = "false") boolean mine) {
+        return sampling.assignments(mine);
+    }
+
+    private static SamplingRules rules(SampleRequest r) {
         Money above = r.moneyAbove() == null ? null : MoneyParser.decimal("moneyAbove", r.moneyAbove(), "currency",
                 r.currency() == null ? "" : r.currency(), MoneyParser.Sign.POSITIVE);
         SamplingRules standard = SamplingRules.standard(above);
@@ -67,8 +107,6 @@ class QualitySamplingApiController {
                 r.newAgentDays() == null ? standard.newAgentDays() : r.newAgentDays(), true,
                 r.dueDays() == null ? standard.dueDays() : r.dueDays(),
                 r.allowSameSupplier() == null || r.allowSameSupplier());
-        List<Reviewer> reviewers = r.reviewers().stream().map(java.util.Objects::requireNonNull).toList();
-        return sampling.preview(r.market().strip().toUpperCase(java.util.Locale.ROOT), r.from(), r.to(), rules, reviewers,
-                r.seed(), LocalDate.now(clock));
+        return rules;
     }
 }

@@ -1,0 +1,106 @@
+package dev.paydesk.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+
+import dev.paydesk.platform.PlatformTestSupport;
+import dev.paydesk.platform.Role;
+import dev.paydesk.platform.internal.UserAccount;
+import dev.paydesk.quality.internal.SamplingService;
+import dev.paydesk.quality.sampling.SamplingRules;
+
+/** Stored samples: assignments to the market's quality reviewers, idempotent per period, done by the review; the weekly job. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class QualitySamplesTests extends PlatformTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SamplingService sampling;
+
+    private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
+        return mvc.perform(QualityFixtures.json(request, token, body));
+    }
+
+    @Test
+    void aStoredSampleAssignsTheMarketsReviewersAndTheReviewCompletesIt() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        UserAccount reviewer = newUser(Role.QUALITY_REVIEWER, List.of("DE"));
+        String agentToken = tokenFor(agent);
+        String key = QualityFixtures.resolvedCase(mvc, agentToken, agent.username());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // a period no other test samples: the sample of a period is stored once
+        LocalDate from = today.minusDays(400 + ThreadLocalRandom.current().nextInt(5000));
+        String body = """
+                {"market": "DE", "from": "%s", "to": "%s", "seed": 7, "randomShare": 1.0,
+                 "reviewers": [{"name": "%s"}, {"name": "%s"}]}""".formatted(from, today, agent.username(), reviewer.username());
+        String first = call(post("/api/v1/quality/samples"), tokenFor(lead), body).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        List<String> assigned = JsonPath.read(first, "$.assignments[?(@.caseKey == '" + key + "')].reviewer");
+        assertThat(assigned).containsExactly(reviewer.username());
+        String again = call(post("/api/v1/quality/samples"), tokenFor(lead), body).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+        call(post("/api/v1/quality/samples"), tokenFor(lead), "{\"market\": \"DE\"}").andExpect(status().isBadRequest());
+
+        String reviewerToken = tokenFor(reviewer);
+        String mine = call(get("/api/v1/quality/samples/assignments?mine=true"), reviewerToken, "")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Object> open = JsonPath.read(mine, "$[?(@.caseKey == '" + key + "' && @.reviewId == null)]");
+        assertThat(open).hasSize(1);
+        call(get("/api/v1/quality/samples/assignments"), agentToken, "").andExpect(status().isForbidden());
+
+        String card = JsonPath.read(call(post("/api/v1/quality/scorecards"), tokenFor(lead), """
+                {"name": "%s", "market": "DE", "criteria": [{"code": "tone", "label": "Tone", "weight": 1}]}"""
+                .formatted(unique("Sampled"))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String review = call(post("/api/v1/quality/reviews"), reviewerToken, """
+                {"caseRef": "%s", "scorecardId": "%s", "answers": [{"criterion": "tone", "value": "yes"}]}"""
+                .formatted(key, card)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID reviewId = UUID.fromString(JsonPath.read(review, "$.id"));
+        assertThat(jdbc.sql("select review_id from quality_assignment where case_key = ?").param(key)
+                .query(UUID.class).list()).containsOnly(reviewId);
+    }
+
+    @Test
+    void theWeeklyJobSamplesEveryMarketsPreviousWeekOnce() {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        LocalDate wednesday = LocalDate.of(2031, 3, 12);
+        List<Sample> first = sampling.weekly(wednesday, SamplingRules.standard(null));
+        assertThat(first).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.from()).isEqualTo(LocalDate.of(2031, 3, 3));
+            assertThat(s.to()).isEqualTo(LocalDate.of(2031, 3, 9));
+            assertThat(s.createdBy()).isEqualTo("system");
+        });
+        List<Sample> second = sampling.weekly(wednesday.plusDays(1), SamplingRules.standard(null));
+        assertThat(second).extracting(Sample::id).containsExactlyElementsOf(first.stream().map(Sample::id).toList());
+    }
+}
