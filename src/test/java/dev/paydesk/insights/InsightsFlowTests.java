@@ -76,6 +76,7 @@ class InsightsFlowTests extends PlatformTestSupport {
 
         jdbc.sql("delete from insights_case_fact where market = ?").param(MARKET).update();
         jdbc.sql("delete from insights_daily where market = ?").param(MARKET).update();
+        jdbc.sql("delete from insights_market_day where market = ?").param(MARKET).update();
         assertThat(value(request, Kpi.CASES_OPENED)).isZero();
         Insights.RebuildSummary rebuilt = insights.rebuild();
         assertThat(rebuilt.cases()).isGreaterThanOrEqualTo(3);

@@ -26,6 +26,16 @@ class Rollups {
             + " queue, category, priority, v, count(*) from (%s) x"
             + " group by family, metric, market, day, provider, method, queue, category, priority, v";
 
+    private static final String MARKET_DAY = "insert into insights_market_day (family, metric, market, day, n, total)"
+            + " select family, metric, market, day, sum(n), sum(total) from insights_daily where %1$s"
+            + " group by family, metric, market, day";
+
+    private static final String MARKET_DAY_VALUES = "insert into insights_market_day (family, metric, market, day, n,"
+            + " total, vals, cnts) select family, metric, market, day, sum(n), sum(value::bigint * n),"
+            + " array_agg(value order by value), array_agg(n order by value) from (select family, metric, market, day,"
+            + " value, sum(n) n from insights_daily_value where %1$s group by family, metric, market, day, value) v"
+            + " group by family, metric, market, day";
+
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -41,6 +51,8 @@ class Rollups {
                 .params(family.name(), market, day).update();
         jdbc.sql("delete from insights_daily_value where family = ? and market = ? and day = ?")
                 .params(family.name(), market, day).update();
+        jdbc.sql("delete from insights_market_day where family = ? and market = ? and day = ?")
+                .params(family.name(), market, day).update();
         insert(family, true, market, day);
     }
 
@@ -49,6 +61,7 @@ class Rollups {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(familyLock(family)).query((rs, i) -> 1).list();
         jdbc.sql("delete from insights_daily where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ?").param(family.name()).update();
+        jdbc.sql("delete from insights_market_day where family = ?").param(family.name()).update();
         insert(family, false, "", LocalDate.EPOCH);
     }
 
@@ -57,6 +70,10 @@ class Rollups {
         Object[] params = slice ? new Object[]{market, day} : new Object[0];
         jdbc.sql(DAILY.formatted(sources[0])).params(repeat(params, count(sources[0]))).update();
         jdbc.sql(VALUES.formatted(sources[1])).params(repeat(params, count(sources[1]))).update();
+        String where = slice ? "family = ? and market = ? and day = ?" : "family = ?";
+        Object[] narrow = slice ? new Object[]{family.name(), market, day} : new Object[]{family.name()};
+        jdbc.sql(MARKET_DAY.formatted(where)).params(narrow).update();
+        jdbc.sql(MARKET_DAY_VALUES.formatted(where)).params(narrow).update();
     }
 
     private static long familyLock(Family family) {
