@@ -37,6 +37,24 @@ public enum Kpi {
             "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
     CSAT_SATISFIED("csat_satisfied", "share of CSAT answers rated 4 or 5", "fraction",
             "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
+    CSAT_RESPONSE_RATE("csat_response_rate", "CSAT surveys sent in the period that were answered / surveys sent in"
+            + " the period (an unanswered survey counts as not answered, so the rate can still rise while surveys are"
+            + " open)", "fraction", "CSAT surveys; day sent", Family.CASE, Dimensions.CASE, true),
+    REOPEN_RATE("reopen_rate", "resolved cases that were reopened at least once (a status change from resolved or"
+            + " closed back to an open status) / cases resolved, by the day of the current resolution", "fraction",
+            "cases; day resolved", Family.CASE, Dimensions.CASE, false),
+    FIRST_CONTACT_RESOLUTION_RATE("first_contact_resolution_rate", "resolved cases never reopened that needed at most"
+            + " one reply to the customer / cases resolved, by the day of the resolution", "fraction",
+            "cases; day resolved", Family.CASE, Dimensions.CASE, true),
+    REPEAT_CONTACT_RATE("repeat_contact_rate", "cases opened that link to an earlier case (triage links a repeat"
+            + " contact of the same customer or payment; a manual case link counts too) / cases opened", "fraction",
+            "cases; day of creation", Family.CASE, Dimensions.CASE, false),
+    PSD2_REPLY_ATTAINMENT("psd2_reply_attainment", "PSD2 complaint reply deadlines met / (met + breached): breached"
+            + " on the day of the breach, met on the day the case resolved with the deadline met", "fraction",
+            "case clocks (EXTERNAL, PSD2 reply)", Family.CASE, Dimensions.CASE, true),
+    OLA_ATTAINMENT("ola_attainment", "OLA clocks of escalations met / (met + breached): breached on the day of the"
+            + " breach, met on the day the case resolved with the OLA met", "fraction", "case clocks (OLA)",
+            Family.CASE, Dimensions.CASE, true),
     REFUND_TURNAROUND_HOURS_P50("refund_turnaround_hours_p50", "median hours from the merchant's refund request to"
             + " the refund confirmed by the PSP (request paired with the earliest open request of the same order,"
             + " amount and currency); exact to the minute", "hours", "refund movements; day confirmed",

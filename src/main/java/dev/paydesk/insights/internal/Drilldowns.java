@@ -15,7 +15,8 @@ import dev.paydesk.insights.KpiRequest;
 final class Drilldowns {
 
     private static final String CASES = "select case_id as id, case_key as key, market, queue, category, priority, provider,"
-            + " assignee, created_at, resolved_at, first_reply_at, first_response_minutes, fr_state, res_state, csat_rating"
+            + " assignee, created_at, resolved_at, first_reply_at, first_response_minutes, fr_state, res_state, csat_rating,"
+            + " reopens, replies_out, repeat_contact, psd2_state, ola_state, csat_sent_at"
             + " from insights_case_fact where true";
     private static final String PAYMENTS = "select transaction_id as id, provider_reference, merchant_reference, market,"
             + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes"
@@ -53,6 +54,14 @@ final class Drilldowns {
                 condition = " and first_response_minutes is not null" + period("first_reply_day", r, params);
             }
             case CSAT_MEAN, CSAT_SATISFIED -> { base = CASES; condition = " and csat_rating is not null" + period("csat_day", r, params); }
+            case CSAT_RESPONSE_RATE -> { base = CASES; condition = period("csat_sent_day", r, params); }
+            case REOPEN_RATE, FIRST_CONTACT_RESOLUTION_RATE -> { base = CASES; condition = period("resolved_day", r, params); }
+            case REPEAT_CONTACT_RATE -> { base = CASES; condition = period("opened_day", r, params); }
+            case PSD2_REPLY_ATTAINMENT -> {
+                base = CASES;
+                condition = " and psd2_state in ('MET', 'BREACHED')" + period("psd2_day", r, params);
+            }
+            case OLA_ATTAINMENT -> { base = CASES; condition = " and ola_state in ('MET', 'BREACHED')" + period("ola_day", r, params); }
             case REFUND_TURNAROUND_HOURS_P50 -> {
                 base = PAYMENTS;
                 condition = " and kind = 'REFUND' and not failed and turnaround_minutes is not null" + period("day", r, params);

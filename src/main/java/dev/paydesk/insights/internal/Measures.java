@@ -62,6 +62,12 @@ final class Measures {
             case FIRST_RESPONSE_MINUTES_P90 -> percentile("fr_minutes", 0.9, 1);
             case CSAT_MEAN -> n("csat") == 0 ? new Result(null, 0) : new Result((double) total("csat") / n("csat"), n("csat"));
             case CSAT_SATISFIED -> ratio(n("csat_satisfied"), n("csat"));
+            case CSAT_RESPONSE_RATE -> ratio(n("csat_answered"), n("csat_sent"));
+            case REOPEN_RATE -> ratio(n("reopened"), n("resolved"));
+            case FIRST_CONTACT_RESOLUTION_RATE -> ratio(n("first_contact"), n("resolved"));
+            case REPEAT_CONTACT_RATE -> ratio(n("repeat"), n("opened"));
+            case PSD2_REPLY_ATTAINMENT -> ratio(n("psd2_met"), n("psd2_met") + n("psd2_breached"));
+            case OLA_ATTAINMENT -> ratio(n("ola_met"), n("ola_met") + n("ola_breached"));
             case REFUND_TURNAROUND_HOURS_P50 -> percentile("refund_turnaround", 0.5, 60);
             case FAILED_REFUND_RATE -> ratio(n("refund_failed"), n("refund"));
             case CAPTURES -> count(n("capture"));

@@ -111,7 +111,23 @@ class Rollups {
                         "select 'csat', " + dims.formatted("csat_day") + ", csat_rating" + from + "csat_rating is not null and "
                                 + where(slice, "csat_day"),
                         "select 'csat_satisfied', " + dims.formatted("csat_day") + ", csat_rating" + from
-                                + "csat_rating >= 4 and " + where(slice, "csat_day")),
+                                + "csat_rating >= 4 and " + where(slice, "csat_day"),
+                        "select 'reopened', " + dims.formatted("resolved_day") + ", 0" + from + "reopens > 0 and "
+                                + where(slice, "resolved_day"),
+                        "select 'first_contact', " + dims.formatted("resolved_day") + ", 0" + from
+                                + "reopens = 0 and replies_out <= 1 and " + where(slice, "resolved_day"),
+                        "select 'repeat', " + dims.formatted("opened_day") + ", 0" + from + "repeat_contact and "
+                                + where(slice, "opened_day"),
+                        "select case psd2_state when 'MET' then 'psd2_met' else 'psd2_breached' end, "
+                                + dims.formatted("psd2_day") + ", 0" + from + "psd2_state in ('MET', 'BREACHED') and "
+                                + where(slice, "psd2_day"),
+                        "select case ola_state when 'MET' then 'ola_met' else 'ola_breached' end, "
+                                + dims.formatted("ola_day") + ", 0" + from + "ola_state in ('MET', 'BREACHED') and "
+                                + where(slice, "ola_day"),
+                        "select 'csat_sent', " + dims.formatted("csat_sent_day") + ", 0" + from
+                                + where(slice, "csat_sent_day"),
+                        "select 'csat_answered', " + dims.formatted("csat_sent_day") + ", 0" + from
+                                + "csat_rating is not null and " + where(slice, "csat_sent_day")),
                         "select 'fr_minutes' metric, " + dims.formatted("first_reply_day") + ", first_response_minutes v" + from
                                 + "first_response_minutes is not null and " + where(slice, "first_reply_day")};
             }
