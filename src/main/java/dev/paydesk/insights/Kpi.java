@@ -10,7 +10,7 @@ import java.util.Set;
  * record without a market counts in UTC); a period {@code [from, to)} is a range of such days.
  *
  * @param formula the definition as people read it
- * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours} or {@code rating}
+ * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours}, {@code rating} or {@code per_1000_orders}
  * @param source the records counted and the day they count on
  * @param family which fact table and rollup family serves it
  * @param dimensions the filters that apply (market always does)
@@ -62,6 +62,10 @@ public enum Kpi {
     FAILED_REFUND_RATE("failed_refund_rate", "refunds that failed (failed status, or a later REFUND_FAILED /"
             + " REFUND_REVERSED naming them) / refunds", "fraction", "refund movements; day of the refund",
             Family.PAYMENT, Dimensions.PAYMENT, false),
+    CONTACT_RATE_PER_1000_ORDERS("contact_rate_per_1000_orders", "cases opened x 1,000 / orders, an order counting"
+            + " on the day of its first successful capture or bank credit (cases and orders of the same market, and"
+            + " provider when filtered)", "per 1,000 orders", "cases opened; orders by first capture",
+            Family.PAYMENT, Set.of("provider"), false),
     CAPTURES("captures", "successful captures and bank credits", "count", "payment movements; day occurred",
             Family.PAYMENT, Dimensions.PAYMENT, true),
     DISPUTES_OPENED("disputes_opened", "disputes opened in the period", "count", "disputes; day opened",

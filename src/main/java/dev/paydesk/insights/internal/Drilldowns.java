@@ -19,7 +19,8 @@ final class Drilldowns {
             + " reopens, replies_out, repeat_contact, psd2_state, ola_state, csat_sent_at"
             + " from insights_case_fact where true";
     private static final String PAYMENTS = "select transaction_id as id, provider_reference, merchant_reference, market,"
-            + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes"
+            + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes,"
+            + " first_capture"
             + " from insights_payment_fact where true";
     private static final String DISPUTES = "select dispute_id as id, market, provider, network, reason_category, status,"
             + " opened_at, closed_at, amount_minor, currency from insights_dispute_fact where true";
@@ -39,7 +40,7 @@ final class Drilldowns {
         String base;
         String condition;
         switch (kpi) {
-            case CASES_OPENED -> { base = CASES; condition = period("opened_day", r, params); }
+            case CASES_OPENED, CONTACT_RATE_PER_1000_ORDERS -> { base = CASES; condition = period("opened_day", r, params); }
             case CASES_RESOLVED -> { base = CASES; condition = period("resolved_day", r, params); }
             case BACKLOG_OPEN -> {
                 base = CASES;
@@ -75,7 +76,7 @@ final class Drilldowns {
             }
             default -> throw new IllegalStateException("no drill-down for " + kpi);
         }
-        Set<String> columns = switch (kpi.family()) {
+        Set<String> columns = kpi == Kpi.CONTACT_RATE_PER_1000_ORDERS ? CASE_COLUMNS : switch (kpi.family()) {
             case CASE -> CASE_COLUMNS;
             case PAYMENT -> PAYMENT_COLUMNS;
             case DISPUTE -> DISPUTE_COLUMNS;

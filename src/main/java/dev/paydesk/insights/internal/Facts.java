@@ -160,17 +160,19 @@ class Facts {
                 .query((rs, i) -> new Slice(Family.PAYMENT, rs.getString(1), rs.getObject(2, LocalDate.class))).list());
         jdbc.sql("""
                 insert into insights_payment_fact (transaction_id, kind, provider_reference, merchant_reference, market,
-                    provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes,
+                    first_capture)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (transaction_id) do update set kind = excluded.kind,
                     provider_reference = excluded.provider_reference, merchant_reference = excluded.merchant_reference,
                     market = excluded.market, provider = excluded.provider, method = excluded.method,
                     occurred_at = excluded.occurred_at, day = excluded.day, failed = excluded.failed,
                     amount_minor = excluded.amount_minor, currency = excluded.currency,
-                    requested_at = excluded.requested_at, turnaround_minutes = excluded.turnaround_minutes""")
+                    requested_at = excluded.requested_at, turnaround_minutes = excluded.turnaround_minutes,
+                    first_capture = excluded.first_capture""")
                 .params(f.transactionId(), f.kind(), f.providerReference(), f.merchantReference(), f.market(),
                         f.provider(), f.method(), ts(f.occurredAt()), day, f.failed(), f.amountMinor(), f.currency(),
-                        ts(f.requestedAt()), f.turnaroundMinutes())
+                        ts(f.requestedAt()), f.turnaroundMinutes(), f.firstCapture())
                 .update();
         slices.add(new Slice(Family.PAYMENT, f.market(), day));
         return slices;

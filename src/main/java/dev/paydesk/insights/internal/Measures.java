@@ -73,6 +73,8 @@ final class Measures {
             case CAPTURES -> count(n("capture"));
             case DISPUTES_OPENED -> count(n("dispute_opened"));
             case DISPUTE_WIN_RATE -> ratio(n("dispute_won"), n("dispute_decided"));
+            case CONTACT_RATE_PER_1000_ORDERS -> n("order") == 0 ? new Result(null, n("opened"))
+                    : new Result(n("opened") * 1000.0 / n("order"), n("opened"));
             case DISPUTE_RATE -> n("capture") == 0 ? new Result(null, n("dispute_opened"))
                     : new Result((double) n("dispute_opened") / n("capture"), n("dispute_opened"));
         };

@@ -136,6 +136,7 @@ class Rollups {
                 String from = " from insights_payment_fact where ";
                 yield new String[]{String.join(" union all ",
                         "select 'capture' metric, " + dims + ", amount_minor v" + from + "kind = 'CAPTURE' and " + where(slice, "day"),
+                        "select 'order', " + dims + ", 0" + from + "first_capture and " + where(slice, "day"),
                         "select 'refund', " + dims + ", amount_minor" + from + "kind = 'REFUND' and " + where(slice, "day"),
                         "select 'refund_failed', " + dims + ", amount_minor" + from + "kind = 'REFUND' and failed and "
                                 + where(slice, "day")),

@@ -230,6 +230,11 @@ class KpiFixtureTests extends PlatformTestSupport {
                 return decided.isEmpty() ? new Measures.Result(null, 0) : new Measures.Result(
                         decided.stream().filter(d -> d.status().equals("WON")).count() / (double) decided.size(), decided.size());
             }
+            case CONTACT_RATE_PER_1000_ORDERS: {
+                long opened = mc.stream().filter(c -> in.test(c.createdAt())).count();
+                long orders = mp.stream().filter(p -> p.firstCapture() && in.test(p.occurredAt())).count();
+                return new Measures.Result(orders == 0 ? null : opened * 1000.0 / orders, opened);
+            }
             case DISPUTE_RATE: {
                 long opened = md.stream().filter(d -> in.test(d.openedAt())).count();
                 long captures = mp.stream().filter(p -> p.kind().equals("CAPTURE") && in.test(p.occurredAt())).count();
@@ -359,8 +364,9 @@ class KpiFixtureTests extends PlatformTestSupport {
     private PaymentFact randomPayment(String market, boolean capture) {
         Instant at = randomInstant();
         if (capture) {
+            // one capture in four is a later partial capture of an order already counted
             return new PaymentFact(UUID.randomUUID(), "CAPTURE", "psp-" + UUID.randomUUID(), "ord-" + random.nextInt(), market,
-                    "ADYEN", "card", at, false, 1000 + random.nextInt(5000), "EUR", null, null);
+                    "ADYEN", "card", at, false, 1000 + random.nextInt(5000), "EUR", null, null, random.nextInt(4) != 0);
         }
         boolean failed = random.nextInt(6) == 0;
         Instant requested = failed || random.nextInt(5) == 0 ? null : at.minus(Duration.ofMinutes(random.nextInt(5000)));
