@@ -55,6 +55,9 @@ public enum Kpi {
     OLA_ATTAINMENT("ola_attainment", "OLA clocks of escalations met / (met + breached): breached on the day of the"
             + " breach, met on the day the case resolved with the OLA met", "fraction", "case clocks (OLA)",
             Family.CASE, Dimensions.CASE, true),
+    FOUR_EYES_WAIT_MINUTES_P50("four_eyes_wait_minutes_p50", "median whole calendar minutes a money action waited"
+            + " from its request to the second person's approval or rejection (nearest rank), over decisions made in"
+            + " the period", "minutes", "four-eyes decisions; day decided", Family.CASE, Dimensions.CASE, false),
     REFUND_TURNAROUND_HOURS_P50("refund_turnaround_hours_p50", "median hours from the merchant's refund request to"
             + " the refund confirmed by the PSP (request paired with the earliest open request of the same order,"
             + " amount and currency); exact to the minute", "hours", "refund movements; day confirmed",

@@ -42,11 +42,19 @@ record CaseFact(UUID caseId, String key, String market, String provider, String 
      *                   decided at the breach, or when the case resolved while the clock was met
      * @param olaState, olaDecidedAt the OLA clock of an escalation, decided the same way
      * @param csatSentAt when the CSAT survey was sent (null: none)
+     * @param approvals money actions that waited for a four-eyes decision, in timeline order
      */
     record Conduct(int reopens, int repliesOut, boolean repeatContact, @Nullable String psd2State,
                    @Nullable Instant psd2DecidedAt, @Nullable String olaState, @Nullable Instant olaDecidedAt,
-                   @Nullable Instant csatSentAt) {
-        static final Conduct NONE = new Conduct(0, 0, false, null, null, null, null, null);
+                   @Nullable Instant csatSentAt, java.util.List<Approval> approvals) {
+        static final Conduct NONE = new Conduct(0, 0, false, null, null, null, null, null, java.util.List.of());
+    }
+
+    /** A four-eyes decision: requested (pending approval) and approved or rejected by a second person. */
+    record Approval(Instant requestedAt, Instant decidedAt) {
+        int waitingMinutes() {
+            return (int) java.time.Duration.between(requestedAt, decidedAt).toMinutes();
+        }
     }
 
     /** A fact without handling details (tests and the benchmark). */
@@ -110,11 +118,32 @@ record CaseFact(UUID caseId, String key, String market, String provider, String 
         boolean repeat = d.links().stream().anyMatch(l -> l.kind() == dev.paydesk.cases.LinkKind.CASE);
         Conduct conduct = new Conduct(reopens, repliesOut, repeat, psd2 == null ? null : psd2.state().name(),
                 decided(psd2, resolvedAt), ola == null ? null : ola.state().name(), decided(ola, resolvedAt),
-                survey == null ? null : survey.sentAt());
+                survey == null ? null : survey.sentAt(), approvals(d));
         return new CaseFact(s.id(), s.key(), s.market(), upper(d.provider()), nz(s.queue()), nz(s.category()),
                 s.priority().name(), s.assignee(), s.createdAt(), resolvedAt, firstReply, minutes,
                 fr == null ? null : fr.state().name(), frDecided, res == null ? null : res.state().name(), resDecided,
                 answered == null ? null : rating, answered, pending, conduct);
+    }
+
+    /** Pairs each MONEY_REQUESTED that waited for approval with the MONEY_APPROVED / MONEY_REJECTED of its action. */
+    static java.util.List<Approval> approvals(CaseDetail d) {
+        java.util.Map<Object, Instant> pending = new java.util.HashMap<>();
+        java.util.List<Approval> out = new java.util.ArrayList<>();
+        for (TimelineEntry e : d.timeline()) {
+            Object action = e.data().get("action");
+            if (action == null) {
+                continue;
+            }
+            if (e.kind() == EntryKind.MONEY_REQUESTED && "PENDING_APPROVAL".equals(e.data().get("status"))) {
+                pending.put(action, e.at());
+            } else if (e.kind() == EntryKind.MONEY_APPROVED || e.kind() == EntryKind.MONEY_REJECTED) {
+                Instant requested = pending.remove(action);
+                if (requested != null) {
+                    out.add(new Approval(requested, e.at()));
+                }
+            }
+        }
+        return out;
     }
 
     private static @Nullable CaseClock clock(CaseDetail d, ClockKind kind) {

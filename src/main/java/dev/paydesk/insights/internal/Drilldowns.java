@@ -18,6 +18,9 @@ final class Drilldowns {
             + " assignee, created_at, resolved_at, first_reply_at, first_response_minutes, fr_state, res_state, csat_rating,"
             + " reopens, replies_out, repeat_contact, psd2_state, ola_state, csat_sent_at"
             + " from insights_case_fact where true";
+    private static final String APPROVALS = "select case_id as id, case_key as key, market, queue, category, priority,"
+            + " provider, assignee, u.m as waiting_minutes, u.d as decided_day from insights_case_fact,"
+            + " unnest(four_eyes_minutes, four_eyes_days) as u(m, d) where true";
     private static final String PAYMENTS = "select transaction_id as id, provider_reference, merchant_reference, market,"
             + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes,"
             + " first_capture"
@@ -63,6 +66,7 @@ final class Drilldowns {
                 condition = " and psd2_state in ('MET', 'BREACHED')" + period("psd2_day", r, params);
             }
             case OLA_ATTAINMENT -> { base = CASES; condition = " and ola_state in ('MET', 'BREACHED')" + period("ola_day", r, params); }
+            case FOUR_EYES_WAIT_MINUTES_P50 -> { base = APPROVALS; condition = period("u.d", r, params); }
             case REFUND_TURNAROUND_HOURS_P50 -> {
                 base = PAYMENTS;
                 condition = " and kind = 'REFUND' and not failed and turnaround_minutes is not null" + period("day", r, params);

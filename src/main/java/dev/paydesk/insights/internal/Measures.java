@@ -68,6 +68,7 @@ final class Measures {
             case REPEAT_CONTACT_RATE -> ratio(n("repeat"), n("opened"));
             case PSD2_REPLY_ATTAINMENT -> ratio(n("psd2_met"), n("psd2_met") + n("psd2_breached"));
             case OLA_ATTAINMENT -> ratio(n("ola_met"), n("ola_met") + n("ola_breached"));
+            case FOUR_EYES_WAIT_MINUTES_P50 -> percentile("four_eyes_minutes", 0.5, 1);
             case REFUND_TURNAROUND_HOURS_P50 -> percentile("refund_turnaround", 0.5, 60);
             case FAILED_REFUND_RATE -> ratio(n("refund_failed"), n("refund"));
             case CAPTURES -> count(n("capture"));

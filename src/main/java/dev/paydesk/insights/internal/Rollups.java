@@ -129,7 +129,10 @@ class Rollups {
                         "select 'csat_answered', " + dims.formatted("csat_sent_day") + ", 0" + from
                                 + "csat_rating is not null and " + where(slice, "csat_sent_day")),
                         "select 'fr_minutes' metric, " + dims.formatted("first_reply_day") + ", first_response_minutes v" + from
-                                + "first_response_minutes is not null and " + where(slice, "first_reply_day")};
+                                + "first_response_minutes is not null and " + where(slice, "first_reply_day")
+                                + " union all select 'four_eyes_minutes', " + dims.formatted("u.d") + ", u.m"
+                                + " from insights_case_fact, unnest(four_eyes_minutes, four_eyes_days) as u(m, d) where "
+                                + where(slice, "u.d")};
             }
             case PAYMENT -> {
                 String dims = "'PAYMENT' family, market, day, provider, method, '' queue, '' category, '' priority";

@@ -99,7 +99,8 @@ class KpiFixtureTests extends PlatformTestSupport {
                     c.priority(), c.assignee(), c.createdAt(), null, c.firstReplyAt(), c.firstResponseMinutes(),
                     c.frState(), c.frDecidedAt(), "RUNNING", null, c.csatRating(), c.csatAt(), false,
                     new CaseFact.Conduct(c.conduct().reopens() + 1, c.conduct().repliesOut(), c.conduct().repeatContact(),
-                            c.conduct().psd2State(), c.conduct().psd2DecidedAt(), "RUNNING", null, c.conduct().csatSentAt()));
+                            c.conduct().psd2State(), c.conduct().psd2DecidedAt(), "RUNNING", null, c.conduct().csatSentAt(),
+                            c.conduct().approvals()));
             cases.set(i, reopened);
             facts.saveCases(List.of(reopened));
         }
@@ -230,7 +231,10 @@ class KpiFixtureTests extends PlatformTestSupport {
                 return decided.isEmpty() ? new Measures.Result(null, 0) : new Measures.Result(
                         decided.stream().filter(d -> d.status().equals("WON")).count() / (double) decided.size(), decided.size());
             }
-            case CONTACT_RATE_PER_1000_ORDERS: {
+            case FOUR_EYES_WAIT_MINUTES_P50: return percentile(mc.stream().flatMap(c -> c.conduct().approvals().stream())
+                    .filter(a -> in.test(a.decidedAt()))
+                    .map(a -> (int) Duration.between(a.requestedAt(), a.decidedAt()).toMinutes()).toList(), 0.5, 1);
+                        case CONTACT_RATE_PER_1000_ORDERS: {
                 long opened = mc.stream().filter(c -> in.test(c.createdAt())).count();
                 long orders = mp.stream().filter(p -> p.firstCapture() && in.test(p.occurredAt())).count();
                 return new Measures.Result(orders == 0 ? null : opened * 1000.0 / orders, opened);
@@ -357,8 +361,13 @@ class KpiFixtureTests extends PlatformTestSupport {
         Instant olaAt = "MET".equals(ola) ? resolved : "BREACHED".equals(ola) ? after(created, 3000) : null;
         Instant sent = rating != null ? answeredAt.minus(Duration.ofMinutes(random.nextInt(2000)))
                 : resolved != null && random.nextBoolean() ? after(resolved, 60) : null;
+        List<CaseFact.Approval> approvals = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            Instant requested = after(created, 3000);
+            approvals.add(new CaseFact.Approval(requested, after(requested, 2000)));
+        }
         return new CaseFact.Conduct(random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0, random.nextInt(4),
-                random.nextInt(5) == 0, psd2, psd2At, ola, olaAt, sent);
+                random.nextInt(5) == 0, psd2, psd2At, ola, olaAt, sent, approvals);
     }
 
     private PaymentFact randomPayment(String market, boolean capture) {
