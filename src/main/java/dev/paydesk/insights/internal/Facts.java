@@ -95,14 +95,9 @@ class Facts {
         return slices;
     }
 
-    /** Recomputes the slices, one set of statements per family. */
     void refresh(Set<Slice> slices) {
-        for (Family family : Family.values()) {
-            List<Slice> of = slices.stream().filter(s -> s.family() == family).toList();
-            if (!of.isEmpty()) {
-                rollups.refresh(family, of.stream().map(Slice::market).toList(), of.stream().map(Slice::day).toList());
-            }
-        }
+        slices.stream().sorted(java.util.Comparator.comparing(Slice::family).thenComparing(Slice::market)
+                .thenComparing(Slice::day)).forEach(s -> rollups.refresh(s.family(), s.market(), s.day()));
     }
 
     private Set<Slice> saveCase(CaseFact f) {

@@ -1,7 +1,6 @@
 package dev.paydesk.insights.internal;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,9 +36,6 @@ class Rollups {
             + " value, sum(n) n from insights_daily_value where %1$s group by family, metric, market, day, value) v"
             + " group by family, metric, market, day";
 
-    /** The rows of the given (market, day) slices: two array parameters, markets and ISO days. */
-    private static final String IN_SLICES = "(market, %s) in (select * from unnest(cast(? as text[]), cast(? as date[])))";
-
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -48,29 +44,16 @@ class Rollups {
 
     /** Recomputes one slice; call inside a transaction. */
     void refresh(Family family, String market, LocalDate day) {
-        refresh(family, List.of(market), List.of(day));
-    }
-
-    /**
-     * Recomputes slices of one family (markets[i], days[i]) with one statement per table, whatever their
-     * number; call inside a transaction. Slice locks are taken in ascending key order (no deadlock between
-     * two writers).
-     */
-    void refresh(Family family, List<String> markets, List<LocalDate> days) {
-        Long[] keys = new Long[markets.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = (long) (family.name() + "|" + markets.get(i) + "|" + days.get(i)).hashCode();
-        }
-        jdbc.sql("select pg_advisory_xact_lock_shared(?)").param(familyLock(family)).query((rs, i) -> 1).list();
-        jdbc.sql("select count(pg_advisory_xact_lock(k)) from (select distinct unnest(cast(? as bigint[])) k order by k) x")
-                .param(keys).query((rs, i) -> 1).list();
-        String[] m = markets.toArray(String[]::new);
-        String[] d = days.stream().map(LocalDate::toString).toArray(String[]::new);
-        for (String table : List.of("insights_daily", "insights_daily_value", "insights_market_day")) {
-            jdbc.sql("delete from " + table + " where family = ? and " + String.format(IN_SLICES, "day"))
-                    .params(family.name(), m, d).update();
-        }
-        insert(family, true, m, d);
+        jdbc.sql("select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")
+                .params(familyLock(family), (long) (family.name() + "|" + market + "|" + day).hashCode())
+                .query((rs, i) -> 1).list();
+        jdbc.sql("delete from insights_daily where family = ? and market = ? and day = ?")
+                .params(family.name(), market, day).update();
+        jdbc.sql("delete from insights_daily_value where family = ? and market = ? and day = ?")
+                .params(family.name(), market, day).update();
+        jdbc.sql("delete from insights_market_day where family = ? and market = ? and day = ?")
+                .params(family.name(), market, day).update();
+        insert(family, true, market, day);
     }
 
     /** Recomputes a whole family from its facts; call inside a transaction. */
@@ -79,16 +62,16 @@ class Rollups {
         jdbc.sql("delete from insights_daily where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_market_day where family = ?").param(family.name()).update();
-        insert(family, false, new String[0], new String[0]);
+        insert(family, false, "", LocalDate.EPOCH);
     }
 
-    private void insert(Family family, boolean slice, String[] markets, String[] days) {
+    private void insert(Family family, boolean slice, String market, LocalDate day) {
         String[] sources = sources(family, slice);
-        Object[] params = slice ? new Object[]{markets, days} : new Object[0];
+        Object[] params = slice ? new Object[]{market, day} : new Object[0];
         jdbc.sql(DAILY.formatted(sources[0])).params(repeat(params, count(sources[0]))).update();
         jdbc.sql(VALUES.formatted(sources[1])).params(repeat(params, count(sources[1]))).update();
-        String where = slice ? "family = ? and " + String.format(IN_SLICES, "day") : "family = ?";
-        Object[] narrow = slice ? new Object[]{family.name(), markets, days} : new Object[]{family.name()};
+        String where = slice ? "family = ? and market = ? and day = ?" : "family = ?";
+        Object[] narrow = slice ? new Object[]{family.name(), market, day} : new Object[]{family.name()};
         jdbc.sql(MARKET_DAY.formatted(where)).params(narrow).update();
         jdbc.sql(MARKET_DAY_VALUES.formatted(where)).params(narrow).update();
     }
@@ -181,6 +164,6 @@ class Rollups {
     }
 
     private static String where(boolean slice, String dayColumn) {
-        return slice ? String.format(IN_SLICES, dayColumn) : dayColumn + " is not null";
+        return slice ? "market = ? and " + dayColumn + " = ?" : dayColumn + " is not null";
     }
 }
