@@ -29,6 +29,18 @@ class InsightsCliTests {
         }
     }
 
+    @Test
+    void fxImportStoresAnEcbFileAndRefusesABadOne() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(InsightsCliTests.class.getResource("/insights/ecb-fixture.csv").toURI());
+        CliTests.Result r = run("insights", "fx-import", file.toString());
+        assertThat(r.exit()).isZero();
+        // 2 days x USD, JPY, GBP; CYP is N/A
+        assertThat(r.out()).contains("imported 6 FX rates");
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("fx", ".csv");
+        java.nio.file.Files.writeString(bad, "Date,USD\n2026-03-02,abc\n");
+        assertThat(run("insights", "fx-import", bad.toString()).exit()).isEqualTo(2);
+    }
+
     private static CliTests.Result run(String... args) {
         return CliTests.run(args);
     }

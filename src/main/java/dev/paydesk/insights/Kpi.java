@@ -10,7 +10,7 @@ import java.util.Set;
  * record without a market counts in UTC); a period {@code [from, to)} is a range of such days.
  *
  * @param formula the definition as people read it
- * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours} or {@code rating}
+ * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours}, {@code rating} or {@code per_1000_orders}
  * @param source the records counted and the day they count on
  * @param family which fact table and rollup family serves it
  * @param dimensions the filters that apply (market always does)
@@ -37,6 +37,27 @@ public enum Kpi {
             "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
     CSAT_SATISFIED("csat_satisfied", "share of CSAT answers rated 4 or 5", "fraction",
             "CSAT answers; day answered", Family.CASE, Dimensions.CASE, true),
+    CSAT_RESPONSE_RATE("csat_response_rate", "CSAT surveys sent in the period that were answered / surveys sent in"
+            + " the period (an unanswered survey counts as not answered, so the rate can still rise while surveys are"
+            + " open)", "fraction", "CSAT surveys; day sent", Family.CASE, Dimensions.CASE, true),
+    REOPEN_RATE("reopen_rate", "resolved cases that were reopened at least once (a status change from resolved or"
+            + " closed back to an open status) / cases resolved, by the day of the current resolution", "fraction",
+            "cases; day resolved", Family.CASE, Dimensions.CASE, false),
+    FIRST_CONTACT_RESOLUTION_RATE("first_contact_resolution_rate", "resolved cases never reopened that needed at most"
+            + " one reply to the customer / cases resolved, by the day of the resolution", "fraction",
+            "cases; day resolved", Family.CASE, Dimensions.CASE, true),
+    REPEAT_CONTACT_RATE("repeat_contact_rate", "cases opened that link to an earlier case (triage links a repeat"
+            + " contact of the same customer or payment; a manual case link counts too) / cases opened", "fraction",
+            "cases; day of creation", Family.CASE, Dimensions.CASE, false),
+    PSD2_REPLY_ATTAINMENT("psd2_reply_attainment", "PSD2 complaint reply deadlines met / (met + breached): breached"
+            + " on the day of the breach, met on the day the case resolved with the deadline met", "fraction",
+            "case clocks (EXTERNAL, PSD2 reply)", Family.CASE, Dimensions.CASE, true),
+    OLA_ATTAINMENT("ola_attainment", "OLA clocks of escalations met / (met + breached): breached on the day of the"
+            + " breach, met on the day the case resolved with the OLA met", "fraction", "case clocks (OLA)",
+            Family.CASE, Dimensions.CASE, true),
+    FOUR_EYES_WAIT_MINUTES_P50("four_eyes_wait_minutes_p50", "median whole calendar minutes a money action waited"
+            + " from its request to the second person's approval or rejection (nearest rank), over decisions made in"
+            + " the period", "minutes", "four-eyes decisions; day decided", Family.CASE, Dimensions.CASE, false),
     REFUND_TURNAROUND_HOURS_P50("refund_turnaround_hours_p50", "median hours from the merchant's refund request to"
             + " the refund confirmed by the PSP (request paired with the earliest open request of the same order,"
             + " amount and currency); exact to the minute", "hours", "refund movements; day confirmed",
@@ -44,6 +65,10 @@ public enum Kpi {
     FAILED_REFUND_RATE("failed_refund_rate", "refunds that failed (failed status, or a later REFUND_FAILED /"
             + " REFUND_REVERSED naming them) / refunds", "fraction", "refund movements; day of the refund",
             Family.PAYMENT, Dimensions.PAYMENT, false),
+    CONTACT_RATE_PER_1000_ORDERS("contact_rate_per_1000_orders", "cases opened x 1,000 / orders, an order counting"
+            + " on the day of its first successful capture or bank credit (cases and orders of the same market, and"
+            + " provider when filtered)", "per 1,000 orders", "cases opened; orders by first capture",
+            Family.PAYMENT, Set.of("provider"), false),
     CAPTURES("captures", "successful captures and bank credits", "count", "payment movements; day occurred",
             Family.PAYMENT, Dimensions.PAYMENT, true),
     DISPUTES_OPENED("disputes_opened", "disputes opened in the period", "count", "disputes; day opened",

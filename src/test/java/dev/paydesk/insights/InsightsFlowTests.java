@@ -76,12 +76,49 @@ class InsightsFlowTests extends PlatformTestSupport {
 
         jdbc.sql("delete from insights_case_fact where market = ?").param(MARKET).update();
         jdbc.sql("delete from insights_daily where market = ?").param(MARKET).update();
+        jdbc.sql("delete from insights_market_day where market = ?").param(MARKET).update();
         assertThat(value(request, Kpi.CASES_OPENED)).isZero();
         Insights.RebuildSummary rebuilt = insights.rebuild();
         assertThat(rebuilt.cases()).isGreaterThanOrEqualTo(3);
         assertThat(figures(request)).isEqualTo(live);
         insights.rebuild();
         assertThat(figures(request)).as("a second rebuild changes nothing").isEqualTo(live);
+    }
+
+    /**
+     * Three cases in a fresh market, worked by hand: A gets one reply and is resolved (first contact), B is
+     * resolved, reopened and resolved again (a reopen), C gets two replies, is resolved and links to A (a
+     * repeat contact). By hand: resolved 3, reopen rate 1/3, first-contact resolution 1/3 (only A),
+     * repeat-contact rate 1/3 of the 3 opened.
+     */
+    @Test
+    void reopensFirstContactAndRepeatContactsComeFromTheCaseTimeline() {
+        String market = "SI";
+        ensureMarket(market, "EUR", "Europe/Ljubljana", "sl");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Ljubljana")));
+        KpiRequest request = KpiRequest.period(today, today.plusDays(1)).withMarket(market);
+        List<UUID> ids = new ArrayList<>();
+        asSystem(() -> {
+            for (String who : List.of("A", "B", "C")) {
+                ids.add(desk.open(NewCase.builder("Charged twice " + who, market, CaseSource.API)
+                        .description("charged twice").language("en").customer("cust-" + UUID.randomUUID(), null)
+                        .provider("ADYEN").build()).summary().id());
+            }
+            desk.reply(ids.get(0), "Refund is on its way.", CaseStatus.RESOLVED, null);
+            desk.changeStatus(ids.get(1), CaseStatus.RESOLVED, null);
+            desk.changeStatus(ids.get(1), CaseStatus.OPEN, null);
+            desk.changeStatus(ids.get(1), CaseStatus.RESOLVED, null);
+            desk.reply(ids.get(2), "Looking into it.", null, null);
+            desk.reply(ids.get(2), "Found it.", CaseStatus.RESOLVED, null);
+            desk.link(ids.get(2), new dev.paydesk.cases.CaseLink(dev.paydesk.cases.LinkKind.CASE,
+                    desk.find(ids.get(0).toString()).orElseThrow().summary().key()));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> value(request, Kpi.CASES_RESOLVED) == 3
+                && value(request, Kpi.REPEAT_CONTACT_RATE) > 0 && value(request, Kpi.REOPEN_RATE) > 0);
+        Map<String, Double> f = figures(request);
+        assertThat(f.get("reopen_rate")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.get("first_contact_resolution_rate")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.get("repeat_contact_rate")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

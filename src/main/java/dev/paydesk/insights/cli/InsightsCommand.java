@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code bin/paydesk insights kpis|rebuild}. */
 @Component
 @Command(name = "insights", mixinStandardHelpOptions = true, description = "KPIs from the rollups; rebuild the rollups.",
-        subcommands = {InsightsCommand.Kpis.class, InsightsCommand.Rebuild.class})
+        subcommands = {InsightsCommand.Kpis.class, InsightsCommand.Rebuild.class, InsightsCommand.FxImport.class})
 class InsightsCommand implements CliCommand, Runnable {
 
     @Override
@@ -116,6 +116,33 @@ class InsightsCommand implements CliCommand, Runnable {
                 s.warnings().forEach(w -> System.out.println("warning: " + w));
             }
             return 0;
+        }
+    }
+
+    @Component
+    @Command(name = "fx-import", mixinStandardHelpOptions = true,
+            description = "Import daily FX reference rates (ECB reference-rate CSV, or a manual table in that shape).")
+    static class FxImport implements Callable<Integer> {
+
+        @picocli.CommandLine.Parameters(index = "0", description = "the CSV file (e.g. eurofxref-hist.csv)")
+        java.nio.file.Path file;
+
+        private final dev.paydesk.insights.FxRateImport rates;
+
+        FxImport(dev.paydesk.insights.FxRateImport rates) {
+            this.rates = rates;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                int n = rates.importCsv(r, file.getFileName().toString());
+                System.out.printf(Locale.ROOT, "imported %d FX rates from %s%n", n, file.getFileName());
+                return 0;
+            } catch (dev.paydesk.shared.InvalidInputException e) {
+                System.err.println("fx-import: " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

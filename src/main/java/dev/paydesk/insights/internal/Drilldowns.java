@@ -15,10 +15,15 @@ import dev.paydesk.insights.KpiRequest;
 final class Drilldowns {
 
     private static final String CASES = "select case_id as id, case_key as key, market, queue, category, priority, provider,"
-            + " assignee, created_at, resolved_at, first_reply_at, first_response_minutes, fr_state, res_state, csat_rating"
+            + " assignee, created_at, resolved_at, first_reply_at, first_response_minutes, fr_state, res_state, csat_rating,"
+            + " reopens, replies_out, repeat_contact, psd2_state, ola_state, csat_sent_at"
             + " from insights_case_fact where true";
+    private static final String APPROVALS = "select case_id as id, case_key as key, market, queue, category, priority,"
+            + " provider, assignee, u.m as waiting_minutes, u.d as decided_day from insights_case_fact,"
+            + " unnest(four_eyes_minutes, four_eyes_days) as u(m, d) where true";
     private static final String PAYMENTS = "select transaction_id as id, provider_reference, merchant_reference, market,"
-            + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes"
+            + " provider, method, kind, occurred_at, failed, amount_minor, currency, requested_at, turnaround_minutes,"
+            + " first_capture"
             + " from insights_payment_fact where true";
     private static final String DISPUTES = "select dispute_id as id, market, provider, network, reason_category, status,"
             + " opened_at, closed_at, amount_minor, currency from insights_dispute_fact where true";
@@ -38,7 +43,7 @@ final class Drilldowns {
         String base;
         String condition;
         switch (kpi) {
-            case CASES_OPENED -> { base = CASES; condition = period("opened_day", r, params); }
+            case CASES_OPENED, CONTACT_RATE_PER_1000_ORDERS -> { base = CASES; condition = period("opened_day", r, params); }
             case CASES_RESOLVED -> { base = CASES; condition = period("resolved_day", r, params); }
             case BACKLOG_OPEN -> {
                 base = CASES;
@@ -53,6 +58,15 @@ final class Drilldowns {
                 condition = " and first_response_minutes is not null" + period("first_reply_day", r, params);
             }
             case CSAT_MEAN, CSAT_SATISFIED -> { base = CASES; condition = " and csat_rating is not null" + period("csat_day", r, params); }
+            case CSAT_RESPONSE_RATE -> { base = CASES; condition = period("csat_sent_day", r, params); }
+            case REOPEN_RATE, FIRST_CONTACT_RESOLUTION_RATE -> { base = CASES; condition = period("resolved_day", r, params); }
+            case REPEAT_CONTACT_RATE -> { base = CASES; condition = period("opened_day", r, params); }
+            case PSD2_REPLY_ATTAINMENT -> {
+                base = CASES;
+                condition = " and psd2_state in ('MET', 'BREACHED')" + period("psd2_day", r, params);
+            }
+            case OLA_ATTAINMENT -> { base = CASES; condition = " and ola_state in ('MET', 'BREACHED')" + period("ola_day", r, params); }
+            case FOUR_EYES_WAIT_MINUTES_P50 -> { base = APPROVALS; condition = period("u.d", r, params); }
             case REFUND_TURNAROUND_HOURS_P50 -> {
                 base = PAYMENTS;
                 condition = " and kind = 'REFUND' and not failed and turnaround_minutes is not null" + period("day", r, params);
@@ -66,7 +80,7 @@ final class Drilldowns {
             }
             default -> throw new IllegalStateException("no drill-down for " + kpi);
         }
-        Set<String> columns = switch (kpi.family()) {
+        Set<String> columns = kpi == Kpi.CONTACT_RATE_PER_1000_ORDERS ? CASE_COLUMNS : switch (kpi.family()) {
             case CASE -> CASE_COLUMNS;
             case PAYMENT -> PAYMENT_COLUMNS;
             case DISPUTE -> DISPUTE_COLUMNS;

@@ -103,7 +103,8 @@ class Facts {
     private Set<Slice> saveCase(CaseFact f) {
         ZoneId z = zone(f.market());
         Set<Slice> slices = new LinkedHashSet<>(jdbc.sql("""
-                select market, unnest(array[opened_day, resolved_day, first_reply_day, fr_day, res_day, csat_day]) d
+                select market, unnest(array[opened_day, resolved_day, first_reply_day, fr_day, res_day, csat_day, psd2_day,
+                    ola_day, csat_sent_day] || coalesce(four_eyes_days, '{}')) d
                 from insights_case_fact where case_id = ?""").param(f.caseId())
                 .query((rs, i) -> rs.getObject(2, LocalDate.class) == null ? null
                         : new Slice(Family.CASE, rs.getString(1), rs.getObject(2, LocalDate.class)))
@@ -114,12 +115,21 @@ class Facts {
         LocalDate fr = CaseFact.isDecided(f.frState()) ? CaseFact.day(f.frDecidedAt(), z) : null;
         LocalDate res = CaseFact.isDecided(f.resState()) ? CaseFact.day(f.resDecidedAt(), z) : null;
         LocalDate csat = CaseFact.day(f.csatAt(), z);
+        CaseFact.Conduct c = f.conduct();
+        LocalDate psd2 = CaseFact.isDecided(c.psd2State()) ? CaseFact.day(c.psd2DecidedAt(), z) : null;
+        LocalDate ola = CaseFact.isDecided(c.olaState()) ? CaseFact.day(c.olaDecidedAt(), z) : null;
+        LocalDate sent = CaseFact.day(c.csatSentAt(), z);
+        Integer[] waits = c.approvals().stream().map(CaseFact.Approval::waitingMinutes).toArray(Integer[]::new);
+        List<LocalDate> decided = c.approvals().stream().map(a -> CaseFact.day(a.decidedAt(), z)).toList();
+        String[] decidedDays = decided.stream().map(LocalDate::toString).toArray(String[]::new);
         jdbc.sql("""
                 insert into insights_case_fact (case_id, case_key, market, provider, queue, category, priority, assignee,
                     created_at, opened_day, resolved_at, resolved_day, first_reply_at, first_reply_day,
                     first_response_minutes, fr_state, fr_day, res_state, res_day, csat_rating, csat_day, csat_pending,
-                    refreshed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    refreshed_at, reopens, replies_out, repeat_contact, psd2_state, psd2_day, ola_state, ola_day,
+                    csat_sent_at, csat_sent_day, four_eyes_minutes, four_eyes_days)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, cast(? as date[]))
                 on conflict (case_id) do update set case_key = excluded.case_key, market = excluded.market,
                     provider = excluded.provider, queue = excluded.queue, category = excluded.category,
                     priority = excluded.priority, assignee = excluded.assignee, created_at = excluded.created_at,
@@ -128,13 +138,22 @@ class Facts {
                     first_reply_day = excluded.first_reply_day, first_response_minutes = excluded.first_response_minutes,
                     fr_state = excluded.fr_state, fr_day = excluded.fr_day, res_state = excluded.res_state,
                     res_day = excluded.res_day, csat_rating = excluded.csat_rating, csat_day = excluded.csat_day,
-                    csat_pending = excluded.csat_pending, refreshed_at = excluded.refreshed_at""")
+                    csat_pending = excluded.csat_pending, refreshed_at = excluded.refreshed_at,
+                    reopens = excluded.reopens, replies_out = excluded.replies_out,
+                    repeat_contact = excluded.repeat_contact, psd2_state = excluded.psd2_state,
+                    psd2_day = excluded.psd2_day, ola_state = excluded.ola_state, ola_day = excluded.ola_day,
+                    csat_sent_at = excluded.csat_sent_at, csat_sent_day = excluded.csat_sent_day,
+                    four_eyes_minutes = excluded.four_eyes_minutes, four_eyes_days = excluded.four_eyes_days""")
                 .params(f.caseId(), f.key(), f.market(), f.provider(), f.queue(), f.category(), f.priority(),
                         f.assignee(), ts(f.createdAt()), opened, ts(f.resolvedAt()), resolved, ts(f.firstReplyAt()),
                         replied, f.firstResponseMinutes(), f.frState(), fr, f.resState(), res, f.csatRating(), csat,
-                        f.csatPending(), ts(clock.instant()))
+                        f.csatPending(), ts(clock.instant()), c.reopens(), c.repliesOut(), c.repeatContact(),
+                        c.psd2State(), psd2, c.olaState(), ola, ts(c.csatSentAt()), sent, waits, decidedDays)
                 .update();
-        for (LocalDate d : new LocalDate[]{opened, resolved, replied, fr, res, csat}) {
+        for (LocalDate d : decided) {
+            slices.add(new Slice(Family.CASE, f.market(), d));
+        }
+        for (LocalDate d : new LocalDate[]{opened, resolved, replied, fr, res, csat, psd2, ola, sent}) {
             if (d != null) {
                 slices.add(new Slice(Family.CASE, f.market(), d));
             }
@@ -149,17 +168,19 @@ class Facts {
                 .query((rs, i) -> new Slice(Family.PAYMENT, rs.getString(1), rs.getObject(2, LocalDate.class))).list());
         jdbc.sql("""
                 insert into insights_payment_fact (transaction_id, kind, provider_reference, merchant_reference, market,
-                    provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes,
+                    first_capture)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (transaction_id) do update set kind = excluded.kind,
                     provider_reference = excluded.provider_reference, merchant_reference = excluded.merchant_reference,
                     market = excluded.market, provider = excluded.provider, method = excluded.method,
                     occurred_at = excluded.occurred_at, day = excluded.day, failed = excluded.failed,
                     amount_minor = excluded.amount_minor, currency = excluded.currency,
-                    requested_at = excluded.requested_at, turnaround_minutes = excluded.turnaround_minutes""")
+                    requested_at = excluded.requested_at, turnaround_minutes = excluded.turnaround_minutes,
+                    first_capture = excluded.first_capture""")
                 .params(f.transactionId(), f.kind(), f.providerReference(), f.merchantReference(), f.market(),
                         f.provider(), f.method(), ts(f.occurredAt()), day, f.failed(), f.amountMinor(), f.currency(),
-                        ts(f.requestedAt()), f.turnaroundMinutes())
+                        ts(f.requestedAt()), f.turnaroundMinutes(), f.firstCapture())
                 .update();
         slices.add(new Slice(Family.PAYMENT, f.market(), day));
         return slices;

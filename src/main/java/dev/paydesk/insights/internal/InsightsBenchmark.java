@@ -45,7 +45,7 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     static final String SCHEMA = "paydesk_bench_insights";
     private static final List<String> TABLES = List.of("insights_case_fact", "insights_payment_fact",
-            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_target");
+            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_target");
 
     @Option(names = "--cases", description = "cases (default ${DEFAULT-VALUE})")
     int cases = 1_000_000;

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -29,10 +28,10 @@ import dev.paydesk.shared.InvalidInputException;
 @Service
 class KpiService implements Insights {
 
-    private static final Set<String> ROLLUP_COLUMNS = Set.of("provider", "method", "queue", "category", "priority");
     private static final Set<Role> BEYOND_AGENT = EnumSet.complementOf(EnumSet.of(Role.AGENT));
 
     private final JdbcClient jdbc;
+    private final RollupReader reader;
     private final MarketCatalog markets;
     private final CaseSettings caseSettings;
     private final Rebuilder rebuilder;
@@ -40,6 +39,7 @@ class KpiService implements Insights {
 
     KpiService(JdbcClient jdbc, MarketCatalog markets, CaseSettings caseSettings, Rebuilder rebuilder, Targets targets) {
         this.jdbc = jdbc;
+        this.reader = new RollupReader(jdbc);
         this.markets = markets;
         this.caseSettings = caseSettings;
         this.rebuilder = rebuilder;
@@ -52,8 +52,9 @@ class KpiService implements Insights {
         Scope scope = scope(request);
         String by = request.by();
         String g = by == null ? "''" : by;
-        Map<String, Measures> now = measure(request, scope, g);
-        Map<String, Measures> before = measure(request.previous(), scope, g);
+        RollupReader.Periods periods = reader.read(request, request.previous(), scope, g);
+        Map<String, Measures> now = periods.now();
+        Map<String, Measures> before = periods.before();
         Set<String> groups = new TreeSet<>(now.keySet());
         if (groups.isEmpty()) {
             groups.add("");
@@ -100,49 +101,6 @@ class KpiService implements Insights {
         };
     }
 
-    /** Sums the rollups of a period per group. */
-    private Map<String, Measures> measure(KpiRequest request, Scope scope, String g) {
-        Map<String, Measures> groups = new TreeMap<>();
-        Scope.Sql where = scope.where(request, ROLLUP_COLUMNS);
-        jdbc.sql("select metric, " + g + ", sum(n), sum(total) from insights_daily where day >= ? and day < ?" + where.text()
-                        + " group by 1, 2")
-                .params(params(request.from(), request.to(), where))
-                .query(rs -> {
-                    groups.computeIfAbsent(rs.getString(2), k -> new Measures()).add(rs.getString(1), rs.getLong(3), rs.getLong(4));
-                });
-        jdbc.sql("select metric, " + g + ", value, sum(n) from insights_daily_value where day >= ? and day < ?"
-                        + where.text() + " group by 1, 2, 3")
-                .params(params(request.from(), request.to(), where))
-                .query(rs -> {
-                    groups.computeIfAbsent(rs.getString(2), k -> new Measures()).addValue(rs.getString(1), rs.getInt(3), rs.getLong(4));
-                });
-        if (g.startsWith("day")) {
-            return groups;
-        }
-        List<Object> backlogParams = new ArrayList<>();
-        backlogParams.add(request.to());
-        backlogParams.addAll(where.params());
-        jdbc.sql("select " + g + ", coalesce(sum(n) filter (where metric = 'opened'), 0)"
-                        + " - coalesce(sum(n) filter (where metric = 'resolved'), 0) from insights_daily"
-                        + " where metric in ('opened', 'resolved') and day < ?" + where.text() + " group by 1")
-                .params(backlogParams)
-                .query(rs -> {
-                    long n = rs.getLong(2);
-                    if (n != 0 || groups.containsKey(rs.getString(1))) {
-                        groups.computeIfAbsent(rs.getString(1), k -> new Measures()).addBacklog(n);
-                    }
-                });
-        return groups;
-    }
-
-    private static List<Object> params(LocalDate from, LocalDate to, Scope.Sql where) {
-        List<Object> params = new ArrayList<>();
-        params.add(from);
-        params.add(to);
-        params.addAll(where.params());
-        return params;
-    }
-
     @Override
     @Transactional(readOnly = true)
     public Records records(Kpi kpi, KpiRequest request, int limit, int offset) {
@@ -167,7 +125,7 @@ class KpiService implements Insights {
         if (kpi == Kpi.BACKLOG_OPEN || scope.notApplicable(kpi, request) != null) {
             return List.of();
         }
-        Map<String, Measures> days = measure(request, scope, "day::text");
+        Map<String, Measures> days = reader.read(request, null, scope, "day::text").now();
         List<DayValue> out = new ArrayList<>();
         for (LocalDate d = request.from(); d.isBefore(request.to()); d = d.plusDays(1)) {
             Measures.Result r = days.getOrDefault(d.toString(), new Measures()).result(kpi);

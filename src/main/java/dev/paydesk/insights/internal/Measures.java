@@ -62,11 +62,20 @@ final class Measures {
             case FIRST_RESPONSE_MINUTES_P90 -> percentile("fr_minutes", 0.9, 1);
             case CSAT_MEAN -> n("csat") == 0 ? new Result(null, 0) : new Result((double) total("csat") / n("csat"), n("csat"));
             case CSAT_SATISFIED -> ratio(n("csat_satisfied"), n("csat"));
+            case CSAT_RESPONSE_RATE -> ratio(n("csat_answered"), n("csat_sent"));
+            case REOPEN_RATE -> ratio(n("reopened"), n("resolved"));
+            case FIRST_CONTACT_RESOLUTION_RATE -> ratio(n("first_contact"), n("resolved"));
+            case REPEAT_CONTACT_RATE -> ratio(n("repeat"), n("opened"));
+            case PSD2_REPLY_ATTAINMENT -> ratio(n("psd2_met"), n("psd2_met") + n("psd2_breached"));
+            case OLA_ATTAINMENT -> ratio(n("ola_met"), n("ola_met") + n("ola_breached"));
+            case FOUR_EYES_WAIT_MINUTES_P50 -> percentile("four_eyes_minutes", 0.5, 1);
             case REFUND_TURNAROUND_HOURS_P50 -> percentile("refund_turnaround", 0.5, 60);
             case FAILED_REFUND_RATE -> ratio(n("refund_failed"), n("refund"));
             case CAPTURES -> count(n("capture"));
             case DISPUTES_OPENED -> count(n("dispute_opened"));
             case DISPUTE_WIN_RATE -> ratio(n("dispute_won"), n("dispute_decided"));
+            case CONTACT_RATE_PER_1000_ORDERS -> n("order") == 0 ? new Result(null, n("opened"))
+                    : new Result(n("opened") * 1000.0 / n("order"), n("opened"));
             case DISPUTE_RATE -> n("capture") == 0 ? new Result(null, n("dispute_opened"))
                     : new Result((double) n("dispute_opened") / n("capture"), n("dispute_opened"));
         };

@@ -22,10 +22,20 @@ import dev.paydesk.payments.TransactionKind;
  * @param failed a refund with a failed status, or one a later REFUND_FAILED / REFUND_REVERSED names
  * @param requestedAt the merchant's refund request paired with this refund (same order, amount and
  *                    currency; earliest unpaired request at or before the refund)
+ * @param firstCapture the order's first successful capture (the order counts on its day)
  */
 record PaymentFact(UUID transactionId, String kind, String providerReference, @Nullable String merchantReference,
                    String market, String provider, String method, Instant occurredAt, boolean failed,
-                   long amountMinor, String currency, @Nullable Instant requestedAt, @Nullable Integer turnaroundMinutes) {
+                   long amountMinor, String currency, @Nullable Instant requestedAt, @Nullable Integer turnaroundMinutes,
+                   boolean firstCapture) {
+
+    /** A movement that is not an order's first capture. */
+    PaymentFact(UUID transactionId, String kind, String providerReference, @Nullable String merchantReference,
+                String market, String provider, String method, Instant occurredAt, boolean failed,
+                long amountMinor, String currency, @Nullable Instant requestedAt, @Nullable Integer turnaroundMinutes) {
+        this(transactionId, kind, providerReference, merchantReference, market, provider, method, occurredAt, failed,
+                amountMinor, currency, requestedAt, turnaroundMinutes, false);
+    }
 
     /** The facts of one order from all its movements and refund requests. */
     static List<PaymentFact> ofOrder(@Nullable String market, List<TransactionRecord> movements,
@@ -43,11 +53,14 @@ record PaymentFact(UUID transactionId, String kind, String providerReference, @N
         sorted.sort(Comparator.comparing(TransactionRecord::occurredAt).thenComparing(t -> t.id().toString()));
         List<PaymentFact> out = new ArrayList<>();
         String m = market == null ? "" : market;
+        boolean captured = false;
         for (TransactionRecord t : sorted) {
             boolean ok = ok(t.status());
             if ((t.kind() == TransactionKind.CAPTURE || t.kind() == TransactionKind.BANK_CREDIT) && ok) {
                 out.add(new PaymentFact(t.id(), "CAPTURE", t.providerReference(), t.merchantReference(), m,
-                        t.provider().name(), method(t), t.occurredAt(), false, t.amountMinor(), t.currency(), null, null));
+                        t.provider().name(), method(t), t.occurredAt(), false, t.amountMinor(), t.currency(), null, null,
+                        !captured));
+                captured = true;
             } else if (t.kind() == TransactionKind.REFUND) {
                 boolean failed = !ok || undone.contains(t.providerReference());
                 RefundRequestRecord request = failed ? null : pair(open, t);

@@ -26,6 +26,16 @@ class Rollups {
             + " queue, category, priority, v, count(*) from (%s) x"
             + " group by family, metric, market, day, provider, method, queue, category, priority, v";
 
+    private static final String MARKET_DAY = "insert into insights_market_day (family, metric, market, day, n, total)"
+            + " select family, metric, market, day, sum(n), sum(total) from insights_daily where %1$s"
+            + " group by family, metric, market, day";
+
+    private static final String MARKET_DAY_VALUES = "insert into insights_market_day (family, metric, market, day, n,"
+            + " total, vals, cnts) select family, metric, market, day, sum(n), sum(value::bigint * n),"
+            + " array_agg(value order by value), array_agg(n order by value) from (select family, metric, market, day,"
+            + " value, sum(n) n from insights_daily_value where %1$s group by family, metric, market, day, value) v"
+            + " group by family, metric, market, day";
+
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -41,6 +51,8 @@ class Rollups {
                 .params(family.name(), market, day).update();
         jdbc.sql("delete from insights_daily_value where family = ? and market = ? and day = ?")
                 .params(family.name(), market, day).update();
+        jdbc.sql("delete from insights_market_day where family = ? and market = ? and day = ?")
+                .params(family.name(), market, day).update();
         insert(family, true, market, day);
     }
 
@@ -49,6 +61,7 @@ class Rollups {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(familyLock(family)).query((rs, i) -> 1).list();
         jdbc.sql("delete from insights_daily where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ?").param(family.name()).update();
+        jdbc.sql("delete from insights_market_day where family = ?").param(family.name()).update();
         insert(family, false, "", LocalDate.EPOCH);
     }
 
@@ -57,6 +70,10 @@ class Rollups {
         Object[] params = slice ? new Object[]{market, day} : new Object[0];
         jdbc.sql(DAILY.formatted(sources[0])).params(repeat(params, count(sources[0]))).update();
         jdbc.sql(VALUES.formatted(sources[1])).params(repeat(params, count(sources[1]))).update();
+        String where = slice ? "family = ? and market = ? and day = ?" : "family = ?";
+        Object[] narrow = slice ? new Object[]{family.name(), market, day} : new Object[]{family.name()};
+        jdbc.sql(MARKET_DAY.formatted(where)).params(narrow).update();
+        jdbc.sql(MARKET_DAY_VALUES.formatted(where)).params(narrow).update();
     }
 
     private static long familyLock(Family family) {
@@ -94,15 +111,35 @@ class Rollups {
                         "select 'csat', " + dims.formatted("csat_day") + ", csat_rating" + from + "csat_rating is not null and "
                                 + where(slice, "csat_day"),
                         "select 'csat_satisfied', " + dims.formatted("csat_day") + ", csat_rating" + from
-                                + "csat_rating >= 4 and " + where(slice, "csat_day")),
+                                + "csat_rating >= 4 and " + where(slice, "csat_day"),
+                        "select 'reopened', " + dims.formatted("resolved_day") + ", 0" + from + "reopens > 0 and "
+                                + where(slice, "resolved_day"),
+                        "select 'first_contact', " + dims.formatted("resolved_day") + ", 0" + from
+                                + "reopens = 0 and replies_out <= 1 and " + where(slice, "resolved_day"),
+                        "select 'repeat', " + dims.formatted("opened_day") + ", 0" + from + "repeat_contact and "
+                                + where(slice, "opened_day"),
+                        "select case psd2_state when 'MET' then 'psd2_met' else 'psd2_breached' end, "
+                                + dims.formatted("psd2_day") + ", 0" + from + "psd2_state in ('MET', 'BREACHED') and "
+                                + where(slice, "psd2_day"),
+                        "select case ola_state when 'MET' then 'ola_met' else 'ola_breached' end, "
+                                + dims.formatted("ola_day") + ", 0" + from + "ola_state in ('MET', 'BREACHED') and "
+                                + where(slice, "ola_day"),
+                        "select 'csat_sent', " + dims.formatted("csat_sent_day") + ", 0" + from
+                                + where(slice, "csat_sent_day"),
+                        "select 'csat_answered', " + dims.formatted("csat_sent_day") + ", 0" + from
+                                + "csat_rating is not null and " + where(slice, "csat_sent_day")),
                         "select 'fr_minutes' metric, " + dims.formatted("first_reply_day") + ", first_response_minutes v" + from
-                                + "first_response_minutes is not null and " + where(slice, "first_reply_day")};
+                                + "first_response_minutes is not null and " + where(slice, "first_reply_day")
+                                + " union all select 'four_eyes_minutes', " + dims.formatted("u.d") + ", u.m"
+                                + " from insights_case_fact, unnest(four_eyes_minutes, four_eyes_days) as u(m, d) where "
+                                + where(slice, "u.d")};
             }
             case PAYMENT -> {
                 String dims = "'PAYMENT' family, market, day, provider, method, '' queue, '' category, '' priority";
                 String from = " from insights_payment_fact where ";
                 yield new String[]{String.join(" union all ",
                         "select 'capture' metric, " + dims + ", amount_minor v" + from + "kind = 'CAPTURE' and " + where(slice, "day"),
+                        "select 'order', " + dims + ", 0" + from + "first_capture and " + where(slice, "day"),
                         "select 'refund', " + dims + ", amount_minor" + from + "kind = 'REFUND' and " + where(slice, "day"),
                         "select 'refund_failed', " + dims + ", amount_minor" + from + "kind = 'REFUND' and failed and "
                                 + where(slice, "day")),

@@ -97,7 +97,10 @@ class KpiFixtureTests extends PlatformTestSupport {
             CaseFact c = cases.get(i);
             CaseFact reopened = new CaseFact(c.caseId(), c.key(), c.market(), c.provider(), c.queue(), c.category(),
                     c.priority(), c.assignee(), c.createdAt(), null, c.firstReplyAt(), c.firstResponseMinutes(),
-                    c.frState(), c.frDecidedAt(), "RUNNING", null, c.csatRating(), c.csatAt(), false);
+                    c.frState(), c.frDecidedAt(), "RUNNING", null, c.csatRating(), c.csatAt(), false,
+                    new CaseFact.Conduct(c.conduct().reopens() + 1, c.conduct().repliesOut(), c.conduct().repeatContact(),
+                            c.conduct().psd2State(), c.conduct().psd2DecidedAt(), "RUNNING", null, c.conduct().csatSentAt(),
+                            c.conduct().approvals()));
             cases.set(i, reopened);
             facts.saveCases(List.of(reopened));
         }
@@ -228,10 +231,61 @@ class KpiFixtureTests extends PlatformTestSupport {
                 return decided.isEmpty() ? new Measures.Result(null, 0) : new Measures.Result(
                         decided.stream().filter(d -> d.status().equals("WON")).count() / (double) decided.size(), decided.size());
             }
+            case FOUR_EYES_WAIT_MINUTES_P50: return percentile(mc.stream().flatMap(c -> c.conduct().approvals().stream())
+                    .filter(a -> in.test(a.decidedAt()))
+                    .map(a -> (int) Duration.between(a.requestedAt(), a.decidedAt()).toMinutes()).toList(), 0.5, 1);
+                        case CONTACT_RATE_PER_1000_ORDERS: {
+                long opened = mc.stream().filter(c -> in.test(c.createdAt())).count();
+                long orders = mp.stream().filter(p -> p.firstCapture() && in.test(p.occurredAt())).count();
+                return new Measures.Result(orders == 0 ? null : opened * 1000.0 / orders, opened);
+            }
             case DISPUTE_RATE: {
                 long opened = md.stream().filter(d -> in.test(d.openedAt())).count();
                 long captures = mp.stream().filter(p -> p.kind().equals("CAPTURE") && in.test(p.occurredAt())).count();
                 return new Measures.Result(captures == 0 ? null : opened / (double) captures, opened);
+            }
+            case CSAT_RESPONSE_RATE: {
+                long sent = 0;
+                long answered = 0;
+                for (CaseFact c : mc) {
+                    if (in.test(c.conduct().csatSentAt())) {
+                        sent++;
+                        answered += c.csatRating() != null ? 1 : 0;
+                    }
+                }
+                return sent == 0 ? new Measures.Result(null, 0) : new Measures.Result(answered / (double) sent, sent);
+            }
+            case REOPEN_RATE, FIRST_CONTACT_RESOLUTION_RATE: {
+                long resolved = 0;
+                long hits = 0;
+                for (CaseFact c : mc) {
+                    if (in.test(c.resolvedAt())) {
+                        resolved++;
+                        boolean reopened = c.conduct().reopens() > 0;
+                        boolean firstContact = !reopened && c.conduct().repliesOut() <= 1;
+                        hits += (kpi == Kpi.REOPEN_RATE ? reopened : firstContact) ? 1 : 0;
+                    }
+                }
+                return resolved == 0 ? new Measures.Result(null, 0) : new Measures.Result(hits / (double) resolved, resolved);
+            }
+            case REPEAT_CONTACT_RATE: {
+                long opened = mc.stream().filter(c -> in.test(c.createdAt())).count();
+                long repeats = mc.stream().filter(c -> in.test(c.createdAt()) && c.conduct().repeatContact()).count();
+                return opened == 0 ? new Measures.Result(null, 0) : new Measures.Result(repeats / (double) opened, opened);
+            }
+            case PSD2_REPLY_ATTAINMENT, OLA_ATTAINMENT: {
+                long met = 0;
+                long all = 0;
+                for (CaseFact c : mc) {
+                    boolean psd2 = kpi == Kpi.PSD2_REPLY_ATTAINMENT;
+                    String state = psd2 ? c.conduct().psd2State() : c.conduct().olaState();
+                    Instant at = psd2 ? c.conduct().psd2DecidedAt() : c.conduct().olaDecidedAt();
+                    if (("MET".equals(state) || "BREACHED".equals(state)) && in.test(at)) {
+                        all++;
+                        met += "MET".equals(state) ? 1 : 0;
+                    }
+                }
+                return all == 0 ? new Measures.Result(null, 0) : new Measures.Result(met / (double) all, all);
             }
             default: throw new IllegalStateException();
         }
@@ -294,14 +348,34 @@ class KpiFixtureTests extends PlatformTestSupport {
         String[] queues = {"payments", "disputes", "refunds"};
         return new CaseFact(UUID.randomUUID(), "PD-" + random.nextInt(1_000_000), market, random.nextBoolean() ? "STRIPE" : "ADYEN",
                 queues[random.nextInt(3)], "refund-missing", "NORMAL", null, created, resolved, reply, minutes, fr, frAt,
-                res, resAt, rating, csatAt, false);
+                res, resAt, rating, csatAt, false, randomConduct(created, resolved, rating, csatAt));
+    }
+
+    /** Handling details: clocks decided at a breach or, when met, at the resolution; a survey sent before any answer. */
+    private CaseFact.Conduct randomConduct(Instant created, Instant resolved, Integer rating, Instant answeredAt) {
+        String psd2 = random.nextInt(3) != 0 ? null : resolved != null && random.nextBoolean() ? "MET"
+                : random.nextBoolean() ? "BREACHED" : "RUNNING";
+        Instant psd2At = "MET".equals(psd2) ? resolved : "BREACHED".equals(psd2) ? after(created, 20000) : null;
+        String ola = random.nextInt(4) != 0 ? null : resolved != null && random.nextBoolean() ? "MET"
+                : random.nextBoolean() ? "BREACHED" : "PAUSED";
+        Instant olaAt = "MET".equals(ola) ? resolved : "BREACHED".equals(ola) ? after(created, 3000) : null;
+        Instant sent = rating != null ? answeredAt.minus(Duration.ofMinutes(random.nextInt(2000)))
+                : resolved != null && random.nextBoolean() ? after(resolved, 60) : null;
+        List<CaseFact.Approval> approvals = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            Instant requested = after(created, 3000);
+            approvals.add(new CaseFact.Approval(requested, after(requested, 2000)));
+        }
+        return new CaseFact.Conduct(random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0, random.nextInt(4),
+                random.nextInt(5) == 0, psd2, psd2At, ola, olaAt, sent, approvals);
     }
 
     private PaymentFact randomPayment(String market, boolean capture) {
         Instant at = randomInstant();
         if (capture) {
+            // one capture in four is a later partial capture of an order already counted
             return new PaymentFact(UUID.randomUUID(), "CAPTURE", "psp-" + UUID.randomUUID(), "ord-" + random.nextInt(), market,
-                    "ADYEN", "card", at, false, 1000 + random.nextInt(5000), "EUR", null, null);
+                    "ADYEN", "card", at, false, 1000 + random.nextInt(5000), "EUR", null, null, random.nextInt(4) != 0);
         }
         boolean failed = random.nextInt(6) == 0;
         Instant requested = failed || random.nextInt(5) == 0 ? null : at.minus(Duration.ofMinutes(random.nextInt(5000)));

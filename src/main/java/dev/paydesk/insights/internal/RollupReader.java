@@ -1,0 +1,142 @@
+package dev.paydesk.insights.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.paydesk.insights.KpiRequest;
+
+/**
+ * Sums the rollups of a period and of the period before it in one pass per table. Requests without a
+ * dimension filter (and not grouped by one) read the narrow {@code insights_market_day}, one row per
+ * metric, market and day with its histogram as arrays; the others read the dimensioned tables.
+ * The backlog at the end of each period is the net opened - resolved before the earlier period's start
+ * plus both periods' own net, so history is read once.
+ */
+final class RollupReader {
+
+    private static final Set<String> ROLLUP_COLUMNS = Set.of("provider", "method", "queue", "category", "priority");
+
+    /** Per group (the {@code by} value, '' when ungrouped): the measures of the period and of the one before. */
+    record Periods(Map<String, Measures> now, Map<String, Measures> before) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RollupReader(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param before the previous period, ending where {@code now} starts, or null for none
+     * @param g the group expression: {@code ''}, a column name, or {@code day::text} (no backlog then)
+     */
+    Periods read(KpiRequest now, @Nullable KpiRequest before, Scope scope, String g) {
+        LocalDate start = before == null ? now.from() : before.from();
+        Map<String, Measures> cur = new TreeMap<>();
+        Map<String, Measures> prev = new TreeMap<>();
+        Scope.Sql where = scope.where(now, ROLLUP_COLUMNS);
+        boolean narrow = narrow(now, scope, g);
+        String table = narrow ? "insights_market_day" : "insights_daily";
+        jdbc.sql("select metric, " + g + ", day >= ?, sum(n), sum(total) from " + table + " where day >= ? and day < ?"
+                        + where.text() + (narrow ? " and vals is null" : "") + " group by 1, 2, 3")
+                .params(params(now.from(), start, now.to(), where.params()))
+                .query(rs -> {
+                    measures(rs, cur, prev).add(rs.getString(1), rs.getLong(4), rs.getLong(5));
+                });
+        if (narrow) {
+            jdbc.sql("select metric, " + g + ", day >= ?, vals, cnts from insights_market_day where day >= ? and day < ?"
+                            + where.text() + " and vals is not null")
+                    .params(params(now.from(), start, now.to(), where.params()))
+                    .query(rs -> {
+                        addHistogram(measures(rs, cur, prev), rs.getString(1), rs.getArray(4), rs.getArray(5));
+                    });
+        } else {
+            jdbc.sql("select metric, " + g + ", day >= ?, value, sum(n) from insights_daily_value where day >= ? and day < ?"
+                            + where.text() + " group by 1, 2, 3, 4")
+                    .params(params(now.from(), start, now.to(), where.params()))
+                    .query(rs -> {
+                        measures(rs, cur, prev).addValue(rs.getString(1), rs.getInt(4), rs.getLong(5));
+                    });
+        }
+        if (!g.startsWith("day")) {
+            backlog(table, g, start, where, cur, before == null ? null : prev);
+        }
+        return new Periods(cur, prev);
+    }
+
+    private static boolean narrow(KpiRequest request, Scope scope, String g) {
+        return request.dimensionFilters().isEmpty() && scope.queues() == null
+                && (g.equals("''") || g.equals("market") || g.startsWith("day"));
+    }
+
+    private void backlog(String table, String g, LocalDate start, Scope.Sql where, Map<String, Measures> cur,
+                         @Nullable Map<String, Measures> prev) {
+        Map<String, Long> history = new TreeMap<>();
+        List<Object> params = new ArrayList<>();
+        params.add(start);
+        params.addAll(where.params());
+        jdbc.sql("select " + g + ", coalesce(sum(case metric when 'opened' then n else -n end), 0) from " + table
+                        + " where metric in ('opened', 'resolved') and day < ?" + where.text() + " group by 1")
+                .params(params)
+                .query(rs -> {
+                    history.put(rs.getString(1), rs.getLong(2));
+                });
+        Set<String> groups = new TreeSet<>(history.keySet());
+        groups.addAll(cur.keySet());
+        if (prev != null) {
+            groups.addAll(prev.keySet());
+        }
+        for (String group : groups) {
+            long open = history.getOrDefault(group, 0L);
+            if (prev != null) {
+                open += net(prev.get(group));
+                addBacklog(prev, group, open);
+            }
+            addBacklog(cur, group, open + net(cur.get(group)));
+        }
+    }
+
+    private static long net(@Nullable Measures m) {
+        return m == null ? 0 : m.n("opened") - m.n("resolved");
+    }
+
+    private static void addBacklog(Map<String, Measures> groups, String group, long n) {
+        if (n != 0 || groups.containsKey(group)) {
+            groups.computeIfAbsent(group, k -> new Measures()).addBacklog(n);
+        }
+    }
+
+    private static Measures measures(ResultSet rs, Map<String, Measures> cur, Map<String, Measures> prev)
+            throws SQLException {
+        Map<String, Measures> target = rs.getBoolean(3) ? cur : prev;
+        return target.computeIfAbsent(rs.getString(2), k -> new Measures());
+    }
+
+    private static void addHistogram(Measures m, String metric, Array vals, Array cnts) throws SQLException {
+        Object[] v = (Object[]) vals.getArray();
+        Object[] c = (Object[]) cnts.getArray();
+        for (int i = 0; i < v.length; i++) {
+            m.addValue(metric, ((Number) v[i]).intValue(), ((Number) c[i]).longValue());
+        }
+    }
+
+    private static List<Object> params(LocalDate split, LocalDate start, LocalDate end, List<Object> where) {
+        List<Object> params = new ArrayList<>();
+        params.add(split);
+        params.add(start);
+        params.add(end);
+        params.addAll(where);
+        return params;
+    }
+}
