@@ -45,7 +45,8 @@ final class PaydeskCli implements Runnable {
                 .profiles(PROFILE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "paydesk.cli=true",
-                        "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN")
+                        "logging.level.root=ERROR", "logging.level.dev.paydesk=WARN",
+                        "logging.config=classpath:logback-cli.xml") // log lines to stderr, the output to stdout
                 .run()) {
             CommandLine.IFactory factory = new CommandLine.IFactory() {
                 @Override
