@@ -130,11 +130,16 @@ class PrivacyTests extends PlatformTestSupport {
                 .header("Authorization", "Bearer " + token)).andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(201));
         json(token, post(base + "/money-actions"), """
                 {"type": "REFUND", "amount": "10.00", "currency": "EUR", "reason": "goodwill for %s"}""".formatted(name), 201);
-        // module listeners run after the commit: wait until none still carries this customer in flight
+        Customer c = new Customer(ref, email, name, secret, key, order);
+        awaitEventsDelivered(c);
+        return c;
+    }
+
+    /** Module listeners run after the commit: waits until no event publication still carries this customer in flight. */
+    private void awaitEventsDelivered(Customer c) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from event_publication where completion_date is null and serialized_event like ?")
-                .param("%" + ref + "%").query(Long.class).single() == 0);
-        return new Customer(ref, email, name, secret, key, order);
+                .param("%" + c.ref() + "%").query(Long.class).single() == 0);
     }
 
     /** The money and counts that erasure and retention must leave as they are. */
@@ -299,6 +304,7 @@ class PrivacyTests extends PlatformTestSupport {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from disputes_dispute where customer_reference = ? and closed_at is null")
                 .param(c.ref()).query(Long.class).single() == 1);
+        awaitEventsDelivered(c); // the dispute's own events carry the customer until their listeners are done
         List<String> hits = databaseHits(c.personalValues());
         MvcResult held = json(token, post("/api/v1/privacy/erasure-requests"),
                 "{\"customer\": \"%s\", \"reason\": \"GDPR Art. 17\"}".formatted(c.email()), 409);
