@@ -121,6 +121,26 @@ class InsightsFlowTests extends PlatformTestSupport {
         assertThat(f.get("repeat_contact_rate")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /** Found by the full suite: one case whose clocks cannot be computed stopped every rebuild. */
+    @Test
+    void aCaseThatCannotBeReadIsNamedAndSkippedAndTheRebuildGoesOn() {
+        ensureMarket("HR", "EUR", "Europe/Zagreb", "hr");
+        ensureMarket(MARKET, "EUR", "Europe/Bratislava", "sk");
+        UUID[] ids = new UUID[2];
+        asSystem(() -> {
+            ids[0] = desk.open(NewCase.builder("Calendar gone", "HR", CaseSource.API).build()).summary().id();
+            ids[1] = desk.open(NewCase.builder("Calendar fine", MARKET, CaseSource.API).build()).summary().id();
+        });
+        jdbc.sql("delete from platform_opening_hours where market_code = 'HR'").update(); // no open minute any more
+        jdbc.sql("delete from insights_case_fact where case_id = ?").param(ids[1]).update();
+
+        Insights.RebuildSummary rebuilt = insights.rebuild();
+
+        assertThat(rebuilt.warnings()).anyMatch(w -> w.contains(ids[0].toString()) && w.contains("no open minute"));
+        assertThat(jdbc.sql("select count(*) from insights_case_fact where case_id = ?").param(ids[1]).query(Long.class).single())
+                .as("the other cases are still rebuilt").isEqualTo(1);
+    }
+
     @Test
     void theReportingRoleReadsTheViewsAndNothingElse() {
         for (String view : List.of("kpi_daily", "kpi_daily_values", "cases", "payments", "disputes", "targets")) {

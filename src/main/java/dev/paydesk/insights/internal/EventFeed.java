@@ -86,6 +86,6 @@ class EventFeed {
     }
 
     void refreshCases(List<UUID> ids) {
-        facts.saveCases(ids.stream().map(sources::caseFact).flatMap(java.util.Optional::stream).toList());
+        facts.saveCases(sources.caseFacts(ids, problem -> { }));
     }
 }

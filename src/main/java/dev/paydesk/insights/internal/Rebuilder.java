@@ -65,7 +65,7 @@ class Rebuilder {
     RebuildSummary rebuild() {
         long started = System.nanoTime();
         List<String> warnings = new ArrayList<>();
-        long cases = rebuildCases();
+        long cases = rebuildCases(warnings);
         long movements = rebuildPayments();
         long disputeCount = rebuildDisputes(warnings);
         for (Family family : Family.values()) {
@@ -74,20 +74,27 @@ class Rebuilder {
         return new RebuildSummary(cases, movements, disputeCount, (System.nanoTime() - started) / 1e9, warnings);
     }
 
-    private long rebuildCases() {
+    private long rebuildCases(List<String> warnings) {
         long count = 0;
+        long[] skipped = {0};
         for (Market market : markets.markets()) {
             for (int offset = 0; ; offset += PAGE) {
                 List<CaseSummary> page = desk.list(new CaseQuery(CaseQuery.View.ALL, null, Set.of(), market.code(), null,
                         null, null, null, null, PAGE, offset));
-                List<CaseFact> batch = page.stream().map(c -> sources.caseFact(c.id())).flatMap(java.util.Optional::stream)
-                        .toList();
+                List<CaseFact> batch = sources.caseFacts(page.stream().map(CaseSummary::id).toList(), problem -> {
+                    if (skipped[0]++ < 20) {
+                        warnings.add(problem);
+                    }
+                });
                 tx.executeWithoutResult(s -> facts.storeCases(batch));
                 count += batch.size();
                 if (page.size() < PAGE) {
                     break;
                 }
             }
+        }
+        if (skipped[0] > 20) {
+            warnings.add((skipped[0] - 20) + " more cases skipped (see the log)");
         }
         return count;
     }

@@ -41,6 +41,27 @@ class Sources {
         this.clock = clock;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sources.class);
+
+    /**
+     * The facts of several cases, each read on its own: a case that cannot be read (e.g. its market's calendar has
+     * no open minute, so its clocks cannot be computed) is left as it was and named to {@code problems}, and
+     * the others are still read — one bad record never stops a refresh or a rebuild.
+     */
+    List<CaseFact> caseFacts(Collection<UUID> ids, java.util.function.Consumer<String> problems) {
+        List<CaseFact> out = new java.util.ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            try {
+                caseFact(id).ifPresent(out::add);
+            } catch (RuntimeException e) {
+                String problem = "case " + id + " skipped: " + e.getMessage();
+                log.warn("insights: {}", problem);
+                problems.accept(problem);
+            }
+        }
+        return out;
+    }
+
     Optional<CaseFact> caseFact(UUID id) {
         Optional<CaseDetail> detail = desk.find(id.toString());
         return detail.map(d -> CaseFact.of(d, workbench.csat(id).orElse(null), calendar(d.summary().market()),
