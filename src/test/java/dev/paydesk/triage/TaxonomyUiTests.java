@@ -112,6 +112,19 @@ class TaxonomyUiTests extends PlatformTestSupport {
     }
 
     @Test
+    void theErrorPagesAreInTheUsersLanguage() throws Exception {
+        UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
+        mvc.perform(get("/triage/taxonomy/" + unique("missing")).with(user(pm)).locale(java.util.Locale.GERMANY))
+                .andExpect(status().isNotFound()).andExpect(content().string(containsString("404 · Nicht gefunden")));
+        mvc.perform(post("/triage/incidents/abc/close").with(user(pm)).with(csrf()).locale(java.util.Locale.GERMANY))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id: der Wert ist hier nicht gültig")));
+        mvc.perform(post("/triage/incidents/abc/close").with(user(pm)).with(csrf()).locale(java.util.Locale.UK))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id: the value is not valid here")));
+    }
+
+    @Test
     void invalidInputIsShownInTheForm() throws Exception {
         UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
         mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).param("code", unique("x")).param("names", "just a name"))
