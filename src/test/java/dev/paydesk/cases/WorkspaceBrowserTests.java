@@ -125,8 +125,26 @@ class WorkspaceBrowserTests extends BrowserTestSupport {
         assertThat(page.locator(".queue-tabs [aria-current=page] .count")).hasText("2");
     }
 
+    /** The lead's settings flow in one language: the buttons, link names and saved-messages the lead sees. */
+    private record LeadUi(String lang, String save, String publish, String policySaved, String sopPublished,
+                          String macroSaved, String editRule, String ruleSaved) {
+    }
+
     @Test
     void aLeadEditsAPolicyAnSopAMacroAndARoutingRuleAndANewCaseFollowsTheRule() {
+        leadEditsSettings(new LeadUi("en", "Save", "Publish new version", "SLA policy \"Lead %s\" saved",
+                "SOP \"Refund check\" published as version 2.", "Macro %s (en) saved.", "Edit rule 44 to refunds",
+                "Routing rule saved."));
+    }
+
+    @Test
+    void aLeadEditsTheSameSettingsInGerman() {
+        leadEditsSettings(new LeadUi("de", "Speichern", "Neue Version veröffentlichen", "SLA-Richtlinie „Lead %s“ gespeichert",
+                "SOP „Refund check“ als Version 2 veröffentlicht.", "Textbaustein %s (en) gespeichert.",
+                "Regel 44 nach refunds bearbeiten", "Routing-Regel gespeichert."));
+    }
+
+    private void leadEditsSettings(LeadUi ui) {
         String category = "ws-" + UUID.randomUUID().toString().substring(0, 8);
         String macro = "m-" + category;
         asSystem(() -> {
@@ -139,32 +157,32 @@ class WorkspaceBrowserTests extends BrowserTestSupport {
         String lead = newUser(Role.PROCESS_MANAGER, List.of()).getUsername();
         signIn(lead, "correct-horse-battery");
 
-        page.navigate(url("/cases/settings/policies"));
+        page.navigate(url("/cases/settings/policies?lang=" + ui.lang()));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lead " + category)).click();
         page.locator("input[name=firstResponseMinutes]").fill("75");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.getByText("SLA policy \"Lead " + category + "\" saved")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ui.save())).click();
+        assertThat(page.getByText(ui.policySaved().formatted(category))).isVisible();
         assertThat(page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(category))).containsText("75");
 
         page.navigate(url("/cases/settings/sops"));
         page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(category)).getByRole(AriaRole.LINK).click();
         page.locator("textarea[name=steps]").fill("Look up the refund\nCheck the bank statement");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish new version")).click();
-        assertThat(page.getByText("SOP \"Refund check\" published as version 2.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ui.publish())).click();
+        assertThat(page.getByText(ui.sopPublished())).isVisible();
 
         page.navigate(url("/cases/settings/macros"));
         page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(macro)).getByRole(AriaRole.LINK).click();
         page.locator("textarea[name=body]").fill("Your refund of {{order.refunded}} is on its way.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.getByText("Macro " + macro + " (en) saved.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ui.save())).click();
+        assertThat(page.getByText(ui.macroSaved().formatted(macro))).isVisible();
 
         page.navigate(url("/cases/settings/rules"));
         page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(category))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit rule 44 to refunds")).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(ui.editRule())).click();
         page.locator("select[name=queue]").selectOption("payments");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        assertThat(page.getByText("Routing rule saved.")).isVisible();
-        shot("lead-rules");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ui.save())).click();
+        assertThat(page.getByText(ui.ruleSaved())).isVisible();
+        shot("lead-rules-" + ui.lang());
 
         // the effect: a new case of the category goes to the queue the edited rule names, with the new SOP version
         CaseSummary routed = open("Refund for " + category, category);
@@ -175,6 +193,6 @@ class WorkspaceBrowserTests extends BrowserTestSupport {
         asSystem(() -> assertThat(workbench.sop(routed)).hasValueSatisfying(s -> assertThat(s.steps()).hasSize(2)));
         assertThat(settings.policies()).filteredOn(p -> category.equals(p.category())).singleElement()
                 .satisfies(p -> assertThat(p.firstResponseMinutes()).isEqualTo(75));
-        shot("lead-effect");
+        shot("lead-effect-" + ui.lang());
     }
 }

@@ -47,7 +47,7 @@ class PaymentsUiInputTests extends PlatformTestSupport {
         var specialist = newUser(Role.SPECIALIST, List.of());
         mvc.perform(get("/payments").param("amount", "abc").with(user(specialist)).locale(Locale.GERMANY))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Amount: „abc“ ist kein Betrag")))
+                .andExpect(content().string(containsString("Betrag: „abc“ ist kein Betrag")))
                 .andExpect(content().string(not(containsString("NumberFormat"))));
         mvc.perform(get("/payments").param("amount", "49,90").with(user(specialist)).locale(Locale.GERMANY))
                 .andExpect(status().isOk())

@@ -65,6 +65,66 @@ class TaxonomyUiTests extends PlatformTestSupport {
     }
 
     @Test
+    void theListIsSortedAndPagedOnTheServer() throws Exception {
+        UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
+        String prefix = unique("sortpage");
+        for (int i = 0; i < 26; i++) {
+            taxonomy.create(new CategorySpec(prefix + String.format(".%02d", i), null,
+                    java.util.Map.of("en", "Sorted " + i), null, null, null));
+        }
+        String first = mvc.perform(get("/triage/taxonomy").with(user(pm)).param("q", prefix)
+                        .param("sort", "code").param("dir", "desc").param("size", "25"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        first = table(first);
+        assertThat(first).contains(prefix + ".25", prefix + ".01").doesNotContain(prefix + ".00<")
+                .contains("aria-sort=\"descending\"");
+        assertThat(first.indexOf(prefix + ".25")).isLessThan(first.indexOf(prefix + ".01"));
+        String second = mvc.perform(get("/triage/taxonomy").with(user(pm)).param("q", prefix)
+                        .param("sort", "code").param("dir", "desc").param("size", "25").param("page", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(table(second)).contains(prefix + ".00").doesNotContain(prefix + ".01<");
+        String ascending = mvc.perform(get("/triage/taxonomy").with(user(pm)).param("q", prefix)
+                        .param("sort", "code").param("size", "25"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(table(ascending)).contains(prefix + ".00<").doesNotContain(prefix + ".25<");
+        mvc.perform(get("/triage/taxonomy").with(user(pm)).param("sort", "nonsense"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("nonsense")));
+    }
+
+    /** The list table only (the parent choice of the add form lists every category). */
+    private static String table(String html) {
+        return html.substring(html.indexOf("<table"), html.indexOf("</table>"));
+    }
+
+    @Test
+    void theAfterActionMessageIsInTheUsersLanguage() throws Exception {
+        UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
+        String code = unique("flash");
+        mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).locale(java.util.Locale.GERMANY)
+                        .param("code", code).param("names", "en=Flash; de=Meldung"))
+                .andExpect(status().isFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flash", "Kategorie " + code + " hinzugefügt."));
+        mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).locale(java.util.Locale.UK)
+                        .param("code", code + "b").param("names", "en=Flash"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flash", "Category " + code + "b added."));
+    }
+
+    @Test
+    void theErrorPagesAreInTheUsersLanguage() throws Exception {
+        UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
+        mvc.perform(get("/triage/taxonomy/" + unique("missing")).with(user(pm)).locale(java.util.Locale.GERMANY))
+                .andExpect(status().isNotFound()).andExpect(content().string(containsString("404 · Nicht gefunden")));
+        mvc.perform(post("/triage/incidents/abc/close").with(user(pm)).with(csrf()).locale(java.util.Locale.GERMANY))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id: der Wert ist hier nicht gültig")));
+        mvc.perform(post("/triage/incidents/abc/close").with(user(pm)).with(csrf()).locale(java.util.Locale.UK))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id: the value is not valid here")));
+    }
+
+    @Test
     void invalidInputIsShownInTheForm() throws Exception {
         UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of());
         mvc.perform(post("/triage/taxonomy").with(user(pm)).with(csrf()).param("code", unique("x")).param("names", "just a name"))

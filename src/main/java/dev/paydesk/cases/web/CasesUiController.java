@@ -98,7 +98,8 @@ class CasesUiController {
     String create(@Valid CaseForm form, RedirectAttributes redirect) {
         try {
             CaseDesk.Opened opened = desk.open(form.newCase());
-            redirect.addFlashAttribute("flash", opened.summary().key() + " opened in queue " + opened.summary().queue());
+            redirect.addFlashAttribute("flash", messages.getMessage("flash.case.opened",
+                    new Object[] {opened.summary().key(), opened.summary().queue()}, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "redirect:/cases/" + opened.summary().key();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -181,7 +182,8 @@ class CasesUiController {
     String saveView(@RequestParam String name, @RequestParam String query, RedirectAttributes redirect) {
         try {
             workbench.saveView(name, query);
-            redirect.addFlashAttribute("flash", "View '" + name + "' saved");
+            redirect.addFlashAttribute("flash", messages.getMessage("flash.view.saved", new Object[] {name},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -54,11 +54,13 @@ class DisputeDeskController {
     private final DisputeAnalytics analytics;
     private final ChargebackMonitoring monitoring;
     private final Clock clock;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private java.util.List<dev.paydesk.disputes.DisputeCaseLinks> caseLinks = java.util.List.of();
 
     DisputeDeskController(Disputes disputes, Evidence evidence, Recommendations recommendations, ReasonCodes reasonCodes,
-                          DisputeAnalytics analytics, ChargebackMonitoring monitoring, Clock clock) {
+                          DisputeAnalytics analytics, ChargebackMonitoring monitoring, Clock clock, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.disputes = disputes;
         this.evidence = evidence;
         this.recommendations = recommendations;
@@ -160,7 +162,7 @@ class DisputeDeskController {
                     @RequestParam(required = false) @Nullable LocalDate deliveredOn,
                     @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
-        return act(id, redirect, "Shipment added.", () -> evidence.addShipment(id,
+        return act(id, redirect, "flash.dispute.shipmentAdded", () -> evidence.addShipment(id,
                 new Evidence.Shipment(carrier, trackingNumber, shippedOn, deliveredOn, note)));
     }
 
@@ -171,7 +173,7 @@ class DisputeDeskController {
         DisputeAccess.check(disputes.dispute(id));
         boolean hasFile = file != null && !file.isEmpty();
         byte[] content = hasFile ? file.getBytes() : null;
-        return act(id, redirect, "Evidence added.", () -> evidence.addNote(id, item, text,
+        return act(id, redirect, "flash.dispute.evidenceAdded", () -> evidence.addNote(id, item, text,
                 hasFile ? file.getOriginalFilename() : null, hasFile ? file.getContentType() : null, content));
     }
 
@@ -179,7 +181,7 @@ class DisputeDeskController {
     @DisputeSpecialistProcessManagerOrAdmin
     String accept(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
         DisputeAccess.check(disputes.dispute(id));
-        return act(id, redirect, "Dispute accepted; the loss is booked.", () -> disputes.accept(id, note));
+        return act(id, redirect, "flash.dispute.accepted", () -> disputes.accept(id, note));
     }
 
     @PostMapping("/disputes/{id}/submit")
@@ -189,9 +191,9 @@ class DisputeDeskController {
         try {
             Evidence.Submission s = evidence.submit(id);
             if (s.accepted()) {
-                redirect.addFlashAttribute("flash", "Evidence submitted via " + s.adapter() + ".");
+                redirect.addFlashAttribute("flash", texts.getMessage("flash.dispute.submitted", new Object[] {s.adapter()}));
             } else {
-                redirect.addFlashAttribute("error", "The provider did not accept the evidence: " + s.providerResponse());
+                redirect.addFlashAttribute("error", texts.getMessage("flash.dispute.refused", new Object[] {s.providerResponse()}));
             }
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -199,10 +201,10 @@ class DisputeDeskController {
         return "redirect:/disputes/" + id;
     }
 
-    private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
+    private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable action) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", done);
+            redirect.addFlashAttribute("flash", texts.getMessage(doneKey));
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -283,7 +285,7 @@ class DisputeDeskController {
         try {
             reasonCodes.update(new ReasonCode(scheme, code, title, category, responseDays,
                     evidence == null ? List.of() : evidence, source, version));
-            redirect.addFlashAttribute("flash", "Reason code " + scheme + " " + code + " saved.");
+            redirect.addFlashAttribute("flash", texts.getMessage("flash.reasonCode.saved", new Object[] {scheme, code}));
             return "redirect:/disputes/reason-codes";
         } catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());

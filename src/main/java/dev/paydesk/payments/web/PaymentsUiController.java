@@ -38,9 +38,11 @@ class PaymentsUiController {
     private final dev.paydesk.payments.FileImports imports;
 
     private final dev.paydesk.payments.internal.WebhookReceiver receiver;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
     PaymentsUiController(PaymentQueries payments, dev.paydesk.payments.FileImports imports,
-                         dev.paydesk.payments.internal.WebhookReceiver receiver) {
+                         dev.paydesk.payments.internal.WebhookReceiver receiver, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.payments = payments;
         this.imports = imports;
         this.receiver = receiver;
@@ -74,7 +76,7 @@ class PaymentsUiController {
                     results = payments.search(filters.criteria(null, term, 1000, LocaleContextHolder.getLocale()));
                 }
             } catch (InvalidInputException e) {
-                model.addAttribute("error", (e.field().equals("currency") ? "Currency: " : "Amount: ") + e.getMessage());
+                model.addAttribute("error", texts.getMessage(e.field().equals("currency") ? "error.field.currency" : "error.field.amount", new Object[] {e.getMessage()}));
             }
         }
         model.addAttribute("page", list.page(results.stream().filter(PaymentsApiController::visible).toList(), SORTS));
@@ -110,8 +112,8 @@ class PaymentsUiController {
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
             var receipt = receiver.replay(id, payload);
-            redirect.addFlashAttribute("flash", "Replayed: " + receipt.applied() + " applied, " + receipt.duplicates()
-                    + " already known, " + receipt.ignored() + " ignored.");
+            redirect.addFlashAttribute("flash", texts.getMessage("flash.payments.replayed",
+                    new Object[] {receipt.applied(), receipt.duplicates(), receipt.ignored()}));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -132,16 +134,16 @@ class PaymentsUiController {
                   org.springframework.web.multipart.MultipartFile file, Model model) {
         model.addAttribute("kinds", imports.kinds());
         if (file.isEmpty()) {
-            model.addAttribute("error", "Choose a file to import.");
+            model.addAttribute("error", texts.getMessage("error.imports.noFile"));
             return "payments/imports";
         }
         try (java.io.InputStream in = file.getInputStream()) {
             model.addAttribute("result", imports.importFile(kind,
                     file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", (e.field().equals("kind") ? "Kind: " : "File: ") + e.getMessage());
+            model.addAttribute("error", texts.getMessage(e.field().equals("kind") ? "error.field.kind" : "error.field.file", new Object[] {e.getMessage()}));
         } catch (java.io.IOException e) {
-            model.addAttribute("error", "File: the upload could not be read; try again");
+            model.addAttribute("error", texts.getMessage("error.imports.unreadable"));
         }
         return "payments/imports";
     }

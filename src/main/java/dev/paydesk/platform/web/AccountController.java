@@ -30,9 +30,11 @@ class AccountController {
 
     private final UserService users;
     private final ApiTokenService tokens;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountController(UserService users, ApiTokenService tokens) {
+    AccountController(UserService users, ApiTokenService tokens, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.users = users;
         this.tokens = tokens;
     }
@@ -62,7 +64,7 @@ class AccountController {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        redirect.addFlashAttribute("flash", "Your password was changed.");
+        redirect.addFlashAttribute("flash", texts.getMessage("flash.account.passwordChanged"));
         return "redirect:/";
     }
 
@@ -88,7 +90,7 @@ class AccountController {
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@AuthenticationPrincipal UserAccount me, @PathVariable java.util.UUID id, RedirectAttributes redirect) {
         tokens.revoke(me.id(), id);
-        redirect.addFlashAttribute("flash", "Token revoked.");
+        redirect.addFlashAttribute("flash", texts.getMessage("flash.account.tokenRevoked"));
         return "redirect:/account/tokens";
     }
 }

@@ -31,8 +31,10 @@ class AdminUsersController {
     private final UserService users;
     private final MarketService markets;
     private final LoginThrottle logins;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
-    AdminUsersController(UserService users, MarketService markets, LoginThrottle logins) {
+    AdminUsersController(UserService users, MarketService markets, LoginThrottle logins, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.users = users;
         this.markets = markets;
         this.logins = logins;
@@ -67,7 +69,7 @@ class AdminUsersController {
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
         logins.unlock(LoginThrottle.Kind.ACCOUNT, users.requireManaged(id).username());
-        redirect.addFlashAttribute("flash", "User unlocked.");
+        redirect.addFlashAttribute("flash", texts.getMessage("flash.user.unlocked"));
         return "redirect:/admin/users";
     }
 
@@ -101,7 +103,7 @@ class AdminUsersController {
     String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
         try {
             users.update(id, form.spec());
-            redirect.addFlashAttribute("flash", "User saved.");
+            redirect.addFlashAttribute("flash", texts.getMessage("flash.user.saved"));
             return "redirect:/admin/users";
         } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
             model.addAttribute("error", e.getMessage());
@@ -112,7 +114,7 @@ class AdminUsersController {
     @PostMapping("/{id}/enabled")
     String enable(@PathVariable UUID id, boolean enabled, RedirectAttributes redirect) {
         users.setEnabled(id, enabled);
-        redirect.addFlashAttribute("flash", enabled ? "User enabled." : "User disabled.");
+        redirect.addFlashAttribute("flash", texts.getMessage(enabled ? "flash.user.enabled" : "flash.user.disabled"));
         return "redirect:/admin/users";
     }
 

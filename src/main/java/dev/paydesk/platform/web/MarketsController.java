@@ -83,7 +83,7 @@ class MarketsController {
         }
         try {
             Market m = markets.create(form.spec());
-            redirect.addFlashAttribute("flash", "Market " + m.code() + " added with Monday–Friday 09:00–17:00 hours.");
+            redirect.addFlashAttribute("flash", text("flash.market.added", m.code()));
             return "redirect:/markets/" + m.code();
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e.getMessage());
@@ -139,7 +139,7 @@ class MarketsController {
                 window(d, params.get("opens_" + suffix), params.get("closes_" + suffix)).ifPresent(hours::add);
             }
             markets.replaceOpeningHours(market.code(), hours);
-            redirect.addFlashAttribute("flash", "Opening hours saved.");
+            redirect.addFlashAttribute("flash", text("flash.market.hoursSaved"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -157,7 +157,7 @@ class MarketsController {
         }
         try {
             markets.putOverride(market.code(), new MarketService.HolidayOverride(day, name, closed));
-            redirect.addFlashAttribute("flash", "Holiday change saved.");
+            redirect.addFlashAttribute("flash", text("flash.market.holidaySaved"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -169,7 +169,7 @@ class MarketsController {
                          @PathVariable LocalDate day, RedirectAttributes redirect) {
         Market market = editable(me, code);
         markets.removeOverride(market.code(), day);
-        redirect.addFlashAttribute("flash", "Holiday change removed.");
+        redirect.addFlashAttribute("flash", text("flash.market.holidayRemoved"));
         return "redirect:/markets/" + market.code() + "?year=" + day.getYear();
     }
 
@@ -212,7 +212,7 @@ class MarketsController {
         Market market = scoped(me, code);
         try {
             markets.update(market.code(), form.spec());
-            redirect.addFlashAttribute("flash", "Market saved.");
+            redirect.addFlashAttribute("flash", text("flash.market.saved"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -241,8 +241,8 @@ class MarketsController {
         }
     }
 
-    private String text(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private Market scoped(UserAccount me, String code) {

@@ -34,8 +34,10 @@ class SecondFactorController {
     private final LoginThrottle throttle;
     private final Passkeys passkeys;
     private final boolean passkeysEnabled;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
-    SecondFactorController(SecondFactors factors, LoginThrottle throttle, Passkeys passkeys, Passkeys.Settings settings) {
+    SecondFactorController(SecondFactors factors, LoginThrottle throttle, Passkeys passkeys, Passkeys.Settings settings, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.factors = factors;
         this.throttle = throttle;
         this.passkeys = passkeys;
@@ -74,7 +76,7 @@ class SecondFactorController {
         String address = request.getRemoteAddr();
         Optional<Duration> wait = throttle.refusal(me.username(), address);
         if (wait.isPresent()) {
-            model.addAttribute("error", "Too many wrong codes; try again in " + wait.get().toSeconds() + " s.");
+            model.addAttribute("error", texts.getMessage("error.secondFactor.throttled", new Object[] {String.valueOf(wait.get().toSeconds())}));
             return "login-second-factor";
         }
         switch (factors.verify(me, code)) {
@@ -84,10 +86,10 @@ class SecondFactorController {
                 request.changeSessionId();
                 return "redirect:/";
             }
-            case REUSED -> model.addAttribute("error", "This code was already used. Wait for the next code of your app.");
+            case REUSED -> model.addAttribute("error", texts.getMessage("error.secondFactor.reused"));
             case WRONG -> {
                 throttle.failed(me.username(), address);
-                model.addAttribute("error", "That code is not right.");
+                model.addAttribute("error", texts.getMessage("error.secondFactor.wrong"));
             }
         }
         return "login-second-factor";

@@ -23,8 +23,10 @@ class SessionsController {
 
     private final SessionDirectory sessions;
     private final UserService users;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
-    SessionsController(SessionDirectory sessions, UserService users) {
+    SessionsController(SessionDirectory sessions, UserService users, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.sessions = sessions;
         this.users = users;
     }
@@ -38,21 +40,22 @@ class SessionsController {
     @PostMapping("/account/sessions/{key}/end")
     String end(@AuthenticationPrincipal UserAccount me, @PathVariable String key, HttpSession session,
                RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", sessions.end(me.username(), key, session.getId())
-                ? "The session was signed out." : "No such session (it may have ended already).");
+        redirect.addFlashAttribute("flash", texts.getMessage(sessions.end(me.username(), key, session.getId())
+                ? "flash.session.ended" : "flash.session.none"));
         return "redirect:/account/sessions";
     }
 
     @PostMapping("/account/sessions/end-others")
     String endOthers(@AuthenticationPrincipal UserAccount me, HttpSession session, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", sessions.endOthers(me.username(), session.getId()) + " other session(s) signed out.");
+        redirect.addFlashAttribute("flash", texts.getMessage("flash.session.othersEnded",
+                new Object[] {sessions.endOthers(me.username(), session.getId())}));
         return "redirect:/account/sessions";
     }
 
     @PostMapping("/admin/users/{id}/end-sessions")
     @AdminOnly
     String endAllFromUi(@PathVariable UUID id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("flash", users.endAllSessions(id) + " session(s) ended.");
+        redirect.addFlashAttribute("flash", texts.getMessage("flash.session.allEnded", new Object[] {users.endAllSessions(id)}));
         return "redirect:/admin/users/" + id;
     }
 }

@@ -18,11 +18,17 @@ import dev.paydesk.shared.NotFoundException;
 @ControllerAdvice(annotations = Controller.class)
 class UiErrorAdvice {
 
+    private final org.springframework.context.support.MessageSourceAccessor texts;
+
+    UiErrorAdvice(org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException e, Model model) {
         model.addAttribute("status", 404);
-        model.addAttribute("error", "Not found");
+        model.addAttribute("error", texts.getMessage("error.notFound"));
         return "error";
     }
 
@@ -45,8 +51,8 @@ class UiErrorAdvice {
             default -> "form";
         };
         model.addAttribute("status", 400);
-        model.addAttribute("error", field + ": " + (e instanceof MissingServletRequestParameterException
-                ? "a value is required" : "the value is not valid here"));
+        model.addAttribute("error", field + ": " + texts.getMessage(e instanceof MissingServletRequestParameterException
+                ? "error.value.required" : "error.value.invalid"));
         return "error";
     }
 
@@ -57,7 +63,7 @@ class UiErrorAdvice {
         var error = e.getFieldError();
         model.addAttribute("status", 400);
         model.addAttribute("error", (error == null ? "form" : error.getField()) + ": "
-                + (error != null && error.isBindingFailure() ? "the value is not valid here" : "a value is required"));
+                + texts.getMessage(error != null && error.isBindingFailure() ? "error.value.invalid" : "error.value.required"));
         return "error";
     }
 

@@ -62,7 +62,8 @@ class ReconciliationUiController {
     @SpecialistProcessManagerOrAdmin
     String acknowledge(@RequestParam(name = "ids", required = false) @Nullable List<UUID> ids, RedirectAttributes redirect) {
         int changed = ids == null ? 0 : findings.acknowledge(ids);
-        redirect.addFlashAttribute("flash", changed + " finding(s) acknowledged.");
+        redirect.addFlashAttribute("flash", messages.getMessage("flash.findings.acknowledged", new Object[] {changed},
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "redirect:/reconciliation";
     }
 

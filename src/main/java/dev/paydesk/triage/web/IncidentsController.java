@@ -20,8 +20,10 @@ import dev.paydesk.platform.access.ManagerOrAdmin;
 class IncidentsController {
 
     private final Incidents incidents;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
-    IncidentsController(Incidents incidents) {
+    IncidentsController(Incidents incidents, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.incidents = incidents;
     }
 
@@ -48,7 +50,7 @@ class IncidentsController {
         CurrentUser.requireInScope(incidents.incident(id).cell().market(), () -> new NotFoundException("incident " + id));
         try {
             incidents.close(id);
-            redirect.addFlashAttribute("flash", "Incident " + id + " closed.");
+            redirect.addFlashAttribute("flash", texts.getMessage("flash.incident.closed", new Object[] {String.valueOf(id)}));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

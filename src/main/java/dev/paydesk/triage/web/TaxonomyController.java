@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.shared.ConflictException;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.ListQuery;
 import dev.paydesk.triage.Category;
 import dev.paydesk.triage.CategorySpec;
 import dev.paydesk.triage.Taxonomy;
@@ -68,9 +69,20 @@ class TaxonomyController {
         }
     }
 
+    private static final Map<String, java.util.Comparator<Category>> SORTS = Map.of(
+            "code", ListQuery.byText(Category::code),
+            "name", ListQuery.byText(c -> c.name(LocaleContextHolder.getLocale().getLanguage())),
+            "parent", ListQuery.byText(Category::parentCode),
+            "queue", ListQuery.byText(Category::defaultQueue),
+            "status", ListQuery.by(Category::active));
+
     @GetMapping("/taxonomy")
-    String list(Model model) {
-        model.addAttribute("categories", taxonomy.categories());
+    String list(ListQuery list, Model model) {
+        var categories = taxonomy.categories();
+        model.addAttribute("categories", categories);
+        model.addAttribute("page", list.page(categories.stream()
+                .filter(c -> list.matches(c.code(), c.parentCode(), c.defaultQueue(), c.sopRef(), String.join(" ", c.names().values())))
+                .toList(), SORTS));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new CategoryForm(null, null, null, null, null, null, null, true));
         }
@@ -81,14 +93,14 @@ class TaxonomyController {
     String create(CategoryForm form, Model model, RedirectAttributes redirect) {
         try {
             Category created = taxonomy.create(form.spec());
-            redirect.addFlashAttribute("flash", "Category " + created.code() + " added.");
+            redirect.addFlashAttribute("flash", messages.getMessage("flash.category.added", new Object[] {created.code()}, LocaleContextHolder.getLocale()));
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e instanceof InvalidInputException i
                     ? messages.getMessage("settings.field." + i.field(), null, i.field(), LocaleContextHolder.getLocale()) + ": " + i.getMessage()
                     : e.getMessage());
             model.addAttribute("form", form);
-            return list(model);
+            return list(ListQuery.first(), model);
         }
     }
 
@@ -107,7 +119,7 @@ class TaxonomyController {
     String update(@PathVariable String code, CategoryForm form, Model model, RedirectAttributes redirect) {
         try {
             taxonomy.update(code, form.spec(), form.version() == null ? -1 : form.version(), Boolean.TRUE.equals(form.active()));
-            redirect.addFlashAttribute("flash", "Category " + code + " saved.");
+            redirect.addFlashAttribute("flash", messages.getMessage("flash.category.saved", new Object[] {code}, LocaleContextHolder.getLocale()));
             return "redirect:/triage/taxonomy";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e instanceof InvalidInputException i
@@ -129,7 +141,8 @@ class TaxonomyController {
     String train(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
             var version = models.trainFromDatabase();
-            redirect.addFlashAttribute("flash", "#" + version.id() + ": " + (version.active() ? "active" : "inactive"));
+            redirect.addFlashAttribute("flash", messages.getMessage(version.active() ? "flash.model.active" : "flash.model.inactive",
+                    new Object[] {String.valueOf(version.id())}, LocaleContextHolder.getLocale()));
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

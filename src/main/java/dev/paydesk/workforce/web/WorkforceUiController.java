@@ -50,9 +50,11 @@ class WorkforceUiController {
     private final Realtime realtime;
     private final WorkforceSettings settings;
     private final Clock clock;
+    private final org.springframework.context.support.MessageSourceAccessor texts;
 
     WorkforceUiController(ContactData data, Planning planning, Allocations allocations, Realtime realtime,
-            WorkforceSettings settings, Clock clock) {
+            WorkforceSettings settings, Clock clock, org.springframework.context.MessageSource messages) {
+        this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.data = data;
         this.planning = planning;
         this.allocations = allocations;
@@ -118,7 +120,7 @@ class WorkforceUiController {
             ZoneId zone = code == null ? ZoneId.of("Europe/Berlin") : allocations.zone(code);
             data.planDowntime(new Downtime(UUID.randomUUID(), code, title, startsAt.atZone(zone).toInstant(),
                     endsAt.atZone(zone).toInstant(), volumeUpliftPercent / 100, ahtChangePercent / 100));
-            redirect.addFlashAttribute("flash", "Downtime planned: " + title);
+            redirect.addFlashAttribute("flash", texts.getMessage("flash.downtime.planned", new Object[] {title}));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
