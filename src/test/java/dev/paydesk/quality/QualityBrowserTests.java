@@ -83,7 +83,8 @@ class QualityBrowserTests extends BrowserTestSupport {
         signOut();
 
         signIn(reviewer, PASSWORD);
-        page.navigate(url("/quality/assignments"));
+        // all assignments of the market: in the whole suite, reviewers of every market from other tests share the sample
+        page.navigate(url("/quality/assignments?view=all&q=" + key));
         page.locator("tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(key)).getByText("Review this case").click();
         assertThat(page.locator("h1")).hasText("Review " + key);
         page.locator("input[name='answer.greeting'][value='no']").check();
