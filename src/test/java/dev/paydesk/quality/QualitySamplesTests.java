@@ -44,6 +44,12 @@ class QualitySamplesTests extends PlatformTestSupport {
     @Autowired
     SamplingService sampling;
 
+    @Autowired
+    dev.paydesk.platform.internal.UserAffiliationService affiliations;
+
+    @Autowired
+    dev.paydesk.workforce.ContactData workforce;
+
     private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
         return mvc.perform(QualityFixtures.json(request, token, body));
     }
@@ -102,5 +108,35 @@ class QualitySamplesTests extends PlatformTestSupport {
         });
         List<Sample> second = sampling.weekly(wednesday.plusDays(1), SamplingRules.standard(null));
         assertThat(second).extracting(Sample::id).containsExactlyElementsOf(first.stream().map(Sample::id).toList());
+    }
+
+    @Test
+    void withTheOptionNoReviewerOfTheAgentsSupplierIsAssigned() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String bpo = unique("bpo").toLowerCase();
+        asSystem(() -> workforce.createSupplier(new dev.paydesk.workforce.Supplier(bpo, "Sampling BPO", List.of("payments"),
+                dev.paydesk.shared.Money.of(2000, "EUR"), 80, 0.7, 0, 10)));
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        UserAccount colleague = newUser(Role.QUALITY_REVIEWER, List.of("DE"));
+        var same = affiliations.validate(bpo, "");
+        affiliations.set(agent.id(), same);
+        affiliations.set(colleague.id(), same);
+        String key = QualityFixtures.resolvedCase(mvc, tokenFor(agent), agent.username());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String body = """
+                {"market": "DE", "from": "%s", "to": "%s", "seed": 7, "randomShare": 1.0, "allowSameSupplier": %s,
+                 "reviewers": [{"name": "%s"}]}""";
+        String allowed = call(post("/api/v1/quality/samples/preview"), tokenFor(lead),
+                body.formatted(today.minusDays(1), today, true, colleague.username()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(allowed, "$[?(@.caseKey == '" + key + "')].reviewer"))
+                .containsExactly(colleague.username());
+        String excluded = call(post("/api/v1/quality/samples/preview"), tokenFor(lead),
+                body.formatted(today.minusDays(1), today, false, colleague.username()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<java.util.Map<String, Object>> picked = JsonPath.read(excluded, "$[?(@.caseKey == '" + key + "')]");
+        assertThat(picked).hasSize(1);
+        assertThat(picked.getFirst().get("reviewer")).isNull();
     }
 }
