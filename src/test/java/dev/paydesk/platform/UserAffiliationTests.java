@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.paydesk.platform.internal.UserAccount;
@@ -71,5 +74,26 @@ class UserAffiliationTests extends PlatformTestSupport {
                         .param("markets", "DE").param("supplier", "").param("teams", ""))
                 .andExpect(redirectedUrl("/admin/users"));
         assertThat(affiliations.of(agent.username())).isEqualTo(UserAffiliations.Affiliation.IN_HOUSE);
+    }
+
+    @Test
+    void theApiSetsAndReadsTheAffiliationAndNamesTheBadField() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String code = unique("api").toLowerCase();
+        asSystem(() -> workforce.createSupplier(new Supplier(code, "API BPO", List.of("payments"),
+                Money.of(2000, "EUR"), 80, 0.7, 0, 10)));
+        String admin = tokenFor(newUser(Role.ADMIN, List.of()));
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        String url = "/api/v1/users/" + agent.id() + "/affiliation";
+
+        mvc.perform(put(url).header("Authorization", "Bearer " + admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\": \"nope-bpo\", \"teams\": []}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("supplier"));
+        mvc.perform(put(url).header("Authorization", "Bearer " + admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\": \"" + code + "\", \"teams\": [\"Day\", \"Chat\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(get(url).header("Authorization", "Bearer " + admin))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.supplier").value(code))
+                .andExpect(jsonPath("$.teams[0]").value("Chat")).andExpect(jsonPath("$.teams[1]").value("Day"));
     }
 }

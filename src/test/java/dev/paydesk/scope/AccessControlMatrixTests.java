@@ -147,6 +147,9 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("POST /api/v1/second-factor-resets/{id}/approve", allow("M"));
         TABLE.put("DELETE /api/v1/users/{id}/sessions", allow("M").scoped("user"));
         TABLE.put("PUT /api/v1/users/{id}/password-login", allow("M").scoped("user").body("{\"enabled\": true}"));
+        // a user's supplier and teams (issue 15): admins set, auditors read
+        TABLE.put("GET /api/v1/users/{id}/affiliation", allow("UM").scoped("user"));
+        TABLE.put("PUT /api/v1/users/{id}/affiliation", allow("M").scoped("user").body("{\"supplier\": null, \"teams\": []}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));
         TABLE.put("POST /api/v1/markets", allow(NOBODY_SCOPED));
