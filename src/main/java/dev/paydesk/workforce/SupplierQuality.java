@@ -8,14 +8,13 @@ import java.util.Optional;
  *
  * @param typedQa  the QA score typed in for the supplier
  * @param measured the IQS measured from reviews, with the period it covers
+ * @param usedQa   what the allocation uses
  */
-public record SupplierQuality(String supplier, double typedQa, Optional<MeasuredQuality.Measured> measured) {
-
-    public double usedQa() {
-        return measured.map(MeasuredQuality.Measured::iqs).orElse(typedQa);
-    }
+public record SupplierQuality(String supplier, double typedQa, Optional<MeasuredQuality.Measured> measured,
+                              double usedQa) {
 
     public static SupplierQuality of(Supplier s, Map<String, MeasuredQuality.Measured> measured) {
-        return new SupplierQuality(s.code(), s.qaScore(), Optional.ofNullable(measured.get(s.code())));
+        Optional<MeasuredQuality.Measured> m = Optional.ofNullable(measured.get(s.code()));
+        return new SupplierQuality(s.code(), s.qaScore(), m, m.map(MeasuredQuality.Measured::iqs).orElse(s.qaScore()));
     }
 }

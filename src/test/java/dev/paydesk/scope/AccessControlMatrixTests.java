@@ -290,6 +290,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/queues/{code}", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/workforce/queues", allow("RM"));
         TABLE.put("GET /api/v1/workforce/suppliers", allow(WORKFORCE_READERS));
+        TABLE.put("GET /api/v1/workforce/suppliers/quality", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/workforce/suppliers", allow("RM"));
         TABLE.put("POST /api/v1/workforce/intervals", allow("RM"));
         TABLE.put("POST /api/v1/workforce/intervals/import", allow("RM"));
