@@ -11,8 +11,15 @@ public interface QualityReports {
 
     /** What an IQS report is grouped by. */
     enum Dimension {
-        AGENT, MARKET, CATEGORY, REVIEWER
+        AGENT, MARKET, CATEGORY, REVIEWER,
+        /** The agent's supplier ({@link #IN_HOUSE} for agents without one). */
+        SUPPLIER,
+        /** Each of the agent's teams (a review counts for every team of its agent; {@code —} without team). */
+        TEAM
     }
+
+    /** The group of agents without a supplier in reports by supplier. */
+    String IN_HOUSE = "in-house";
 
     /** IQS per group and week, reviews submitted in {@code from}..{@code to} (UTC days). */
     List<IqsPoint> iqs(Dimension by, LocalDate from, LocalDate to);

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import dev.paydesk.shared.InvalidInputException;
@@ -29,11 +31,32 @@ public class Allocations {
     private final ContactData data;
     private final Planning planning;
     private final WorkforceSettings settings;
+    private final ObjectProvider<MeasuredQuality> measuredQuality;
 
-    Allocations(ContactData data, Planning planning, WorkforceSettings settings) {
+    Allocations(ContactData data, Planning planning, WorkforceSettings settings,
+                ObjectProvider<MeasuredQuality> measuredQuality) {
         this.data = data;
         this.planning = planning;
         this.settings = settings;
+        this.measuredQuality = measuredQuality;
+    }
+
+    /** Measured IQS by supplier, empty when no module measures quality. */
+    private Map<String, MeasuredQuality.Measured> measured() {
+        MeasuredQuality m = measuredQuality.getIfAvailable();
+        return m == null ? Map.of() : m.iqsBySupplier();
+    }
+
+    /** The QA score the allocation uses for each of the suppliers, typed or measured. */
+    public List<SupplierQuality> qualities(List<String> supplierCodes) {
+        Map<String, MeasuredQuality.Measured> measured = measured();
+        return supplierCodes.stream().map(code -> SupplierQuality.of(data.supplier(code), measured)).toList();
+    }
+
+    /** The suppliers as the optimiser sees them, with the measured IQS as QA score where there is one. */
+    static List<SupplierOption> options(List<Supplier> suppliers, Map<String, MeasuredQuality.Measured> measured) {
+        return suppliers.stream().map(s -> new SupplierOption(s.code(), s.costPerHour().minor(),
+                SupplierQuality.of(s, measured).usedQa(), s.fcr(), s.minAgents(), s.maxAgents())).toList();
     }
 
     public AllocationPlan plan(String queueCode, LocalDate date, double qualityWeight) {
@@ -46,8 +69,7 @@ public class Allocations {
         if (suppliers.stream().anyMatch(s -> !s.costPerHour().currency().equals(currency))) {
             throw new InvalidInputException("suppliers", "supplier prices must share one currency");
         }
-        List<SupplierOption> options = suppliers.stream().map(s -> new SupplierOption(s.code(), s.costPerHour().minor(),
-                s.qaScore(), s.fcr(), s.minAgents(), s.maxAgents())).toList();
+        List<SupplierOption> options = options(suppliers, measured());
         double[] proportions = suppliers.stream().mapToDouble(Supplier::maxAgents).toArray();
         ServiceTarget target = new ServiceTarget(queue.slTarget(), queue.slSeconds(), settings.maxOccupancy(), 1,
                 settings.shrinkage());

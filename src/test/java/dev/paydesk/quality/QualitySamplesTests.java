@@ -44,6 +44,15 @@ class QualitySamplesTests extends PlatformTestSupport {
     @Autowired
     SamplingService sampling;
 
+    @Autowired
+    dev.paydesk.platform.internal.UserAffiliationService affiliations;
+
+    @Autowired
+    dev.paydesk.workforce.ContactData workforce;
+
+    @Autowired
+    dev.paydesk.workforce.MeasuredQuality measuredQuality;
+
     private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
         return mvc.perform(QualityFixtures.json(request, token, body));
     }
@@ -102,5 +111,70 @@ class QualitySamplesTests extends PlatformTestSupport {
         });
         List<Sample> second = sampling.weekly(wednesday.plusDays(1), SamplingRules.standard(null));
         assertThat(second).extracting(Sample::id).containsExactlyElementsOf(first.stream().map(Sample::id).toList());
+    }
+
+    @Test
+    void withTheOptionNoReviewerOfTheAgentsSupplierIsAssigned() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String bpo = unique("bpo").toLowerCase();
+        asSystem(() -> workforce.createSupplier(new dev.paydesk.workforce.Supplier(bpo, "Sampling BPO", List.of("payments"),
+                dev.paydesk.shared.Money.of(2000, "EUR"), 80, 0.7, 0, 10)));
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        UserAccount colleague = newUser(Role.QUALITY_REVIEWER, List.of("DE"));
+        var same = affiliations.validate(bpo, "");
+        affiliations.set(agent.id(), same);
+        affiliations.set(colleague.id(), same);
+        String key = QualityFixtures.resolvedCase(mvc, tokenFor(agent), agent.username());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String body = """
+                {"market": "DE", "from": "%s", "to": "%s", "seed": 7, "randomShare": 1.0, "allowSameSupplier": %s,
+                 "reviewers": [{"name": "%s"}]}""";
+        String allowed = call(post("/api/v1/quality/samples/preview"), tokenFor(lead),
+                body.formatted(today.minusDays(1), today, true, colleague.username()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(allowed, "$[?(@.caseKey == '" + key + "')].reviewer"))
+                .containsExactly(colleague.username());
+        String excluded = call(post("/api/v1/quality/samples/preview"), tokenFor(lead),
+                body.formatted(today.minusDays(1), today, false, colleague.username()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<java.util.Map<String, Object>> picked = JsonPath.read(excluded, "$[?(@.caseKey == '" + key + "')]");
+        assertThat(picked).hasSize(1);
+        assertThat(picked.getFirst().get("reviewer")).isNull();
+    }
+
+    @Test
+    void reviewsOfASuppliersAgentsMakeItsIqsInReportsAndForWorkforce() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String bpo = unique("iqs").toLowerCase();
+        asSystem(() -> workforce.createSupplier(new dev.paydesk.workforce.Supplier(bpo, "IQS BPO", List.of("payments"),
+                dev.paydesk.shared.Money.of(2000, "EUR"), 80, 0.7, 0, 10)));
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        UserAccount reviewer = newUser(Role.QUALITY_REVIEWER, List.of("DE"));
+        String team = unique("Team");
+        affiliations.set(agent.id(), affiliations.validate(bpo, team));
+        String key = QualityFixtures.resolvedCase(mvc, tokenFor(agent), agent.username());
+        String card = JsonPath.read(call(post("/api/v1/quality/scorecards"), tokenFor(lead), """
+                {"name": "%s", "market": "DE", "criteria": [{"code": "tone", "label": "Tone", "weight": 1},
+                 {"code": "fix", "label": "Fix", "weight": 1}]}"""
+                .formatted(unique("Supplier IQS"))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        // one of two equally weighted criteria met: 50 %
+        call(post("/api/v1/quality/reviews"), tokenFor(reviewer), """
+                {"caseRef": "%s", "scorecardId": "%s", "answers": [{"criterion": "tone", "value": "yes"},
+                 {"criterion": "fix", "value": "no"}]}""".formatted(key, card)).andExpect(status().isCreated());
+
+        String bySupplier = call(get("/api/v1/quality/reports/iqs?by=supplier"), tokenFor(lead), "")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(bySupplier, "$[?(@.group == '" + bpo + "')].iqs")).containsExactly(50.0);
+        String byTeam = call(get("/api/v1/quality/reports/iqs?by=team"), tokenFor(lead), "")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(byTeam, "$[?(@.group == '" + team + "')].reviews")).containsExactly(1);
+
+        var measured = measuredQuality.iqsBySupplier().get(bpo);
+        assertThat(measured).isNotNull();
+        assertThat(measured.iqs()).isEqualTo(50.0);
+        assertThat(measured.reviews()).isEqualTo(1);
+        assertThat(measured.to()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
     }
 }

@@ -103,6 +103,11 @@ class QualityUiTests extends PlatformTestSupport {
                 .andExpect(status().isOk()).andExpect(content().string(containsString(agent.username())))
                 .andExpect(content().string(containsString("<code>greeting</code>")));
         mvc.perform(get("/quality/reports").with(user(lead)).param("by", "nonsense")).andExpect(status().isOk());
+        // the agent has no supplier: their review counts as in-house
+        mvc.perform(get("/quality/reports").with(user(lead)).param("by", "supplier").param("q", "in-house"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<td>in-house</td>")));
+        mvc.perform(get("/quality/assignments").with(user(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"otherSupplier\"")));
         mvc.perform(get("/cases/" + key).with(user(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"quality-panel\"")))
                 .andExpect(content().string(containsString("/quality/reviews/" + reviewId)))

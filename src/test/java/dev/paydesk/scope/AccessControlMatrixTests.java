@@ -147,6 +147,9 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("POST /api/v1/second-factor-resets/{id}/approve", allow("M"));
         TABLE.put("DELETE /api/v1/users/{id}/sessions", allow("M").scoped("user"));
         TABLE.put("PUT /api/v1/users/{id}/password-login", allow("M").scoped("user").body("{\"enabled\": true}"));
+        // a user's supplier and teams (issue 15): admins set, auditors read
+        TABLE.put("GET /api/v1/users/{id}/affiliation", allow("UM").scoped("user"));
+        TABLE.put("PUT /api/v1/users/{id}/affiliation", allow("M").scoped("user").body("{\"supplier\": null, \"teams\": []}"));
         // markets and calendars
         TABLE.put("GET /api/v1/markets", allow(EVERYONE));
         TABLE.put("POST /api/v1/markets", allow(NOBODY_SCOPED));
@@ -287,6 +290,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/workforce/queues/{code}", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/workforce/queues", allow("RM"));
         TABLE.put("GET /api/v1/workforce/suppliers", allow(WORKFORCE_READERS));
+        TABLE.put("GET /api/v1/workforce/suppliers/quality", allow(WORKFORCE_READERS));
         TABLE.put("POST /api/v1/workforce/suppliers", allow("RM"));
         TABLE.put("POST /api/v1/workforce/intervals", allow("RM"));
         TABLE.put("POST /api/v1/workforce/intervals/import", allow("RM"));

@@ -18,6 +18,7 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
 import dev.paydesk.platform.internal.LoginThrottle;
 import dev.paydesk.platform.internal.MarketService;
+import dev.paydesk.platform.internal.UserAffiliationService;
 import dev.paydesk.platform.internal.UserAccount;
 import dev.paydesk.platform.internal.UserService;
 import dev.paydesk.shared.ConflictException;
@@ -31,17 +32,21 @@ class AdminUsersController {
     private final UserService users;
     private final MarketService markets;
     private final LoginThrottle logins;
+    private final UserAffiliationService affiliations;
     private final org.springframework.context.support.MessageSourceAccessor texts;
 
-    AdminUsersController(UserService users, MarketService markets, LoginThrottle logins, org.springframework.context.MessageSource messages) {
+    AdminUsersController(UserService users, MarketService markets, LoginThrottle logins,
+                         UserAffiliationService affiliations, org.springframework.context.MessageSource messages) {
         this.texts = new org.springframework.context.support.MessageSourceAccessor(messages);
         this.users = users;
         this.markets = markets;
         this.logins = logins;
+        this.affiliations = affiliations;
     }
 
     record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String email,
-                    @Nullable List<String> roles, @Nullable List<String> markets, @Nullable Boolean allMarkets) {
+                    @Nullable List<String> roles, @Nullable List<String> markets, @Nullable Boolean allMarkets,
+                    @Nullable String supplier, @Nullable String teams) {
         UserService.UserSpec spec() {
             return new UserService.UserSpec(username == null ? "" : username, displayName == null ? "" : displayName,
                     email, roles == null ? List.of() : roles, markets == null ? List.of() : markets,
@@ -75,14 +80,16 @@ class AdminUsersController {
 
     @GetMapping("/new")
     String newUser(Model model) {
-        return form(model, new UserForm("", "", "", List.of("AGENT"), List.of(), false), null, true);
+        return form(model, new UserForm("", "", "", List.of("AGENT"), List.of(), false, "", ""), null, true);
     }
 
     @PostMapping
     String create(UserForm form, Model model, RedirectAttributes redirect) {
         try {
+            UserAffiliationService.Affiliation affiliation = affiliations.validate(form.supplier(), form.teams());
             String password = UserService.generatePassword();
             UserAccount created = users.create(form.spec(), password, true);
+            affiliations.set(created.id(), affiliation);
             redirect.addFlashAttribute("oneTimePassword", password);
             redirect.addFlashAttribute("oneTimeUser", created.username());
             return "redirect:/admin/users";
@@ -95,14 +102,18 @@ class AdminUsersController {
     @GetMapping("/{id}")
     String edit(@PathVariable UUID id, Model model) {
         UserAccount u = users.requireManaged(id);
+        UserAffiliationService.Affiliation a = affiliations.of(id);
         return form(model, new UserForm(u.username(), u.displayName(), u.email(),
-                u.roles().stream().map(Enum::name).toList(), List.copyOf(u.markets()), u.allMarkets()), id, u.enabled());
+                u.roles().stream().map(Enum::name).toList(), List.copyOf(u.markets()), u.allMarkets(),
+                a.supplier().orElse(""), String.join(", ", a.teams())), id, u.enabled());
     }
 
     @PostMapping("/{id}")
     String update(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
         try {
+            UserAffiliationService.Affiliation affiliation = affiliations.validate(form.supplier(), form.teams());
             users.update(id, form.spec());
+            affiliations.set(id, affiliation);
             redirect.addFlashAttribute("flash", texts.getMessage("flash.user.saved"));
             return "redirect:/admin/users";
         } catch (InvalidInputException | ConflictException | AccessDeniedException e) {
@@ -131,6 +142,7 @@ class AdminUsersController {
         model.addAttribute("userId", id);
         model.addAttribute("enabled", enabled);
         model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allSuppliers", affiliations.suppliers());
         model.addAttribute("allMarkets", markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList());
         return "admin/user-form";
     }

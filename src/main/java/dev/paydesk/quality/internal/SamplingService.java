@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
@@ -28,6 +29,7 @@ import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.Role;
+import dev.paydesk.platform.UserAffiliations;
 import dev.paydesk.platform.UserDirectory;
 import dev.paydesk.quality.Assignment;
 import dev.paydesk.quality.Sample;
@@ -58,9 +60,11 @@ public class SamplingService {
     private final MarketCatalog markets;
     private final AuditLog audit;
     private final Clock clock;
+    private final UserAffiliations affiliations;
 
     SamplingService(CaseDesk cases, CaseWorkbench workbench, MoneyActions money, SampleStore store, UserDirectory users,
-                    MarketCatalog markets, AuditLog audit, Clock clock) {
+                    MarketCatalog markets, AuditLog audit, Clock clock, UserAffiliations affiliations) {
+        this.affiliations = affiliations;
         this.cases = cases;
         this.workbench = workbench;
         this.money = money;
@@ -140,6 +144,7 @@ public class SamplingService {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "the period ends before it starts");
         }
+        Map<String, UserAffiliations.Affiliation> agentSuppliers = affiliations.all();
         List<ResolvedCase> resolved = cases.list(new CaseQuery(CaseQuery.View.ALL, null,
                         Set.of(CaseStatus.RESOLVED, CaseStatus.CLOSED), market, null, null, null, null, null, MAX_CASES, 0))
                 .stream()
@@ -148,12 +153,16 @@ public class SamplingService {
                     LocalDate day = LocalDate.ofInstant(c.updatedAt(), ZoneOffset.UTC);
                     return !day.isBefore(from) && !day.isAfter(to);
                 })
-                .map(c -> facts(cases.get(c.id())))
+                .map(c -> facts(cases.get(c.id()), agentSuppliers))
                 .toList();
-        return Sampler.sample(resolved, rules, reviewers, today, seed);
+        // a reviewer named without supplier (API) gets the one of their user, so the same-supplier rule applies
+        List<Reviewer> known = reviewers.stream().map(r -> r.supplier() != null ? r : new Reviewer(r.name(),
+                agentSuppliers.getOrDefault(r.name().toLowerCase(java.util.Locale.ROOT),
+                        UserAffiliations.Affiliation.IN_HOUSE).supplier().orElse(null))).toList();
+        return Sampler.sample(resolved, rules, known, today, seed);
     }
 
-    private ResolvedCase facts(CaseDetail detail) {
+    private ResolvedCase facts(CaseDetail detail, Map<String, UserAffiliations.Affiliation> agentSuppliers) {
         CaseSummary c = detail.summary();
         Integer csat = workbench.csat(c.id()).map(CaseWorkbench.Survey::rating).orElse(null);
         boolean reopened = detail.timeline().stream().anyMatch(e -> e.kind() == dev.paydesk.cases.EntryKind.STATUS
@@ -162,7 +171,10 @@ public class SamplingService {
                 .anyMatch(k -> k.state() == ClockState.BREACHED || k.breachedAt() != null);
         Money largest = money.forCase(c.id()).stream().map(MoneyAction::amount)
                 .max(Comparator.comparingLong(Money::minor)).orElse(null);
-        return new ResolvedCase(c.key(), java.util.Objects.requireNonNull(c.assignee()), null, csat, reopened, breached,
+        String agent = java.util.Objects.requireNonNull(c.assignee());
+        UserAffiliations.Affiliation affiliation = agentSuppliers.get(agent.toLowerCase(java.util.Locale.ROOT));
+        String supplier = affiliation == null ? null : affiliation.supplier().orElse(null);
+        return new ResolvedCase(c.key(), agent, supplier, csat, reopened, breached,
                 largest, null, false, LocalDate.ofInstant(c.updatedAt(), ZoneOffset.UTC));
     }
 }

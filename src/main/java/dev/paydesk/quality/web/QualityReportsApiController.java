@@ -31,7 +31,7 @@ class QualityReportsApiController {
     }
 
     @GetMapping("/api/v1/quality/reports/iqs")
-    @Operation(summary = "IQS (mean score of counting reviews) per group and week; by = agent, market, category or reviewer; "
+    @Operation(summary = "IQS (mean score of counting reviews) per group and week; by = agent, market, category, reviewer, supplier or team; "
             + "period defaults to the last 12 weeks")
     List<IqsPoint> iqs(@RequestParam(defaultValue = "agent") String by, @RequestParam(required = false) @Nullable LocalDate from,
                        @RequestParam(required = false) @Nullable LocalDate to) {

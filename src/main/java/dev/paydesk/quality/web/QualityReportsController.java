@@ -63,7 +63,7 @@ class QualityReportsController {
         try {
             return QualityReports.Dimension.valueOf(by.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("by", "report by agent, market, category or reviewer, not '" + by + "'");
+            throw new InvalidInputException("by", "report by agent, market, category, reviewer, supplier or team, not '" + by + "'");
         }
     }
 }

@@ -265,13 +265,19 @@ class QualityUiController {
     @ProcessManagerOrAdmin
     String drawSample(@RequestParam(defaultValue = "") String market, @RequestParam(required = false) @Nullable LocalDate from,
                       @RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable Long seed,
-                      RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean otherSupplier, RedirectAttributes redirect) {
         try {
             if (market.isBlank() || from == null || to == null) {
                 throw new InvalidInputException("market", "market, from and to are required");
             }
             String m = market.strip().toUpperCase(java.util.Locale.ROOT);
-            Sample sample = sampling.draw(m, from, to, SamplingRules.standard(null), null,
+            SamplingRules rules = SamplingRules.standard(null);
+            if (otherSupplier) {
+                rules = new SamplingRules(rules.randomShare(), rules.minPerAgent(), rules.csatAtMost(), rules.reopened(),
+                        rules.clockBreached(), rules.moneyAbove(), rules.newAgentDays(), rules.lostDisputes(),
+                        rules.dueDays(), false);
+            }
+            Sample sample = sampling.draw(m, from, to, rules, null,
                     seed == null ? SamplingService.seedOf(m, from) : seed, LocalDate.now(clock));
             redirect.addFlashAttribute("flash", messages.getMessage("quality.flash.sampled", new Object[] {
                     sample.assignments().size(), sample.market(), sample.from().toString(), sample.to().toString(),

@@ -103,6 +103,13 @@ class WorkforceApiController {
         return data.suppliers();
     }
 
+    @GetMapping("/suppliers/quality")
+    @io.swagger.v3.oas.annotations.Operation(summary = "QA score the supplier split uses: measured IQS (with its period) "
+            + "where there are reviews of the supplier's agents, else the typed qaScore")
+    List<dev.paydesk.workforce.SupplierQuality> supplierQuality() {
+        return allocations.qualities(data.suppliers().stream().map(Supplier::code).toList());
+    }
+
     record SupplierRequest(String code, String name, @Nullable List<String> skills, String costPerHour,
             String currency, double qaScore, double fcr, int minAgents, int maxAgents) {
     }

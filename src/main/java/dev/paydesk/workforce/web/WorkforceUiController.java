@@ -155,6 +155,7 @@ class WorkforceUiController {
         try {
             AllocationPlan allocation = allocations.plan(code, day, qualityWeight);
             page.addAttribute("allocation", allocation);
+            page.addAttribute("qualities", allocations.qualities(allocation.suppliers()));
         } catch (InvalidInputException e) {
             page.addAttribute("allocationError", e.getMessage());
         }

@@ -76,7 +76,8 @@ class WorkforceUiTests extends PlatformTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<svg")))
                 .andExpect(content().string(containsString("Pro rata")))
-                .andExpect(content().string(containsString("clearline opt / pro rata")));
+                .andExpect(content().string(containsString("clearline opt / pro rata")))
+                .andExpect(content().string(containsString("Supplier quality used by the split")));
         mvc.perform(get("/workforce/realtime").with(user(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Realtime board")))

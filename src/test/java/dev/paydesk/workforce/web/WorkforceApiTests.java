@@ -131,6 +131,11 @@ class WorkforceApiTests extends PlatformTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.feasible").value(true))
                 .andExpect(jsonPath("$.suppliers").value(org.hamcrest.Matchers.hasItem(supplier)));
+        // no reviews of this new supplier's agents: the typed score is used
+        mvc.perform(get("/api/v1/workforce/suppliers/quality").header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.supplier == '" + supplier + "')].usedQa").value(org.hamcrest.Matchers.contains(86.0)))
+                .andExpect(jsonPath("$[?(@.supplier == '" + supplier + "')].measured").value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
         mvc.perform(get("/api/v1/workforce/queues/" + queue + "/accuracy").param("days", "7")
                 .header("Authorization", "Bearer " + manager))
                 .andExpect(status().isOk())
