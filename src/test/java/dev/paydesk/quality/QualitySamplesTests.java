@@ -53,6 +53,55 @@ class QualitySamplesTests extends PlatformTestSupport {
     @Autowired
     dev.paydesk.workforce.MeasuredQuality measuredQuality;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** The targeted picks that need other modules' facts: an agent in their first days, a case whose dispute was lost. */
+    @Test
+    void aNewAgentsCaseAndACaseWithALostDisputeArePickedForThatReason() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of("DE"));
+        UserAccount newcomer = newUser(Role.AGENT, List.of("DE")); // created just now: in their first days
+        String newcomerCase = QualityFixtures.resolvedCase(mvc, tokenFor(newcomer), newcomer.username());
+
+        // a dispute that ends lost, linked to a case its (not new) agent resolves
+        String dp = "dp_" + unique("lost").replace("-", "");
+        java.time.Instant at = java.time.Instant.now().minus(java.time.Duration.ofDays(2));
+        for (String[] step : new String[][] {{"charge.dispute.created", "needs_response"}, {"charge.dispute.closed", "lost"}}) {
+            tx.executeWithoutResult(x -> events.publishEvent(new dev.paydesk.payments.DisputeNotified(dev.paydesk.payments.Provider.STRIPE,
+                    "stripe-eu", "evt_" + dp + step[1], dp, "ch_" + dp, "ORD-" + dp, step[0], step[1], "fraudulent",
+                    dev.paydesk.shared.Money.of(4_990, "EUR"), at.plus(java.time.Duration.ofDays(10)), at, "{}")));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from disputes_dispute where provider_dispute_id = ? and status = 'LOST'").param(dp)
+                .query(Long.class).single() == 1);
+        String disputeId = jdbc.sql("select id::text from disputes_dispute where provider_dispute_id = ?").param(dp)
+                .query(String.class).single();
+        UserAccount veteran = newUser(Role.AGENT, List.of("DE"));
+        jdbc.sql("update platform_user set created_at = now() - interval '400 days' where id = ?").param(veteran.id()).update();
+        String token = tokenFor(veteran);
+        String json = mvc.perform(QualityFixtures.json(post("/api/v1/cases").header("Idempotency-Key", UUID.randomUUID().toString()),
+                token, "{\"subject\": \"Chargeback lost\", \"market\": \"DE\"}")).andReturn().getResponse().getContentAsString();
+        String lostCase = JsonPath.read(json, "$.key");
+        call(post("/api/v1/cases/" + lostCase + "/links"), token, "{\"kind\": \"DISPUTE\", \"ref\": \"" + disputeId + "\"}")
+                .andExpect(status().is2xxSuccessful());
+        call(put("/api/v1/cases/" + lostCase + "/assignment"), token, "{\"assignee\": \"" + veteran.username() + "\"}")
+                .andExpect(status().is2xxSuccessful());
+        call(put("/api/v1/cases/" + lostCase + "/status"), token, "{\"status\": \"RESOLVED\"}").andExpect(status().is2xxSuccessful());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String picks = call(post("/api/v1/quality/samples/preview"), tokenFor(lead), """
+                {"market": "DE", "from": "%s", "to": "%s", "seed": 3, "randomShare": 0, "minPerAgent": 0,
+                 "newAgentDays": 30, "reviewers": [{"name": "%s"}]}""".formatted(today.minusDays(1), today,
+                newUser(Role.QUALITY_REVIEWER, List.of("DE")).getUsername()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(picks, "$[?(@.caseKey == '" + newcomerCase + "')].reason")).containsExactly("new_agent");
+        assertThat(JsonPath.<List<Object>>read(picks, "$[?(@.caseKey == '" + lostCase + "')].reason")).containsExactly("dispute_lost");
+    }
+
     private ResultActions call(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
         return mvc.perform(QualityFixtures.json(request, token, body));
     }

@@ -353,6 +353,6 @@ public class UserService implements UserDetailsService, dev.paydesk.platform.Use
 
     private static dev.paydesk.platform.UserDirectory.User directoryEntry(UserAccount a) {
         return new dev.paydesk.platform.UserDirectory.User(a.username(), a.displayName(), Optional.ofNullable(a.email()),
-                a.roles(), a.markets(), a.allMarkets(), a.enabled());
+                a.roles(), a.markets(), a.allMarkets(), a.enabled(), a.createdAt());
     }
 }

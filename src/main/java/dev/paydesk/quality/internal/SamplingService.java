@@ -62,8 +62,12 @@ public class SamplingService {
     private final Clock clock;
     private final UserAffiliations affiliations;
 
+    private final dev.paydesk.disputes.Disputes disputes;
+
     SamplingService(CaseDesk cases, CaseWorkbench workbench, MoneyActions money, SampleStore store, UserDirectory users,
-                    MarketCatalog markets, AuditLog audit, Clock clock, UserAffiliations affiliations) {
+                    MarketCatalog markets, AuditLog audit, Clock clock, UserAffiliations affiliations,
+                    dev.paydesk.disputes.Disputes disputes) {
+        this.disputes = disputes;
         this.affiliations = affiliations;
         this.cases = cases;
         this.workbench = workbench;
@@ -145,6 +149,9 @@ public class SamplingService {
             throw new InvalidInputException("to", "the period ends before it starts");
         }
         Map<String, UserAffiliations.Affiliation> agentSuppliers = affiliations.all();
+        Map<String, LocalDate> agentsSince = new java.util.HashMap<>();
+        users.users().forEach(u -> agentsSince.put(u.username().toLowerCase(java.util.Locale.ROOT),
+                LocalDate.ofInstant(u.since(), ZoneOffset.UTC)));
         List<ResolvedCase> resolved = cases.list(new CaseQuery(CaseQuery.View.ALL, null,
                         Set.of(CaseStatus.RESOLVED, CaseStatus.CLOSED), market, null, null, null, null, null, MAX_CASES, 0))
                 .stream()
@@ -153,7 +160,7 @@ public class SamplingService {
                     LocalDate day = LocalDate.ofInstant(c.updatedAt(), ZoneOffset.UTC);
                     return !day.isBefore(from) && !day.isAfter(to);
                 })
-                .map(c -> facts(cases.get(c.id()), agentSuppliers))
+                .map(c -> facts(cases.get(c.id()), agentSuppliers, agentsSince))
                 .toList();
         // a reviewer named without supplier (API) gets the one of their user, so the same-supplier rule applies
         List<Reviewer> known = reviewers.stream().map(r -> r.supplier() != null ? r : new Reviewer(r.name(),
@@ -162,7 +169,8 @@ public class SamplingService {
         return Sampler.sample(resolved, rules, known, today, seed);
     }
 
-    private ResolvedCase facts(CaseDetail detail, Map<String, UserAffiliations.Affiliation> agentSuppliers) {
+    private ResolvedCase facts(CaseDetail detail, Map<String, UserAffiliations.Affiliation> agentSuppliers,
+                               Map<String, LocalDate> agentsSince) {
         CaseSummary c = detail.summary();
         Integer csat = workbench.csat(c.id()).map(CaseWorkbench.Survey::rating).orElse(null);
         boolean reopened = detail.timeline().stream().anyMatch(e -> e.kind() == dev.paydesk.cases.EntryKind.STATUS
@@ -175,6 +183,24 @@ public class SamplingService {
         UserAffiliations.Affiliation affiliation = agentSuppliers.get(agent.toLowerCase(java.util.Locale.ROOT));
         String supplier = affiliation == null ? null : affiliation.supplier().orElse(null);
         return new ResolvedCase(c.key(), agent, supplier, csat, reopened, breached,
-                largest, null, false, LocalDate.ofInstant(c.updatedAt(), ZoneOffset.UTC));
+                largest, agentsSince.get(agent.toLowerCase(java.util.Locale.ROOT)), disputeLost(detail),
+                LocalDate.ofInstant(c.updatedAt(), ZoneOffset.UTC));
+    }
+
+    /** Whether a dispute linked to the case ended lost (a linked id that is not a dispute Paydesk knows counts as not lost). */
+    private boolean disputeLost(CaseDetail detail) {
+        for (dev.paydesk.cases.CaseLink link : detail.links()) {
+            if (link.kind() != dev.paydesk.cases.LinkKind.DISPUTE) {
+                continue;
+            }
+            try {
+                if (disputes.dispute(java.util.UUID.fromString(link.ref())).status() == dev.paydesk.disputes.DisputeStatus.LOST) {
+                    return true;
+                }
+            } catch (IllegalArgumentException | dev.paydesk.shared.NotFoundException e) {
+                // a free-text link or a dispute no longer known: nothing to learn from it
+            }
+        }
+        return false;
     }
 }
