@@ -102,6 +102,8 @@ class CaseDeskBrowserTests extends BrowserTestSupport {
         page.navigate(url("/cases/approvals?q=" + key));
         page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile(key)))
                 .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Approve")).click();
+        // the inbox asks with the same words as the case page: type and amount in the viewer's language, the requester
+        assertThat(page.locator("#confirm-message")).hasText(Pattern.compile("Approve the .+ of 650\\.00 EUR that .+ requested\\?"));
         page.locator("#confirm-ok").click();
         assertThat(page.getByText("Approved.", new Page.GetByTextOptions().setExact(true))).isVisible();
         signOut();

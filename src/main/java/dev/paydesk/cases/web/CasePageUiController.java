@@ -78,10 +78,6 @@ class CasePageUiController {
         this.messages = messages;
     }
 
-    /** A money action, its type and amount in the viewer's language, and whether the viewer may approve or reject it. */
-    record MoneyRow(MoneyAction action, String type, String amount, boolean mayDecide) {
-    }
-
     @GetMapping("/cases/{key:PD-\\d+}")
     String show(@PathVariable String key, @RequestParam(required = false) @Nullable String macro, Locale locale,
                 Model model) {

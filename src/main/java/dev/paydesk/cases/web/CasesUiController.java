@@ -126,15 +126,11 @@ class CasesUiController {
         return newCase(model);
     }
 
-    /** A pending money action and whether the signed-in user may decide it (the rule the service enforces). */
-    record ApprovalRow(dev.paydesk.cases.MoneyAction action, boolean mayDecide, String approveConfirm, String rejectConfirm) {
-    }
-
-    private static final Map<String, java.util.Comparator<ApprovalRow>> APPROVAL_SORTS = Map.of(
+    private static final Map<String, java.util.Comparator<MoneyRow>> APPROVAL_SORTS = Map.of(
             "requested", dev.paydesk.shared.ListQuery.by(r -> r.action().requestedAt()),
             "case", dev.paydesk.shared.ListQuery.byText(r -> r.action().caseKey()),
             "type", dev.paydesk.shared.ListQuery.by(r -> r.action().type()),
-            "amount", java.util.Comparator.<ApprovalRow, String>comparing(r -> r.action().amount().currency().getCurrencyCode())
+            "amount", java.util.Comparator.<MoneyRow, String>comparing(r -> r.action().amount().currency().getCurrencyCode())
                     .thenComparingLong(r -> r.action().amount().minor()),
             "market", dev.paydesk.shared.ListQuery.byText(r -> r.action().market()),
             "by", dev.paydesk.shared.ListQuery.byText(r -> r.action().requestedBy()));
@@ -142,7 +138,7 @@ class CasesUiController {
     /** The approvals inbox: pending money actions of the caller's markets, searchable, sortable and paged. */
     @GetMapping("/cases/approvals")
     String approvals(dev.paydesk.shared.ListQuery list, java.util.Locale locale, Model model) {
-        List<ApprovalRow> rows = money.pending().stream()
+        List<MoneyRow> rows = money.pending().stream()
                 .filter(a -> list.is("type", a.type()) && list.matches(a.caseKey(), a.reason(), a.requestedBy(), a.paymentRef(), a.market()))
                 .map(a -> approvalRow(a, locale)).toList();
         model.addAttribute("page", list.page(rows, APPROVAL_SORTS));
@@ -150,13 +146,11 @@ class CasesUiController {
         return "cases/approvals";
     }
 
-    /** The confirmation texts are built here: Thymeleaf does not let attribute expressions call beans. */
-    private ApprovalRow approvalRow(dev.paydesk.cases.MoneyAction a, java.util.Locale locale) {
+    /** Type and amount in the viewer's language, for the confirmation texts (attribute expressions cannot call beans). */
+    private MoneyRow approvalRow(dev.paydesk.cases.MoneyAction a, java.util.Locale locale) {
         String type = messages.getMessage("enum.MoneyActionType." + a.type().name(), null, a.type().name(), locale);
         String amount = dev.paydesk.shared.MoneyParser.toText(a.amount(), locale) + " " + a.amount().currency().getCurrencyCode();
-        return new ApprovalRow(a, money.mayDecide(a),
-                messages.getMessage("case.money.approve.confirm", new Object[] {type, amount, a.requestedBy()}, locale),
-                messages.getMessage("case.money.reject.confirm", new Object[] {type, amount}, locale));
+        return new MoneyRow(a, type, amount, money.mayDecide(a));
     }
 
     @PostMapping("/cases/approvals/{id}")
