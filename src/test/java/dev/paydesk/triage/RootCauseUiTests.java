@@ -62,6 +62,31 @@ class RootCauseUiTests extends PlatformTestSupport {
                 .andExpect(content().string(containsString("25.0 %")))
                 .andExpect(content().string(containsString("2 of 2 categories make up 80 % of 40 contacts")));
 
+        // the trends: one chart per category whose data are the daily counts, and the same counts as a table
+        String html = mvc.perform(get("/triage/root-cause").with(user(french)).param("days", "7").param("provider", provider))
+                .andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        var charts = page.select(".sparkline[data-chart]");
+        assertThat(charts).hasSize(2);
+        var table = page.select("details table").first();
+        assertThat(table).isNotNull();
+        var rows = table.select("tbody tr");
+        assertThat(rows.size()).as("UTC days touched by 7 × 24 hours ending at the next full hour").isBetween(7, 8);
+        for (int column = 0; column < 2; column++) {
+            long tableSum = 0;
+            for (var row : rows) {
+                tableSum += Long.parseLong(row.select("td").get(column).text());
+            }
+            var chart = tools.jackson.databind.json.JsonMapper.builder().build().readTree(charts.get(column).attr("data-chart"));
+            long chartSum = 0;
+            for (var v : chart.get("series").get(0).get("values")) {
+                chartSum += v.asLong();
+            }
+            assertThat(chart.get("series").get(0).get("values").size()).isEqualTo(rows.size());
+            assertThat(chartSum).isEqualTo(tableSum);
+            assertThat(tableSum).isEqualTo(column == 0 ? 30 : 10);
+        }
+
         String csv = mvc.perform(get("/triage/root-cause.csv").with(user(french)).param("days", "28").param("provider", provider))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))

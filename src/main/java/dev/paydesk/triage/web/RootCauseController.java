@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.paydesk.platform.CurrentUser;
+import dev.paydesk.shared.LineChart;
 import dev.paydesk.triage.Category;
 import dev.paydesk.triage.RootCause;
 import dev.paydesk.triage.Taxonomy;
@@ -39,8 +40,6 @@ class RootCauseController {
     /** Categories that together make up this share of the volume are "the vital few". */
     static final double VITAL_SHARE = 0.8;
     private static final int TRENDS = 5;
-    private static final int SPARK_WIDTH = 180;
-    private static final int SPARK_HEIGHT = 36;
 
     private final RootCause rootCause;
     private final Taxonomy taxonomy;
@@ -57,8 +56,11 @@ class RootCauseController {
                boolean vital) {
     }
 
-    /** Daily contacts of one of the largest categories, as an SVG polyline, with the last week against the one before. */
-    record Trend(String code, String name, String points, long total, long lastWeek, long weekBefore,
+    /**
+     * Daily contacts of one of the largest categories (a sparkline's chart data and the counts themselves, for the
+     * table beside it), with the last week against the one before.
+     */
+    record Trend(String code, String name, String chart, List<Long> daily, long total, long lastWeek, long weekBefore,
                  @Nullable String change) {
     }
 
@@ -83,6 +85,7 @@ class RootCauseController {
         model.addAttribute("total", rows.stream().mapToLong(RootCause.ParetoRow::contacts).sum());
         model.addAttribute("vital", bars.stream().filter(Bar::vital).count());
         model.addAttribute("trends", trends(filter, rows, names));
+        model.addAttribute("trendDays", days(filter));
         model.addAttribute("days", clampDays(days));
         model.addAttribute("from", filter.from());
         model.addAttribute("to", filter.to());
@@ -124,14 +127,21 @@ class RootCauseController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The UTC days of the filter's period, one per value of a trend. */
+    private static List<LocalDate> days(RootCause.Filter filter) {
+        LocalDate first = LocalDate.ofInstant(filter.from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(filter.to().minusNanos(1), ZoneOffset.UTC);
+        return first.datesUntil(last.plusDays(1)).toList();
+    }
+
     private List<Trend> trends(RootCause.Filter filter, List<RootCause.ParetoRow> rows, Map<String, String> names) {
         List<String> top = rows.stream().limit(TRENDS).map(RootCause.ParetoRow::category).toList();
         if (top.isEmpty()) {
             return List.of();
         }
-        LocalDate first = LocalDate.ofInstant(filter.from(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(filter.to().minusNanos(1), ZoneOffset.UTC);
-        int n = (int) ChronoUnit.DAYS.between(first, last) + 1;
+        List<LocalDate> days = days(filter);
+        LocalDate first = days.getFirst();
+        int n = days.size();
         Map<String, long[]> daily = new LinkedHashMap<>();
         top.forEach(c -> daily.put(c, new long[n]));
         for (RootCause.DailyCount d : rootCause.trend(filter)) {
@@ -148,8 +158,9 @@ class RootCauseController {
             long weekBefore = sum(s, n - 14, n - 7);
             String change = n < 14 || weekBefore == 0 ? null
                     : String.format(Locale.ROOT, "%+.0f %%", 100.0 * (lastWeek - weekBefore) / weekBefore);
-            trends.add(new Trend(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), sparkline(s), sum(s, 0, n),
-                    lastWeek, weekBefore, change));
+            String name = names.getOrDefault(e.getKey(), e.getKey());
+            trends.add(new Trend(e.getKey(), name, LineChart.sparkline(LineChart.Line.of(name, s)).json(),
+                    java.util.Arrays.stream(s).boxed().toList(), sum(s, 0, n), lastWeek, weekBefore, change));
         }
         return trends;
     }
@@ -160,20 +171,5 @@ class RootCauseController {
             total += s[i];
         }
         return total;
-    }
-
-    /** Points of an SVG polyline drawing the series in a SPARK_WIDTH × SPARK_HEIGHT box (zero at the bottom). */
-    static String sparkline(long[] series) {
-        long max = 1;
-        for (long v : series) {
-            max = Math.max(max, v);
-        }
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < series.length; i++) {
-            double x = series.length == 1 ? SPARK_WIDTH / 2.0 : (double) i * SPARK_WIDTH / (series.length - 1);
-            double y = SPARK_HEIGHT - 2 - (double) series[i] * (SPARK_HEIGHT - 4) / max;
-            points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
-        }
-        return points.toString();
     }
 }

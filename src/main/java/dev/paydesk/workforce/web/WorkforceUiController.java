@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.LineChart;
 import dev.paydesk.workforce.AllocationPlan;
 import dev.paydesk.workforce.Allocations;
 import dev.paydesk.workforce.ContactData;
@@ -146,12 +147,15 @@ class WorkforceUiController {
         page.addAttribute("plan", plan);
         page.addAttribute("date", day);
         page.addAttribute("zone", zone);
-        page.addAttribute("volumeChart", SvgChart.lines("Forecast vs actual contacts", List.of(
-                new SvgChart.Series("forecast", "#2563eb", forecast, false),
-                new SvgChart.Series("actual", "#16a34a", actual, false)), labels));
-        page.addAttribute("agentChart", SvgChart.lines("Required vs planned agents", List.of(
-                new SvgChart.Series("required (scheduled)", "#dc2626", required, false),
-                new SvgChart.Series("planned (reported, scheduled equiv.)", "#7c3aed", staffed, true)), labels));
+        page.addAttribute("volumeChart", LineChart.of(labels,
+                LineChart.Line.of(texts.getMessage("wfq.chart.forecast"), forecast, false),
+                LineChart.Line.of(texts.getMessage("wfq.chart.actual"), actual, false)).json());
+        page.addAttribute("agentChart", LineChart.of(labels,
+                LineChart.Line.of(texts.getMessage("wfq.chart.required"), required, false),
+                LineChart.Line.of(texts.getMessage("wfq.chart.planned"), staffed, true)).json());
+        page.addAttribute("intervalLabels", labels);
+        page.addAttribute("staffedScheduled", java.util.Arrays.stream(staffed).boxed()
+                .map(v -> v.isNaN() ? null : v).toList());
         try {
             AllocationPlan allocation = allocations.plan(code, day, qualityWeight);
             page.addAttribute("allocation", allocation);

@@ -74,7 +74,8 @@ class WorkforceUiTests extends PlatformTestSupport {
                 .andExpect(content().string(containsString("20 (14 on the phone)")));
         mvc.perform(get("/workforce/queues/de-payments-phone").with(user(manager)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("data-chart=\"{&quot;labels&quot;:[&quot;")))
+                .andExpect(content().string(containsString("&quot;name&quot;:&quot;required (scheduled)&quot;")))
                 .andExpect(content().string(containsString("Pro rata")))
                 .andExpect(content().string(containsString("clearline opt / pro rata")))
                 .andExpect(content().string(containsString("Supplier quality used by the split")));
