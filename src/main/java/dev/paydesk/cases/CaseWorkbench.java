@@ -13,7 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CaseWorkbench {
 
-    record Macro(String code, String language, String title, String body) {
+    /** A reply macro; {@code articles} are the ids of knowledge articles it links (shown beside its text). */
+    record Macro(String code, String language, String title, String body, List<String> articles) {
+
+        public Macro {
+            articles = List.copyOf(articles);
+        }
+
+        public Macro(String code, String language, String title, String body) {
+            this(code, language, title, body, List.of());
+        }
     }
 
     record Sop(long id, String category, @Nullable String market, int version, String title, List<Step> steps) {
@@ -35,7 +44,11 @@ public interface CaseWorkbench {
 
     List<Macro> macros(String language);
 
+    /** Saves a macro; every linked article must exist (an unknown id is refused naming the field {@code articles}). */
     Macro saveMacro(Macro macro);
+
+    /** The articles a macro links, as the signed-in user may see them (others are left out), in the case's language. */
+    List<ArticleDirectory.ArticleLink> macroArticles(String macroCode, String language);
 
     /** The macro's body with placeholders ({{case.key}}, {{order.amount_due}}, …) filled from the case and its order. */
     String renderMacro(UUID caseId, String macroCode);

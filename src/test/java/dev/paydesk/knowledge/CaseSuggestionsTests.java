@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -119,5 +120,53 @@ class CaseSuggestionsTests extends PlatformTestSupport {
         mvc.perform(get("/knowledge/reports").with(user(agent))).andExpect(status().isForbidden());
         mvc.perform(post("/knowledge/articles/" + german + "/feedback").with(user(agent)).with(csrf())
                 .param("case", "../evil").param("helpful", "true")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMacroLinksArticlesThatTheCasePageShowsInTheCasesLanguageAndTheReadersMarkets() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String author = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
+        String approver = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
+        UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of());
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        String word = "macrolink" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String chase = publish(author, approver, """
+                {"title": "Chasing a %s refund", "body": "Ask the provider.", "audience": "internal", "language": "en",
+                 "tags": {"markets": ["DE"]}}""".formatted(word));
+        mvc.perform(put("/api/v1/knowledge/articles/" + chase + "/translations/de").header("Authorization", "Bearer " + author)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\": \"Eine %s-Erstattung nachverfolgen\", \"body\": \"Beim Anbieter fragen.\", \"sourceVersion\": 1}"
+                        .formatted(word))).andExpect(status().isOk());
+        String french = publish(author, approver, """
+                {"title": "French %s rules", "body": "Only for France.", "audience": "internal", "language": "en",
+                 "tags": {"markets": ["FR"]}}""".formatted(word));
+        String code = "m-" + word;
+
+        // an unknown article is refused naming the field, and nothing is saved
+        mvc.perform(post("/cases/settings/macros").with(user(lead)).with(csrf()).param("code", code).param("language", "de")
+                        .param("title", "Erstattung").param("body", "Wir prüfen {{case.key}}.").param("articles", chase + ", no-such-" + word))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("no article no-such-" + word)));
+        assertThat(jdbc.sql("select count(*) from cases_macro where code = :c").param("c", code).query(Long.class).single()).isZero();
+
+        mvc.perform(post("/cases/settings/macros").with(user(lead)).with(csrf()).param("code", code).param("language", "de")
+                        .param("title", "Erstattung").param("body", "Wir prüfen {{case.key}}.").param("articles", chase + ", " + french))
+                .andExpect(status().isFound());
+        mvc.perform(get("/cases/settings/macros/" + code + "/de").with(user(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + chase + ", " + french + "\"")));
+
+        CaseSummary[] c = new CaseSummary[1];
+        asSystem(() -> c[0] = desk.open(NewCase.builder("Erstattung fehlt", "DE", CaseSource.API).language("de").build()).summary());
+        // the agent of Germany sees the German title of the German article and not the French one
+        mvc.perform(get("/cases/" + c[0].key() + "/reply-draft").param("macro", code).with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Wir prüfen " + c[0].key() + ".")))
+                .andExpect(content().string(containsString("Eine " + word + "-Erstattung nachverfolgen")))
+                .andExpect(content().string(containsString("/knowledge/articles/" + chase)))
+                .andExpect(content().string(not(containsString("/knowledge/articles/" + french))));
+        mvc.perform(get("/cases/" + c[0].key()).param("macro", code).with(user(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Eine " + word + "-Erstattung nachverfolgen")));
+        // someone of every market sees both
+        mvc.perform(get("/cases/" + c[0].key() + "/reply-draft").param("macro", code).with(user(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/knowledge/articles/" + french)));
     }
 }

@@ -28,9 +28,8 @@ class CaseSettingsCatalogService implements CaseSettingsCatalog {
 
     @Override
     public List<CaseWorkbench.Macro> macros() {
-        return jdbc.sql("select code, language, title, body from cases_macro order by code, language")
-                .query((rs, n) -> new CaseWorkbench.Macro(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        return jdbc.sql("select code, language, title, body, articles from cases_macro order by code, language")
+                .query((rs, n) -> CaseWorkbenchService.macro(rs)).list();
     }
 
     @Override

@@ -44,10 +44,13 @@ class CaseWorkbenchService implements CaseWorkbench {
     private final CasesProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<dev.paydesk.cases.ArticleDirectory> articles;
     private volatile @Nullable CsatLinks links;
 
     CaseWorkbenchService(JdbcClient jdbc, CaseStore store, PaymentQueries payments, CasesProperties properties,
-                         AuditLog audit, Clock clock) {
+                         AuditLog audit, Clock clock,
+                         org.springframework.beans.factory.ObjectProvider<dev.paydesk.cases.ArticleDirectory> articles) {
+        this.articles = articles;
         this.jdbc = jdbc;
         this.store = store;
         this.payments = payments;
@@ -59,10 +62,26 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Override
     public List<Macro> macros(String language) {
         return jdbc.sql("""
-                select distinct on (code) code, language, title, body from cases_macro
+                select distinct on (code) code, language, title, body, articles from cases_macro
                 where language in (?, 'en') order by code, (language = ?) desc""")
-                .params(language, language).query((rs, n) -> new Macro(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list();
+                .params(language, language).query((rs, n) -> macro(rs)).list();
+    }
+
+    /** Reads a macro row of (code, language, title, body, articles). */
+    static Macro macro(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Macro(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                List.of((String[]) rs.getArray(5).getArray()));
+    }
+
+    @Override
+    public List<dev.paydesk.cases.ArticleDirectory.ArticleLink> macroArticles(String macroCode, String language) {
+        var directory = articles.getIfAvailable();
+        if (directory == null) {
+            return List.of();
+        }
+        return macros(language).stream().filter(m -> m.code().equals(macroCode)).findFirst()
+                .map(m -> m.articles().stream().flatMap(id -> directory.article(id, language).stream()).toList())
+                .orElse(List.of());
     }
 
     @Override
@@ -71,11 +90,21 @@ class CaseWorkbenchService implements CaseWorkbench {
         if (!m.code().matches("[a-z0-9][a-z0-9-]*")) {
             throw new InvalidInputException("code", "a macro code is lower-case letters, digits and dashes");
         }
+        List<String> links = m.articles().stream().map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+        if (!links.isEmpty()) {
+            var directory = articles.getIfAvailable();
+            List<String> unknown = links.stream().filter(a -> directory == null || !directory.exists(a)).toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException("articles", "no article " + String.join(", ", unknown));
+            }
+        }
         jdbc.sql("""
-                insert into cases_macro (code, language, title, body) values (?, ?, ?, ?)
-                on conflict (code, language) do update set title = excluded.title, body = excluded.body""")
-                .params(m.code(), m.language(), m.title(), m.body()).update();
-        audit.record("case-macro.saved", "case_macro", m.code() + "/" + m.language(), null, null, Map.of("title", m.title()));
+                insert into cases_macro (code, language, title, body, articles) values (?, ?, ?, ?, ?)
+                on conflict (code, language) do update set title = excluded.title, body = excluded.body,
+                    articles = excluded.articles""")
+                .params(m.code(), m.language(), m.title(), m.body(), links.toArray(String[]::new)).update();
+        audit.record("case-macro.saved", "case_macro", m.code() + "/" + m.language(), null, null,
+                Map.of("title", m.title(), "articles", links));
         return m;
     }
 

@@ -144,6 +144,8 @@ class CasePageUiController {
             model.addAttribute("replyDraft", preview(s.id(), macro, model));
             model.addAttribute("chosenMacro", macro);
         }
+        model.addAttribute("macroArticles", macro == null || macro.isBlank() ? List.of()
+                : workbench.macroArticles(macro, s.language()));
         return "cases/case";
     }
 
@@ -156,6 +158,7 @@ class CasePageUiController {
     String replyDraft(@PathVariable String key, @RequestParam(defaultValue = "") String macro, Model model) {
         CaseDetail detail = find(key);
         model.addAttribute("replyDraft", macro.isBlank() ? "" : preview(detail.summary().id(), macro, model));
+        model.addAttribute("macroArticles", macro.isBlank() ? List.of() : workbench.macroArticles(macro, detail.summary().language()));
         return "cases/case :: replyBody";
     }
 

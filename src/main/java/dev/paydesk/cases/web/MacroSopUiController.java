@@ -44,7 +44,7 @@ class MacroSopUiController {
         CaseWorkbench.Macro m = catalog.macro(code, language)
                 .orElseThrow(() -> new NotFoundException("macro " + code + "/" + language + " not found"));
         return macroPage(model, new SettingsForm(messages, locale, Map.of()).set("code", m.code()).set("language", m.language())
-                .set("title", m.title()).set("body", m.body()), true);
+                .set("title", m.title()).set("body", m.body()).set("articles", String.join(", ", m.articles())), true);
     }
 
     @PostMapping("/cases/settings/macros")
@@ -57,7 +57,9 @@ class MacroSopUiController {
         if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
             form.reject("language", messages.getMessage("settings.error.language", null, locale));
         }
-        if (form.submit(() -> workbench.saveMacro(new CaseWorkbench.Macro(code, language, title, body))).isPresent()) {
+        List<String> articles = Arrays.stream(params.getOrDefault("articles", "").split("[,\\s]+"))
+                .filter(a -> !a.isBlank()).toList();
+        if (form.submit(() -> workbench.saveMacro(new CaseWorkbench.Macro(code, language, title, body, articles))).isPresent()) {
             redirect.addFlashAttribute("flash", messages.getMessage("settings.macros.saved", new Object[] {code, language}, locale));
             return "redirect:/cases/settings/macros";
         }
