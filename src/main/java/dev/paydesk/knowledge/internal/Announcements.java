@@ -19,60 +19,93 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.paydesk.platform.AuditLog;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Role;
+import dev.paydesk.platform.SupplierDirectory;
+import dev.paydesk.platform.UserAffiliations;
 import dev.paydesk.platform.UserDirectory;
 import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 
 /**
- * Announcements of a change to chosen roles and markets: every targeted user sees them as unread until
- * they confirm reading; the process manager sees the read-confirmation rate per market.
+ * Announcements of a change to chosen roles, markets and suppliers: every targeted user sees them as unread
+ * until they confirm reading; the process manager sees the read-confirmation rate per market and per supplier.
  */
 @Service
 public class Announcements {
 
+    /** Targets a supplier's users by its code; {@value #IN_HOUSE} targets the users of no supplier. */
+    public static final String IN_HOUSE = "in-house";
+
     public record Announcement(UUID id, String title, String body, String html, List<String> roles, List<String> markets,
-                               @Nullable String articleId, String author, Instant publishedAt) {
+                               List<String> suppliers, @Nullable String articleId, String author, Instant publishedAt) {
     }
 
-    /** Confirmed readers against targeted users, overall and per market. */
-    public record ReadRate(UUID id, String title, int targeted, int confirmed, Map<String, MarketRate> perMarket) {
+    /**
+     * Confirmed readers against targeted users, overall, per market and per supplier ({@value #IN_HOUSE} for users of
+     * no supplier).
+     */
+    public record ReadRate(UUID id, String title, int targeted, int confirmed, Map<String, MarketRate> perMarket,
+                           Map<String, MarketRate> perSupplier) {
         public double rate() {
             return targeted == 0 ? 0 : (double) confirmed / targeted;
         }
     }
 
-    /** Per market ("*" for all-markets users): targeted users and how many confirmed. */
+    /** Per market ("*" for all-markets users) or supplier: targeted users and how many confirmed. */
     public record MarketRate(int targeted, int confirmed) {
     }
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final UserAffiliations affiliations;
+    private final SupplierDirectory supplierDirectory;
     private final AuditLog audit;
     private final Clock clock;
 
-    Announcements(JdbcClient jdbc, UserDirectory users, AuditLog audit, Clock clock) {
+    Announcements(JdbcClient jdbc, UserDirectory users, UserAffiliations affiliations, SupplierDirectory supplierDirectory,
+                  AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.affiliations = affiliations;
+        this.supplierDirectory = supplierDirectory;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Whether an announcement for these roles and markets reaches a user (empty lists: everyone). */
-    static boolean targets(List<String> roles, List<String> markets, Set<Role> userRoles, Set<String> userMarkets,
-                           boolean allMarkets) {
+    /**
+     * Whether an announcement for these roles, markets and suppliers reaches a user (an empty list: everyone);
+     * {@code supplier} is the user's supplier code or {@value #IN_HOUSE}.
+     */
+    static boolean targets(List<String> roles, List<String> markets, List<String> suppliers, Set<Role> userRoles,
+                           Set<String> userMarkets, boolean allMarkets, String supplier) {
         boolean role = roles.isEmpty() || userRoles.stream().anyMatch(r -> roles.contains(r.name()));
         boolean market = markets.isEmpty() || allMarkets || userMarkets.stream().anyMatch(markets::contains);
-        return role && market;
+        return role && market && (suppliers.isEmpty() || suppliers.contains(supplier));
+    }
+
+    private String supplierOf(String username) {
+        return affiliations.of(username).supplier().orElse(IN_HOUSE);
+    }
+
+    private boolean reaches(Announcement a, dev.paydesk.platform.PaydeskPrincipal me) {
+        return targets(a.roles(), a.markets(), a.suppliers(), me.roles(), me.markets(), me.allMarkets(),
+                supplierOf(me.username()));
     }
 
     @Transactional
     public Announcement publish(@Nullable String title, @Nullable String body, @Nullable List<String> roles,
-                                @Nullable List<String> markets, @Nullable String articleId) {
+                                @Nullable List<String> markets, @Nullable List<String> suppliers, @Nullable String articleId) {
         if (title == null || title.isBlank() || body == null || body.isBlank()) {
             throw new InvalidInputException(title == null || title.isBlank() ? "title" : "body", "an announcement needs a title and a text");
         }
         List<String> r = roles == null ? List.of() : roles.stream().map(x -> Role.parse(x).name()).distinct().toList();
         List<String> m = markets == null ? List.of() : markets.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).distinct().toList();
+        List<String> sup = suppliers == null ? List.of() : suppliers.stream().map(x -> x.trim().toLowerCase(Locale.ROOT))
+                .filter(x -> !x.isEmpty()).distinct().toList();
+        Map<String, String> known = supplierDirectory.suppliers();
+        List<String> unknown = sup.stream().filter(x -> !x.equals(IN_HOUSE) && !known.containsKey(x)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("suppliers", "unknown supplier " + String.join(", ", unknown));
+        }
         if (articleId != null && jdbc.sql("select count(*) from knowledge_article where id = :id").param("id", articleId)
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException("articleId", "no article " + articleId);
@@ -80,13 +113,15 @@ public class Announcements {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into knowledge_announcement (id, title, body, roles, markets, article_id, author, published_at)
-                values (:id, :title, :body, cast(:roles as text[]), cast(:markets as text[]), :article, :author, :at)
+                insert into knowledge_announcement (id, title, body, roles, markets, suppliers, article_id, author, published_at)
+                values (:id, :title, :body, cast(:roles as text[]), cast(:markets as text[]), cast(:suppliers as text[]),
+                        :article, :author, :at)
                 """).param("id", id).param("title", title.trim()).param("body", body).param("roles", Pg.array(r))
-                .param("markets", Pg.array(m)).param("article", articleId).param("author", CurrentUser.actorName())
+                .param("markets", Pg.array(m)).param("suppliers", Pg.array(sup)).param("article", articleId)
+                .param("author", CurrentUser.actorName())
                 .param("at", Timestamp.from(now)).update();
         audit.record("knowledge.announcement.published", "knowledge-announcement", id.toString(), null, null,
-                Map.of("title", title.trim(), "roles", r, "markets", m));
+                Map.of("title", title.trim(), "roles", r, "markets", m, "suppliers", sup));
         return find(id);
     }
 
@@ -94,7 +129,7 @@ public class Announcements {
     public List<Announcement> unread() {
         var me = CurrentUser.principal().orElseThrow(() -> new NotFoundException("nobody signed in"));
         return all().stream()
-                .filter(a -> targets(a.roles(), a.markets(), me.roles(), me.markets(), me.allMarkets()))
+                .filter(a -> reaches(a, me))
                 .filter(a -> jdbc.sql("select count(*) from knowledge_announcement_read where announcement_id = :id and username = :u")
                         .param("id", a.id()).param("u", me.username()).query(Long.class).single() == 0)
                 .toList();
@@ -104,7 +139,7 @@ public class Announcements {
     public void confirmRead(UUID id) {
         var me = CurrentUser.principal().orElseThrow(() -> new NotFoundException("nobody signed in"));
         Announcement a = find(id);
-        if (!targets(a.roles(), a.markets(), me.roles(), me.markets(), me.allMarkets())) {
+        if (!reaches(a, me)) {
             throw new NotFoundException("no announcement " + id + " for you");
         }
         int inserted = jdbc.sql("""
@@ -120,14 +155,18 @@ public class Announcements {
     public List<ReadRate> readRates() {
         List<ReadRate> rates = new ArrayList<>();
         List<UserDirectory.User> everyone = users.users();
+        Map<String, UserAffiliations.Affiliation> affiliation = affiliations.all();
         for (Announcement a : all()) {
             Set<String> readers = Set.copyOf(jdbc.sql("select username from knowledge_announcement_read where announcement_id = :id")
                     .param("id", a.id()).query(String.class).list());
             int targeted = 0;
             int confirmed = 0;
             Map<String, int[]> perMarket = new TreeMap<>();
+            Map<String, int[]> perSupplier = new TreeMap<>();
             for (UserDirectory.User u : everyone) {
-                if (!targets(a.roles(), a.markets(), u.roles(), u.markets(), u.allMarkets())) {
+                String supplier = affiliation.getOrDefault(u.username().toLowerCase(Locale.ROOT),
+                        UserAffiliations.Affiliation.IN_HOUSE).supplier().orElse(IN_HOUSE);
+                if (!targets(a.roles(), a.markets(), a.suppliers(), u.roles(), u.markets(), u.allMarkets(), supplier)) {
                     continue;
                 }
                 boolean read = readers.contains(u.username());
@@ -138,11 +177,18 @@ public class Announcements {
                     counts[0]++;
                     counts[1] += read ? 1 : 0;
                 }
+                int[] bySupplier = perSupplier.computeIfAbsent(supplier, k -> new int[2]);
+                bySupplier[0]++;
+                bySupplier[1] += read ? 1 : 0;
             }
-            Map<String, MarketRate> markets = new TreeMap<>();
-            perMarket.forEach((k, v) -> markets.put(k, new MarketRate(v[0], v[1])));
-            rates.add(new ReadRate(a.id(), a.title(), targeted, confirmed, markets));
+            rates.add(new ReadRate(a.id(), a.title(), targeted, confirmed, rates(perMarket), rates(perSupplier)));
         }
+        return rates;
+    }
+
+    private static Map<String, MarketRate> rates(Map<String, int[]> counts) {
+        Map<String, MarketRate> rates = new TreeMap<>();
+        counts.forEach((k, v) -> rates.put(k, new MarketRate(v[0], v[1])));
         return rates;
     }
 
@@ -172,7 +218,8 @@ public class Announcements {
     private static Announcement map(java.sql.ResultSet rs) throws java.sql.SQLException {
         String body = rs.getString("body");
         return new Announcement(rs.getObject("id", UUID.class), rs.getString("title"), body, MarkdownRenderer.toSafeHtml(body),
-                Pg.strings(rs.getArray("roles")), Pg.strings(rs.getArray("markets")), rs.getString("article_id"),
+                Pg.strings(rs.getArray("roles")), Pg.strings(rs.getArray("markets")), Pg.strings(rs.getArray("suppliers")),
+                rs.getString("article_id"),
                 rs.getString("author"), rs.getTimestamp("published_at").toInstant());
     }
 }

@@ -26,8 +26,8 @@ import dev.paydesk.shared.InvalidInputException;
 
 /**
  * Announcements in the UI: everyone sees their unread ones and confirms reading; process managers and
- * admins publish one to chosen roles and markets; managers and auditors see read-confirmation rates per
- * market and who has read.
+ * admins publish one to chosen roles, markets and suppliers; managers and auditors see read-confirmation
+ * rates per market and supplier and who has read.
  */
 @Controller
 @AnyRole
@@ -36,15 +36,18 @@ class AnnouncementsUiController {
     private static final int PAGE = 20;
 
     private final Announcements announcements;
+    private final dev.paydesk.platform.SupplierDirectory supplierDirectory;
 
-    AnnouncementsUiController(Announcements announcements) {
+    AnnouncementsUiController(Announcements announcements, dev.paydesk.platform.SupplierDirectory supplierDirectory) {
         this.announcements = announcements;
+        this.supplierDirectory = supplierDirectory;
     }
 
     @GetMapping("/knowledge/announcements")
     String page(@RequestParam(defaultValue = "rate") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("unread", announcements.unread());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("suppliers", supplierDirectory.suppliers());
         boolean manager = CurrentUser.principal().map(p -> p.roles().stream().anyMatch(Set.of(Role.REALTIME_MANAGER,
                 Role.PROCESS_MANAGER, Role.AUDITOR, Role.ADMIN)::contains)).orElse(false);
         if (manager) {
@@ -75,11 +78,12 @@ class AnnouncementsUiController {
     @ProcessManagerOrAdmin
     String publish(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
                    @RequestParam(required = false) @Nullable List<String> roles,
-                   @RequestParam(defaultValue = "") String markets, @RequestParam(defaultValue = "") String articleId,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String markets,
+                   @RequestParam(required = false) @Nullable List<String> suppliers,
+                   @RequestParam(defaultValue = "") String articleId, RedirectAttributes redirect) {
         try {
             announcements.publish(title, body, roles, markets.isBlank() ? List.of() : List.of(markets.trim().split("\\s*,\\s*")),
-                    articleId.isBlank() ? null : articleId.trim());
+                    suppliers, articleId.isBlank() ? null : articleId.trim());
             redirect.addFlashAttribute("flashKey", "knowledge.announcement.published");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -55,16 +55,17 @@ class KnowledgeApiController {
         this.announcements = announcements;
     }
 
+    /** Empty or missing roles, markets or suppliers: everyone; supplier "in-house" targets users of no supplier. */
     record AnnouncementRequest(@Nullable String title, @Nullable String body, @Nullable List<String> roles,
-                               @Nullable List<String> markets, @Nullable String articleId) {
+                               @Nullable List<String> markets, @Nullable List<String> suppliers, @Nullable String articleId) {
     }
 
     @PostMapping(value = "/announcements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ProcessManagerOrAdmin
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Announce a change to roles and markets (empty: everyone); each user confirms reading it")
+    @Operation(summary = "Announce a change to roles, markets and suppliers (empty: everyone); each user confirms reading it")
     Announcements.Announcement announce(@RequestBody AnnouncementRequest r) {
-        return announcements.publish(r.title(), r.body(), r.roles(), r.markets(), r.articleId());
+        return announcements.publish(r.title(), r.body(), r.roles(), r.markets(), r.suppliers(), r.articleId());
     }
 
     @GetMapping("/announcements/unread")
@@ -84,7 +85,7 @@ class KnowledgeApiController {
 
     @GetMapping("/announcements/read-rates")
     @ManagerAdminOrAuditor
-    @Operation(summary = "Read-confirmation rates per announcement and market")
+    @Operation(summary = "Read-confirmation rates per announcement, market and supplier")
     List<Announcements.ReadRate> readRates() {
         return announcements.readRates();
     }

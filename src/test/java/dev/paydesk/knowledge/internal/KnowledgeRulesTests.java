@@ -80,10 +80,16 @@ class KnowledgeRulesTests {
     @Test
     void anAnnouncementReachesTheChosenRolesInTheChosenMarkets() {
         var agent = java.util.Set.of(dev.paydesk.platform.Role.AGENT);
-        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of("DE"), false)).isTrue();
-        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of("FR"), false)).isFalse();
-        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), agent, java.util.Set.of(), true)).isTrue();
-        assertThat(Announcements.targets(List.of("SPECIALIST"), List.of(), agent, java.util.Set.of("DE"), false)).isFalse();
-        assertThat(Announcements.targets(List.of(), List.of(), agent, java.util.Set.of("PL"), false)).isTrue();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), List.of(), agent, java.util.Set.of("DE"), false, "in-house")).isTrue();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), List.of(), agent, java.util.Set.of("FR"), false, "in-house")).isFalse();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("DE"), List.of(), agent, java.util.Set.of(), true, "in-house")).isTrue();
+        assertThat(Announcements.targets(List.of("SPECIALIST"), List.of(), List.of(), agent, java.util.Set.of("DE"), false, "in-house")).isFalse();
+        assertThat(Announcements.targets(List.of(), List.of(), List.of(), agent, java.util.Set.of("PL"), false, "in-house")).isTrue();
+        // suppliers: a listed supplier's users only; "in-house" reaches the users of no supplier
+        assertThat(Announcements.targets(List.of(), List.of(), List.of("atlas-bpo"), agent, java.util.Set.of("DE"), false, "atlas-bpo")).isTrue();
+        assertThat(Announcements.targets(List.of(), List.of(), List.of("atlas-bpo"), agent, java.util.Set.of("DE"), false, "clearline")).isFalse();
+        assertThat(Announcements.targets(List.of(), List.of(), List.of("atlas-bpo"), agent, java.util.Set.of("DE"), false, "in-house")).isFalse();
+        assertThat(Announcements.targets(List.of(), List.of(), List.of("in-house"), agent, java.util.Set.of("DE"), false, "in-house")).isTrue();
+        assertThat(Announcements.targets(List.of("AGENT"), List.of("FR"), List.of("atlas-bpo"), agent, java.util.Set.of("DE"), false, "atlas-bpo")).isFalse();
     }
 }
