@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -87,13 +86,14 @@ class DigestJob {
         if (!mail.enabled()) {
             return Summary.OFF;
         }
-        int queued = queueDigests(now) + queueAlerts(now);
+        List<Subscriptions.Subscription> all = subscriptions.all();
+        int queued = queueDigests(all, now) + queueAlerts(now);
         int[] counts = new int[3];
         for (Delivery d : pendingDigests()) {
-            count(counts, deliver(d, now));
+            count(counts, deliver(d, all, now));
         }
         for (AlertMail a : pendingAlerts()) {
-            count(counts, deliver(a, now));
+            count(counts, deliver(a, all, now));
         }
         Summary summary = new Summary(queued, counts[0], counts[1], counts[2]);
         if (summary.sent() + summary.skipped() + summary.failed() > 0) {
@@ -119,9 +119,9 @@ class DigestJob {
     private record Delivery(String username, String frequency, String markets, DigestPeriod period) {
     }
 
-    private int queueDigests(Instant now) {
+    private int queueDigests(List<Subscriptions.Subscription> all, Instant now) {
         int queued = 0;
-        for (Subscriptions.Subscription s : subscriptions.all()) {
+        for (Subscriptions.Subscription s : all) {
             DigestPeriod p = DigestPeriod.latestDue(s.frequency(), ZoneId.of(s.timeZone()), s.sendHour(), now);
             queued += jdbc.sql("""
                     insert into insights_digest_delivery (username, frequency, markets, period_start, period_end, subscription,
@@ -140,10 +140,10 @@ class DigestJob {
                         new DigestPeriod(rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate()))).list();
     }
 
-    private Outcome deliver(Delivery d, Instant now) {
+    private Outcome deliver(Delivery d, List<Subscriptions.Subscription> all, Instant now) {
         String key = "username = ? and frequency = ? and markets = ? and period_start = ?";
         Object[] keyParams = {d.username(), d.frequency(), d.markets(), d.period().start()};
-        Optional<Subscriptions.Subscription> sub = subscriptions.all().stream().filter(s -> s.username().equals(d.username())
+        Optional<Subscriptions.Subscription> sub = all.stream().filter(s -> s.username().equals(d.username())
                 && s.frequency().name().equals(d.frequency()) && s.marketsKey().equals(d.markets())).findFirst();
         Optional<UserDirectory.User> user = users.user(d.username()).filter(UserDirectory.User::enabled);
         List<String> visible = user.map(u -> List.of(d.markets().split(",")).stream()
@@ -155,10 +155,11 @@ class DigestJob {
         if (user.get().email().filter(e -> !e.isBlank()).isEmpty()) {
             return finish("insights_digest_delivery", key, keyParams, "no_address", "no e-mail address", d.username());
         }
-        List<DigestMail.Section> sections = asUser(user.get(), () -> visible.stream().map(m -> new DigestMail.Section(m,
-                insights.kpis(KpiRequest.period(d.period().start(), d.period().end()).withMarket(m)))).toList());
-        return send("insights_digest_delivery", key, keyParams, now,
-                () -> mail.sendDigest(user.get().email().orElseThrow(), sub.get(), d.period(), sections));
+        return send("insights_digest_delivery", key, keyParams, now, () -> {
+            List<DigestMail.Section> sections = asUser(user.get(), () -> visible.stream().map(m -> new DigestMail.Section(m,
+                    insights.kpis(KpiRequest.period(d.period().start(), d.period().end()).withMarket(m)))).toList());
+            mail.sendDigest(user.get().email().orElseThrow(), sub.get(), d.period(), sections);
+        });
     }
 
     // --- target crossings
@@ -188,10 +189,10 @@ class DigestJob {
                         rs.getTimestamp(8).toInstant()), rs.getString(9))).list();
     }
 
-    private Outcome deliver(AlertMail m, Instant now) {
+    private Outcome deliver(AlertMail m, List<Subscriptions.Subscription> all, Instant now) {
         String key = "alert_id = ? and username = ?";
         Object[] keyParams = {m.alert().id(), m.username()};
-        Optional<Subscriptions.Subscription> sub = subscriptions.all().stream().filter(s -> s.username().equals(m.username())
+        Optional<Subscriptions.Subscription> sub = all.stream().filter(s -> s.username().equals(m.username())
                 && s.targetAlerts() && s.markets().contains(m.alert().market())).findFirst();
         Optional<UserDirectory.User> user = users.user(m.username()).filter(UserDirectory.User::enabled)
                 .filter(u -> u.allMarkets() || u.markets().contains(m.alert().market()))
@@ -228,7 +229,7 @@ class DigestJob {
         }
         try {
             sending.run();
-        } catch (MailException e) {
+        } catch (RuntimeException e) { // SMTP (MailException) or writing the e-mail: nothing went out, try again later
             List<Object> params = new ArrayList<>(List.of(settings.maxAttempts(), String.valueOf(e.getMessage())));
             params.addAll(List.of(keyParams));
             jdbc.sql("update " + table + " set status = case when attempts >= ? then 'failed' else 'pending' end,"

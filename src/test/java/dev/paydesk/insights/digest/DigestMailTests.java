@@ -259,6 +259,19 @@ class DigestMailTests extends PlatformTestSupport {
                 .param(reader.username()).query(String.class).single()).isEqualTo("sent");
     }
 
+    @Test
+    void aDigestAnotherNodeHasClaimedIsNotSentAgain() throws Exception {
+        UserAccount reader = user(Role.PROCESS_MANAGER, List.of("SI"), true);
+        Subscriptions.Subscription s = subscribe(reader, "daily", List.of("SI"), "en");
+        Instant now = tomorrowMorning().plus(Duration.ofDays(3));
+        DigestPeriod due = DigestPeriod.latestDue(DigestPeriod.Frequency.DAILY, LJUBLJANA, 7, now);
+        jdbc.sql("insert into insights_digest_delivery (username, frequency, markets, period_start, period_end, subscription,"
+                        + " status, attempts, created_at) values (?, 'DAILY', 'SI', ?, ?, ?, 'sending', 1, ?)")
+                .params(reader.username(), due.start(), due.end(), s.id(), Timestamp.from(now)).update();
+        job.run(now);
+        assertThat(to(reader)).isEmpty();
+    }
+
     private static List<MimeMessage> alertMails(UserAccount u) throws Exception {
         List<MimeMessage> out = new ArrayList<>();
         for (MimeMessage m : to(u)) {
