@@ -28,6 +28,7 @@ import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.Kpi;
 import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.platform.JobCoordinator;
+import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.Role;
 import dev.paydesk.platform.UserDirectory;
@@ -62,10 +63,11 @@ class DigestJob {
     private final DigestMail mail;
     private final DigestSettings settings;
     private final JobCoordinator jobs;
+    private final MarketCatalog markets;
     private final Clock clock;
 
     DigestJob(JdbcClient jdbc, Subscriptions subscriptions, Insights insights, UserDirectory users, DigestMail mail,
-              DigestSettings settings, JobCoordinator jobs, Clock clock) {
+              DigestSettings settings, JobCoordinator jobs, MarketCatalog markets, Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
         this.insights = insights;
@@ -73,6 +75,7 @@ class DigestJob {
         this.mail = mail;
         this.settings = settings;
         this.jobs = jobs;
+        this.markets = markets;
         this.clock = clock;
     }
 
@@ -147,7 +150,8 @@ class DigestJob {
                 && s.frequency().name().equals(d.frequency()) && s.marketsKey().equals(d.markets())).findFirst();
         Optional<UserDirectory.User> user = users.user(d.username()).filter(UserDirectory.User::enabled);
         List<String> visible = user.map(u -> List.of(d.markets().split(",")).stream()
-                .filter(m -> u.allMarkets() || u.markets().contains(m)).toList()).orElse(List.of());
+                .filter(m -> (u.allMarkets() || u.markets().contains(m)) && markets.market(m).isPresent()).toList())
+                .orElse(List.of());
         String skip = sub.isEmpty() ? "unsubscribed" : visible.isEmpty() ? "the user sees none of the markets" : null;
         if (skip != null) {
             return finish("insights_digest_delivery", key, keyParams, "out_of_scope", skip, d.username());
