@@ -282,6 +282,12 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/insights/targets", allow(EVERYONE));
         TABLE.put("GET /api/v1/insights/alerts", allow(EVERYONE));
         TABLE.put("GET /api/v1/insights/knowledge-gaps", allow("RPUM"));
+        // insights digests: everyone manages their own subscriptions (markets in their scope only)
+        TABLE.put("GET /api/v1/insights/subscriptions", allow(EVERYONE));
+        TABLE.put("POST /api/v1/insights/subscriptions", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
+        TABLE.put("PUT /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
+        TABLE.put("DELETE /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
         TABLE.put("PUT /api/v1/insights/targets/{market}/{kpi}", allow("PM").scoped("market").body("{\"target\": 0.9}"));
         // workforce
         TABLE.put("GET /api/v1/workforce/realtime", allow(WORKFORCE_READERS));

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A table (header and rows) as CSV (RFC 4180, with a guard against spreadsheet formulas) or XLSX. */
-final class Exports {
+public final class Exports {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -30,7 +30,7 @@ final class Exports {
         };
     }
 
-    static String csv(List<String> header, List<List<Object>> rows) {
+    public static String csv(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header.stream().map(h -> (Object) h).toList());
         rows.forEach(r -> line(out, r));
