@@ -46,6 +46,17 @@ public interface MoneyInsights {
                        String drilldown, @Nullable String note) {
     }
 
+    /**
+     * Visa VAMP and Mastercard ECP ratios per merchant account and month, the {@code months} months up to {@code to},
+     * against the thresholds the disputes module applies ({@code dev.paydesk.disputes.ChargebackMonitoring}).
+     */
+    List<RatioPoint> chargebackTrend(java.time.YearMonth to, int months);
+
+    /** One programme's ratio for one account and month; {@code level} OK, EARLY_WARNING, EXCESSIVE or HIGH_EXCESSIVE. */
+    record RatioPoint(java.time.YearMonth month, String merchantAccount, String programme, long count, long transactions,
+                      double ratio, double threshold, long minimumCount, String level) {
+    }
+
     /** A duration KPI (hours, nearest rank over whole minutes) with its sample and the previous period's value. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Timing(String key, @Nullable Double value, long sample, @Nullable Double previous, String drilldown) {

@@ -1,6 +1,7 @@
 package dev.paydesk.insights.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.paydesk.disputes.ChargebackMonitoring;
 import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.insights.MoneyInsights;
@@ -35,11 +37,13 @@ class MoneyKpis implements MoneyInsights {
     private final JdbcClient jdbc;
     private final KpiService kpis;
     private final FxRates fx;
+    private final ChargebackMonitoring monitoring;
     private final String reporting;
 
-    MoneyKpis(JdbcClient jdbc, KpiService kpis, FxRates fx,
+    MoneyKpis(JdbcClient jdbc, KpiService kpis, FxRates fx, ChargebackMonitoring monitoring,
               @Value("${paydesk.insights.reporting-currency:EUR}") String reportingCurrency) {
         this.jdbc = jdbc;
+        this.monitoring = monitoring;
         this.kpis = kpis;
         this.fx = fx;
         this.reporting = Currency.getInstance(reportingCurrency.strip()).getCurrencyCode();
@@ -140,6 +144,31 @@ class MoneyKpis implements MoneyInsights {
         List<Map<String, Object>> rows = jdbc.sql(sql + " order by day, id limit ? offset ?").params(page).query()
                 .listOfRows();
         return new Insights.Records(key, total, rows);
+    }
+
+    /**
+     * The disputes module's monthly ratios, month by month. Thresholds are its configuration, defaulting to the
+     * published values: Visa VAMP merchant "excessive" at 2.2 % from 1 June 2025 and 1.5 % from 1 April 2026 with more
+     * than 1,500 fraud reports plus disputes (Visa Acquirer Monitoring Program; table in
+     * https://support.checkout.com/hc/en-us/articles/23330844282514); Mastercard Excessive Chargeback Program
+     * 1.5 % and 100 chargebacks (excessive), 3 % and 300 (high excessive), chargebacks of the month over the previous
+     * month's transactions (Mastercard Security Rules and Procedures, Excessive Chargeback Program). See docs/disputes.md.
+     */
+    @Override
+    public List<RatioPoint> chargebackTrend(YearMonth to, int months) {
+        if (months < 1 || months > 24) {
+            throw new InvalidInputException("months", "months must be 1 to 24");
+        }
+        List<RatioPoint> out = new ArrayList<>();
+        for (YearMonth m = to.minusMonths(months - 1L); !m.isAfter(to); m = m.plusMonths(1)) {
+            for (ChargebackMonitoring.AccountRatios a : monitoring.ratios(m)) {
+                for (ChargebackMonitoring.Ratio r : List.of(a.visaVamp(), a.mastercardEcp())) {
+                    out.add(new RatioPoint(m, a.merchantAccount(), r.programme(), r.count(), r.transactions(), r.ratio(),
+                            r.threshold(), r.minimumCount(), r.level().name()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The caller's markets; money figures filter by market only, and agents see none. */

@@ -26,6 +26,7 @@ import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.insights.KpiRequests;
 import dev.paydesk.insights.MoneyInsights;
 import dev.paydesk.platform.access.AnyRole;
+import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,6 +82,33 @@ class InsightsMoneyUiController {
         model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(chart));
         model.addAttribute("query", request.query());
         return "insights/money :: figures";
+    }
+
+    /** VAMP and ECP ratios (percent) per account and programme over the last months, with each programme's threshold. */
+    @GetMapping("/insights/disputes/ratios")
+    @DisputeSpecialistProcessManagerAdminOrAuditor
+    String ratios(Model model) {
+        java.time.YearMonth to = java.time.YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        List<MoneyInsights.RatioPoint> points = money.chargebackTrend(to, 6);
+        List<String> months = new ArrayList<>();
+        for (int i = 5; i >= 0; i--) {
+            months.add(to.minusMonths(i).toString());
+        }
+        Map<String, Double[]> lines = new java.util.TreeMap<>();
+        Map<String, Double[]> thresholds = new java.util.TreeMap<>();
+        for (MoneyInsights.RatioPoint p : points) {
+            int i = months.indexOf(p.month().toString());
+            lines.computeIfAbsent(p.merchantAccount() + " " + p.programme(), k -> new Double[months.size()])[i] = p.ratio() * 100;
+            thresholds.computeIfAbsent(p.programme(), k -> new Double[months.size()])[i] = p.threshold() * 100;
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        lines.forEach((name, v) -> series.add(Map.of("name", name, "type", "line", "values", java.util.Arrays.asList(v))));
+        String limit = messages.getMessage("insights.ratios.threshold", null, "threshold", LocaleContextHolder.getLocale());
+        thresholds.forEach((name, v) -> series.add(Map.of("name", name + " " + limit, "type", "line", "dashed", true,
+                "values", java.util.Arrays.asList(v))));
+        model.addAttribute("points", points);
+        model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(Map.of("days", months, "series", series)));
+        return "insights/money :: ratios";
     }
 
     @GetMapping("/insights/money/figures/export.{format}")

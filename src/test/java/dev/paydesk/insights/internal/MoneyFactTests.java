@@ -25,7 +25,7 @@ import dev.paydesk.shared.Money;
 class MoneyFactTests {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final Instant T = Instant.parse("2026-03-01T22:30:00Z"); // 2 March 23:30 in Berlin
+    private static final Instant T = Instant.parse("2026-03-01T23:30:00Z"); // 1 March in UTC, 2 March 00:30 in Berlin (CET)
 
     @Test
     void aRefundSettlesOnTheBookingOfTheDebitLineNamingItsOwnReference() {

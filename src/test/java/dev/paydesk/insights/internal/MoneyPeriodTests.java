@@ -78,6 +78,7 @@ class MoneyPeriodTests {
     @Test
     void figuresEqualAPlainLoopOverGeneratedFacts() throws Exception {
         FxTable fx = ecb();
+        // 11, 12 and 14 December: test values, not the ECB's
         fx.put(LocalDate.of(2023, 12, 11), "USD", new BigDecimal("1.0765"));
         fx.put(LocalDate.of(2023, 12, 12), "USD", new BigDecimal("1.0781"));
         fx.put(LocalDate.of(2023, 12, 14), "USD", new BigDecimal("1.0919"));
@@ -135,7 +136,7 @@ class MoneyPeriodTests {
         return new MoneyFact(id, metric, "test", kind, "XX", "", null, currency, amount, at, day, minutes);
     }
 
-    private static int loopSign(String key, MoneyFact f, LocalDate from, LocalDate to) {
+    static int loopSign(String key, MoneyFact f, LocalDate from, LocalDate to) {
         boolean inPeriod = !f.day().isBefore(from) && f.day().isBefore(to);
         return switch (key) {
             case "money_at_risk" -> f.day().isBefore(to)
@@ -149,7 +150,7 @@ class MoneyPeriodTests {
     }
 
     /** USD per EUR of the latest day at or before {@code day}, at most 4 days back (a plain scan). */
-    private static BigDecimal usdRate(LocalDate day) {
+    static BigDecimal usdRate(LocalDate day) {
         Map<LocalDate, BigDecimal> rates = Map.of(FRI, new BigDecimal("1.0777"), LocalDate.of(2023, 12, 11),
                 new BigDecimal("1.0765"), LocalDate.of(2023, 12, 12), new BigDecimal("1.0781"),
                 LocalDate.of(2023, 12, 14), new BigDecimal("1.0919"));
@@ -162,7 +163,7 @@ class MoneyPeriodTests {
     }
 
     /** Per (day, currency) sums, USD converted with that day's rate (at risk: the last day's), rounded half-even. */
-    private static long loopInEur(String key, List<MoneyFact> facts, LocalDate from, LocalDate to) {
+    static long loopInEur(String key, List<MoneyFact> facts, LocalDate from, LocalDate to) {
         Map<LocalDate, Long> usdPerDay = new TreeMap<>();
         long eur = 0;
         for (MoneyFact f : facts) {
