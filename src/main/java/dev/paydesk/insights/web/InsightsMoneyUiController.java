@@ -51,6 +51,10 @@ class InsightsMoneyUiController {
         this.clock = clock;
     }
 
+    /** What the drill-down page shows of a money KPI (the page is shared with the other KPIs). */
+    public record Definition(String key, String formula) {
+    }
+
     /** A table row: one figure as people read it. */
     record Row(String key, String currency, boolean reporting, String amount, String previous, long count,
                String link, @Nullable String note, String kinds) {
@@ -131,13 +135,15 @@ class InsightsMoneyUiController {
         int pageNo = Math.max(0, InsightsApiController.integer(http.getParameterMap(), "page", 0));
         Insights.Records records = money.records(key, request, blankToNull(currency), PAGE_SIZE, pageNo * PAGE_SIZE);
         String query = request.query() + (blankToNull(currency) == null ? "" : "&currency=" + currency.strip());
-        model.addAttribute("key", key);
+        model.addAttribute("kpi", new Definition(key, messages.getMessage("insights.money.recordsHelp", null,
+                LocaleContextHolder.getLocale())));
+        model.addAttribute("base", "/insights/money/records/");
         model.addAttribute("records", records);
         model.addAttribute("columns", records.records().isEmpty() ? List.of() : List.copyOf(records.records().getFirst().keySet()));
         model.addAttribute("pageNo", pageNo);
         model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("query", query);
-        return "insights/money-records";
+        return "insights/records";
     }
 
     @GetMapping("/insights/money/records/{key}/export.{format}")

@@ -2,6 +2,7 @@ package dev.paydesk.insights.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.StringReader;
@@ -68,12 +69,7 @@ class MoneyKpisTests extends PlatformTestSupport {
 
     @Test
     void figuresEqualAPlainLoopAndEveryDrilldownHasItsCount() throws Exception {
-        ZONES.forEach((code, zone) -> asSystem(() -> {
-            if (markets.market(code).isEmpty()) {
-                markets.create(new dev.paydesk.platform.internal.MarketService.MarketSpec(code, code + " market", "EUR",
-                        zone, List.of("en"), null, false));
-            }
-        }));
+        createMarkets();
         asSystem(() -> {
             try {
                 fx.importCsv(new StringReader(RATES), "test");
@@ -106,6 +102,51 @@ class MoneyKpisTests extends PlatformTestSupport {
                 LocalDate.of(2023, 12, 10).atTime(12, 0).atZone(ZoneId.of("Pacific/Fiji")).toInstant())));
         await().atMost(Duration.ofSeconds(60)).until(() -> figure(report(token), "money_lost", "USD").path("count").asLong()
                 == lostBefore + 1);
+    }
+
+    @Test
+    void theMoneyDashboardShowsTheFiguresAndTheRatioTrendAnswers() throws Exception {
+        createMarkets();
+        dev.paydesk.platform.internal.UserAccount pm = newUser(Role.PROCESS_MANAGER, List.of("BO"));
+        String q = "from=" + FROM + "&to=" + TO + "&market=BO";
+        UUID id = UUID.randomUUID();
+        money.save(List.of(id), List.of(new MoneyFact(id, MoneyFact.LOST, "test", "WRITE_OFF", "BO", "", "PD-9", "USD",
+                1999, LocalDate.of(2023, 12, 11).atTime(12, 0).atZone(ZoneId.of("America/La_Paz")).toInstant(),
+                LocalDate.of(2023, 12, 11), null)));
+        JsonNode report = json.readTree(mvc.perform(get("/api/v1/insights/money?" + q)
+                .header("Authorization", "Bearer " + tokenFor(pm))).andReturn().getResponse().getContentAsString());
+        long count = figure(report, "money_lost", "USD").path("count").asLong();
+        assertThat(count).isPositive();
+        String page = mvc.perform(get("/insights/money/figures?" + q).with(user(pm))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"money-figures\"").contains("/insights/money/records/money_lost?" + q + "&amp;currency=USD");
+        String records = mvc.perform(get("/insights/money/records/money_lost?" + q + "&currency=USD").with(user(pm)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(records).contains("data-total=\"" + count + "\"");
+        assertThat(mvc.perform(get("/insights/money?" + q).with(user(pm))).andReturn().getResponse().getContentAsString())
+                .contains("/insights/money/figures?");
+
+        String specialist = tokenFor(newUser(Role.DISPUTE_SPECIALIST, List.of("BO")));
+        var tooMany = mvc.perform(get("/api/v1/insights/money/chargeback-ratios?months=25")
+                .header("Authorization", "Bearer " + specialist)).andReturn().getResponse();
+        assertThat(tooMany.getStatus()).isEqualTo(400);
+        JsonNode points = json.readTree(mvc.perform(get("/api/v1/insights/money/chargeback-ratios?to=2026-11&months=3")
+                .header("Authorization", "Bearer " + specialist)).andReturn().getResponse().getContentAsString());
+        for (JsonNode p : points) {
+            assertThat(p.get("month").asString()).isBetween("2026-09", "2026-11");
+            assertThat(p.get("programme").asString()).isNotBlank();
+        }
+        assertThat(mvc.perform(get("/insights/disputes/ratios").with(user(pm))).andReturn().getResponse().getContentAsString())
+                .contains("id=\"chargeback-ratios\"");
+    }
+
+    private void createMarkets() {
+        ZONES.forEach((code, zone) -> asSystem(() -> {
+            if (markets.market(code).isEmpty()) {
+                markets.create(new dev.paydesk.platform.internal.MarketService.MarketSpec(code, code + " market", "EUR",
+                        zone, List.of("en"), null, false));
+            }
+        }));
     }
 
     /** Each source record's rows are written together, as the listeners do. */
@@ -151,15 +192,9 @@ class MoneyKpisTests extends PlatformTestSupport {
         for (String key : MoneyInsights.KEYS) {
             long allCount = 0;
             for (String currency : List.of("EUR", "USD")) {
-                long amount = 0;
-                long count = 0;
-                for (MoneyFact f : fj) {
-                    int sign = MoneyPeriodTests.loopSign(key, f, FROM, TO);
-                    if (f.currency().equals(currency)) {
-                        amount += sign * f.amountMinor();
-                        count += sign;
-                    }
-                }
+                MoneyPeriod.Sum expected = MoneyPeriodTests.loopSum(key, currency, fj, FROM, TO);
+                long amount = expected.amountMinor();
+                long count = expected.count();
                 JsonNode figure = figure(report, key, currency);
                 assertThat(figure.path("amountMinor").asLong()).as(key + " " + currency).isEqualTo(amount);
                 assertThat(figure.path("count").asLong()).as(key + " " + currency).isEqualTo(count);

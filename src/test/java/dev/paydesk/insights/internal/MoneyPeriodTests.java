@@ -108,17 +108,9 @@ class MoneyPeriodTests {
         for (String key : MoneyInsights.KEYS) {
             long allCount = 0;
             for (String currency : List.of("EUR", "USD")) {
-                long amount = 0;
-                long count = 0;
-                for (MoneyFact f : facts) {
-                    int sign = loopSign(key, f, from, to);
-                    if (f.currency().equals(currency)) {
-                        amount += sign * f.amountMinor();
-                        count += sign;
-                    }
-                }
-                assertThat(period.sum(key, currency)).as(key + " " + currency).isEqualTo(new MoneyPeriod.Sum(amount, count));
-                allCount += count;
+                MoneyPeriod.Sum expected = loopSum(key, currency, facts, from, to);
+                assertThat(period.sum(key, currency)).as(key + " " + currency).isEqualTo(expected);
+                allCount += expected.count();
             }
             assertThat(period.count(key)).as(key).isEqualTo(allCount);
             assertThat(period.convert(key, "EUR", fx, to.minusDays(1)).amountMinor()).as(key + " in EUR")
@@ -134,6 +126,20 @@ class MoneyPeriodTests {
                                   Integer minutes) {
         Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new MoneyFact(id, metric, "test", kind, "XX", "", null, currency, amount, at, day, minutes);
+    }
+
+    /** Amount and number of records of one currency behind a key, by a plain loop. */
+    static MoneyPeriod.Sum loopSum(String key, String currency, List<MoneyFact> facts, LocalDate from, LocalDate to) {
+        long amount = 0;
+        long count = 0;
+        for (MoneyFact f : facts) {
+            int sign = loopSign(key, f, from, to);
+            if (f.currency().equals(currency)) {
+                amount += sign * f.amountMinor();
+                count += sign;
+            }
+        }
+        return new MoneyPeriod.Sum(amount, count);
     }
 
     static int loopSign(String key, MoneyFact f, LocalDate from, LocalDate to) {
