@@ -119,7 +119,7 @@ class MoneyKpisTests extends PlatformTestSupport {
         assertThat(count).isPositive();
         String page = mvc.perform(get("/insights/money/figures?" + q).with(user(pm))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("id=\"money-figures\"").contains("/insights/money/records/money_lost?" + q + "&amp;currency=USD");
+        assertThat(page).contains("id=\"money-figures\"").contains("/insights/money/records/money_lost?" + q.replace("&", "&amp;") + "&amp;currency=USD");
         String records = mvc.perform(get("/insights/money/records/money_lost?" + q + "&currency=USD").with(user(pm)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(records).contains("data-total=\"" + count + "\"");
