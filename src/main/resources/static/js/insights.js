@@ -1,17 +1,28 @@
 // Draws the insights charts (Apache ECharts) from their data-chart attribute; each chart also has a table.
-document.addEventListener('DOMContentLoaded', function () {
-  if (typeof echarts === 'undefined') { return; }
-  document.querySelectorAll('[data-chart]').forEach(function (el) {
-    var data = JSON.parse(el.getAttribute('data-chart'));
-    var chart = echarts.init(el, null, { renderer: 'svg' });
-    chart.setOption({
-      aria: { enabled: true },
-      tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      xAxis: { type: 'category', data: data.days },
-      yAxis: { type: 'value' },
-      series: [{ name: data.name, type: 'line', smooth: true, data: data.values, connectNulls: false }]
+// A chart is a line per day ({days, values, name}) or several series ({days, series: [{name, values, type?, dashed?}]}).
+(function () {
+  function draw(root) {
+    if (typeof echarts === 'undefined') { return; }
+    root.querySelectorAll('[data-chart]').forEach(function (el) {
+      if (el.getAttribute('data-drawn')) { return; }
+      el.setAttribute('data-drawn', '1');
+      var data = JSON.parse(el.getAttribute('data-chart'));
+      var chart = echarts.init(el, null, { renderer: 'svg' });
+      var series = data.series
+        ? data.series.map(function (s) { return { name: s.name, type: s.type || 'bar', data: s.values, lineStyle: s.dashed ? { type: 'dashed' } : undefined }; })
+        : [{ name: data.name, type: 'line', smooth: true, data: data.values, connectNulls: false }];
+      chart.setOption({
+        aria: { enabled: true },
+        tooltip: { trigger: 'axis' },
+        legend: data.series ? {} : undefined,
+        grid: { left: 64, right: 16, top: 32, bottom: 32 },
+        xAxis: { type: 'category', data: data.days },
+        yAxis: { type: 'value' },
+        series: series
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
     });
-    window.addEventListener('resize', function () { chart.resize(); });
-  });
-});
+  }
+  document.addEventListener('DOMContentLoaded', function () { draw(document); });
+  document.addEventListener('htmx:afterSettle', function () { draw(document); });
+})();

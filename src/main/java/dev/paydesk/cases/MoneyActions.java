@@ -34,4 +34,10 @@ public interface MoneyActions {
 
     /** Actions waiting for approval in the caller's markets, oldest first. */
     List<MoneyAction> pending();
+
+    /**
+     * Approved actions of the given types decided (or, when approved at once, requested) in {@code [from, to)},
+     * in the caller's markets, oldest first: for read models that rebuild from this API.
+     */
+    List<MoneyAction> approved(java.util.Set<MoneyActionType> types, java.time.Instant from, java.time.Instant to);
 }

@@ -279,6 +279,9 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/insights/kpis", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
         TABLE.put("GET /api/v1/insights/kpis/{key}/records", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
         TABLE.put("GET /api/v1/insights/catalogue", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/money", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/money/{key}/records", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
+        TABLE.put("GET /api/v1/insights/money/chargeback-ratios", allow(DISPUTE_READERS));
         TABLE.put("GET /api/v1/insights/targets", allow(EVERYONE));
         TABLE.put("GET /api/v1/insights/alerts", allow(EVERYONE));
         TABLE.put("GET /api/v1/insights/knowledge-gaps", allow("RPUM"));

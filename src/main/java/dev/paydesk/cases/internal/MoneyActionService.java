@@ -230,6 +230,15 @@ class MoneyActionService implements MoneyActions {
                 .query(MoneyActionService::map).list().stream().filter(a -> CaseInput.canSee(a.market())).toList();
     }
 
+    @Override
+    public List<MoneyAction> approved(java.util.Set<MoneyActionType> types, Instant from, Instant to) {
+        return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id"
+                        + " where a.status = 'APPROVED' and a.type = any(?) and coalesce(a.decided_at, a.requested_at) >= ?"
+                        + " and coalesce(a.decided_at, a.requested_at) < ? order by coalesce(a.decided_at, a.requested_at)")
+                .params(types.stream().map(Enum::name).toArray(String[]::new), Timestamp.from(from), Timestamp.from(to))
+                .query(MoneyActionService::map).list().stream().filter(a -> CaseInput.canSee(a.market())).toList();
+    }
+
     private MoneyAction require(UUID id) {
         return jdbc.sql("select a.*, c.number from cases_money_action a join cases_case c on c.id = a.case_id where a.id = ?")
                 .param(id).query(MoneyActionService::map).single();

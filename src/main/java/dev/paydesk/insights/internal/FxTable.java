@@ -108,6 +108,16 @@ final class FxTable {
         return Optional.of(e.getValue());
     }
 
+    /** The day whose published rate applies on {@code day} (the day itself, or the latest earlier one), if any. */
+    Optional<LocalDate> rateDay(String currency, LocalDate day) {
+        if (currency.equals("EUR")) {
+            return Optional.of(day);
+        }
+        NavigableMap<LocalDate, BigDecimal> rates = perEur.get(currency);
+        LocalDate d = rates == null ? null : rates.floorKey(day);
+        return d == null || d.isBefore(day.minusDays(MAX_STALE_DAYS)) ? Optional.empty() : Optional.of(d);
+    }
+
     /** {@code minor} units of {@code from} in minor units of {@code to} on a day, or empty without rates. */
     Optional<Long> convert(long minor, String from, String to, LocalDate day) {
         if (from.equals(to)) {

@@ -46,10 +46,11 @@ class Rebuilder {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration paymentHistory;
+    private final MoneyFeed money;
 
     Rebuilder(CaseDesk desk, Disputes disputes, PaymentRecords payments, MarketCatalog markets, Sources sources,
               Facts facts, Rollups rollups, TransactionTemplate tx, Clock clock,
-              @Value("${paydesk.insights.rebuild.payment-history:P1095D}") Duration paymentHistory) {
+              @Value("${paydesk.insights.rebuild.payment-history:P1095D}") Duration paymentHistory, MoneyFeed money) {
         this.desk = desk;
         this.disputes = disputes;
         this.payments = payments;
@@ -60,6 +61,7 @@ class Rebuilder {
         this.tx = tx;
         this.clock = clock;
         this.paymentHistory = paymentHistory;
+        this.money = money;
     }
 
     RebuildSummary rebuild() {
@@ -71,6 +73,7 @@ class Rebuilder {
         for (Family family : Family.values()) {
             tx.executeWithoutResult(s -> rollups.rebuild(family));
         }
+        money.rebuild(warnings);
         return new RebuildSummary(cases, movements, disputeCount, (System.nanoTime() - started) / 1e9, warnings);
     }
 
