@@ -358,6 +358,10 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/knowledge/announcements/unread", allow(EVERYONE));
         TABLE.put("POST /api/v1/knowledge/announcements/{id}/read", allow(EVERYONE));
         TABLE.put("GET /api/v1/knowledge/announcements/read-rates", allow("RPUM"));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/files", allow(KNOWLEDGE_READERS));
+        TABLE.put("POST /api/v1/knowledge/articles/{id}/files", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/files/{fileId}", allow(KNOWLEDGE_READERS));
+        TABLE.put("DELETE /api/v1/knowledge/articles/{id}/files/{fileId}", allow(KNOWLEDGE_WRITERS));
     }
 
     /** Plausible values for path variables that name no real record. */
@@ -367,7 +371,8 @@ class AccessControlMatrixTests extends PlatformTestSupport {
             Map.entry("scheme", "VISA"), Map.entry("supplier", "nosupplier"), Map.entry("account", "klarna-eu"),
             Map.entry("token", "tok-matrix-unknown"),
             Map.entry("date", "2027-03-04"), Map.entry("name", "matrix-unknown-set"), Map.entry("version", "999"),
-            Map.entry("team", "matrix-unknown-team"), Map.entry("language", "de"));
+            Map.entry("team", "matrix-unknown-team"), Map.entry("language", "de"),
+            Map.entry("fileId", "00000000-0000-0000-0000-00000000f11e"));
 
     @Autowired
     MockMvc mvc;

@@ -237,7 +237,8 @@ public class KnowledgeService {
                 tags.markets(), tags.methods(), tags.providers(), tags.categories());
     }
 
-    private void visible(String id) {
+    /** 404 for an article that does not exist or is tagged only for markets outside the reader's. */
+    void visible(String id) {
         if (!MarketScope.allows(head(id).tags().markets(), MarketScope.current())) {
             throw new NotFoundException("no article " + id);
         }

@@ -48,8 +48,11 @@ class KnowledgeUiController {
     private final KnowledgeService knowledge;
     private final KnowledgeSearch search;
     private final KnowledgeUsage usage;
+    private final dev.paydesk.knowledge.internal.ArticleFiles files;
 
-    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search, KnowledgeUsage usage) {
+    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search, KnowledgeUsage usage,
+                          dev.paydesk.knowledge.internal.ArticleFiles files) {
+        this.files = files;
         this.knowledge = knowledge;
         this.search = search;
         this.usage = usage;
@@ -101,9 +104,11 @@ class KnowledgeUiController {
     /** An article; {@code case} when opened from a case's suggestions (counted, and "did this help" offered). */
     @GetMapping("/knowledge/articles/{id}")
     String article(@PathVariable String id, @RequestParam(name = "case", required = false) @Nullable String caseKey,
-                   Model model) {
+                   @RequestParam(name = "files", defaultValue = "uploaded") String filesSort, Model model) {
         model.addAttribute("article", knowledge.article(id));
         model.addAttribute("versions", knowledge.versions(id));
+        model.addAttribute("files", files.list(id, filesSort));
+        model.addAttribute("filesSort", filesSort);
         String key = caseKey != null && CASE_KEY.matcher(caseKey).matches() ? caseKey : null;
         usage.viewed(id, key);
         model.addAttribute("caseKey", key);
@@ -142,6 +147,8 @@ class KnowledgeUiController {
     @ProcessManagerOrAdmin
     String edit(@PathVariable String id, Model model) {
         model.addAttribute("form", ArticleForm.of(knowledge.article(id)));
+        model.addAttribute("files", files.list(id, "uploaded"));
+        model.addAttribute("maxFileSize", files.maxSize());
         return "knowledge/edit";
     }
 
