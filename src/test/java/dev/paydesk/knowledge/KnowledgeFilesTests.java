@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -65,18 +65,18 @@ class KnowledgeFilesTests extends PlatformTestSupport {
                 .content("{\"title\": \"SEPA return codes\", \"body\": \"See the table.\", \"tags\": {\"markets\": [\"DE\"]}}"), 201), "$.id");
     }
 
-    private MockHttpServletResponse response(String token, MockHttpServletRequestBuilder request) throws Exception {
+    private MockHttpServletResponse response(String token, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse();
     }
 
-    private String call(String token, MockHttpServletRequestBuilder request, int status) throws Exception {
+    private String call(String token, AbstractMockHttpServletRequestBuilder<?> request, int status) throws Exception {
         MockHttpServletResponse response = response(token, request);
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(body).isEqualTo(status);
         return body;
     }
 
-    private MockHttpServletRequestBuilder upload(String filename, String type, byte[] bytes) {
+    private AbstractMockHttpServletRequestBuilder<?> upload(String filename, String type, byte[] bytes) {
         return multipart("/api/v1/knowledge/articles/" + article + "/files").file(new MockMultipartFile("file", filename, type, bytes));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,15 +35,18 @@ public class ArticleFiles {
 
     public record FileView(UUID id, String articleId, String filename, String contentType, int size, String sha256,
                            String uploadedBy, Instant uploadedAt) {
+        @JsonProperty
         public String url() {
             return URL_PREFIX + id;
         }
 
+        @JsonProperty
         public boolean inline() {
             return FileRules.inline(contentType);
         }
 
         /** The Markdown reference to paste into the article: an image for images, a link otherwise. */
+        @JsonProperty
         public String markdown() {
             String label = filename.replaceAll("[\\[\\]()]", "_");
             return (inline() ? "![" + label + "](files/" : "[" + label + "](files/") + id + ")";
