@@ -350,6 +350,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/knowledge/articles/{id}/diff", allow(KNOWLEDGE_READERS).query("from=1&to=2"));
         TABLE.put("POST /api/v1/knowledge/articles/{id}/versions/{version}/publish", allow(KNOWLEDGE_WRITERS));
         TABLE.put("PUT /api/v1/knowledge/articles/{id}/translations/{language}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("POST /api/v1/knowledge/articles/{id}/translations/{language}/publish", allow(KNOWLEDGE_WRITERS));
         TABLE.put("GET /api/v1/knowledge/review-due", allow(KNOWLEDGE_READERS));
         TABLE.put("GET /api/v1/knowledge/search", allow(KNOWLEDGE_READERS).query("q=refund"));
         TABLE.put("GET /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_READERS));

@@ -191,6 +191,18 @@ class KnowledgeUiController {
         return "redirect:/knowledge/articles/" + id;
     }
 
+    @PostMapping("/knowledge/articles/{id}/translations/{language}/publish")
+    @ProcessManagerOrAdmin
+    String publishTranslation(@PathVariable String id, @PathVariable String language, RedirectAttributes redirect) {
+        try {
+            knowledge.publishTranslation(id, language);
+            redirect.addFlashAttribute("flashKey", "knowledge.translation.publishedFlash");
+        } catch (ConflictException | NotFoundException | InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/knowledge/articles/" + id;
+    }
+
     private static String required(@Nullable String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidInputException("id", "which article?");
