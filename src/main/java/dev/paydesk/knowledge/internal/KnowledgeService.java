@@ -47,6 +47,7 @@ public class KnowledgeService {
                                   TranslationStatus status, String translator, Instant updatedAt,
                                   @Nullable String publishedBy, @Nullable Instant publishedAt,
                                   @Nullable Integer publishedSourceVersion) {
+        @com.fasterxml.jackson.annotation.JsonProperty
         public boolean waitingForPublication() {
             return publishedBy == null;
         }
