@@ -182,21 +182,21 @@ class KnowledgeUiController {
     @PostMapping("/knowledge/articles/{id}/publish")
     @ProcessManagerOrAdmin
     String publish(@PathVariable String id, @RequestParam int version, RedirectAttributes redirect) {
-        try {
-            knowledge.publish(id, version);
-            redirect.addFlashAttribute("flashKey", "knowledge.published");
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/knowledge/articles/" + id;
+        return publishing(id, () -> knowledge.publish(id, version), "knowledge.published", redirect);
     }
 
     @PostMapping("/knowledge/articles/{id}/translations/{language}/publish")
     @ProcessManagerOrAdmin
     String publishTranslation(@PathVariable String id, @PathVariable String language, RedirectAttributes redirect) {
+        return publishing(id, () -> knowledge.publishTranslation(id, language), "knowledge.translation.publishedFlash",
+                redirect);
+    }
+
+    /** Publishes (a version or a translation) and returns to the article, with the refusal (four eyes) shown there. */
+    private static String publishing(String id, Runnable publish, String doneKey, RedirectAttributes redirect) {
         try {
-            knowledge.publishTranslation(id, language);
-            redirect.addFlashAttribute("flashKey", "knowledge.translation.publishedFlash");
+            publish.run();
+            redirect.addFlashAttribute("flashKey", doneKey);
         } catch (ConflictException | NotFoundException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
