@@ -115,6 +115,46 @@ class KnowledgeApiTests extends PlatformTestSupport {
     }
 
     @Test
+    void aTranslationIsPublishedOnlyBySomeoneOtherThanItsTranslator() throws Exception {
+        String anna = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
+        String ben = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
+        String agent = tokenFor(newUser(Role.AGENT, List.of()));
+        String first = "quarzel" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String second = "wimbel" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String id = JsonPath.read(call(anna, post("/api/v1/knowledge/articles"),
+                "{\"title\": \"Card declined\", \"body\": \"Ask for another card.\"}", 201), "$.id");
+        call(ben, post("/api/v1/knowledge/articles/" + id + "/versions/1/publish"), "", 200);
+        String draft = call(anna, put("/api/v1/knowledge/articles/" + id + "/translations/de"),
+                "{\"title\": \"Karte abgelehnt\", \"body\": \"Nach der %s fragen.\"}".formatted(first), 200);
+        assertThat((Boolean) JsonPath.read(draft, "$.waitingForPublication")).isTrue();
+        assertThat(searchIds(agent, first)).doesNotContain(id);
+
+        assertThat(call(anna, post("/api/v1/knowledge/articles/" + id + "/translations/de/publish"), "", 409)).contains("four eyes");
+        String published = call(ben, post("/api/v1/knowledge/articles/" + id + "/translations/de/publish"), "", 200);
+        assertThat((Boolean) JsonPath.read(published, "$.waitingForPublication")).isFalse();
+        assertThat(searchIds(agent, first)).contains(id);
+        call(ben, post("/api/v1/knowledge/articles/" + id + "/translations/de/publish"), "", 409);
+
+        // a new draft waits for a second person; readers and search keep the published text meanwhile
+        call(ben, put("/api/v1/knowledge/articles/" + id + "/translations/de"),
+                "{\"title\": \"Karte abgelehnt\", \"body\": \"Nach der %s fragen.\"}".formatted(second), 200);
+        call(ben, post("/api/v1/knowledge/articles/" + id + "/translations/de/publish"), "", 409);
+        assertThat(searchIds(agent, first)).contains(id);
+        assertThat(searchIds(agent, second)).doesNotContain(id);
+        call(anna, post("/api/v1/knowledge/articles/" + id + "/translations/de/publish"), "", 200);
+        assertThat(searchIds(agent, second)).contains(id);
+        call(anna, post("/api/v1/knowledge/articles/" + id + "/translations/fr/publish"), "", 404);
+        assertThat(jdbc.sql("select action from platform_audit_log where entity_id = :id and action like 'knowledge.translation.%' order by seq")
+                .param("id", id).query(String.class).list()).containsExactly("knowledge.translation.saved",
+                "knowledge.translation.publish-refused", "knowledge.translation.published", "knowledge.translation.publish-refused",
+                "knowledge.translation.saved", "knowledge.translation.publish-refused", "knowledge.translation.published");
+    }
+
+    private List<String> searchIds(String token, String word) throws Exception {
+        return JsonPath.read(call(token, get("/api/v1/knowledge/search").param("q", word), "", 200), "$[*].articleId");
+    }
+
+    @Test
     void scriptInAnArticleIsStoredAsWrittenButNeverServedAsHtml() throws Exception {
         String anna = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         String body = "Hi <script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror=alert(3)>";

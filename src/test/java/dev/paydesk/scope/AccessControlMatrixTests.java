@@ -360,6 +360,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/knowledge/articles/{id}/diff", allow(KNOWLEDGE_READERS).query("from=1&to=2"));
         TABLE.put("POST /api/v1/knowledge/articles/{id}/versions/{version}/publish", allow(KNOWLEDGE_WRITERS));
         TABLE.put("PUT /api/v1/knowledge/articles/{id}/translations/{language}", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("POST /api/v1/knowledge/articles/{id}/translations/{language}/publish", allow(KNOWLEDGE_WRITERS));
         TABLE.put("GET /api/v1/knowledge/review-due", allow(KNOWLEDGE_READERS));
         TABLE.put("GET /api/v1/knowledge/search", allow(KNOWLEDGE_READERS).query("q=refund"));
         TABLE.put("GET /api/v1/knowledge/synonyms/{team}", allow(KNOWLEDGE_READERS));
@@ -368,6 +369,10 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/knowledge/announcements/unread", allow(EVERYONE));
         TABLE.put("POST /api/v1/knowledge/announcements/{id}/read", allow(EVERYONE));
         TABLE.put("GET /api/v1/knowledge/announcements/read-rates", allow("RPUM"));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/files", allow(KNOWLEDGE_READERS));
+        TABLE.put("POST /api/v1/knowledge/articles/{id}/files", allow(KNOWLEDGE_WRITERS));
+        TABLE.put("GET /api/v1/knowledge/articles/{id}/files/{fileId}", allow(KNOWLEDGE_READERS));
+        TABLE.put("DELETE /api/v1/knowledge/articles/{id}/files/{fileId}", allow(KNOWLEDGE_WRITERS));
     }
 
     /** Plausible values for path variables that name no real record. */
@@ -377,7 +382,8 @@ class AccessControlMatrixTests extends PlatformTestSupport {
             Map.entry("scheme", "VISA"), Map.entry("supplier", "nosupplier"), Map.entry("account", "klarna-eu"),
             Map.entry("token", "tok-matrix-unknown"),
             Map.entry("date", "2027-03-04"), Map.entry("name", "matrix-unknown-set"), Map.entry("version", "999"),
-            Map.entry("team", "matrix-unknown-team"), Map.entry("language", "de"));
+            Map.entry("team", "matrix-unknown-team"), Map.entry("language", "de"),
+            Map.entry("fileId", "00000000-0000-0000-0000-00000000f11e"));
 
     @Autowired
     MockMvc mvc;

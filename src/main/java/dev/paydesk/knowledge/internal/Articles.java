@@ -23,8 +23,15 @@ class Articles {
                    @Nullable String approvedBy, @Nullable Instant approvedAt) {
     }
 
+    /** A translation's draft (title, body, source version, translator) and what a second person published of it. */
     record Translation(String articleId, String language, String title, String body, int sourceVersion,
-                       String translator, Instant updatedAt) {
+                       String translator, Instant updatedAt, @Nullable String approvedBy, @Nullable Instant approvedAt,
+                       @Nullable String publishedTitle, @Nullable String publishedBody, @Nullable Integer publishedSourceVersion) {
+        static Translation draft(String articleId, String language, String title, String body, int sourceVersion,
+                                 String translator, Instant updatedAt) {
+            return new Translation(articleId, language, title, body, sourceVersion, translator, updatedAt, null, null, null,
+                    null, null);
+        }
     }
 
     private static final String HEAD = "select id, audience, language, owner, review_due, markets, methods, providers,"
@@ -93,10 +100,21 @@ class Articles {
                 insert into knowledge_translation (article_id, language, title, body, source_version, translator, updated_at)
                 values (:id, :language, :title, :body, :source, :translator, :at)
                 on conflict (article_id, language) do update set title = excluded.title, body = excluded.body,
-                    source_version = excluded.source_version, translator = excluded.translator, updated_at = excluded.updated_at
+                    source_version = excluded.source_version, translator = excluded.translator, updated_at = excluded.updated_at,
+                    approved_by = null, approved_at = null
                 """).param("id", t.articleId()).param("language", t.language()).param("title", t.title())
                 .param("body", t.body()).param("source", t.sourceVersion()).param("translator", t.translator())
                 .param("at", java.sql.Timestamp.from(t.updatedAt())).update();
+    }
+
+    /** Publishes the translation's draft, approved by {@code approver}. */
+    void publishTranslation(String id, String language, String approver, Instant at) {
+        jdbc.sql("""
+                update knowledge_translation set approved_by = :approver, approved_at = :at, published_title = title,
+                    published_body = body, published_source_version = source_version
+                 where article_id = :id and language = :language
+                """).param("approver", approver).param("at", java.sql.Timestamp.from(at)).param("id", id)
+                .param("language", language).update();
     }
 
     Optional<Head> head(String id) {
@@ -137,7 +155,10 @@ class Articles {
         return jdbc.sql("select * from knowledge_translation where article_id = :id order by language").param("id", id)
                 .query((rs, n) -> new Translation(rs.getString("article_id"), rs.getString("language"), rs.getString("title"),
                         rs.getString("body"), rs.getInt("source_version"), rs.getString("translator"),
-                        rs.getTimestamp("updated_at").toInstant())).list();
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("approved_by"),
+                        rs.getTimestamp("approved_at") == null ? null : rs.getTimestamp("approved_at").toInstant(),
+                        rs.getString("published_title"), rs.getString("published_body"),
+                        rs.getObject("published_source_version", Integer.class))).list();
     }
 
     List<List<String>> synonyms(String team) {

@@ -91,6 +91,7 @@ class DemoKnowledgeData implements ApplicationRunner {
                 knowledge.translate(d.id(), "de", d.titleDe(), d.bodyDe(), 1);
                 as("demo-approver");
                 knowledge.publish(d.id(), 1);
+                knowledge.publishTranslation(d.id(), "de");
             }
             knowledge.replaceSynonyms(KnowledgeSearch.DEFAULT_TEAM, List.of(List.of("chargeback", "dispute", "rückbuchung"),
                     List.of("refund", "erstattung", "money back"), List.of("rücklastschrift", "return", "direct debit return")));

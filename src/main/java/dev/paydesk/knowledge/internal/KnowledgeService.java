@@ -39,8 +39,18 @@ public class KnowledgeService {
                               @Nullable String approvedBy, @Nullable Instant approvedAt) {
     }
 
+    /**
+     * A translation's draft with its status against the source; {@code publishedBy} names the second person who
+     * published this draft (null while it waits for one: readers and search still see the text published before).
+     */
     public record TranslationView(String language, String title, String body, String html, int sourceVersion,
-                                  TranslationStatus status, String translator, Instant updatedAt) {
+                                  TranslationStatus status, String translator, Instant updatedAt,
+                                  @Nullable String publishedBy, @Nullable Instant publishedAt,
+                                  @Nullable Integer publishedSourceVersion) {
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public boolean waitingForPublication() {
+            return publishedBy == null;
+        }
     }
 
     public record ArticleView(String id, String title, String audience, String language, String owner,
@@ -152,15 +162,39 @@ public class KnowledgeService {
         if (source < 1 || source > head.latestVersion()) {
             throw new InvalidInputException("sourceVersion", "article " + id + " has versions 1 to " + head.latestVersion());
         }
-        Articles.Translation t = new Articles.Translation(id, lang, required("title", title), body(body), source,
+        Articles.Translation t = Articles.Translation.draft(id, lang, required("title", title), body(body), source,
                 CurrentUser.actorName(), clock.instant());
         articles.saveTranslation(t);
         audit.record("knowledge.translation.saved", "knowledge-article", id, null, null,
                 java.util.Map.of("language", lang, "sourceVersion", source));
+        return translation(id, lang, head);
+    }
+
+    /** Publishes a translation's draft; like a version, not by its translator (four eyes). */
+    @Transactional
+    public TranslationView publishTranslation(String id, String language) {
+        Articles.Head head = head(id);
+        String lang = SearchLanguages.code("language", language);
+        Articles.Translation t = articles.translations(id).stream().filter(x -> x.language().equals(lang)).findFirst()
+                .orElseThrow(() -> new NotFoundException("article " + id + " has no " + lang + " translation"));
+        String approver = CurrentUser.actorName();
+        if (PublishPolicy.decide("translation", t.translator(), approver, t.approvedBy()) instanceof PublishPolicy.Refused refused) {
+            refusals.translationPublishRefused(id, lang, refused.reason());
+            throw new ConflictException(refused.reason());
+        }
+        articles.publishTranslation(id, lang, approver, clock.instant());
+        audit.record("knowledge.translation.published", "knowledge-article", id, null,
+                t.publishedSourceVersion() == null ? null : java.util.Map.of("language", lang, "sourceVersion", t.publishedSourceVersion()),
+                java.util.Map.of("language", lang, "sourceVersion", t.sourceVersion(), "translator", t.translator(), "approver", approver));
         if (head.publishedVersion() != null) {
             reindex(id);
         }
-        return translationView(t, head);
+        return translation(id, lang, head);
+    }
+
+    private TranslationView translation(String id, String lang, Articles.Head head) {
+        return articles.translations(id).stream().filter(x -> x.language().equals(lang)).findFirst()
+                .map(x -> translationView(x, head)).orElseThrow();
     }
 
     /** An article; 404 for one tagged only for markets outside the reader's. */
@@ -225,7 +259,9 @@ public class KnowledgeService {
         List<SearchIndex.Document> docs = new ArrayList<>();
         docs.add(document(head, head.language(), v.title(), v.body()));
         for (Articles.Translation t : articles.translations(id)) {
-            docs.add(document(head, t.language(), t.title(), t.body()));
+            if (t.publishedTitle() != null && t.publishedBody() != null) {
+                docs.add(document(head, t.language(), t.publishedTitle(), t.publishedBody()));
+            }
         }
         index.remove(SearchIndex.LIVE, id);
         index.put(SearchIndex.LIVE, docs);
@@ -237,7 +273,8 @@ public class KnowledgeService {
                 tags.markets(), tags.methods(), tags.providers(), tags.categories());
     }
 
-    private void visible(String id) {
+    /** 404 for an article that does not exist or is tagged only for markets outside the reader's. */
+    void visible(String id) {
         if (!MarketScope.allows(head(id).tags().markets(), MarketScope.current())) {
             throw new NotFoundException("no article " + id);
         }
@@ -264,7 +301,7 @@ public class KnowledgeService {
     private static TranslationView translationView(Articles.Translation t, Articles.Head head) {
         return new TranslationView(t.language(), t.title(), t.body(), MarkdownRenderer.toSafeHtml(t.body()), t.sourceVersion(),
                 TranslationStatus.of(t.sourceVersion(), head.publishedVersion(), head.latestVersion()), t.translator(),
-                t.updatedAt());
+                t.updatedAt(), t.approvedBy(), t.approvedAt(), t.publishedSourceVersion());
     }
 
     private static java.util.Map<String, Object> summary(ArticleView v) {

@@ -23,4 +23,10 @@ class PublishRefusals {
         audit.record("knowledge.article.publish-refused", "knowledge-article", articleId, null, null,
                 Map.of("version", version, "reason", reason));
     }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void translationPublishRefused(String articleId, String language, String reason) {
+        audit.record("knowledge.translation.publish-refused", "knowledge-article", articleId, null, null,
+                Map.of("language", language, "reason", reason));
+    }
 }

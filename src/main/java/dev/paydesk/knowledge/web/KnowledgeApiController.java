@@ -160,6 +160,14 @@ class KnowledgeApiController {
         return knowledge.translate(id, language, request.title(), request.body(), request.sourceVersion());
     }
 
+    @PostMapping("/articles/{id}/translations/{language}/publish")
+    @ProcessManagerOrAdmin
+    @Operation(summary = "Publish a translation's draft: not by its translator (four eyes); audited. Until then readers "
+            + "and search see the translation published before")
+    KnowledgeService.TranslationView publishTranslation(@PathVariable String id, @PathVariable String language) {
+        return knowledge.publishTranslation(id, language);
+    }
+
     @GetMapping("/review-due")
     @Operation(summary = "Articles whose review date has come, with their owners")
     List<KnowledgeService.ArticleView> reviewDue() {

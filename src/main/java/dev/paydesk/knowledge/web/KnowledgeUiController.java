@@ -48,8 +48,11 @@ class KnowledgeUiController {
     private final KnowledgeService knowledge;
     private final KnowledgeSearch search;
     private final KnowledgeUsage usage;
+    private final dev.paydesk.knowledge.internal.ArticleFiles files;
 
-    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search, KnowledgeUsage usage) {
+    KnowledgeUiController(KnowledgeService knowledge, KnowledgeSearch search, KnowledgeUsage usage,
+                          dev.paydesk.knowledge.internal.ArticleFiles files) {
+        this.files = files;
         this.knowledge = knowledge;
         this.search = search;
         this.usage = usage;
@@ -101,9 +104,11 @@ class KnowledgeUiController {
     /** An article; {@code case} when opened from a case's suggestions (counted, and "did this help" offered). */
     @GetMapping("/knowledge/articles/{id}")
     String article(@PathVariable String id, @RequestParam(name = "case", required = false) @Nullable String caseKey,
-                   Model model) {
+                   @RequestParam(name = "files", defaultValue = "uploaded") String filesSort, Model model) {
         model.addAttribute("article", knowledge.article(id));
         model.addAttribute("versions", knowledge.versions(id));
+        model.addAttribute("files", files.list(id, filesSort));
+        model.addAttribute("filesSort", filesSort);
         String key = caseKey != null && CASE_KEY.matcher(caseKey).matches() ? caseKey : null;
         usage.viewed(id, key);
         model.addAttribute("caseKey", key);
@@ -142,6 +147,8 @@ class KnowledgeUiController {
     @ProcessManagerOrAdmin
     String edit(@PathVariable String id, Model model) {
         model.addAttribute("form", ArticleForm.of(knowledge.article(id)));
+        model.addAttribute("files", files.list(id, "uploaded"));
+        model.addAttribute("maxFileSize", files.maxSize());
         return "knowledge/edit";
     }
 
@@ -175,10 +182,22 @@ class KnowledgeUiController {
     @PostMapping("/knowledge/articles/{id}/publish")
     @ProcessManagerOrAdmin
     String publish(@PathVariable String id, @RequestParam int version, RedirectAttributes redirect) {
+        return publishing(id, () -> knowledge.publish(id, version), "knowledge.published", redirect);
+    }
+
+    @PostMapping("/knowledge/articles/{id}/translations/{language}/publish")
+    @ProcessManagerOrAdmin
+    String publishTranslation(@PathVariable String id, @PathVariable String language, RedirectAttributes redirect) {
+        return publishing(id, () -> knowledge.publishTranslation(id, language), "knowledge.translation.publishedFlash",
+                redirect);
+    }
+
+    /** Publishes (a version or a translation) and returns to the article, with the refusal (four eyes) shown there. */
+    private static String publishing(String id, Runnable publish, String doneKey, RedirectAttributes redirect) {
         try {
-            knowledge.publish(id, version);
-            redirect.addFlashAttribute("flashKey", "knowledge.published");
-        } catch (ConflictException | NotFoundException e) {
+            publish.run();
+            redirect.addFlashAttribute("flashKey", doneKey);
+        } catch (ConflictException | NotFoundException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/knowledge/articles/" + id;

@@ -30,13 +30,18 @@ class UiModelAdvice {
         this.inboxes = inboxes;
     }
 
-    /** The header's notification bell, when a module keeps notifications for this user. */
+    /**
+     * The header's notification bell, when a module keeps notifications for this user: the first module's with
+     * unread notifications, else the first module's.
+     */
     @ModelAttribute("bell")
     Inbox.@Nullable Bell bell(@AuthenticationPrincipal @Nullable UserAccount me) {
         if (me == null) {
             return null;
         }
-        return inboxes.stream().flatMap(i -> i.bell(me).stream()).findFirst().orElse(null);
+        // the first bell with something unread (e.g. the case desk's, else knowledge's review notices), else the first
+        List<Inbox.Bell> bells = inboxes.stream().flatMap(i -> i.bell(me).stream()).toList();
+        return bells.stream().filter(b -> b.unread() > 0).findFirst().orElse(bells.isEmpty() ? null : bells.getFirst());
     }
 
     @ModelAttribute("me")

@@ -17,6 +17,14 @@ class KnowledgeRulesTests {
     }
 
     @Test
+    void aTranslationIsPublishedBySomeoneOtherThanItsTranslatorOnce() {
+        assertThat(PublishPolicy.decide("translation", "anna", "anna", null)).isEqualTo(new PublishPolicy.Refused(
+                "the author of a translation cannot publish it: a second person must approve it (four eyes)"));
+        assertThat(PublishPolicy.decide("translation", "anna", "ben", null)).isInstanceOf(PublishPolicy.Allowed.class);
+        assertThat(PublishPolicy.decide("translation", "anna", "ben", "carl")).isInstanceOf(PublishPolicy.Refused.class);
+    }
+
+    @Test
     void aDiffShowsRemovedAndAddedLinesWithTheirNumbers() {
         VersionDiff diff = VersionDiff.between(1, "intro\nstep one\nstep two\nend", 2, "intro\nstep one\nstep 2\nstep three\nend");
         assertThat(diff.unified()).isEqualTo("  intro\n  step one\n- step two\n+ step 2\n+ step three\n  end\n");

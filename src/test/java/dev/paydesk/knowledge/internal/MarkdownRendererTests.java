@@ -44,7 +44,20 @@ class MarkdownRendererTests {
         "<details open ontoggle=alert(1)>",
         "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
         "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-        "<link rel=stylesheet href=\"javascript:alert(1)\">"
+        "<link rel=stylesheet href=\"javascript:alert(1)\">",
+        // images: only the article's own files (issue 16, files on articles)
+        "![x](files/00000000-0000-0000-0000-000000000001\"onerror=\"alert(1))",
+        "![x](files/00000000-0000-0000-0000-000000000001 \"t\" onerror=alert(1))",
+        "<img src=\"/knowledge/files/00000000-0000-0000-0000-000000000001\" onerror=\"alert(1)\">",
+        "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+        "![x](data:image/png;base64,iVBORw0KGgo=)",
+        "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+        "![x](javascript:alert(1)//files/00000000-0000-0000-0000-000000000001)",
+        "![x](https://evil.example/knowledge/files/00000000-0000-0000-0000-000000000001)",
+        "![x](//evil.example/knowledge/files/00000000-0000-0000-0000-000000000001)",
+        "![x](/knowledge/files/00000000-0000-0000-0000-000000000001/../../../logout)",
+        "[doc](files/../../admin)",
+        "<img srcset=\"javascript:alert(1)\" src=x>"
     })
     void knownXssVectorsAreNeutralised(String markdown) {
         String html = MarkdownRenderer.toSafeHtml(markdown);
@@ -64,6 +77,19 @@ class MarkdownRendererTests {
                 + "| a | b |\n|---|---|\n| 1 | 2 |\n");
         assertThat(html).contains("<h1>Klarna refund</h1>", "<ol>", "<strong>capture</strong>",
                 "href=\"https://docs.klarna.com\"", "<table>", "<td>1</td>");
+    }
+
+    @Test
+    void imagesShowOnlyTheArticlesOwnFiles() {
+        String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertThat(MarkdownRenderer.toSafeHtml("![Klarna app](files/" + id + ")"))
+                .contains("<img src=\"/knowledge/files/" + id + "\" alt=\"Klarna app\">");
+        assertThat(MarkdownRenderer.toSafeHtml("![Klarna app](/knowledge/files/" + id.toUpperCase(java.util.Locale.ROOT) + ")"))
+                .contains("<img src=\"/knowledge/files/" + id + "\"");
+        assertThat(MarkdownRenderer.toSafeHtml("[the form](files/" + id + ")")).contains("href=\"/knowledge/files/" + id + "\"");
+        String external = MarkdownRenderer.toSafeHtml("![tracking pixel](https://img.example/a.png)");
+        assertThat(external).doesNotContain("<img").contains("tracking pixel");
+        assertThat(MarkdownRenderer.toSafeHtml("[relative](other-page)")).doesNotContain("href");
     }
 
     @Test

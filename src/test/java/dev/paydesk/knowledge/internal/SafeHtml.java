@@ -9,11 +9,18 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 
-/** What in an HTML fragment could run in a browser: dangerous elements, event handlers, styles, non-web URLs. */
+/**
+ * What in an HTML fragment could run in a browser or load from elsewhere: dangerous elements, event handlers, styles,
+ * links that are not web or mail URLs, and any source but the app's own uploaded files.
+ */
 public final class SafeHtml {
 
     private static final Set<String> DANGEROUS = Set.of("script", "iframe", "object", "embed", "svg", "math", "form",
             "input", "meta", "link", "style", "base", "details", "body");
+
+    /** The app's own uploaded files, the only images an article shows. */
+    private static final java.util.regex.Pattern OWN_FILE = java.util.regex.Pattern.compile(
+            "/knowledge/files/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private SafeHtml() {
     }
@@ -33,8 +40,9 @@ public final class SafeHtml {
                 if (key.startsWith("on") || key.equals("style")) {
                     unsafe.add(key);
                 }
-                if ((key.equals("href") || key.equals("src")) && !(value.startsWith("https:") || value.startsWith("http:")
-                        || value.startsWith("mailto:"))) {
+                boolean web = key.equals("href") && (value.startsWith("https:") || value.startsWith("http:")
+                        || value.startsWith("mailto:"));
+                if ((key.equals("href") || key.equals("src")) && !web && !OWN_FILE.matcher(value).matches()) {
                     unsafe.add(key + "=" + value);
                 }
             }
