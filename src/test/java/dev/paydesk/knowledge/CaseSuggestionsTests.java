@@ -137,6 +137,8 @@ class CaseSuggestionsTests extends PlatformTestSupport {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\": \"Eine %s-Erstattung nachverfolgen\", \"body\": \"Beim Anbieter fragen.\", \"sourceVersion\": 1}"
                         .formatted(word))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/knowledge/articles/" + chase + "/translations/de/publish").header("Authorization", "Bearer " + approver))
+                .andExpect(status().isOk());
         String french = publish(author, approver, """
                 {"title": "French %s rules", "body": "Only for France.", "audience": "internal", "language": "en",
                  "tags": {"markets": ["FR"]}}""".formatted(word));

@@ -31,7 +31,9 @@ class MacroArticles implements ArticleDirectory {
         } catch (NotFoundException e) {
             return Optional.empty();
         }
-        String title = view.translations().stream().filter(t -> t.language().equals(language)).findFirst()
+        // a translation's title only once a second person published that draft
+        String title = view.translations().stream().filter(t -> t.language().equals(language) && t.publishedBy() != null)
+                .findFirst()
                 .map(KnowledgeService.TranslationView::title).orElse(view.title());
         return Optional.of(new ArticleLink(id, title, "/knowledge/articles/" + id));
     }
