@@ -10,7 +10,7 @@ document.addEventListener('DOMContentLoaded', function () {
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: data.days },
       yAxis: { type: 'value' },
-      series: [{ name: data.name, type: 'line', smooth: true, data: data.values, connectNulls: false }]
+      series: [{ name: data.name, type: data.type || 'line', smooth: data.type !== 'bar', data: data.values, connectNulls: false }]
     });
     window.addEventListener('resize', function () { chart.resize(); });
   });
