@@ -63,7 +63,7 @@ class InsightsBrowserTests extends BrowserTestSupport {
         page.navigate(url("/"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Operations, last 7 days"))).isVisible();
         for (String[] p : new String[][]{{"overview", "Operations overview"}, {"cases", "Case desk"}, {"money", "Money"},
-                {"disputes", "Disputes"}}) {
+                {"disputes", "Disputes"}, {"suppliers", "Suppliers"}}) {
             page.navigate(url("/insights/" + p[0] + "?market=" + MARKET));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(p[1]).setLevel(1))).isVisible();
             assertThat(page.locator(".kpi-tile").first()).isVisible();
@@ -81,7 +81,7 @@ class InsightsBrowserTests extends BrowserTestSupport {
     @Test
     void anAgentSeesTheDashboardsScopedToTheirQueues() {
         signIn(agent, "correct-horse-battery");
-        for (String p : List.of("overview", "cases", "money", "disputes")) {
+        for (String p : List.of("overview", "cases", "money", "disputes", "suppliers")) {
             page.navigate(url("/insights/" + p));
             assertThat(page.locator(".kpi-tile").first()).isVisible();
         }

@@ -31,11 +31,19 @@ class SupplierFacts {
     }
 
     /**
+     * Locks the queue's facts for this transaction: call before reading its rows from workforce, so a slower
+     * refresh cannot overwrite a newer one with an older read.
+     */
+    void lock(ContactQueue queue) {
+        rollup.lockQueue(queue.code());
+    }
+
+    /**
      * Replaces the interval facts of the queue's local days {@code first..last} (inclusive) with {@code stats}
-     * (every row workforce holds for those days) and recomputes their supplier-day rows; call in a transaction.
+     * (every row workforce holds for those days) and recomputes their supplier-day rows; call in a transaction
+     * after {@link #lock}.
      */
     void replaceDays(ContactQueue queue, ZoneId zone, LocalDate first, LocalDate last, List<IntervalStat> stats) {
-        rollup.lockQueue(queue.code());
         jdbc.sql("delete from insights_interval_fact where queue = ? and day >= ? and day <= ?")
                 .params(queue.code(), first, last).update();
         template.batchUpdate("""

@@ -96,10 +96,14 @@ class SupplierFeed {
     }
 
     private int refresh(ContactQueue queue, ZoneId zone, LocalDate first, LocalDate last) {
-        var stats = data.stats(queue.code(), first.atStartOfDay(zone).toInstant(),
-                last.plusDays(1).atStartOfDay(zone).toInstant());
-        tx.executeWithoutResult(s -> facts.replaceDays(queue, zone, first, last, stats));
-        return stats.size();
+        Integer rows = tx.execute(s -> {
+            facts.lock(queue);
+            var stats = data.stats(queue.code(), first.atStartOfDay(zone).toInstant(),
+                    last.plusDays(1).atStartOfDay(zone).toInstant());
+            facts.replaceDays(queue, zone, first, last, stats);
+            return stats.size();
+        });
+        return rows == null ? 0 : rows;
     }
 
     private ZoneId zone(ContactQueue queue) {

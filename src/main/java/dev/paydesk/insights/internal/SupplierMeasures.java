@@ -53,7 +53,7 @@ final class SupplierMeasures {
         waitSeconds += d.waitSeconds();
         agentSeconds = agentSeconds.add(d.staffedAgentSeconds());
         staffedHandle += d.staffedHandleSeconds();
-        if (rate != null) {
+        if (rate != null && d.staffedIntervals() > 0) {
             String c = rate.currency().getCurrencyCode();
             cost.merge(c, d.staffedAgentSeconds().multiply(BigDecimal.valueOf(rate.minor())), BigDecimal::add);
             costAnswered.merge(c, d.staffedAnswered(), Long::sum);
