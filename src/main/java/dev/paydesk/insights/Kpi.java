@@ -72,7 +72,7 @@ public enum Kpi {
     SUPPLIER_ABANDON_RATE("supplier_abandon_rate", "contacts abandoned before answer / contacts offered", "fraction",
             "workforce interval statistics (rows with offered contacts)", Family.SUPPLIER, Dimensions.SUPPLIER, false),
     SUPPLIER_OCCUPANCY("supplier_occupancy", "handle time / staffed agent time (agents staffed x interval length),"
-            + " over the interval rows that report agents staffed", "fraction",
+            + " over the interval rows that report agents staffed (more than 0)", "fraction",
             "workforce interval statistics (rows with agents staffed)", Family.SUPPLIER, Dimensions.SUPPLIER, true),
     SUPPLIER_COST_PER_CONTACT("supplier_cost_per_contact", "staffed agent hours x the supplier's price per agent"
             + " hour / contacts answered in those intervals, in whole minor units of the supplier's currency (half-even;"

@@ -27,14 +27,14 @@ create table insights_supplier_day (
     supplier          varchar(64) not null,
     offered_intervals int    not null,  -- intervals with offered > 0
     answered_intervals int   not null,  -- intervals with answered > 0
-    staffed_intervals int    not null,  -- intervals with agents_staffed known
+    staffed_intervals int    not null,  -- intervals with agents_staffed > 0
     offered           bigint not null,
     answered          bigint not null,
     abandoned         bigint not null,
     within_target     bigint not null,
     handle_s          bigint not null,
     wait_s            bigint not null,
-    staffed_agent_s   numeric(18, 2) not null,  -- sum of agents_staffed x interval seconds (staffed intervals)
+    staffed_agent_s   numeric(18, 2) not null,  -- sum of agents_staffed x interval seconds (staffed intervals: agents_staffed > 0)
     staffed_handle_s  bigint not null,          -- handle time in the staffed intervals
     staffed_answered  bigint not null,          -- answered contacts in the staffed intervals
     primary key (market, day, queue, supplier)

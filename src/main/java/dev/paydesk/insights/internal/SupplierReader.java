@@ -90,7 +90,7 @@ class SupplierReader {
         String sql = switch (kpi) {
             case SUPPLIER_SERVICE_LEVEL, SUPPLIER_ABANDON_RATE -> INTERVALS + " and offered > 0";
             case SUPPLIER_ASA_SECONDS, SUPPLIER_AHT_SECONDS -> INTERVALS + " and answered > 0";
-            case SUPPLIER_OCCUPANCY, SUPPLIER_COST_PER_CONTACT -> INTERVALS + " and agents_staffed is not null";
+            case SUPPLIER_OCCUPANCY, SUPPLIER_COST_PER_CONTACT -> INTERVALS + " and agents_staffed > 0";
             case FORECAST_WAPE -> ACCURACY;
             default -> throw new IllegalStateException(kpi + " is not a supplier KPI");
         };

@@ -18,10 +18,10 @@ final class SupplierRollup {
               staffed_intervals, offered, answered, abandoned, within_target, handle_s, wait_s, staffed_agent_s,
               staffed_handle_s, staffed_answered)
             select market, day, queue, supplier, count(*) filter (where offered > 0), count(*) filter (where answered > 0),
-              count(agents_staffed), sum(offered), sum(answered), sum(abandoned), sum(within_target), sum(handle_s),
-              sum(wait_s), coalesce(sum(agents_staffed * interval_minutes * 60), 0),
-              coalesce(sum(handle_s) filter (where agents_staffed is not null), 0),
-              coalesce(sum(answered) filter (where agents_staffed is not null), 0)
+              count(*) filter (where agents_staffed > 0), sum(offered), sum(answered), sum(abandoned), sum(within_target), sum(handle_s),
+              sum(wait_s), coalesce(sum(agents_staffed * interval_minutes * 60) filter (where agents_staffed > 0), 0),
+              coalesce(sum(handle_s) filter (where agents_staffed > 0), 0),
+              coalesce(sum(answered) filter (where agents_staffed > 0), 0)
             from insights_interval_fact where %s group by market, day, queue, supplier""";
 
     private final JdbcClient jdbc;
