@@ -45,7 +45,7 @@ class SupplierScorecard {
     /** One supplier's row: each column's value (with previous, drill-down, sample) by KPI key. */
     record Row(String supplier, String name, Map<String, KpiValue> values) {
 
-        @Nullable Double value(String key) {
+        public @Nullable Double value(String key) {
             KpiValue v = values.get(key);
             return v == null ? null : v.value();
         }
