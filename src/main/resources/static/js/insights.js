@@ -1,5 +1,6 @@
 // Draws the insights charts (Apache ECharts) from their data-chart attribute; each chart also has a table.
-// A chart is a line per day ({days, values, name}) or several series ({days, series: [{name, values, type?, dashed?}]}).
+// A chart is one series per day ({days, values, name, type?}: a line unless type is 'bar') or several series
+// ({days, series: [{name, values, type?, dashed?}]}: bars unless a series says otherwise).
 (function () {
   function draw(root) {
     if (typeof echarts === 'undefined') { return; }
@@ -10,7 +11,7 @@
       var chart = echarts.init(el, null, { renderer: 'svg' });
       var series = data.series
         ? data.series.map(function (s) { return { name: s.name, type: s.type || 'bar', data: s.values, lineStyle: s.dashed ? { type: 'dashed' } : undefined }; })
-        : [{ name: data.name, type: 'line', smooth: true, data: data.values, connectNulls: false }];
+        : [{ name: data.name, type: data.type || 'line', smooth: data.type !== 'bar', data: data.values, connectNulls: false }];
       chart.setOption({
         aria: { enabled: true },
         tooltip: { trigger: 'axis' },

@@ -10,7 +10,8 @@ import java.util.Set;
  * record without a market counts in UTC); a period {@code [from, to)} is a range of such days.
  *
  * @param formula the definition as people read it
- * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours}, {@code rating} or {@code per_1000_orders}
+ * @param unit {@code count}, {@code fraction} (0-1), {@code minutes}, {@code hours}, {@code rating}, {@code per_1000_orders},
+ *             {@code seconds} or {@code minor_units} (money: see the value's currency)
  * @param source the records counted and the day they count on
  * @param family which fact table and rollup family serves it
  * @param dimensions the filters that apply (market always does)
@@ -58,6 +59,31 @@ public enum Kpi {
     FOUR_EYES_WAIT_MINUTES_P50("four_eyes_wait_minutes_p50", "median whole calendar minutes a money action waited"
             + " from its request to the second person's approval or rejection (nearest rank), over decisions made in"
             + " the period", "minutes", "four-eyes decisions; day decided", Family.CASE, Dimensions.CASE, false),
+    SUPPLIER_SERVICE_LEVEL("supplier_service_level", "contacts answered within the queue's service-level threshold"
+            + " (sl_seconds) / contacts offered (abandoned ones included), summed over the interval rows of the period",
+            "fraction", "workforce interval statistics (queue x supplier x interval); local day of the queue's market at"
+            + " the interval start", Family.SUPPLIER, Dimensions.SUPPLIER, true),
+    SUPPLIER_ASA_SECONDS("supplier_asa_seconds", "average speed of answer: total wait before answer / contacts"
+            + " answered", "seconds", "workforce interval statistics (rows with answered contacts)", Family.SUPPLIER,
+            Dimensions.SUPPLIER, false),
+    SUPPLIER_AHT_SECONDS("supplier_aht_seconds", "average handle time: total handle time / contacts answered",
+            "seconds", "workforce interval statistics (rows with answered contacts)", Family.SUPPLIER,
+            Dimensions.SUPPLIER, false),
+    SUPPLIER_ABANDON_RATE("supplier_abandon_rate", "contacts abandoned before answer / contacts offered", "fraction",
+            "workforce interval statistics (rows with offered contacts)", Family.SUPPLIER, Dimensions.SUPPLIER, false),
+    SUPPLIER_OCCUPANCY("supplier_occupancy", "handle time / staffed agent time (agents staffed x interval length),"
+            + " over the interval rows that report agents staffed (more than 0)", "fraction",
+            "workforce interval statistics (rows with agents staffed)", Family.SUPPLIER, Dimensions.SUPPLIER, true),
+    SUPPLIER_COST_PER_CONTACT("supplier_cost_per_contact", "staffed agent hours x the supplier's price per agent"
+            + " hour / contacts answered in those intervals, in whole minor units of the supplier's currency (half-even;"
+            + " the current price applies to the whole period; no value across suppliers billing in different"
+            + " currencies)", "minor_units", "workforce interval statistics (rows with agents staffed) and suppliers",
+            Family.SUPPLIER, Dimensions.SUPPLIER, false),
+    FORECAST_WAPE("forecast_wape", "day-ahead forecast accuracy: sum over the queue's intervals of |forecast -"
+            + " actual offered| / sum of actual offered (WAPE; lower is better), the forecast made from the history"
+            + " before the day with the model workforce would have chosen", "fraction",
+            "workforce day-ahead accuracy per queue and local day (the queue's market)", Family.SUPPLIER,
+            Set.of("queue"), false),
     REFUND_TURNAROUND_HOURS_P50("refund_turnaround_hours_p50", "median hours from the merchant's refund request to"
             + " the refund confirmed by the PSP (request paired with the earliest open request of the same order,"
             + " amount and currency); exact to the minute", "hours", "refund movements; day confirmed",
@@ -80,13 +106,14 @@ public enum Kpi {
             "disputes and captures; day opened / day captured", Family.DISPUTE, Dimensions.DISPUTE, false);
 
     /** Which facts serve a KPI. */
-    public enum Family { CASE, PAYMENT, DISPUTE }
+    public enum Family { CASE, PAYMENT, DISPUTE, SUPPLIER }
 
     /** The filter dimensions besides market. */
     public static final class Dimensions {
         public static final Set<String> CASE = Set.of("provider", "queue", "category", "priority");
         public static final Set<String> PAYMENT = Set.of("provider", "method");
         public static final Set<String> DISPUTE = Set.of("provider");
+        public static final Set<String> SUPPLIER = Set.of("queue", "supplier");
         public static final Set<String> ALL = Set.of("provider", "method", "queue", "category", "supplier", "priority");
 
         private Dimensions() {

@@ -14,7 +14,7 @@ import dev.paydesk.shared.InvalidInputException;
 /**
  * What to compute: the local days {@code [from, to)} and optional filters (null: any). {@code by} groups
  * the values by one dimension ({@code market}, {@code provider}, {@code method}, {@code queue},
- * {@code category}, {@code priority}).
+ * {@code category}, {@code priority}, {@code supplier}).
  */
 public record KpiRequest(LocalDate from, LocalDate to, @Nullable String market, @Nullable String provider,
                          @Nullable String method, @Nullable String queue, @Nullable String category,
@@ -23,7 +23,8 @@ public record KpiRequest(LocalDate from, LocalDate to, @Nullable String market, 
     /** Longest period at day grain. */
     public static final long MAX_DAYS = 731;
 
-    public static final Set<String> GROUPS = Set.of("market", "provider", "method", "queue", "category", "priority");
+    public static final Set<String> GROUPS = Set.of("market", "provider", "method", "queue", "category", "priority",
+            "supplier");
 
     public KpiRequest {
         if (from == null || to == null) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,12 @@ public class ContactData {
     private final MarketCatalog markets;
     private final Clock clock;
     private final PanBoundary pan;
+    private final ApplicationEventPublisher events;
 
-    ContactData(WorkforceStore store, AuditLog audit, MarketCatalog markets, Clock clock, PanBoundary pan) {
+    ContactData(WorkforceStore store, AuditLog audit, MarketCatalog markets, Clock clock, PanBoundary pan,
+                ApplicationEventPublisher events) {
         this.pan = pan;
+        this.events = events;
         this.store = store;
         this.audit = audit;
         this.markets = markets;
@@ -100,10 +104,11 @@ public class ContactData {
         return s;
     }
 
-    /** Stores (or replaces) interval rows; one audit entry per queue in the batch. */
+    /** Stores (or replaces) interval rows; one audit entry per queue in the batch; publishes {@link IntervalStatsRecorded}. */
     @Transactional
     public int record(List<IntervalStat> stats) {
         Map<String, Integer> perQueue = new TreeMap<>();
+        Map<String, Instant[]> ranges = new TreeMap<>();
         Set<String> knownSuppliers = new HashSet<>();
         Map<String, ContactQueue> queues = new TreeMap<>();
         for (IntervalStat s : stats) {
@@ -116,10 +121,16 @@ public class ContactData {
                         + "-minute boundary");
             }
             perQueue.merge(s.queue(), 1, Integer::sum);
+            ranges.merge(s.queue(), new Instant[]{s.intervalStart(), s.intervalStart()}, (a, b) -> new Instant[]{
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         int written = store.upsert(stats, clock.instant());
         perQueue.forEach((code, count) -> audit.record("workforce.intervals.recorded", "workforce_queue", code,
                 queues.get(code).market(), null, Map.of("rows", count)));
+        if (!ranges.isEmpty()) {
+            events.publishEvent(new IntervalStatsRecorded(ranges.entrySet().stream()
+                    .map(e -> new IntervalStatsRecorded.Range(e.getKey(), e.getValue()[0], e.getValue()[1])).toList()));
+        }
         return written;
     }
 

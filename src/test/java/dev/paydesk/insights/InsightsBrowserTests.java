@@ -33,6 +33,8 @@ class InsightsBrowserTests extends BrowserTestSupport {
     CaseDesk desk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.paydesk.workforce.ContactData workforce;
 
     private String lead;
     private String agent;
@@ -55,6 +57,28 @@ class InsightsBrowserTests extends BrowserTestSupport {
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from insights_case_fact where market = ?")
                 .param(MARKET).query(Long.class).single() >= 4);
+        supplierIntervals();
+    }
+
+    /** Three intervals of one supplier in an EE queue, through workforce's API (and its event). */
+    private void supplierIntervals() {
+        asSystem(() -> {
+            if (workforce.allQueues().stream().noneMatch(q -> q.code().equals("ee-browser-phone"))) {
+                workforce.createSupplier(new dev.paydesk.workforce.Supplier("ee-browser-bpo", "Tallinn BPO",
+                        List.of("payments"), dev.paydesk.shared.Money.of(2500, "EUR"), 80, 0.7, 0, 20));
+                workforce.createQueue(new dev.paydesk.workforce.ContactQueue("ee-browser-phone", "EE phone",
+                        dev.paydesk.workforce.Channel.PHONE, "payments", MARKET, "et", 30, 300, 120, 0.8, 20));
+            }
+            // the same three intervals for every test (re-sent: replaced, not added), inside the default 28-day period
+            java.time.Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2)
+                    .atStartOfDay(java.time.ZoneOffset.UTC).plusHours(10).toInstant();
+            workforce.record(List.of(
+                    new dev.paydesk.workforce.IntervalStat("ee-browser-phone", "ee-browser-bpo", start, 10, 9, 1, 7, 2700, 180, 2.0),
+                    new dev.paydesk.workforce.IntervalStat("ee-browser-phone", "ee-browser-bpo", start.plusSeconds(1800), 8, 8, 0, 8, 2400, 40, 2.0),
+                    new dev.paydesk.workforce.IntervalStat("ee-browser-phone", "ee-browser-bpo", start.plusSeconds(3600), 0, 0, 0, 0, 0, 0, 1.0)));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from insights_interval_fact where queue = ?")
+                .param("ee-browser-phone").query(Long.class).single() >= 3);
     }
 
     @Test
@@ -63,7 +87,7 @@ class InsightsBrowserTests extends BrowserTestSupport {
         page.navigate(url("/"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Operations, last 7 days"))).isVisible();
         for (String[] p : new String[][]{{"overview", "Operations overview"}, {"cases", "Case desk"}, {"money", "Money"},
-                {"disputes", "Disputes"}}) {
+                {"disputes", "Disputes"}, {"suppliers", "Suppliers"}}) {
             page.navigate(url("/insights/" + p[0] + "?market=" + MARKET));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(p[1]).setLevel(1))).isVisible();
             assertThat(page.locator(".kpi-tile").first()).isVisible();
@@ -79,9 +103,24 @@ class InsightsBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void aLeadFollowsASupplierScorecardValueToItsIntervalRows() {
+        signIn(lead, "correct-horse-battery");
+        page.navigate(url("/insights/suppliers?market=" + MARKET));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Supplier scorecard"))).isVisible();
+        var cell = page.locator("[data-supplier=ee-browser-bpo] [data-kpi=supplier_service_level] .kpi-link");
+        String sample = cell.getAttribute("data-sample");
+        // 15 of 18 offered contacts answered within the threshold; the third interval offered none
+        assertThat(cell.textContent().strip()).isEqualTo("83.3 %");
+        cell.click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Service level (SL)"))).isVisible();
+        assertThat(page.locator("#records-total").getAttribute("data-total")).isEqualTo(sample).isEqualTo("2");
+        assertThat(page.locator("table.drilldown tbody tr").count()).isEqualTo(2);
+    }
+
+    @Test
     void anAgentSeesTheDashboardsScopedToTheirQueues() {
         signIn(agent, "correct-horse-battery");
-        for (String p : List.of("overview", "cases", "money", "disputes")) {
+        for (String p : List.of("overview", "cases", "money", "disputes", "suppliers")) {
             page.navigate(url("/insights/" + p));
             assertThat(page.locator(".kpi-tile").first()).isVisible();
         }

@@ -143,7 +143,8 @@ class InsightsFlowTests extends PlatformTestSupport {
 
     @Test
     void theReportingRoleReadsTheViewsAndNothingElse() {
-        for (String view : List.of("kpi_daily", "kpi_daily_values", "cases", "payments", "disputes", "targets")) {
+        for (String view : List.of("kpi_daily", "kpi_daily_values", "cases", "payments", "disputes", "targets",
+                "supplier_intervals", "supplier_daily", "forecast_accuracy")) {
             Long n = tx.execute(s -> {
                 jdbc.sql("set local role paydesk_reporting").update();
                 return jdbc.sql("select count(*) from insights_reporting." + view).query(Long.class).single();
@@ -151,7 +152,7 @@ class InsightsFlowTests extends PlatformTestSupport {
             assertThat(n).as(view).isNotNull();
         }
         for (String table : List.of("insights_case_fact", "insights_daily", "cases_case", "payments_transaction",
-                "platform_user")) {
+                "platform_user", "insights_supplier_day", "workforce_interval_stat")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
                 jdbc.sql("set local role paydesk_reporting").update();
                 jdbc.sql("select count(*) from " + table).query(Long.class).single();

@@ -291,6 +291,7 @@ class AccessControlMatrixTests extends PlatformTestSupport {
         TABLE.put("GET /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
         TABLE.put("PUT /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
         TABLE.put("DELETE /api/v1/insights/subscriptions/{id}", allow(EVERYONE));
+        TABLE.put("GET /api/v1/insights/suppliers", allow(EVERYONE).query("from=2026-01-01&to=2026-01-08"));
         TABLE.put("PUT /api/v1/insights/targets/{market}/{kpi}", allow("PM").scoped("market").body("{\"target\": 0.9}"));
         // workforce
         TABLE.put("GET /api/v1/workforce/realtime", allow(WORKFORCE_READERS));

@@ -84,6 +84,7 @@ final class Drilldowns {
             case CASE -> CASE_COLUMNS;
             case PAYMENT -> PAYMENT_COLUMNS;
             case DISPUTE -> DISPUTE_COLUMNS;
+            case SUPPLIER -> throw new IllegalStateException("supplier KPIs drill down through SupplierReader");
         };
         Scope.Sql where = scope.where(r, columns);
         params.addAll(where.params());

@@ -45,7 +45,8 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     static final String SCHEMA = "paydesk_bench_insights";
     private static final List<String> TABLES = List.of("insights_case_fact", "insights_payment_fact",
-            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_target");
+            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_target",
+            "insights_interval_fact", "insights_supplier_day", "insights_queue_accuracy");
 
     @Option(names = "--cases", description = "cases (default ${DEFAULT-VALUE})")
     int cases = 1_000_000;
@@ -71,7 +72,11 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
     private final AuditLog audit;
     private final Clock clock;
 
-    InsightsBenchmark(DataSource dataSource, MarketCatalog markets, CaseSettings caseSettings, AuditLog audit, Clock clock) {
+    private final dev.paydesk.workforce.ContactData workforce;
+
+    InsightsBenchmark(DataSource dataSource, MarketCatalog markets, CaseSettings caseSettings, AuditLog audit, Clock clock,
+                      dev.paydesk.workforce.ContactData workforce) {
+        this.workforce = workforce;
         this.dataSource = dataSource;
         this.markets = markets;
         this.caseSettings = caseSettings;
@@ -88,7 +93,8 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(single));
             Rollups rollups = new Rollups(jdbc);
             Facts facts = new Facts(jdbc, rollups, markets, clock);
-            KpiService service = new KpiService(jdbc, markets, caseSettings, null, new Targets(jdbc, audit, clock));
+            KpiService service = new KpiService(jdbc, markets, caseSettings, null, new Targets(jdbc, audit, clock),
+                    new SupplierReader(jdbc, workforce));
             LocalDate end = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             generate(jdbc, end);
             long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -36,8 +37,11 @@ class KpiService implements Insights {
     private final CaseSettings caseSettings;
     private final Rebuilder rebuilder;
     private final Targets targets;
+    private final SupplierReader suppliers;
 
-    KpiService(JdbcClient jdbc, MarketCatalog markets, CaseSettings caseSettings, Rebuilder rebuilder, Targets targets) {
+    KpiService(JdbcClient jdbc, MarketCatalog markets, CaseSettings caseSettings, Rebuilder rebuilder, Targets targets,
+               SupplierReader suppliers) {
+        this.suppliers = suppliers;
         this.jdbc = jdbc;
         this.reader = new RollupReader(jdbc);
         this.markets = markets;
@@ -52,7 +56,9 @@ class KpiService implements Insights {
         Scope scope = scope(request);
         String by = request.by();
         String g = by == null ? "''" : by;
-        RollupReader.Periods periods = reader.read(request, request.previous(), scope, g);
+        RollupReader.Periods periods = "supplier".equals(by) ? new RollupReader.Periods(new TreeMap<>(), new TreeMap<>())
+                : reader.read(request, request.previous(), scope, g);
+        suppliers.read(request, request.previous(), scope, g, periods.now(), periods.before());
         Map<String, Measures> now = periods.now();
         Map<String, Measures> before = periods.before();
         Set<String> groups = new TreeSet<>(now.keySet());
@@ -83,8 +89,8 @@ class KpiService implements Insights {
         }
         Measures.Result current = now.result(kpi);
         Measures.Result previous = before.result(kpi);
-        KpiValue value = new KpiValue(kpi.key(), current.value(), kpi.unit(), null, previous.value(), null, null, link,
-                current.sample(), groupMap, null);
+        KpiValue value = new KpiValue(kpi.key(), current.value(), kpi.unit(), now.supplier().currency(kpi),
+                previous.value(), null, null, link, current.sample(), groupMap, now.supplier().note(kpi));
         String market = groupRequest.market();
         return market == null ? value : targets.apply(kpi, market, value);
     }
@@ -97,6 +103,7 @@ class KpiService implements Insights {
             case "method" -> new KpiRequest(r.from(), r.to(), r.market(), r.provider(), g, r.queue(), r.category(), r.supplier(), r.priority(), null);
             case "queue" -> new KpiRequest(r.from(), r.to(), r.market(), r.provider(), r.method(), g, r.category(), r.supplier(), r.priority(), null);
             case "category" -> new KpiRequest(r.from(), r.to(), r.market(), r.provider(), r.method(), r.queue(), g, r.supplier(), r.priority(), null);
+            case "supplier" -> new KpiRequest(r.from(), r.to(), r.market(), r.provider(), r.method(), r.queue(), r.category(), g, r.priority(), null);
             default -> new KpiRequest(r.from(), r.to(), r.market(), r.provider(), r.method(), r.queue(), r.category(), r.supplier(), g, null);
         };
     }
@@ -108,7 +115,8 @@ class KpiService implements Insights {
         if (scope.notApplicable(kpi, request) != null) {
             return new Records(kpi.key(), 0, List.of());
         }
-        Drilldowns.Query q = Drilldowns.query(kpi, request, scope);
+        Drilldowns.Query q = kpi.family() == Kpi.Family.SUPPLIER ? SupplierReader.drilldown(kpi, request, scope)
+                : Drilldowns.query(kpi, request, scope);
         long total = jdbc.sql("select count(*) from (" + q.sql() + ") x").params(q.params()).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(q.params());
         pageParams.add(Math.max(1, Math.min(limit, 10_000)));
@@ -125,7 +133,11 @@ class KpiService implements Insights {
         if (kpi == Kpi.BACKLOG_OPEN || scope.notApplicable(kpi, request) != null) {
             return List.of();
         }
-        Map<String, Measures> days = reader.read(request, null, scope, "day::text").now();
+        Map<String, Measures> days = kpi.family() == Kpi.Family.SUPPLIER ? new TreeMap<>()
+                : reader.read(request, null, scope, "day::text").now();
+        if (kpi.family() == Kpi.Family.SUPPLIER) {
+            suppliers.read(request, null, scope, "day::text", days, new TreeMap<>());
+        }
         List<DayValue> out = new ArrayList<>();
         for (LocalDate d = request.from(); d.isBefore(request.to()); d = d.plusDays(1)) {
             Measures.Result r = days.getOrDefault(d.toString(), new Measures()).result(kpi);

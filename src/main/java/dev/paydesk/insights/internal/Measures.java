@@ -18,6 +18,7 @@ final class Measures {
     private final Map<String, long[]> sums = new HashMap<>();
     private final Map<String, NavigableMap<Integer, Long>> histograms = new HashMap<>();
     private long backlog;
+    private final SupplierMeasures supplier = new SupplierMeasures();
 
     void add(String metric, long n, long total) {
         long[] s = sums.computeIfAbsent(metric, k -> new long[2]);
@@ -27,6 +28,11 @@ final class Measures {
 
     void addValue(String metric, int value, long n) {
         histograms.computeIfAbsent(metric, k -> new TreeMap<>()).merge(value, n, Long::sum);
+    }
+
+    /** The supplier and workforce figures of the same period and group. */
+    SupplierMeasures supplier() {
+        return supplier;
     }
 
     void addBacklog(long n) {
@@ -76,6 +82,8 @@ final class Measures {
             case DISPUTE_WIN_RATE -> ratio(n("dispute_won"), n("dispute_decided"));
             case CONTACT_RATE_PER_1000_ORDERS -> n("order") == 0 ? new Result(null, n("opened"))
                     : new Result(n("opened") * 1000.0 / n("order"), n("opened"));
+            case SUPPLIER_SERVICE_LEVEL, SUPPLIER_ASA_SECONDS, SUPPLIER_AHT_SECONDS, SUPPLIER_ABANDON_RATE,
+                 SUPPLIER_OCCUPANCY, SUPPLIER_COST_PER_CONTACT, FORECAST_WAPE -> supplier.result(kpi);
             case DISPUTE_RATE -> n("capture") == 0 ? new Result(null, n("dispute_opened"))
                     : new Result((double) n("dispute_opened") / n("capture"), n("dispute_opened"));
         };

@@ -26,7 +26,8 @@ import dev.paydesk.platform.MarketCatalog;
 
 /**
  * Rebuilds every fact from the other modules' APIs (completed event publications are deleted, so
- * events cannot be replayed), then every rollup from the facts. Idempotent (facts are upserts) and safe
+ * events cannot be replayed; workforce interval statistics and forecast accuracy too), then every rollup
+ * from the facts. Idempotent (facts are upserts) and safe
  * while the server runs: listeners keep upserting the records that change meanwhile, and each family's
  * rollups are swapped in one transaction under the family lock.
  */
@@ -47,10 +48,13 @@ class Rebuilder {
     private final Clock clock;
     private final Duration paymentHistory;
     private final MoneyFeed money;
+    private final SupplierFeed supplierFeed;
 
     Rebuilder(CaseDesk desk, Disputes disputes, PaymentRecords payments, MarketCatalog markets, Sources sources,
               Facts facts, Rollups rollups, TransactionTemplate tx, Clock clock,
-              @Value("${paydesk.insights.rebuild.payment-history:P1095D}") Duration paymentHistory, MoneyFeed money) {
+              @Value("${paydesk.insights.rebuild.payment-history:P1095D}") Duration paymentHistory, MoneyFeed money,
+              SupplierFeed supplierFeed) {
+        this.supplierFeed = supplierFeed;
         this.desk = desk;
         this.disputes = disputes;
         this.payments = payments;
@@ -70,6 +74,8 @@ class Rebuilder {
         long cases = rebuildCases(warnings);
         long movements = rebuildPayments();
         long disputeCount = rebuildDisputes(warnings);
+        long intervals = supplierFeed.rebuild();
+        org.slf4j.LoggerFactory.getLogger(Rebuilder.class).info("insights rebuild: {} workforce interval rows", intervals);
         for (Family family : Family.values()) {
             tx.executeWithoutResult(s -> rollups.rebuild(family));
         }

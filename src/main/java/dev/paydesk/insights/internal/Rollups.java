@@ -58,6 +58,10 @@ class Rollups {
 
     /** Recomputes a whole family from its facts; call inside a transaction. */
     void rebuild(Family family) {
+        if (family == Family.SUPPLIER) {
+            new SupplierRollup(jdbc).rebuild();
+            return;
+        }
         jdbc.sql("select pg_advisory_xact_lock(?)").param(familyLock(family)).query((rs, i) -> 1).list();
         jdbc.sql("delete from insights_daily where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ?").param(family.name()).update();
@@ -98,6 +102,7 @@ class Rollups {
     /** The rows (metric, dimensions, v) of a family: [counts and sums, histogram values]. */
     private static String[] sources(Family family, boolean slice) {
         return switch (family) {
+            case SUPPLIER -> throw new IllegalStateException("supplier KPIs are rolled up by SupplierRollup");
             case CASE -> {
                 String dims = "'CASE' family, market, %s as day, provider, '' method, queue, category, priority";
                 String from = " from insights_case_fact where ";

@@ -23,7 +23,8 @@ class InsightsHomeWidget implements HomeWidget {
 
     private static final Set<Role> LEADS = Set.of(Role.PROCESS_MANAGER, Role.REALTIME_MANAGER, Role.ADMIN, Role.AUDITOR);
     private static final List<Kpi> SHOWN = List.of(Kpi.BACKLOG_OPEN, Kpi.CASES_OPENED, Kpi.FIRST_RESPONSE_ATTAINMENT,
-            Kpi.RESOLUTION_ATTAINMENT, Kpi.CSAT_MEAN, Kpi.FAILED_REFUND_RATE, Kpi.DISPUTE_WIN_RATE);
+            Kpi.RESOLUTION_ATTAINMENT, Kpi.CSAT_MEAN, Kpi.FAILED_REFUND_RATE, Kpi.DISPUTE_WIN_RATE,
+            Kpi.SUPPLIER_SERVICE_LEVEL);
 
     private final Insights insights;
     private final Clock clock;

@@ -42,14 +42,16 @@ class InsightsUiController {
     /** The dashboards and the KPIs each shows; the first is charted per day. */
     enum Page {
         OVERVIEW(Kpi.BACKLOG_OPEN, Kpi.CASES_OPENED, Kpi.CASES_RESOLVED, Kpi.FIRST_RESPONSE_ATTAINMENT,
-                Kpi.CSAT_MEAN, Kpi.FAILED_REFUND_RATE, Kpi.DISPUTE_WIN_RATE),
+                Kpi.CSAT_MEAN, Kpi.FAILED_REFUND_RATE, Kpi.DISPUTE_WIN_RATE, Kpi.SUPPLIER_SERVICE_LEVEL),
         CASES(Kpi.CASES_OPENED, Kpi.CASES_RESOLVED, Kpi.BACKLOG_OPEN, Kpi.FIRST_RESPONSE_ATTAINMENT,
                 Kpi.RESOLUTION_ATTAINMENT, Kpi.FIRST_RESPONSE_MINUTES_P50, Kpi.FIRST_RESPONSE_MINUTES_P90,
                 Kpi.CSAT_MEAN, Kpi.CSAT_SATISFIED, Kpi.CSAT_RESPONSE_RATE, Kpi.REOPEN_RATE,
                 Kpi.FIRST_CONTACT_RESOLUTION_RATE, Kpi.REPEAT_CONTACT_RATE, Kpi.PSD2_REPLY_ATTAINMENT, Kpi.OLA_ATTAINMENT,
                 Kpi.CONTACT_RATE_PER_1000_ORDERS, Kpi.FOUR_EYES_WAIT_MINUTES_P50),
         MONEY(Kpi.CAPTURES, Kpi.REFUND_TURNAROUND_HOURS_P50, Kpi.FAILED_REFUND_RATE),
-        DISPUTES(Kpi.DISPUTES_OPENED, Kpi.DISPUTE_WIN_RATE, Kpi.DISPUTE_RATE);
+        DISPUTES(Kpi.DISPUTES_OPENED, Kpi.DISPUTE_WIN_RATE, Kpi.DISPUTE_RATE),
+        SUPPLIERS(Kpi.SUPPLIER_SERVICE_LEVEL, Kpi.SUPPLIER_ASA_SECONDS, Kpi.SUPPLIER_AHT_SECONDS,
+                Kpi.SUPPLIER_ABANDON_RATE, Kpi.SUPPLIER_OCCUPANCY, Kpi.SUPPLIER_COST_PER_CONTACT, Kpi.FORECAST_WAPE);
 
         final List<Kpi> kpis;
 
@@ -68,8 +70,10 @@ class InsightsUiController {
     private final Insights insights;
     private final MarketCatalog markets;
     private final Clock clock;
+    private final SupplierScorecard scorecard;
 
-    InsightsUiController(Insights insights, MarketCatalog markets, Clock clock) {
+    InsightsUiController(Insights insights, MarketCatalog markets, Clock clock, SupplierScorecard scorecard) {
+        this.scorecard = scorecard;
         this.insights = insights;
         this.markets = markets;
         this.clock = clock;
@@ -99,7 +103,7 @@ class InsightsUiController {
         }
         return switch (unit) {
             case "fraction" -> String.format(java.util.Locale.ROOT, "%.1f %%", value * 100);
-            case "count" -> String.format(java.util.Locale.ROOT, "%,d", value.longValue());
+            case "count", "minor_units" -> String.format(java.util.Locale.ROOT, "%,d", value.longValue());
             default -> String.format(java.util.Locale.ROOT, "%.1f", value);
         };
     }
@@ -107,7 +111,10 @@ class InsightsUiController {
     @GetMapping({"/insights", "/insights/{page}"})
     String dashboard(@PathVariable(required = false) @Nullable String page, HttpServletRequest http, Model model) {
         Page p = page(page);
-        KpiRequest request = request(http, Set.of());
+        KpiRequest request = request(http, p == Page.SUPPLIERS ? SupplierScorecard.PARAMS : Set.of());
+        if (p == Page.SUPPLIERS) {
+            scorecard.addTo(model, request, http.getParameterMap());
+        }
         List<KpiValue> values = insights.kpis(request);
         List<Tile> tiles = new ArrayList<>();
         for (Kpi kpi : p.kpis) {
@@ -146,6 +153,14 @@ class InsightsUiController {
         }
         return Exports.as(format, "insights-" + p.slug() + "-" + request.from() + "-" + request.to(),
                 List.of("kpi", "value", "previous", "unit", "target", "status", "records"), rows);
+    }
+
+    @GetMapping("/insights/suppliers/scorecard.{format}")
+    ResponseEntity<byte[]> exportScorecard(@PathVariable String format, HttpServletRequest http) {
+        KpiRequest request = request(http, SupplierScorecard.PARAMS);
+        return Exports.as(format, "insights-supplier-scorecard-" + request.from() + "-" + request.to(),
+                List.of("supplier", "name", "kpi", "value", "previous", "unit", "currency", "records"),
+                scorecard.exportRows(request));
     }
 
     @GetMapping("/insights/records/{key}")
