@@ -41,6 +41,8 @@ class InsightsFlowTests extends PlatformTestSupport {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    dev.paydesk.platform.ClusterNotifications cluster;
+    @Autowired
     Clock clock;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
@@ -132,6 +134,7 @@ class InsightsFlowTests extends PlatformTestSupport {
             ids[1] = desk.open(NewCase.builder("Calendar fine", MARKET, CaseSource.API).build()).summary().id();
         });
         jdbc.sql("delete from platform_opening_hours where market_code = 'HR'").update(); // no open minute any more
+        cluster.publish("platform.calendars"); // a change by hand in the database: the nodes forget their calendars
         jdbc.sql("delete from insights_case_fact where case_id = ?").param(ids[1]).update();
 
         Insights.RebuildSummary rebuilt = insights.rebuild();

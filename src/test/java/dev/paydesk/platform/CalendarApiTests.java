@@ -48,6 +48,8 @@ class CalendarApiTests extends PlatformTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.paydesk.platform.ClusterNotifications cluster;
 
     private String admin;
 
@@ -123,6 +125,7 @@ class CalendarApiTests extends PlatformTestSupport {
                         .content("{\"subject\": \"Card declined\", \"market\": \"IS\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.key");
         jdbc.sql("delete from platform_opening_hours where market_code = 'IS'").update();
+        cluster.publish("platform.calendars"); // a change by hand in the database: the nodes forget their calendars
 
         api(get("/api/v1/markets/IS/deadline?start=2026-03-23T10:00:00Z&minutes=60")).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -79,6 +79,22 @@ class PlatformApiTests extends PlatformTestSupport {
     }
 
     @Test
+    void lastUsedIsRecordedOnFirstUseButAReadDoesNotRewriteItWithinAMinute() throws Exception {
+        UserAccount agent = newUser(Role.AGENT, List.of("DE"));
+        String token = tokenFor(agent);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        java.time.Instant first = tokens.tokens(agent.id()).get(0).lastUsedAt();
+        assertThat(first).as("recorded on first use").isNotNull();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(tokens.tokens(agent.id()).get(0).lastUsedAt()).as("not rewritten within a minute").isEqualTo(first);
+        jdbc.sql("update platform_api_token set last_used_at = last_used_at - interval '2 minutes' where user_id = ?")
+                .param(agent.id()).update();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        assertThat(tokens.tokens(agent.id()).get(0).lastUsedAt()).as("written again once older than a minute")
+                .isAfter(first.minus(java.time.Duration.ofMinutes(2)));
+    }
+
+    @Test
     void tokensAreStoredOnlyAsHashes() {
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
         String token = tokenFor(agent);

@@ -19,6 +19,7 @@ import dev.paydesk.cases.CaseSummary;
 import dev.paydesk.cases.ClockKind;
 import dev.paydesk.cases.ClockState;
 import dev.paydesk.cases.EntryKind;
+import dev.paydesk.cases.TimelineEntry;
 import dev.paydesk.platform.BusinessCalendar;
 import dev.paydesk.platform.MarketCatalog;
 
@@ -43,12 +44,16 @@ class CaseClocks {
 
     /** The case's clocks now, from its history and the current policy and calendar. */
     List<CaseClock> compute(CaseSummary c, CaseStore.Details details) {
+        return compute(c, details, facts(c.id()));
+    }
+
+    /** As {@link #compute(CaseSummary, CaseStore.Details)} with the clock facts already read (from the timeline). */
+    List<CaseClock> compute(CaseSummary c, CaseStore.Details details, List<ClockFact> facts) {
         Instant now = clock.instant();
         BusinessCalendar calendar = markets.calendar(c.market());
         List<CaseClock> clocks = new ArrayList<>();
         String ola = jdbc.sql("select ola_minutes from cases_queue where code = ? and ola_minutes is not null")
                 .param(c.queue()).query(String.class).optional().orElse(null);
-        List<ClockFact> facts = facts(c.id());
         if (c.source() == dev.paydesk.cases.CaseSource.ESCALATION && ola != null) {
             clocks.addAll(ClockCalculator.ola(facts, c.queue(), Duration.ofMinutes(Long.parseLong(ola)), calendar, now));
         } else {
@@ -119,6 +124,17 @@ class CaseClocks {
     }
 
     private record Snapshot(@Nullable Timestamp warnedAt, @Nullable Timestamp breachedAt) {
+    }
+
+    /** The clock facts among a case's timeline entries (in the timeline's order: by time, then id). */
+    static List<ClockFact> facts(List<TimelineEntry> timeline) {
+        return timeline.stream().filter(e -> EntryKind.CLOCK_FACTS.contains(e.kind()))
+                .map(e -> ClockFact.of(e.kind(), e.at(), text(e.data().get("status")), text(e.data().get("reason"))).orElseThrow())
+                .toList();
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
     }
 
     List<ClockFact> facts(UUID caseId) {

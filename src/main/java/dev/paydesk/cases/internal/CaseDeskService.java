@@ -64,19 +64,30 @@ class CaseDeskService implements CaseDesk {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<CaseDetail> find(String keyOrId) {
-        return resolve(keyOrId).map(this::get);
+        return store.idByKey(keyOrId).flatMap(store::withDetails).filter(r -> CaseInput.canSee(r.summary().market()))
+                .map(this::detail);
     }
 
     @Override
     @Transactional(readOnly = true)
     public CaseDetail get(UUID id) {
-        CaseSummary c = store.require(id);
-        CaseInput.checkMarket(c);
-        CaseStore.Details d = store.details(id);
-        return new CaseDetail(c, d.description(), d.customerEmail(), d.provider(), store.links(id), clocks.compute(c, d),
-                store.timeline(id), d.parentId() == null ? null : store.summary(d.parentId()).orElse(null),
-                store.children(id), d.mergedInto() == null ? null : store.summary(d.mergedInto()).map(CaseSummary::key).orElse(null));
+        CaseStore.Row row = store.withDetails(id).orElseThrow(() -> new dev.paydesk.shared.NotFoundException("case " + id + " not found"));
+        CaseInput.checkMarket(row.summary());
+        return detail(row);
+    }
+
+    /** The case page's data: the clocks from the timeline read for the page, not from a query of their own. */
+    private CaseDetail detail(CaseStore.Row row) {
+        CaseSummary c = row.summary();
+        CaseStore.Details d = row.details();
+        UUID id = c.id();
+        List<TimelineEntry> timeline = store.timeline(id);
+        return new CaseDetail(c, d.description(), d.customerEmail(), d.provider(), store.links(id),
+                clocks.compute(c, d, CaseClocks.facts(timeline)), timeline,
+                d.parentId() == null ? null : store.summary(d.parentId()).orElse(null), store.children(id),
+                d.mergedInto() == null ? null : store.summary(d.mergedInto()).map(CaseSummary::key).orElse(null));
     }
 
     @Override

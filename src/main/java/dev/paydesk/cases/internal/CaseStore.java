@@ -101,6 +101,28 @@ class CaseStore {
         }
     }
 
+    /** A case's summary and details, read together. */
+    record Row(CaseSummary summary, Details details) {
+    }
+
+    /** The summary and the details in one query (a case read). */
+    Optional<Row> withDetails(UUID id) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + ", " + DETAIL_COLUMNS + " from cases_case c where c.id = ?").param(id)
+                .query((rs, n) -> new Row(summary(rs, n), details(rs))).optional();
+    }
+
+    private static final String DETAIL_COLUMNS = """
+            c.description, c.customer_email, c.provider, c.parent_id, c.merged_into, c.external_due_at, c.external_due_label,
+            c.resolved_at""";
+
+    private static Details details(ResultSet rs) throws SQLException {
+        Timestamp due = rs.getTimestamp("external_due_at");
+        Timestamp resolved = rs.getTimestamp("resolved_at");
+        return new Details(rs.getString("description"), rs.getString("customer_email"), rs.getString("provider"),
+                rs.getObject("parent_id", UUID.class), rs.getObject("merged_into", UUID.class),
+                due == null ? null : due.toInstant(), rs.getString("external_due_label"), resolved == null ? null : resolved.toInstant());
+    }
+
     /** The columns of a case that its page and its clocks need beyond the summary. */
     record Details(String description, @Nullable String customerEmail, @Nullable String provider, @Nullable UUID parentId,
                    @Nullable UUID mergedInto, @Nullable Instant externalDueAt, @Nullable String externalDueLabel,
@@ -108,16 +130,8 @@ class CaseStore {
     }
 
     Details details(UUID id) {
-        return jdbc.sql("""
-                select description, customer_email, provider, parent_id, merged_into, external_due_at, external_due_label,
-                       resolved_at from cases_case where id = ?""")
-                .param(id).query((rs, n) -> {
-                    Timestamp due = rs.getTimestamp(6);
-                    Timestamp resolved = rs.getTimestamp(8);
-                    return new Details(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                            rs.getObject(5, UUID.class), due == null ? null : due.toInstant(), rs.getString(7),
-                            resolved == null ? null : resolved.toInstant());
-                }).optional().orElseThrow(() -> new NotFoundException("case " + id + " not found"));
+        return jdbc.sql("select " + DETAIL_COLUMNS + " from cases_case c where c.id = ?").param(id)
+                .query((rs, n) -> details(rs)).optional().orElseThrow(() -> new NotFoundException("case " + id + " not found"));
     }
 
     /** Builds the case's full-text document from its own fields (on creation). */

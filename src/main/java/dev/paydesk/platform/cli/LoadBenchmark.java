@@ -73,10 +73,16 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object of the figures")
     boolean json;
 
+    @Option(names = "--node-jvm-option", description = "an extra JVM option for the nodes, e.g. -XX:StartFlightRecording=filename=node.jfr (repeatable)")
+    List<String> nodeJvmOptions = new ArrayList<>();
+
     private static final List<String> KINDS = List.of("webhook", "queue", "case", "note", "reply", "status", "approval");
 
     /** Request kinds that only read; the p99 target applies to them. */
     private static final List<String> READS = List.of("queue", "case");
+
+    /** How often a client sends a versioned write that keeps meeting a newer version before it gives up. */
+    static final int WRITE_ATTEMPTS = 5;
 
     @Override
     public Integer call() throws Exception {
@@ -99,12 +105,12 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                     if (i == 0) {
                         own.add("paydesk.demo.enabled=true"); // markets, users and cases to read; the first node migrates
                     }
-                    nodes.add(startNode(port, own, dir.resolve("node" + (i + 1) + ".log")));
+                    nodes.add(startNode(port, own, nodeJvmOptions, dir.resolve("node" + (i + 1) + ".log")));
                     bases.add("http://127.0.0.1:" + port);
                     BenchNodes.awaitHealthy(bases.get(i), nodes.get(i), Duration.ofMinutes(4), "the node logs in " + dir);
                 }
                 String token = apiToken(pg, "{ADMIN,AGENT}");
-                Driver driver = new Driver(account, secret, token, apiToken(pg, "{PROCESS_MANAGER}"));
+                Driver driver = new Driver(account, secret, token, apiToken(pg, "{PROCESS_MANAGER}"), nodes, dir.resolve("db"));
                 List<String> cases = driver.caseKeys(bases.get(0));
                 if (cases.isEmpty()) {
                     System.err.println("bench load: the demo data has no cases to read; node logs in " + dir);
@@ -115,7 +121,7 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 Phase two = driver.run(bases, cases, duration);
                 long stored = stored(pg, driver.run);
                 long acknowledged = warmUp.acknowledged + one.acknowledged + two.acknowledged;
-                report(one, two, acknowledged, stored, driver.staleRetries.get());
+                report(one, two, acknowledged, stored);
                 met = stored == acknowledged && two.errors() == 0 && one.errors() == 0;
             } finally {
                 for (Process node : nodes) {
@@ -136,7 +142,11 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     /** What one phase measured, per request kind. */
     record Phase(int nodes, double seconds, Map<String, ConcurrentHistogram> latencies, Map<String, AtomicLong> failures,
-                 long acknowledged) {
+                 long acknowledged, long staleRetries, LoadMeter.Usage usage) {
+
+        long requests() {
+            return latencies.values().stream().mapToLong(ConcurrentHistogram::getTotalCount).sum();
+        }
 
         long errors() {
             return failures.values().stream().mapToLong(AtomicLong::get).sum();
@@ -161,14 +171,19 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
         /** A second person (process manager) who approves the agents' money actions. */
         final String approverToken;
         final AtomicLong sequence = new AtomicLong();
-        /** Writes that met a newer version of the case and were re-read and sent again, as a client does. */
+        /** Writes that met a newer version of the case and were re-read and sent again, as a client does (this phase). */
         final AtomicLong staleRetries = new AtomicLong();
+        final List<Process> nodes;
+        /** The database's data folder, to find its processes for the CPU figures. */
+        final Path database;
 
-        Driver(String account, String secret, String token, String approverToken) {
+        Driver(String account, String secret, String token, String approverToken, List<Process> nodes, Path database) {
+            this.database = database;
             this.account = account;
             this.secret = secret;
             this.token = token;
             this.approverToken = approverToken;
+            this.nodes = nodes;
         }
 
         List<String> caseKeys(String base) throws Exception {
@@ -190,17 +205,25 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 failures.put(kind, new AtomicLong());
             }
             AtomicLong acknowledged = new AtomicLong();
+            staleRetries.set(0);
+            LoadMeter.Reading before = LoadMeter.read(nodes, database);
             long start = System.nanoTime();
             long end = start + length.toNanos();
-            ExecutorService pool = Executors.newFixedThreadPool(agents + 16);
+            ExecutorService pool = Executors.newFixedThreadPool(agents);
+            // webhooks arrive at the offered rate whatever the answers' latency (open loop): a virtual thread each
+            ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
             for (int a = 0; a < agents; a++) {
                 int agent = a;
                 pool.submit(() -> {
                     int i = agent;
+                    List<String> own = ownCases(cases, agent);
                     while (System.nanoTime() < end) {
                         String base = bases.get(i++ % bases.size());
-                        String key = cases.get(ThreadLocalRandom.current().nextInt(cases.size()));
-                        int pick = ThreadLocalRandom.current().nextInt(20);
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        int pick = random.nextInt(20);
+                        // reads go to any case; writes mostly to the agent's own cases, one in ten helps a colleague
+                        List<String> candidates = pick < 16 || random.nextInt(10) == 0 ? cases : own;
+                        String key = candidates.get(random.nextInt(candidates.size()));
                         if (pick < 10) {
                             timed("queue", latencies, failures, api(base + "/api/v1/cases?view=all&limit=25").GET());
                         } else if (pick < 16) {
@@ -231,7 +254,7 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 }
                 String base = bases.get(w++ % bases.size());
                 long n = sequence.getAndIncrement();
-                pool.submit(() -> {
+                senders.submit(() -> {
                     if (webhook(base, n, latencies, failures)) {
                         acknowledged.incrementAndGet();
                     }
@@ -239,9 +262,24 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 next += interval;
             }
             pool.shutdown();
+            senders.shutdown();
             pool.awaitTermination(2, TimeUnit.MINUTES);
+            senders.awaitTermination(2, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Phase(bases.size(), seconds, latencies, failures, acknowledged.get());
+            return new Phase(bases.size(), seconds, latencies, failures, acknowledged.get(), staleRetries.get(),
+                    LoadMeter.Usage.between(before, LoadMeter.read(nodes, database)));
+        }
+
+        /**
+         * The cases an agent works, as a queue assigns them: every {@code agents}-th case of the list (all of them
+         * when there are more agents than cases), so two agents rarely write to one case at the same moment.
+         */
+        private List<String> ownCases(List<String> cases, int agent) {
+            List<String> own = new ArrayList<>();
+            for (int c = agent % agents; c < cases.size(); c += agents) {
+                own.add(cases.get(c));
+            }
+            return own.isEmpty() ? cases : own;
         }
 
         private boolean webhook(String base, long n, Map<String, ConcurrentHistogram> latencies,
@@ -257,11 +295,16 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
 
         /**
          * A write as a client sends it: read the case (timed as a case read), send the change with the version
-         * read, and on 409 (someone changed the case in between) read again and resend, at most three times.
+         * read, and on 409 (someone changed the case in between) wait a little, read again and resend, at most
+         * {@link #WRITE_ATTEMPTS} times in all, as the case page does when it shows the newer version; a write
+         * still stale then is an error.
          */
         private void versioned(String kind, String base, String key, Map<String, ConcurrentHistogram> latencies,
                                Map<String, AtomicLong> failures, java.util.function.BiFunction<String, Integer, HttpRequest.Builder> write) {
-            for (int attempt = 0; attempt < 3; attempt++) {
+            for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+                if (attempt > 0 && !backOff(attempt)) {
+                    return;
+                }
                 HttpResponse<String> read = read(base + "/api/v1/cases/" + key, latencies, failures);
                 if (read == null) {
                     return;
@@ -277,7 +320,19 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 }
                 staleRetries.incrementAndGet();
             }
-            failed(kind, failures, "still stale after three attempts on " + key);
+            failed(kind, failures, "still stale after " + WRITE_ATTEMPTS + " attempts on " + key);
+        }
+
+        /** Waits 50, 100, 200, … ms plus up to as much again at random before the next attempt; false when interrupted. */
+        private static boolean backOff(int attempt) {
+            long base = 50L << (attempt - 1);
+            try {
+                Thread.sleep(base + ThreadLocalRandom.current().nextLong(base));
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         /** Between open and waiting on the customer, so cases stay workable; a resolved or closed one is reopened. */
@@ -376,16 +431,21 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
         }
     }
 
-    private void report(Phase one, Phase two, long acknowledged, long stored, long staleRetries) {
+    private void report(Phase one, Phase two, long acknowledged, long stored) {
         if (json) {
             StringBuilder out = new StringBuilder("{\"one_node_duration_s\":").append(Math.round(one.seconds()))
                     .append(",\"two_nodes_duration_s\":").append(Math.round(two.seconds()))
                     .append(",\"webhooks_per_s_offered\":").append(webhooksPerSecond).append(",\"agents\":").append(agents);
             for (Phase p : List.of(one, two)) {
                 String prefix = p.nodes() == 1 ? "one_node_" : "two_nodes_";
-                long total = p.latencies().values().stream().mapToLong(ConcurrentHistogram::getTotalCount).sum();
+                long total = p.requests();
                 out.append(String.format(Locale.ROOT, ",\"%srequests_per_s\":%.1f,\"%serrors\":%d,\"%sread_p99_ms\":%.2f", prefix,
                         total / p.seconds(), prefix, p.errors(), prefix, p.readP99Ms()));
+                LoadMeter.Usage u = p.usage();
+                out.append(String.format(Locale.ROOT, ",\"%sstale_writes_retried\":%d,\"%snode_cpu_ms_per_request\":%.3f"
+                                + ",\"%sdatabase_cpu_ms_per_request\":%.3f,\"%sload_average_start\":%.2f,\"%sload_average_end\":%.2f",
+                        prefix, p.staleRetries(), prefix, 1000 * u.nodeCpuSeconds() / Math.max(1, total),
+                        prefix, 1000 * u.databaseCpuSeconds() / Math.max(1, total), prefix, u.loadAverageStart(), prefix, u.loadAverageEnd()));
                 for (String kind : KINDS) {
                     ConcurrentHistogram h = p.latencies().get(kind);
                     out.append(String.format(Locale.ROOT, ",\"%s%s_per_s\":%.1f,\"%s%s_p50_ms\":%.2f,\"%s%s_p99_ms\":%.2f,\"%s%s_errors\":%d",
@@ -393,7 +453,7 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                             prefix, kind, h.getValueAtPercentile(99) / 1e6, prefix, kind, p.failures().get(kind).get()));
                 }
             }
-            out.append(",\"stale_writes_retried\":").append(staleRetries).append(",\"webhooks_acknowledged\":").append(acknowledged).append(",\"webhooks_stored\":").append(stored)
+            out.append(",\"write_attempts\":").append(WRITE_ATTEMPTS).append(",\"webhooks_acknowledged\":").append(acknowledged).append(",\"webhooks_stored\":").append(stored)
                     .append(",\"no_event_lost\":").append(stored == acknowledged).append('}');
             System.out.println(out);
             return;
@@ -410,10 +470,14 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                         p.failures().get(kind).get());
             }
         }
+        System.out.println();
         for (Phase p : List.of(one, two)) {
-            System.out.printf(Locale.ROOT, "%s: reads p99 %.2f ms%n", p.nodes() == 1 ? "one node" : "two nodes", p.readP99Ms());
+            System.out.printf(Locale.ROOT, "%s: reads p99 %.2f ms; %,d writes re-read and resent after a 409 (at most %d attempts each); "
+                            + "%s; load average %.1f at the start, %.1f at the end (%d cores)%n",
+                    p.nodes() == 1 ? "one node" : "two nodes", p.readP99Ms(), p.staleRetries(), WRITE_ATTEMPTS,
+                    p.usage().perRequest(p.requests()), p.usage().loadAverageStart(), p.usage().loadAverageEnd(),
+                    Runtime.getRuntime().availableProcessors());
         }
-        System.out.printf("writes re-read and resent after a 409 (someone changed the case in between): %,d%n", staleRetries);
         System.out.printf("%nwebhooks acknowledged %,d, stored %,d (%s)%n", acknowledged, stored,
                 stored == acknowledged ? "none lost, none twice" : "MISMATCH");
         System.out.println("targets: 0 errors, p99 <= 250 ms for queue and case reads, no event lost");
@@ -467,9 +531,10 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
         }
     }
 
-    private static Process startNode(int port, List<String> properties, Path log) throws Exception {
+    private static Process startNode(int port, List<String> properties, List<String> jvmOptions, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(jvmOptions);
         command.addAll(BenchNodes.launch());
         command.addAll(List.of("--server.port=" + port, "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
         properties.forEach(p -> command.add("--" + p));

@@ -97,19 +97,36 @@ public class ApiTokenService {
         audit.record("api_token.revoked", "user", userId.toString(), null, null, tokenId.toString());
     }
 
-    /** The user a presented token belongs to, if the token is known, unrevoked, unexpired and the user enabled. */
+    /** How stale a token's "last used" may be: a busy client does not write the token's row on every request. */
+    static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+
+    /**
+     * The user a presented token belongs to, if the token is known, unrevoked, unexpired and the user enabled.
+     * "Last used" is written when it is older than {@link #LAST_USED_PRECISION}: a read-only request then stays
+     * read-only, and the clients sharing a token do not queue on its row.
+     */
     public Optional<UserAccount> authenticate(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<UUID> userId = jdbc.sql("""
-                update platform_api_token set last_used_at = :now
-                where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)
-                returning user_id""")
+        Optional<ActiveToken> active = jdbc.sql("""
+                select t.id as token_id, t.last_used_at as token_last_used_at, u.* from platform_api_token t
+                join platform_user u on u.id = t.user_id
+                where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
                 .param("now", Timestamp.from(now)).param("hash", sha256(token))
-                .query(UUID.class).optional();
-        return userId.flatMap(users::find).filter(UserAccount::enabled);
+                .query((rs, n) -> new ActiveToken(rs.getObject("token_id", UUID.class), instant(rs.getTimestamp("token_last_used_at")),
+                        UserService.map(rs, n))).optional();
+        active.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION)))
+                .ifPresent(t -> jdbc.sql("""
+                        update platform_api_token set last_used_at = :now
+                        where id = :id and (last_used_at is null or last_used_at < :stale)""")
+                        .param("now", Timestamp.from(now)).param("id", t.id())
+                        .param("stale", Timestamp.from(now.minus(LAST_USED_PRECISION))).update());
+        return active.map(ActiveToken::user).filter(UserAccount::enabled);
+    }
+
+    private record ActiveToken(UUID id, @Nullable Instant lastUsedAt, UserAccount user) {
     }
 
     static byte[] sha256(String token) {

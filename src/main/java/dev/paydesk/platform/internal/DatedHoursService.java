@@ -22,9 +22,11 @@ public class DatedHoursService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CalendarCache calendars;
 
-    DatedHoursService(JdbcClient jdbc, AuditLog audit) {
+    DatedHoursService(JdbcClient jdbc, AuditLog audit, CalendarCache calendars) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
         this.audit = audit;
     }
 
@@ -71,6 +73,7 @@ public class DatedHoursService {
                     .param("c", MarketService.storedClosing(h)).update();
         }
         audit.record("market.dated_hours_set", "market", market, market, before.orElse(null), hours);
+        calendars.changed();
     }
 
     @Transactional
@@ -80,5 +83,6 @@ public class DatedHoursService {
         jdbc.sql("delete from platform_dated_hours where market_code = :m and day = :d")
                 .param("m", market).param("d", day).update();
         audit.record("market.dated_hours_removed", "market", market, market, before, null);
+        calendars.changed();
     }
 }

@@ -29,9 +29,11 @@ public class HolidaySetService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CalendarCache calendars;
 
-    HolidaySetService(JdbcClient jdbc, AuditLog audit) {
+    HolidaySetService(JdbcClient jdbc, AuditLog audit, CalendarCache calendars) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
         this.audit = audit;
     }
 
@@ -81,6 +83,7 @@ public class HolidaySetService {
         HolidaySet after = require(name);
         audit.record(before.isPresent() ? "holiday_set.changed" : "holiday_set.created", "holiday_set", name, null,
                 before.orElse(null), after);
+        calendars.changed();
         return after;
     }
 
@@ -94,6 +97,7 @@ public class HolidaySetService {
         }
         jdbc.sql("delete from platform_holiday_set where name = :n").param("n", name).update();
         audit.record("holiday_set.deleted", "holiday_set", name, null, before, null);
+        calendars.changed();
     }
 
     public List<String> marketsUsing(String name) {
@@ -120,6 +124,7 @@ public class HolidaySetService {
         distinct.forEach(n -> jdbc.sql("insert into platform_market_holiday_set (market_code, set_name) values (:m, :n)")
                 .param("m", market).param("n", n).update());
         audit.record("market.holiday_sets_changed", "market", market, market, before, distinct);
+        calendars.changed();
     }
 
     /** The dates of the given sets within a year; a date in several sets joins their names. */

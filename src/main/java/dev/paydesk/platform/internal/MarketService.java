@@ -48,10 +48,12 @@ public class MarketService implements MarketCatalog {
     private final HolidayLibrary library;
     private final HolidaySetService holidaySets;
     private final DatedHoursService datedHours;
+    private final CalendarCache calendars;
 
     MarketService(JdbcClient jdbc, AuditLog audit, HolidayLibrary library, HolidaySetService holidaySets,
-                  DatedHoursService datedHours) {
+                  DatedHoursService datedHours, CalendarCache calendars) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
         this.audit = audit;
         this.library = library;
         this.holidaySets = holidaySets;
@@ -124,6 +126,7 @@ public class MarketService implements MarketCatalog {
         }
         writeHours(market.code(), defaults);
         audit.record("market.created", "market", market.code(), market.code(), null, view(market, defaults));
+        calendars.changed();
         return market;
     }
 
@@ -145,6 +148,7 @@ public class MarketService implements MarketCatalog {
                 .param("holiday", after.holidayCountry())
                 .param("publicHolidays", after.holidayCountry() != null).update();
         audit.record("market.updated", "market", code, code, before, after);
+        calendars.changed();
         return after;
     }
 
@@ -172,6 +176,7 @@ public class MarketService implements MarketCatalog {
         jdbc.sql("delete from platform_opening_hours where market_code = :code").param("code", code).update();
         writeHours(code, hours);
         audit.record("market.opening_hours_changed", "market", code, code, before, hours);
+        calendars.changed();
     }
 
     public List<HolidayOverride> overrides(String code) {
@@ -196,6 +201,7 @@ public class MarketService implements MarketCatalog {
                 .param("code", code).param("day", override.day()).param("name", override.name().trim())
                 .param("kind", override.closed() ? "CLOSED" : "OPEN").update();
         audit.record("market.holiday_override_set", "market", code, code, before.orElse(null), override);
+        calendars.changed();
     }
 
     @Transactional
@@ -206,6 +212,7 @@ public class MarketService implements MarketCatalog {
         jdbc.sql("delete from platform_holiday_override where market_code = :code and day = :day")
                 .param("code", code).param("day", day).update();
         audit.record("market.holiday_override_removed", "market", code, code, before, null);
+        calendars.changed();
     }
 
     /**
@@ -215,6 +222,10 @@ public class MarketService implements MarketCatalog {
      */
     @Override
     public BusinessCalendar calendar(String code) {
+        return calendars.get(code, this::buildCalendar);
+    }
+
+    private BusinessCalendar buildCalendar(String code) {
         Market market = require(code);
         List<HolidayOverride> overrides = overrides(code);
         List<String> sets = holidaySets.setsOf(market.code());
