@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * the rollups (timed: {@code rebuild_s}), then times the overview's KPIs for 90 days x all markets as the
  * API computes them from the rollups, against a baseline in the same run: the same KPIs by SQL over the
  * raw per-record rows. {@code lag_s}: a burst of 10,000 changed cases upserted and their rollup slices
- * refreshed, in batches of 100 as the listeners do. Times around the JDBC calls on loopback.
+ * rollups moved by the delta, in batches of 100 as the listeners do. Times around the JDBC calls on loopback.
  */
 @Component
 @Command(name = "insights", mixinStandardHelpOptions = true,
@@ -196,7 +196,7 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
         return ms;
     }
 
-    /** A burst of changed cases (resolved now) through the upsert and slice refresh, 100 per transaction. */
+    /** A burst of changed cases (resolved now) through the upsert and rollup delta, 100 per transaction. */
     private double lag(JdbcClient jdbc, Facts facts, TransactionTemplate tx) {
         List<CaseFact> changed = jdbc.sql("select case_id, case_key, market, created_at from insights_case_fact limit ?")
                 .param(burst)
@@ -207,7 +207,7 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
         long t = System.nanoTime();
         for (int i = 0; i < changed.size(); i += 100) {
             List<CaseFact> batch = changed.subList(i, Math.min(changed.size(), i + 100));
-            tx.executeWithoutResult(s -> facts.refresh(facts.storeCases(batch)));
+            tx.executeWithoutResult(s -> facts.saveCases(batch));
         }
         return (System.nanoTime() - t) / 1e9;
     }
