@@ -45,7 +45,8 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     static final String SCHEMA = "paydesk_bench_insights";
     private static final List<String> TABLES = List.of("insights_case_fact", "insights_payment_fact",
-            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_target");
+            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_all_day",
+            "insights_target");
 
     @Option(names = "--cases", description = "cases (default ${DEFAULT-VALUE})")
     int cases = 1_000_000;
@@ -64,6 +65,9 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     @Option(names = "--json")
     boolean json;
+
+    @Option(names = "--keep", description = "keep the schema " + SCHEMA + " afterwards (to inspect plans); the next run drops it")
+    boolean keep;
 
     private final DataSource dataSource;
     private final MarketCatalog markets;
@@ -102,7 +106,9 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
             double lag = lag(jdbc, facts, tx);
             print(rebuild, rollup, baseline, lag);
             try (Statement st = raw.createStatement()) {
-                st.execute("drop schema " + SCHEMA + " cascade");
+                if (!keep) {
+                    st.execute("drop schema " + SCHEMA + " cascade");
+                }
                 st.execute("set search_path to default");
             }
         }

@@ -19,7 +19,8 @@ import dev.paydesk.insights.KpiRequest;
 /**
  * Sums the rollups of a period and of the period before it in one pass per table. Requests without a
  * dimension filter (and not grouped by one) read the narrow {@code insights_market_day}, one row per
- * metric, market and day with its histogram as arrays; the others read the dimensioned tables.
+ * metric, market and day with its histogram as arrays, or, for users of every market asking for every
+ * market, {@code insights_all_day}, one row per metric and day; the others read the dimensioned tables.
  * The backlog at the end of each period is the net opened - resolved before the earlier period's start
  * plus both periods' own net, so history is read once.
  */
@@ -47,7 +48,7 @@ final class RollupReader {
         Map<String, Measures> prev = new TreeMap<>();
         Scope.Sql where = scope.where(now, ROLLUP_COLUMNS);
         boolean narrow = narrow(now, scope, g);
-        String table = narrow ? "insights_market_day" : "insights_daily";
+        String table = !narrow ? "insights_daily" : allMarkets(now, scope, g) ? "insights_all_day" : "insights_market_day";
         jdbc.sql("select metric, " + g + ", day >= ?, sum(n), sum(total) from " + table + " where day >= ? and day < ?"
                         + where.text() + (narrow ? " and vals is null" : "") + " group by 1, 2, 3")
                 .params(params(now.from(), start, now.to(), where.params()))
@@ -55,7 +56,7 @@ final class RollupReader {
                     measures(rs, cur, prev).add(rs.getString(1), rs.getLong(4), rs.getLong(5));
                 });
         if (narrow) {
-            jdbc.sql("select metric, " + g + ", day >= ?, vals, cnts from insights_market_day where day >= ? and day < ?"
+            jdbc.sql("select metric, " + g + ", day >= ?, vals, cnts from " + table + " where day >= ? and day < ?"
                             + where.text() + " and vals is not null")
                     .params(params(now.from(), start, now.to(), where.params()))
                     .query(rs -> {
@@ -78,6 +79,11 @@ final class RollupReader {
     private static boolean narrow(KpiRequest request, Scope scope, String g) {
         return request.dimensionFilters().isEmpty() && scope.queues() == null
                 && (g.equals("''") || g.equals("market") || g.startsWith("day"));
+    }
+
+    /** Every market, none chosen, not grouped by market: the all-markets rollup has the same sums. */
+    private static boolean allMarkets(KpiRequest request, Scope scope, String g) {
+        return scope.markets() == null && request.market() == null && !g.equals("market");
     }
 
     private void backlog(String table, String g, LocalDate start, Scope.Sql where, Map<String, Measures> cur,

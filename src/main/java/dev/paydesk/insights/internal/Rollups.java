@@ -40,6 +40,16 @@ class Rollups {
             + " value, sum(n) n from insights_daily_value where %1$s group by family, metric, market, day, value) v"
             + " group by family, metric, market, day";
 
+    private static final String ALL_DAY = "insert into insights_all_day (family, metric, day, n, total)"
+            + " select family, metric, day, sum(n), sum(total) from insights_market_day where vals is null and %1$s"
+            + " group by family, metric, day";
+
+    /** Merges the narrow histograms of all markets per metric and day. */
+    private static final String ALL_DAY_VALUES = "insert into insights_all_day (family, metric, day, n, total, vals, cnts)"
+            + " select family, metric, day, sum(c), sum(v::bigint * c), array_agg(v order by v), array_agg(c order by v)"
+            + " from (select family, metric, day, u.v, sum(u.c) c from insights_market_day, unnest(vals, cnts) u(v, c)"
+            + " where vals is not null and %1$s group by family, metric, day, u.v) x group by family, metric, day";
+
     /**
      * One delta: the facts' count rows (%1$s) and value rows (%2$s) times the sign (%3$d), added to
      * insights_daily, insights_daily_value and the count rows of insights_market_day; returns the
@@ -65,8 +75,17 @@ class Rollups {
                 select family, metric, market, day, %3$d * count(*), %3$d * coalesce(sum(v), 0) from src
                 group by family, metric, market, day order by metric, market, day
                 on conflict (metric, market, day) do update
-                set n = insights_market_day.n + excluded.n, total = insights_market_day.total + excluded.total returning 1)
-            select distinct market, day from dv where (select count(*) from d) + (select count(*) from md) >= 0""";
+                set n = insights_market_day.n + excluded.n, total = insights_market_day.total + excluded.total returning 1),
+            ad as (insert into insights_all_day (family, metric, day, n, total)
+                select family, metric, day, %3$d * count(*), %3$d * coalesce(sum(v), 0) from src
+                group by family, metric, day order by metric, day
+                on conflict (metric, day) do update
+                set n = insights_all_day.n + excluded.n, total = insights_all_day.total + excluded.total returning 1)
+            select distinct market, day from dv
+            where (select count(*) from d) + (select count(*) from md) + (select count(*) from ad) >= 0""";
+
+    /** The market of the all-markets slices (locks only: no market code has this shape). */
+    private static final String ALL = "*";
 
     private enum Mode { ALL, IDS }
 
@@ -89,9 +108,10 @@ class Rollups {
                 .params(0x1E51 + family.ordinal(), keys).query((rs, i) -> 1).list();
     }
 
-    /** Exclusive locks on the slices, after {@link #lockFacts}. */
+    /** Exclusive locks on the slices and on their days' all-markets slices, after {@link #lockFacts}. */
     void lockSlices(Collection<Facts.Slice> slices) {
-        long[] keys = slices.stream().mapToLong(s -> (long) (s.family().name() + "|" + s.market() + "|" + s.day()).hashCode())
+        long[] keys = slices.stream().flatMap(s -> java.util.stream.Stream.of(s, new Facts.Slice(s.family(), ALL, s.day())))
+                .mapToLong(s -> (long) (s.family().name() + "|" + s.market() + "|" + s.day()).hashCode())
                 .distinct().sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock(k) from unnest(cast(? as bigint[])) with ordinality u(k, o) order by o")
                 .param(keys).query((rs, i) -> 1).list();
@@ -121,6 +141,7 @@ class Rollups {
         jdbc.sql("delete from insights_daily where family = ? and n = 0").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ? and n = 0").param(family.name()).update();
         jdbc.sql("delete from insights_market_day where family = ? and n = 0 and vals is null").param(family.name()).update();
+        jdbc.sql("delete from insights_all_day where family = ? and n = 0 and vals is null").param(family.name()).update();
         if (histograms.isEmpty()) {
             return;
         }
@@ -130,6 +151,10 @@ class Rollups {
         jdbc.sql("delete from insights_market_day where vals is not null and " + in)
                 .params(family.name(), markets, days).update();
         jdbc.sql(MARKET_DAY_VALUES.formatted(in + " and n <> 0")).params(family.name(), markets, days).update();
+        String[] allDays = java.util.Arrays.stream(days).distinct().toArray(String[]::new);
+        String onDays = "family = ? and day = any(cast(? as date[]))";
+        jdbc.sql("delete from insights_all_day where vals is not null and " + onDays).params(family.name(), allDays).update();
+        jdbc.sql(ALL_DAY_VALUES.formatted(onDays)).params(family.name(), allDays).update();
     }
 
     /** Recomputes a whole family from its facts; call inside a transaction. */
@@ -138,11 +163,14 @@ class Rollups {
         jdbc.sql("delete from insights_daily where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_daily_value where family = ?").param(family.name()).update();
         jdbc.sql("delete from insights_market_day where family = ?").param(family.name()).update();
+        jdbc.sql("delete from insights_all_day where family = ?").param(family.name()).update();
         String[] sources = sources(family, Mode.ALL);
         jdbc.sql(DAILY.formatted(sources[0])).update();
         jdbc.sql(VALUES.formatted(sources[1])).update();
         jdbc.sql(MARKET_DAY.formatted("family = ?")).param(family.name()).update();
         jdbc.sql(MARKET_DAY_VALUES.formatted("family = ?")).param(family.name()).update();
+        jdbc.sql(ALL_DAY.formatted("family = ?")).param(family.name()).update();
+        jdbc.sql(ALL_DAY_VALUES.formatted("family = ?")).param(family.name()).update();
     }
 
     private static long familyLock(Family family) {
