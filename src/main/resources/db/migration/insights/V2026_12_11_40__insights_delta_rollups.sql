@@ -1,6 +1,7 @@
 -- Insights: the rollups are kept by delta (a changed fact subtracts its old row's contribution and adds
--- its new one's). A row whose count falls to zero is removed at the end of the same transaction; these
--- partial indexes find those rows without scanning the slice (they are empty between transactions).
-create index insights_daily_zero_idx on insights_daily (family) where n = 0;
-create index insights_daily_value_zero_idx on insights_daily_value (family) where n = 0;
-create index insights_market_day_zero_idx on insights_market_day (family) where n = 0 and vals is null;
+-- its new one's in the same transaction; rows left at zero are deleted before the commit). Most deltas
+-- only change n and total of rows whose indexed columns stay the same: leave room in each page so those
+-- updates stay heap-only (HOT) and the hot rows of today do not bloat the indexes.
+alter table insights_daily set (fillfactor = 85);
+alter table insights_daily_value set (fillfactor = 85);
+alter table insights_market_day set (fillfactor = 85);

@@ -12,9 +12,9 @@ create table insights_all_day (
     vals   integer[],
     cnts   bigint[],
     primary key (metric, day)
-);
-create index insights_all_day_day_idx on insights_all_day (day) include (metric, n, total) where vals is null;
-create index insights_all_day_zero_idx on insights_all_day (family) where n = 0 and vals is null;
+) with (fillfactor = 70);
+create index insights_all_day_day_idx on insights_all_day (day);
+create index insights_all_day_family_idx on insights_all_day (family, day);
 
 insert into insights_all_day (family, metric, day, n, total)
 select family, metric, day, sum(n), sum(total) from insights_market_day where vals is null group by family, metric, day;

@@ -112,10 +112,11 @@ class Facts {
         }).list().stream().filter(java.util.Objects::nonNull).forEach(slices::add);
         batch.forEach(p -> slices.addAll(p.slices()));
         rollups.lockSlices(slices);
-        Set<Slice> histograms = rollups.apply(family, ids, -1);
+        Rollups.Changes changes = new Rollups.Changes();
+        rollups.apply(family, ids, -1, changes);
         batch.forEach(this::upsert);
-        histograms.addAll(rollups.apply(family, ids, 1));
-        rollups.settle(family, histograms);
+        rollups.apply(family, ids, 1, changes);
+        rollups.settle(family, changes);
     }
 
     private void upsert(Prepared<?> p) {

@@ -63,26 +63,35 @@ class Rollups {
                 group by family, metric, market, day, provider, method, queue, category, priority
                 order by metric, market, day, provider, method, queue, category, priority
                 on conflict (metric, market, day, provider, method, queue, category, priority) do update
-                set n = insights_daily.n + excluded.n, total = insights_daily.total + excluded.total returning 1),
+                set n = insights_daily.n + excluded.n, total = insights_daily.total + excluded.total returning ctid, n),
             dv as (insert into insights_daily_value (family, metric, market, day, provider, method, queue, category, priority,
                     value, n)
                 select family, metric, market, day, provider, method, queue, category, priority, v, %3$d * count(*) from vsrc
                 group by family, metric, market, day, provider, method, queue, category, priority, v
                 order by metric, market, day, provider, method, queue, category, priority, v
                 on conflict (metric, market, day, provider, method, queue, category, priority, value) do update
-                set n = insights_daily_value.n + excluded.n returning market, day),
+                set n = insights_daily_value.n + excluded.n returning ctid, n, market, day),
             md as (insert into insights_market_day (family, metric, market, day, n, total)
                 select family, metric, market, day, %3$d * count(*), %3$d * coalesce(sum(v), 0) from src
                 group by family, metric, market, day order by metric, market, day
                 on conflict (metric, market, day) do update
-                set n = insights_market_day.n + excluded.n, total = insights_market_day.total + excluded.total returning 1),
+                set n = insights_market_day.n + excluded.n, total = insights_market_day.total + excluded.total returning ctid, n),
             ad as (insert into insights_all_day (family, metric, day, n, total)
                 select family, metric, day, %3$d * count(*), %3$d * coalesce(sum(v), 0) from src
                 group by family, metric, day order by metric, day
                 on conflict (metric, day) do update
-                set n = insights_all_day.n + excluded.n, total = insights_all_day.total + excluded.total returning 1)
-            select distinct market, day from dv
-            where (select count(*) from d) + (select count(*) from md) + (select count(*) from ad) >= 0""";
+                set n = insights_all_day.n + excluded.n, total = insights_all_day.total + excluded.total returning ctid, n)
+            select distinct '' t, market, day::text from dv
+            union all select 'insights_daily', '', ctid::text from d where n = 0
+            union all select 'insights_daily_value', '', ctid::text from dv where n = 0
+            union all select 'insights_market_day', '', ctid::text from md where n = 0
+            union all select 'insights_all_day', '', ctid::text from ad where n = 0""";
+
+    /** What the deltas of one transaction touched: slices whose value rows changed, rows left at zero (by ctid). */
+    static final class Changes {
+        final Set<Facts.Slice> histograms = new java.util.HashSet<>();
+        final java.util.Map<String, java.util.List<String>> zeros = new java.util.TreeMap<>();
+    }
 
     /** The market of the all-markets slices (locks only: no market code has this shape). */
     private static final String ALL = "*";
@@ -122,9 +131,9 @@ class Rollups {
      * (counts and sums of the narrow table; its histograms are rebuilt per touched slice by {@link #settle}).
      * Call inside a transaction, after the locks: subtract before the facts change, add after.
      *
-     * @return the (market, day) slices whose value histograms changed
+     * @param changes collects the slices whose value histograms changed and the rows the delta left at zero
      */
-    Set<Facts.Slice> apply(Family family, String[] ids, int sign) {
+    void apply(Family family, String[] ids, int sign, Changes changes) {
         if (sign != 1 && sign != -1) {
             throw new IllegalArgumentException("sign " + sign);
         }
@@ -132,16 +141,25 @@ class Rollups {
         String sql = DELTA.formatted(sources[0], sources[1], sign);
         Object[] params = new Object[count(sql)];
         java.util.Arrays.fill(params, ids);
-        return new java.util.HashSet<>(jdbc.sql(sql).params(params)
-                .query((rs, i) -> new Facts.Slice(family, rs.getString(1), rs.getObject(2, LocalDate.class))).list());
+        jdbc.sql(sql).params(params).query(rs -> {
+            String table = rs.getString(1);
+            if (table.isEmpty()) {
+                changes.histograms.add(new Facts.Slice(family, rs.getString(2), LocalDate.parse(rs.getString(3))));
+            } else {
+                changes.zeros.computeIfAbsent(table, t -> new java.util.ArrayList<>()).add(rs.getString(3));
+            }
+        });
     }
 
-    /** Removes rollup rows that a delta left at zero and rebuilds the narrow histograms of the given slices. */
-    void settle(Family family, Collection<Facts.Slice> histograms) {
-        jdbc.sql("delete from insights_daily where family = ? and n = 0").param(family.name()).update();
-        jdbc.sql("delete from insights_daily_value where family = ? and n = 0").param(family.name()).update();
-        jdbc.sql("delete from insights_market_day where family = ? and n = 0 and vals is null").param(family.name()).update();
-        jdbc.sql("delete from insights_all_day where family = ? and n = 0 and vals is null").param(family.name()).update();
+    /**
+     * Removes the rows the deltas left at zero (a row's version that a later delta of the same transaction
+     * changed again is no longer visible under its old ctid, so only rows still at zero go) and rebuilds the
+     * narrow histograms of the slices whose value rows changed.
+     */
+    void settle(Family family, Changes changes) {
+        changes.zeros.forEach((table, ctids) -> jdbc.sql("delete from " + table
+                + " where ctid = any(cast(? as tid[])) and n = 0").param(ctids.toArray(String[]::new)).update());
+        Collection<Facts.Slice> histograms = changes.histograms;
         if (histograms.isEmpty()) {
             return;
         }
