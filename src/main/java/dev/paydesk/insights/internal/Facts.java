@@ -63,7 +63,7 @@ class Facts {
 
     /** Upserts without touching the rollups (the rebuild recomputes them all at the end). */
     void storeCases(Collection<CaseFact> facts) {
-        facts.forEach(f -> upsert(prepareCase(f)));
+        upsert(facts.stream().map(this::prepareCase).toList());
     }
 
     @Transactional
@@ -74,7 +74,7 @@ class Facts {
 
     /** Upserts without touching the rollups (the rebuild recomputes them all at the end). */
     void storePayments(Collection<PaymentFact> facts) {
-        facts.forEach(f -> upsert(preparePayment(f)));
+        upsert(facts.stream().map(this::preparePayment).toList());
     }
 
     @Transactional
@@ -86,12 +86,15 @@ class Facts {
 
     /** Upserts without touching the rollups (the rebuild recomputes them all at the end). */
     void storeDisputes(Collection<DisputeFact> facts) {
-        facts.forEach(f -> upsert(prepareDispute(f)));
+        upsert(facts.stream().map(this::prepareDispute).toList());
     }
 
     /** A fact's upsert statement and parameters, and the slices its new row counts on. */
-    private record Prepared<F>(F fact, String sql, Object[] params, Set<Slice> slices) {
+    private record Prepared<F>(F fact, Object id, String sql, Object[] params, Set<Slice> slices) {
     }
+
+    /** Rows per upsert statement (PostgreSQL takes at most 65,535 parameters). */
+    private static final int ROWS_PER_STATEMENT = 500;
 
     /**
      * Applies a batch of facts as a delta on the rollups: under the locks, the old rows' contributions
@@ -114,13 +117,31 @@ class Facts {
         rollups.lockSlices(slices);
         Rollups.Changes changes = new Rollups.Changes();
         rollups.apply(family, ids, -1, changes);
-        batch.forEach(this::upsert);
+        upsert(batch);
         rollups.apply(family, ids, 1, changes);
         rollups.settle(family, changes);
     }
 
-    private void upsert(Prepared<?> p) {
-        jdbc.sql(p.sql()).params(p.params()).update();
+    /**
+     * Upserts the rows in multi-row statements; of one record's rows in a batch the last wins (one statement
+     * may not update a row twice).
+     */
+    private void upsert(List<? extends Prepared<?>> batch) {
+        java.util.Map<Object, Prepared<?>> last = new java.util.LinkedHashMap<>();
+        batch.forEach(p -> last.put(p.id(), p));
+        List<Prepared<?>> rows = List.copyOf(last.values());
+        for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+            List<Prepared<?>> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+            Prepared<?> first = chunk.getFirst();
+            String tuple = "(" + "?, ".repeat(first.params().length - 1) + "?)";
+            if (first.sql().equals(UPSERT_CASE)) {
+                tuple = "(" + "?, ".repeat(first.params().length - 1) + "cast(? as date[]))";
+            }
+            List<Object> params = new java.util.ArrayList<>();
+            chunk.forEach(p -> params.addAll(java.util.Arrays.asList(p.params())));
+            jdbc.sql(first.sql().formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple))))
+                    .params(params).update();
+        }
     }
 
     private Prepared<CaseFact> prepareCase(CaseFact f) {
@@ -147,7 +168,7 @@ class Facts {
                 slices.add(new Slice(Family.CASE, f.market(), d));
             }
         }
-        return new Prepared<>(f, UPSERT_CASE, new Object[]{f.caseId(), f.key(), f.market(), f.provider(), f.queue(),
+        return new Prepared<>(f, f.caseId(), UPSERT_CASE, new Object[]{f.caseId(), f.key(), f.market(), f.provider(), f.queue(),
                 f.category(), f.priority(), f.assignee(), ts(f.createdAt()), opened, ts(f.resolvedAt()), resolved,
                 ts(f.firstReplyAt()), replied, f.firstResponseMinutes(), f.frState(), fr, f.resState(), res,
                 f.csatRating(), csat, f.csatPending(), ts(clock.instant()), c.reopens(), c.repliesOut(),
@@ -161,8 +182,7 @@ class Facts {
                 first_response_minutes, fr_state, fr_day, res_state, res_day, csat_rating, csat_day, csat_pending,
                 refreshed_at, reopens, replies_out, repeat_contact, psd2_state, psd2_day, ola_state, ola_day,
                 csat_sent_at, csat_sent_day, four_eyes_minutes, four_eyes_days)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, cast(? as date[]))
+            values %s
             on conflict (case_id) do update set case_key = excluded.case_key, market = excluded.market,
                 provider = excluded.provider, queue = excluded.queue, category = excluded.category,
                 priority = excluded.priority, assignee = excluded.assignee, created_at = excluded.created_at,
@@ -182,7 +202,7 @@ class Facts {
             insert into insights_payment_fact (transaction_id, kind, provider_reference, merchant_reference, market,
                 provider, method, occurred_at, day, failed, amount_minor, currency, requested_at, turnaround_minutes,
                 first_capture)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            values %s
             on conflict (transaction_id) do update set kind = excluded.kind,
                 provider_reference = excluded.provider_reference, merchant_reference = excluded.merchant_reference,
                 market = excluded.market, provider = excluded.provider, method = excluded.method,
@@ -194,7 +214,7 @@ class Facts {
     private static final String UPSERT_DISPUTE = """
             insert into insights_dispute_fact (dispute_id, market, provider, network, reason_category, status,
                 opened_at, opened_day, closed_at, closed_day, amount_minor, currency)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            values %s
             on conflict (dispute_id) do update set market = excluded.market, provider = excluded.provider,
                 network = excluded.network, reason_category = excluded.reason_category, status = excluded.status,
                 opened_at = excluded.opened_at, opened_day = excluded.opened_day, closed_at = excluded.closed_at,
@@ -202,7 +222,7 @@ class Facts {
 
     private Prepared<PaymentFact> preparePayment(PaymentFact f) {
         LocalDate day = CaseFact.day(f.occurredAt(), zone(f.market()));
-        return new Prepared<>(f, UPSERT_PAYMENT, new Object[]{f.transactionId(), f.kind(), f.providerReference(),
+        return new Prepared<>(f, f.transactionId(), UPSERT_PAYMENT, new Object[]{f.transactionId(), f.kind(), f.providerReference(),
                 f.merchantReference(), f.market(), f.provider(), f.method(), ts(f.occurredAt()), day, f.failed(),
                 f.amountMinor(), f.currency(), ts(f.requestedAt()), f.turnaroundMinutes(), f.firstCapture()},
                 Set.of(new Slice(Family.PAYMENT, f.market(), day)));
@@ -217,7 +237,7 @@ class Facts {
         if (closed != null) {
             slices.add(new Slice(Family.DISPUTE, f.market(), closed));
         }
-        return new Prepared<>(f, UPSERT_DISPUTE, new Object[]{f.disputeId(), f.market(), f.provider(), f.network(),
+        return new Prepared<>(f, f.disputeId(), UPSERT_DISPUTE, new Object[]{f.disputeId(), f.market(), f.provider(), f.network(),
                 f.reasonCategory(), f.status(), ts(f.openedAt()), opened, ts(f.closedAt()), closed, f.amountMinor(),
                 f.currency()}, slices);
     }
