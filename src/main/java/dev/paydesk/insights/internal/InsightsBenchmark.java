@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * the rollups (timed: {@code rebuild_s}), then times the overview's KPIs for 90 days x all markets as the
  * API computes them from the rollups, against a baseline in the same run: the same KPIs by SQL over the
  * raw per-record rows. {@code lag_s}: a burst of 10,000 changed cases upserted and their rollup slices
- * refreshed, in batches of 100 as the listeners do. Times around the JDBC calls on loopback.
+ * rollups moved by the delta, in batches of 100 as the listeners do. Times around the JDBC calls on loopback.
  */
 @Component
 @Command(name = "insights", mixinStandardHelpOptions = true,
@@ -45,8 +45,8 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     static final String SCHEMA = "paydesk_bench_insights";
     private static final List<String> TABLES = List.of("insights_case_fact", "insights_payment_fact",
-            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_target",
-            "insights_interval_fact", "insights_supplier_day", "insights_queue_accuracy");
+            "insights_dispute_fact", "insights_daily", "insights_daily_value", "insights_market_day", "insights_all_day",
+            "insights_target", "insights_interval_fact", "insights_supplier_day", "insights_queue_accuracy");
 
     @Option(names = "--cases", description = "cases (default ${DEFAULT-VALUE})")
     int cases = 1_000_000;
@@ -65,6 +65,9 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     @Option(names = "--json")
     boolean json;
+
+    @Option(names = "--keep", description = "keep the schema " + SCHEMA + " afterwards (to inspect plans); the next run drops it")
+    boolean keep;
 
     private final DataSource dataSource;
     private final MarketCatalog markets;
@@ -108,7 +111,9 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
             double lag = lag(jdbc, facts, tx);
             print(rebuild, rollup, baseline, lag);
             try (Statement st = raw.createStatement()) {
-                st.execute("drop schema " + SCHEMA + " cascade");
+                if (!keep) {
+                    st.execute("drop schema " + SCHEMA + " cascade");
+                }
                 st.execute("set search_path to default");
             }
         }
@@ -202,7 +207,7 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
         return ms;
     }
 
-    /** A burst of changed cases (resolved now) through the upsert and slice refresh, 100 per transaction. */
+    /** A burst of changed cases (resolved now) through the upsert and rollup delta, 100 per transaction. */
     private double lag(JdbcClient jdbc, Facts facts, TransactionTemplate tx) {
         List<CaseFact> changed = jdbc.sql("select case_id, case_key, market, created_at from insights_case_fact limit ?")
                 .param(burst)
@@ -213,7 +218,7 @@ class InsightsBenchmark implements BenchmarkCommand, Callable<Integer> {
         long t = System.nanoTime();
         for (int i = 0; i < changed.size(); i += 100) {
             List<CaseFact> batch = changed.subList(i, Math.min(changed.size(), i + 100));
-            tx.executeWithoutResult(s -> facts.refresh(facts.storeCases(batch)));
+            tx.executeWithoutResult(s -> facts.saveCases(batch));
         }
         return (System.nanoTime() - t) / 1e9;
     }

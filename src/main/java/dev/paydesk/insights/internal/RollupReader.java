@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.paydesk.insights.KpiRequest;
 
 /**
- * Sums the rollups of a period and of the period before it in one pass per table. Requests without a
+ * Sums the rollups of a period and of the period before it in one statement (one round trip). Requests without a
  * dimension filter (and not grouped by one) read the narrow {@code insights_market_day}, one row per
- * metric, market and day with its histogram as arrays; the others read the dimensioned tables.
+ * metric, market and day with its histogram as arrays, or, for users of every market asking for every
+ * market, {@code insights_all_day}, one row per metric and day; the others read the dimensioned tables.
  * The backlog at the end of each period is the net opened - resolved before the earlier period's start
  * plus both periods' own net, so history is read once.
  */
@@ -47,30 +48,46 @@ final class RollupReader {
         Map<String, Measures> prev = new TreeMap<>();
         Scope.Sql where = scope.where(now, ROLLUP_COLUMNS);
         boolean narrow = narrow(now, scope, g);
-        String table = narrow ? "insights_market_day" : "insights_daily";
-        jdbc.sql("select metric, " + g + ", day >= ?, sum(n), sum(total) from " + table + " where day >= ? and day < ?"
-                        + where.text() + (narrow ? " and vals is null" : "") + " group by 1, 2, 3")
-                .params(params(now.from(), start, now.to(), where.params()))
-                .query(rs -> {
-                    measures(rs, cur, prev).add(rs.getString(1), rs.getLong(4), rs.getLong(5));
-                });
+        String table = !narrow ? "insights_daily" : allMarkets(now, scope, g) ? "insights_all_day" : "insights_market_day";
+        // one statement, one round trip: both periods' sums (kind 0) and histograms (kind 1), and the backlog
+        // history before the earlier period (kind 2)
+        String range = " where day >= ? and day < ?" + where.text();
+        StringBuilder sql = new StringBuilder("select 0, metric, (" + g + ")::text, day >= ?, sum(n), sum(total),"
+                + " null::int[], null::bigint[] from " + table + range + (narrow ? " and vals is null" : "")
+                + " group by 2, 3, 4 union all ");
+        List<Object> params = new ArrayList<>(params(now.from(), start, now.to(), where.params()));
         if (narrow) {
-            jdbc.sql("select metric, " + g + ", day >= ?, vals, cnts from insights_market_day where day >= ? and day < ?"
-                            + where.text() + " and vals is not null")
-                    .params(params(now.from(), start, now.to(), where.params()))
-                    .query(rs -> {
-                        addHistogram(measures(rs, cur, prev), rs.getString(1), rs.getArray(4), rs.getArray(5));
-                    });
+            sql.append("select 1, metric, (" + g + ")::text, day >= ?, 0, 0, vals, cnts from " + table + range
+                    + " and vals is not null");
         } else {
-            jdbc.sql("select metric, " + g + ", day >= ?, value, sum(n) from insights_daily_value where day >= ? and day < ?"
-                            + where.text() + " group by 1, 2, 3, 4")
-                    .params(params(now.from(), start, now.to(), where.params()))
-                    .query(rs -> {
-                        measures(rs, cur, prev).addValue(rs.getString(1), rs.getInt(4), rs.getLong(5));
-                    });
+            sql.append("select 1, metric, (" + g + ")::text, day >= ?, value, sum(n), null, null from insights_daily_value"
+                    + range + " group by 2, 3, 4, 5");
         }
-        if (!g.startsWith("day")) {
-            backlog(table, g, start, where, cur, before == null ? null : prev);
+        params.addAll(params(now.from(), start, now.to(), where.params()));
+        boolean backlog = !g.startsWith("day");
+        if (backlog) {
+            sql.append(" union all select 2, '', (" + g + ")::text, false, coalesce(sum(case metric when 'opened' then n"
+                    + " else -n end), 0), 0, null, null from " + table + " where metric in ('opened', 'resolved') and day < ?"
+                    + where.text() + " group by 3");
+            params.add(start);
+            params.addAll(where.params());
+        }
+        Map<String, Long> history = new TreeMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            switch (rs.getInt(1)) {
+                case 0 -> measures(rs, cur, prev).add(rs.getString(2), rs.getLong(5), rs.getLong(6));
+                case 1 -> {
+                    if (narrow) {
+                        addHistogram(measures(rs, cur, prev), rs.getString(2), rs.getArray(7), rs.getArray(8));
+                    } else {
+                        measures(rs, cur, prev).addValue(rs.getString(2), rs.getInt(5), rs.getLong(6));
+                    }
+                }
+                default -> history.put(rs.getString(3), rs.getLong(5));
+            }
+        });
+        if (backlog) {
+            backlog(history, cur, before == null ? null : prev);
         }
         return new Periods(cur, prev);
     }
@@ -80,18 +97,13 @@ final class RollupReader {
                 && (g.equals("''") || g.equals("market") || g.startsWith("day"));
     }
 
-    private void backlog(String table, String g, LocalDate start, Scope.Sql where, Map<String, Measures> cur,
-                         @Nullable Map<String, Measures> prev) {
-        Map<String, Long> history = new TreeMap<>();
-        List<Object> params = new ArrayList<>();
-        params.add(start);
-        params.addAll(where.params());
-        jdbc.sql("select " + g + ", coalesce(sum(case metric when 'opened' then n else -n end), 0) from " + table
-                        + " where metric in ('opened', 'resolved') and day < ?" + where.text() + " group by 1")
-                .params(params)
-                .query(rs -> {
-                    history.put(rs.getString(1), rs.getLong(2));
-                });
+    /** Every market, none chosen, not grouped by market: the all-markets rollup has the same sums. */
+    private static boolean allMarkets(KpiRequest request, Scope scope, String g) {
+        return scope.markets() == null && request.market() == null && !g.equals("market");
+    }
+
+    private static void backlog(Map<String, Long> history, Map<String, Measures> cur,
+                                @Nullable Map<String, Measures> prev) {
         Set<String> groups = new TreeSet<>(history.keySet());
         groups.addAll(cur.keySet());
         if (prev != null) {
@@ -119,8 +131,8 @@ final class RollupReader {
 
     private static Measures measures(ResultSet rs, Map<String, Measures> cur, Map<String, Measures> prev)
             throws SQLException {
-        Map<String, Measures> target = rs.getBoolean(3) ? cur : prev;
-        return target.computeIfAbsent(rs.getString(2), k -> new Measures());
+        Map<String, Measures> target = rs.getBoolean(4) ? cur : prev;
+        return target.computeIfAbsent(rs.getString(3), k -> new Measures());
     }
 
     private static void addHistogram(Measures m, String metric, Array vals, Array cnts) throws SQLException {
