@@ -1,16 +1,17 @@
 package dev.paydesk.payments.internal;
 
-import java.sql.ResultSet;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +22,10 @@ import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 
 /**
- * Streams the mirror's rows from server-side cursors (a fetch size inside a transaction, so the
- * PostgreSQL driver does not buffer whole result sets). The orders in scope are first collected
- * into a temporary table, then each table is read once, joined to it.
+ * Streams the mirror's rows by {@code COPY (select …) TO STDOUT}, decoded from the bytes
+ * ({@link CopyRows}; nothing buffers a whole result). The orders in scope are first collected into a
+ * temporary table, then each table is read once, joined to it; a range that holds every time in the
+ * mirror skips the scope and reads each table whole.
  */
 @Component
 class JdbcPaymentRecords implements PaymentRecords {
@@ -32,10 +34,12 @@ class JdbcPaymentRecords implements PaymentRecords {
     private static final String WORK_MEM = "256MB";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPaymentRecords.class);
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     JdbcPaymentRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
@@ -46,6 +50,11 @@ class JdbcPaymentRecords implements PaymentRecords {
     public void read(Instant from, Instant to, RecordSink sink) {
         transactions.executeWithoutResult(status -> {
             createScope();
+            if (coversEverything(from, to)) {
+                Phases.mark("range check (every record in range: no scope)");
+                stream(from, to, true, sink);
+                return;
+            }
             // the range's settlement lines are read once (three narrow columns), not once per kind of reference
             jdbc.sql("""
                     with lines as materialized (
@@ -66,7 +75,7 @@ class JdbcPaymentRecords implements PaymentRecords {
                             select psp_reference from lines union all select modification_reference from lines)""")
                     .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
             Phases.mark("scope");
-            stream(from, to, sink);
+            stream(from, to, false, sink);
         });
     }
 
@@ -79,7 +88,7 @@ class JdbcPaymentRecords implements PaymentRecords {
             createScope();
             jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
                     .param("refs", merchantReferences.toArray(String[]::new)).update();
-            stream(null, null, sink);
+            stream(null, null, false, sink);
         });
     }
 
@@ -93,54 +102,113 @@ class JdbcPaymentRecords implements PaymentRecords {
         jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
     }
 
-    private void stream(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
-        jdbc.sql("analyze payments_read_scope").update();
-        Phases.mark("analyze");
-        jdbc.sql("""
-                select o.* from payments_order o join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.order(order(rs));
-                });
-        Phases.mark("orders");
-        jdbc.sql("""
-                insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
-                join payments_read_scope s using (merchant_reference)""").update();
-        jdbc.sql("analyze payments_read_refs").update();
-        jdbc.sql("""
-                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.transaction(transaction(rs));
-                });
-        Phases.mark("transactions");
-        jdbc.sql("""
-                select r.* from payments_refund_request r join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.refundRequest(new RefundRequestRecord(rs.getString("refund_reference"),
-                            rs.getString("merchant_reference"), rs.getLong("amount_minor"), rs.getString("currency"),
-                            rs.getTimestamp("requested_at").toInstant()));
-                });
-        Phases.mark("refund requests");
-        Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
-        Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
-        // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to disk);
-        // the lines of the range, then those outside it that name an order or movement in scope; a line naming
-        // several comes more than once and the sink keeps the first (no dedupe of whole rows in the database)
-        jdbc.sql("""
-                select * from (
-                    select l.* from payments_settlement_line l where booked_at >= :from and booked_at < :to
-                    union all select x.* from payments_settlement_line x join payments_read_scope s using (merchant_reference)
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                ) lines""")
-                .param("from", lower).param("to", upper)
-                .query(rs -> {
-                    sink.settlementLine(line(rs));
-                });
-        Phases.mark("settlement lines");
+    /**
+     * Whether {@code [from, to)} holds every time in the mirror (every movement, refund request, order
+     * and booked settlement line): then the scope is every order and every movement with an order, and
+     * the read needs no scope table and no joins, only one scan of each table.
+     */
+    private boolean coversEverything(Instant from, Instant to) {
+        Boolean covers = jdbc.sql("""
+                select coalesce((select min(occurred_at) >= :from and max(occurred_at) < :to from payments_transaction), true)
+                   and coalesce((select min(requested_at) >= :from and max(requested_at) < :to from payments_refund_request), true)
+                   and coalesce((select min(created_at) >= :from and max(created_at) < :to from payments_order), true)
+                   and coalesce((select min(booked_at) >= :from and max(booked_at) < :to from payments_settlement_line), true)""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Boolean.class).single();
+        return Boolean.TRUE.equals(covers);
+    }
+
+    private static final String ORDER_COLUMNS = "o.merchant_reference, o.market, o.customer_reference, o.amount_due_minor, "
+            + "o.currency, o.expected_method";
+    private static final String TRANSACTION_COLUMNS = "t.id, t.provider, t.merchant_account, t.kind, t.provider_reference, "
+            + "t.original_reference, t.merchant_reference, t.customer_reference, t.status, t.amount_minor, t.currency, "
+            + "t.method, " + CopyRows.micros("t.occurred_at");
+    private static final String REQUEST_COLUMNS = "r.refund_reference, r.merchant_reference, r.amount_minor, r.currency, "
+            + CopyRows.micros("r.requested_at");
+    private static final String LINE_COLUMNS = "x.line_key, x.provider, x.merchant_account, x.batch, x.psp_reference, "
+            + "x.merchant_reference, x.modification_reference, x.payment_method, x.record_type, "
+            + CopyRows.micros("x.booked_at") + ", x.gross_currency, "
+            + "coalesce(x.gross_credit_minor, 0) - coalesce(x.gross_debit_minor, 0), x.net_currency, "
+            + "coalesce(x.net_credit_minor, 0) - coalesce(x.net_debit_minor, 0), x.fees_minor";
+
+    /**
+     * Streams the records in scope by {@code COPY (select …) TO STDOUT}, decoded from the bytes
+     * ({@link CopyRows}). {@code full}: the range holds every time in the mirror, so every order,
+     * movement with an order and refund request is in scope, read without the scope tables.
+     */
+    private void stream(@Nullable Instant from, @Nullable Instant to, boolean full, RecordSink sink) {
+        String lower = literal(from == null ? Instant.EPOCH : from);
+        String upper = literal(to == null ? Instant.EPOCH : to);
+        String inRange = "x.booked_at >= " + lower + " and x.booked_at < " + upper;
+        String outside = "(not (" + inRange + ") or x.booked_at is null)";
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!full) {
+                jdbc.sql("analyze payments_read_scope").update();
+                Phases.mark("analyze");
+            }
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o"
+                    + (full ? "" : " join payments_read_scope s using (merchant_reference)"), 6, row -> sink.order(
+                    new OrderRecord(row.required(0), row.shared(1), row.text(2), row.numberOrNull(3), trim(row.shared(4)),
+                            row.shared(5))));
+            Phases.mark("orders");
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + (full ? " where t.merchant_reference is not null"
+                    : " join payments_read_scope s using (merchant_reference)"), 13, row -> sink.transaction(
+                    new TransactionRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2),
+                            TransactionKind.valueOf(row.shared(3)), row.required(4), row.text(5), row.text(6), row.text(7),
+                            row.shared(8), row.number(9), trim(row.shared(10)), row.shared(11), row.instant(12))));
+            Phases.mark("transactions");
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r"
+                    + (full ? "" : " join payments_read_scope s using (merchant_reference)"), 5, row -> sink.refundRequest(
+                    new RefundRequestRecord(row.required(0), row.required(1), row.number(2), trim(row.shared(3)),
+                            row.instant(4))));
+            Phases.mark("refund requests");
+            String lines;
+            if (full) {
+                // every booked line is in the range; a line without a booking time comes when it names what the
+                // scope tables would hold: an order, a movement's or refund request's order, a booked line's
+                // merchant reference, or a movement with an order by its PSP or modification reference
+                lines = "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
+                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at is null"
+                        + " and (exists (select 1 from payments_order o where o.merchant_reference = x.merchant_reference)"
+                        + " or exists (select 1 from payments_transaction t where t.merchant_reference = x.merchant_reference)"
+                        + " or exists (select 1 from payments_refund_request r where r.merchant_reference = x.merchant_reference)"
+                        + " or exists (select 1 from payments_settlement_line l where l.booked_at is not null"
+                        + " and l.merchant_reference = x.merchant_reference)"
+                        + " or exists (select 1 from payments_transaction t where t.merchant_reference is not null"
+                        + " and t.provider_reference in (x.psp_reference, x.modification_reference)))";
+            } else {
+                jdbc.sql("""
+                        insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
+                        join payments_read_scope s using (merchant_reference)""").update();
+                jdbc.sql("analyze payments_read_refs").update();
+                // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
+                // disk); the lines of the range, then those outside it that name an order or movement in scope; a
+                // line naming several comes more than once and the sink keeps the first (no dedupe in the database)
+                lines = "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
+                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                        + " join payments_read_scope s using (merchant_reference) where " + outside
+                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                        + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
+                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                        + " join payments_read_refs r on r.ref = x.modification_reference where " + outside;
+            }
+            CopyRows.copy(connection, lines, 15, row -> sink.settlementLine(new SettlementLineRecord(row.uuid(0),
+                    Provider.valueOf(row.shared(1)), row.shared(2), row.shared(3), row.text(4), row.text(5), row.text(6),
+                    row.shared(7), row.shared(8), row.instant(9), trim(row.shared(10)), row.number(11),
+                    trim(row.shared(12)), row.number(13), row.number(14))));
+            Phases.mark("settlement lines");
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not read the payment records", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
         log.info("read: {}", Phases.report());
+    }
+
+    /** A time as a SQL literal (COPY takes no parameters); from an Instant, so nothing to escape. */
+    private static String literal(Instant instant) {
+        return "'" + instant + "'::timestamptz";
     }
 
     /** Milliseconds per phase of a read on this thread, for the log (where a large run spends its time). */
@@ -165,32 +233,6 @@ class JdbcPaymentRecords implements PaymentRecords {
             LAST.remove();
             return text;
         }
-    }
-
-    private static OrderRecord order(ResultSet rs) throws SQLException {
-        return new OrderRecord(rs.getString("merchant_reference"), rs.getString("market"),
-                rs.getString("customer_reference"), (Long) rs.getObject("amount_due_minor"), trim(rs.getString("currency")),
-                rs.getString("expected_method"));
-    }
-
-    private static TransactionRecord transaction(ResultSet rs) throws SQLException {
-        return new TransactionRecord(rs.getObject("id", UUID.class), Provider.valueOf(rs.getString("provider")),
-                rs.getString("merchant_account"), TransactionKind.valueOf(rs.getString("kind")),
-                rs.getString("provider_reference"), rs.getString("original_reference"),
-                rs.getString("merchant_reference"), rs.getString("customer_reference"), rs.getString("status"),
-                rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("method"),
-                rs.getTimestamp("occurred_at").toInstant());
-    }
-
-    private static SettlementLineRecord line(ResultSet rs) throws SQLException {
-        Timestamp booked = rs.getTimestamp("booked_at");
-        return new SettlementLineRecord(rs.getObject("line_key", UUID.class), Provider.valueOf(rs.getString("provider")),
-                rs.getString("merchant_account"), rs.getString("batch"), rs.getString("psp_reference"),
-                rs.getString("merchant_reference"), rs.getString("modification_reference"),
-                rs.getString("payment_method"), rs.getString("record_type"), booked == null ? null : booked.toInstant(),
-                trim(rs.getString("gross_currency")),
-                rs.getLong("gross_credit_minor") - rs.getLong("gross_debit_minor"), trim(rs.getString("net_currency")),
-                rs.getLong("net_credit_minor") - rs.getLong("net_debit_minor"), rs.getLong("fees_minor"));
     }
 
     private static @Nullable String trim(@Nullable String currency) {
