@@ -127,6 +127,10 @@ final class CopyRows {
         return text(column);
     }
 
+    boolean bool(int column) {
+        return end[column] - start[column] == 1 && data[start[column]] == 't';
+    }
+
     long number(int column) {
         int from = start[column];
         int to = end[column];

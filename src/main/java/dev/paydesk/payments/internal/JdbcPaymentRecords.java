@@ -50,33 +50,38 @@ class JdbcPaymentRecords implements PaymentRecords {
     public void read(Instant from, Instant to, RecordSink sink) {
         transactions.executeWithoutResult(status -> {
             createScope();
-            if (coversEverything(from, to)) {
-                Phases.mark("range check (every record in range: no scope)");
-                stream(from, to, true, sink);
+            if (holdsEveryRecord(from, to)) {
+                Phases.mark("range check (every record in range: no scope table)");
+                readWhole(from, to, sink);
                 return;
             }
-            // the range's settlement lines are read once (three narrow columns), not once per kind of reference
-            jdbc.sql("""
-                    with lines as materialized (
-                        select merchant_reference, psp_reference, modification_reference from payments_settlement_line
-                        where booked_at >= :from and booked_at < :to)
-                    insert into payments_read_scope
-                    select merchant_reference from payments_transaction
-                        where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
-                    union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
-                    union select merchant_reference from payments_order where created_at >= :from and created_at < :to
-                    union select merchant_reference from lines where merchant_reference is not null
-                    union select o.merchant_reference from payments_order o where o.merchant_reference in (
-                        select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
-                            '[^A-Za-z0-9_/-]+') from lines
-                        where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
-                    union select t.merchant_reference from payments_transaction t
-                        where t.merchant_reference is not null and t.provider_reference in (
-                            select psp_reference from lines union all select modification_reference from lines)""")
-                    .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
-            Phases.mark("scope");
-            stream(from, to, false, sink);
+            readScoped(from, to, sink);
         });
+    }
+
+    /** The read through the scope table (any range); call inside the read's transaction, after {@link #createScope}. */
+    void readScoped(Instant from, Instant to, RecordSink sink) {
+        // the range's settlement lines are read once (three narrow columns), not once per kind of reference
+        jdbc.sql("""
+                with lines as materialized (
+                    select merchant_reference, psp_reference, modification_reference from payments_settlement_line
+                    where booked_at >= :from and booked_at < :to)
+                insert into payments_read_scope
+                select merchant_reference from payments_transaction
+                    where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
+                union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
+                union select merchant_reference from payments_order where created_at >= :from and created_at < :to
+                union select merchant_reference from lines where merchant_reference is not null
+                union select o.merchant_reference from payments_order o where o.merchant_reference in (
+                    select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
+                        '[^A-Za-z0-9_/-]+') from lines
+                    where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
+                union select t.merchant_reference from payments_transaction t
+                    where t.merchant_reference is not null and t.provider_reference in (
+                        select psp_reference from lines union all select modification_reference from lines)""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
+        Phases.mark("scope");
+        streamScoped(from, to, sink);
     }
 
     @Override
@@ -88,11 +93,11 @@ class JdbcPaymentRecords implements PaymentRecords {
             createScope();
             jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
                     .param("refs", merchantReferences.toArray(String[]::new)).update();
-            stream(null, null, false, sink);
+            streamScoped(null, null, sink);
         });
     }
 
-    private void createScope() {
+    void createScope() {
         Phases.start();
         // no indexes: filled with distinct values and only ever hash-joined whole, a million keys at a time
         jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text) on commit drop").update();
@@ -103,15 +108,14 @@ class JdbcPaymentRecords implements PaymentRecords {
     }
 
     /**
-     * Whether {@code [from, to)} holds every time in the mirror (every movement, refund request, order
-     * and booked settlement line): then the scope is every order and every movement with an order, and
-     * the read needs no scope table and no joins, only one scan of each table.
+     * Whether {@code [from, to)} holds every movement, refund request and booked settlement line in the
+     * mirror: then every movement with an order and every refund request is in scope, and the read
+     * needs no scope table and no joins, only one scan of each table ({@link #readWhole}).
      */
-    private boolean coversEverything(Instant from, Instant to) {
+    private boolean holdsEveryRecord(Instant from, Instant to) {
         Boolean covers = jdbc.sql("""
                 select coalesce((select min(occurred_at) >= :from and max(occurred_at) < :to from payments_transaction), true)
                    and coalesce((select min(requested_at) >= :from and max(requested_at) < :to from payments_refund_request), true)
-                   and coalesce((select min(created_at) >= :from and max(created_at) < :to from payments_order), true)
                    and coalesce((select min(booked_at) >= :from and max(booked_at) < :to from payments_settlement_line), true)""")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Boolean.class).single();
         return Boolean.TRUE.equals(covers);
@@ -130,79 +134,142 @@ class JdbcPaymentRecords implements PaymentRecords {
             + "coalesce(x.gross_credit_minor, 0) - coalesce(x.gross_debit_minor, 0), x.net_currency, "
             + "coalesce(x.net_credit_minor, 0) - coalesce(x.net_debit_minor, 0), x.fees_minor";
 
-    /**
-     * Streams the records in scope by {@code COPY (select …) TO STDOUT}, decoded from the bytes
-     * ({@link CopyRows}). {@code full}: the range holds every time in the mirror, so every order,
-     * movement with an order and refund request is in scope, read without the scope tables.
-     */
-    private void stream(@Nullable Instant from, @Nullable Instant to, boolean full, RecordSink sink) {
-        String lower = literal(from == null ? Instant.EPOCH : from);
-        String upper = literal(to == null ? Instant.EPOCH : to);
-        String inRange = "x.booked_at >= " + lower + " and x.booked_at < " + upper;
-        String outside = "(not (" + inRange + ") or x.booked_at is null)";
+    private static OrderRecord order(CopyRows row) {
+        return new OrderRecord(row.required(0), row.shared(1), row.text(2), row.numberOrNull(3), trim(row.shared(4)),
+                row.shared(5));
+    }
+
+    private static TransactionRecord transaction(CopyRows row) {
+        return new TransactionRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2),
+                TransactionKind.valueOf(row.shared(3)), row.required(4), row.text(5), row.text(6), row.text(7),
+                row.shared(8), row.number(9), trim(row.shared(10)), row.shared(11), row.instant(12));
+    }
+
+    private static RefundRequestRecord request(CopyRows row) {
+        return new RefundRequestRecord(row.required(0), row.required(1), row.number(2), trim(row.shared(3)),
+                row.instant(4));
+    }
+
+    private static SettlementLineRecord line(CopyRows row) {
+        return new SettlementLineRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2), row.shared(3),
+                row.text(4), row.text(5), row.text(6), row.shared(7), row.shared(8), row.instant(9),
+                trim(row.shared(10)), row.number(11), trim(row.shared(12)), row.number(13), row.number(14));
+    }
+
+    /** Runs {@code work} with the transaction's connection (COPY needs the driver's own connection). */
+    private void withConnection(CopyWork work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            if (!full) {
-                jdbc.sql("analyze payments_read_scope").update();
-                Phases.mark("analyze");
-            }
-            CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o"
-                    + (full ? "" : " join payments_read_scope s using (merchant_reference)"), 6, row -> sink.order(
-                    new OrderRecord(row.required(0), row.shared(1), row.text(2), row.numberOrNull(3), trim(row.shared(4)),
-                            row.shared(5))));
-            Phases.mark("orders");
-            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
-                    + (full ? " where t.merchant_reference is not null"
-                    : " join payments_read_scope s using (merchant_reference)"), 13, row -> sink.transaction(
-                    new TransactionRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2),
-                            TransactionKind.valueOf(row.shared(3)), row.required(4), row.text(5), row.text(6), row.text(7),
-                            row.shared(8), row.number(9), trim(row.shared(10)), row.shared(11), row.instant(12))));
-            Phases.mark("transactions");
-            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r"
-                    + (full ? "" : " join payments_read_scope s using (merchant_reference)"), 5, row -> sink.refundRequest(
-                    new RefundRequestRecord(row.required(0), row.required(1), row.number(2), trim(row.shared(3)),
-                            row.instant(4))));
-            Phases.mark("refund requests");
-            String lines;
-            if (full) {
-                // every booked line is in the range; a line without a booking time comes when it names what the
-                // scope tables would hold: an order, a movement's or refund request's order, a booked line's
-                // merchant reference, or a movement with an order by its PSP or modification reference
-                lines = "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
-                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at is null"
-                        + " and (exists (select 1 from payments_order o where o.merchant_reference = x.merchant_reference)"
-                        + " or exists (select 1 from payments_transaction t where t.merchant_reference = x.merchant_reference)"
-                        + " or exists (select 1 from payments_refund_request r where r.merchant_reference = x.merchant_reference)"
-                        + " or exists (select 1 from payments_settlement_line l where l.booked_at is not null"
-                        + " and l.merchant_reference = x.merchant_reference)"
-                        + " or exists (select 1 from payments_transaction t where t.merchant_reference is not null"
-                        + " and t.provider_reference in (x.psp_reference, x.modification_reference)))";
-            } else {
-                jdbc.sql("""
-                        insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
-                        join payments_read_scope s using (merchant_reference)""").update();
-                jdbc.sql("analyze payments_read_refs").update();
-                // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
-                // disk); the lines of the range, then those outside it that name an order or movement in scope; a
-                // line naming several comes more than once and the sink keeps the first (no dedupe in the database)
-                lines = "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
-                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
-                        + " join payments_read_scope s using (merchant_reference) where " + outside
-                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
-                        + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
-                        + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
-                        + " join payments_read_refs r on r.ref = x.modification_reference where " + outside;
-            }
-            CopyRows.copy(connection, lines, 15, row -> sink.settlementLine(new SettlementLineRecord(row.uuid(0),
-                    Provider.valueOf(row.shared(1)), row.shared(2), row.shared(3), row.text(4), row.text(5), row.text(6),
-                    row.shared(7), row.shared(8), row.instant(9), trim(row.shared(10)), row.number(11),
-                    trim(row.shared(12)), row.number(13), row.number(14))));
-            Phases.mark("settlement lines");
+            work.run(connection);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not read the payment records", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private interface CopyWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Streams the records of the scope table by {@code COPY (select …) TO STDOUT}, decoded from the
+     * bytes ({@link CopyRows}): the orders in scope, their movements and refund requests, the lines
+     * of the range and the lines outside it that name an order or a movement in scope.
+     */
+    private void streamScoped(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
+        String lower = literal(from == null ? Instant.EPOCH : from);
+        String upper = literal(to == null ? Instant.EPOCH : to);
+        String inRange = "x.booked_at >= " + lower + " and x.booked_at < " + upper;
+        String outside = "(not (" + inRange + ") or x.booked_at is null)";
+        jdbc.sql("analyze payments_read_scope").update();
+        Phases.mark("analyze");
+        withConnection(connection -> {
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o"
+                    + " join payments_read_scope s using (merchant_reference)", 6, row -> sink.order(order(row)));
+            Phases.mark("orders");
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + " join payments_read_scope s using (merchant_reference)", 13, row -> sink.transaction(transaction(row)));
+            Phases.mark("transactions");
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r"
+                    + " join payments_read_scope s using (merchant_reference)", 5, row -> sink.refundRequest(request(row)));
+            Phases.mark("refund requests");
+            jdbc.sql("""
+                    insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
+                    join payments_read_scope s using (merchant_reference)""").update();
+            jdbc.sql("analyze payments_read_refs").update();
+            // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
+            // disk); the lines of the range, then those outside it that name an order or movement in scope; a
+            // line naming several comes more than once and the sink keeps the first (no dedupe in the database)
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_scope s using (merchant_reference) where " + outside
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_refs r on r.ref = x.modification_reference where " + outside,
+                    15, row -> sink.settlementLine(line(row)));
+            Phases.mark("settlement lines");
+        });
+        log.info("read: {}", Phases.report());
+    }
+
+    /**
+     * The same records as the scope of {@link #read} when {@code [from, to)} holds every movement,
+     * refund request and booked line ({@link #holdsEveryRecord}), without a scope table: every
+     * movement with an order, every refund request and every booked line are in scope, read in one
+     * scan each, and their order references are collected here; then the orders in scope (created in
+     * the range, or named by one of those records or by a word of a line's free text), and the lines
+     * without a booking time that name an order in scope or a movement with an order. Movements,
+     * refund requests and lines come before the orders.
+     */
+    void readWhole(Instant from, Instant to, RecordSink sink) {
+        String inRange = " >= " + literal(from) + " and %s < " + literal(to);
+        java.util.Set<String> scope = new java.util.HashSet<>();
+        java.util.Set<String> words = new java.util.HashSet<>();
+        withConnection(connection -> {
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + " where t.merchant_reference is not null", 13, row -> {
+                TransactionRecord t = transaction(row);
+                scope.add(t.merchantReference());
+                sink.transaction(t);
+            });
+            Phases.mark("transactions");
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r", 5, row -> {
+                RefundRequestRecord r = request(row);
+                scope.add(r.merchantReference());
+                sink.refundRequest(r);
+            });
+            Phases.mark("refund requests");
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at"
+                    + inRange.formatted("x.booked_at"), 15, row -> {
+                SettlementLineRecord l = line(row);
+                if (l.merchantReference() != null) {
+                    scope.add(l.merchantReference());
+                }
+                RemittanceWords.add(l.merchantReference(), l.modificationReference(), words);
+                sink.settlementLine(l);
+            });
+            Phases.mark("settlement lines");
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + ", o.created_at" + inRange.formatted("o.created_at")
+                    + " from payments_order o", 7, row -> {
+                OrderRecord o = order(row);
+                if (row.bool(6) || scope.contains(o.merchantReference()) || words.contains(o.merchantReference())) {
+                    scope.add(o.merchantReference());
+                    sink.order(o);
+                }
+            });
+            Phases.mark("orders");
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + ", exists (select 1 from payments_transaction t"
+                    + " where t.merchant_reference is not null and t.provider_reference in (x.psp_reference,"
+                    + " x.modification_reference)) from payments_settlement_line x where x.booked_at is null", 16, row -> {
+                SettlementLineRecord l = line(row);
+                if (row.bool(15) || (l.merchantReference() != null && scope.contains(l.merchantReference()))) {
+                    sink.settlementLine(l);
+                }
+            });
+            Phases.mark("unbooked lines");
+        });
         log.info("read: {}", Phases.report());
     }
 
