@@ -238,6 +238,24 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
                 && "STRIPE".equals(e.provider()));
     }
 
+    @Test
+    void aCaptureFromTheMerchantsCapturesFeedIsReconciledIncrementally() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String order = "R-CAPFEED-" + UUID.randomUUID();
+        importFile("orders", "orders.csv", "merchant_reference,market,customer_reference,amount,currency,expected_method\n"
+                + order + ",DE,c-9,10.00,EUR,card\n");
+        importFile("captures", "captures.csv",
+                "capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference\n"
+                        + "CAP-" + UUID.randomUUID() + "," + order + ",adyen,15.00,EUR,card," + Instant.now() + ",c-9\n");
+        for (int i = 0; i < 100 && findingTypes(order).isEmpty(); i++) {
+            Thread.sleep(100);
+            runs.flush();
+        }
+        assertThat(findingTypes(order)).containsExactly("CAPTURED_MORE_THAN_DUE");
+        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == 500
+                && "ADYEN".equals(e.provider()));
+    }
+
     /** Stripe's documented signature: HMAC-SHA256 over "timestamp.payload" with the endpoint secret. */
     private static String hmac(String secret, String payload) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
