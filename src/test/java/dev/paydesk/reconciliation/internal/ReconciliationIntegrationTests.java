@@ -70,6 +70,9 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
     EventCollector collected;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     MockMvc mvc;
 
     @TestConfiguration
@@ -236,6 +239,25 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
         assertThat(findingTypes(order)).containsExactly("CAPTURED_MORE_THAN_DUE");
         assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == 500
                 && "STRIPE".equals(e.provider()));
+    }
+
+    @Test
+    void aRunWaitsWhileAnotherRunHoldsTheRunLock() throws Exception {
+        String order = "R-LOCK-" + UUID.randomUUID();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            try (var s = other.prepareStatement("select pg_advisory_lock(?)")) {
+                s.setLong(1, RunLock.KEY);
+                s.executeQuery().close();
+            }
+            CompletableFuture<?> run = CompletableFuture.supplyAsync(() -> reconciliation.reconcileOrders(List.of(order)));
+            Thread.sleep(700);
+            assertThat(run).as("waits for the other run").isNotDone();
+            try (var s = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                s.setLong(1, RunLock.KEY);
+                s.executeQuery().close();
+            }
+            run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @Test
