@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
+import dev.paydesk.shared.SharedStrings;
+
 /**
  * Reads the rows of {@code COPY (select …) TO STDOUT} (PostgreSQL's text format: tab-separated,
  * {@code \N} for null, backslash escapes, one CopyData message per row) and decodes the fields
@@ -26,8 +28,7 @@ final class CopyRows {
 
     private final int[] start;
     private final int[] end;
-    private final String[] sharedValues = new String[4096];
-    private final byte[][] sharedBytes = new byte[4096][];
+    private final SharedStrings strings = new SharedStrings(StandardCharsets.UTF_8);
     private byte[] data = new byte[0];
 
     private CopyRows(int columns) {
@@ -105,26 +106,12 @@ final class CopyRows {
         if (isNull(column)) {
             return null;
         }
-        int from = start[column];
-        int length = end[column] - from;
-        int hash = length;
-        for (int i = from; i < from + length; i++) {
-            hash = 31 * hash + data[i];
-        }
-        int mask = sharedValues.length - 1;
-        for (int slot = hash & mask, probes = 0; probes < 8; slot = (slot + 1) & mask, probes++) {
-            byte[] known = sharedBytes[slot];
-            if (known == null) {
-                String value = text(column);
-                sharedValues[slot] = value;
-                sharedBytes[slot] = java.util.Arrays.copyOfRange(data, from, from + length);
-                return value;
-            }
-            if (java.util.Arrays.equals(known, 0, known.length, data, from, from + length)) {
-                return sharedValues[slot];
+        for (int i = start[column]; i < end[column]; i++) {
+            if (data[i] == '\\') {
+                return text(column);
             }
         }
-        return text(column);
+        return strings.get(data, start[column], end[column] - start[column]);
     }
 
     boolean bool(int column) {

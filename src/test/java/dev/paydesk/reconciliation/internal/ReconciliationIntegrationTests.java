@@ -232,13 +232,7 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
         mvc.perform(post("/webhooks/stripe/stripe-eu").contentType(MediaType.APPLICATION_JSON)
                 .header("Stripe-Signature", "t=" + now + ",v1=" + hmac("whsec_paydesk_test_secret", now + "." + body))
                 .content(body)).andExpect(status().isOk());
-        for (int i = 0; i < 100 && findingTypes(order).isEmpty(); i++) {
-            Thread.sleep(100);
-            runs.flush();
-        }
-        assertThat(findingTypes(order)).containsExactly("CAPTURED_MORE_THAN_DUE");
-        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == 500
-                && "STRIPE".equals(e.provider()));
+        assertIncrementallyFoundCapturedMoreThanDue(order, 500, "STRIPE");
     }
 
     @Test
@@ -269,13 +263,19 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
         importFile("captures", "captures.csv",
                 "capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference\n"
                         + "CAP-" + UUID.randomUUID() + "," + order + ",adyen,15.00,EUR,card," + Instant.now() + ",c-9\n");
+        assertIncrementallyFoundCapturedMoreThanDue(order, 500, "ADYEN");
+    }
+
+    /** Flushes the incremental queue until the order has a finding; it must be one captured-more-than-due. */
+    private void assertIncrementallyFoundCapturedMoreThanDue(String order, long excessMinor, String provider)
+            throws InterruptedException {
         for (int i = 0; i < 100 && findingTypes(order).isEmpty(); i++) {
             Thread.sleep(100);
             runs.flush();
         }
         assertThat(findingTypes(order)).containsExactly("CAPTURED_MORE_THAN_DUE");
-        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == 500
-                && "ADYEN".equals(e.provider()));
+        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == excessMinor
+                && provider.equals(e.provider()));
     }
 
     /** Stripe's documented signature: HMAC-SHA256 over "timestamp.payload" with the endpoint secret. */
