@@ -241,8 +241,16 @@ class JdbcPaymentRecords implements PaymentRecords {
                 sink.refundRequest(r);
             });
             Phases.mark("refund requests");
-            CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at"
-                    + inRange.formatted("x.booked_at"), 15, row -> {
+            String parallel = jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class).single();
+            String booked = "select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at"
+                    + inRange.formatted("x.booked_at");
+            // one plain scan in this backend: a batch's partition imported in the same transaction has no statistics
+            // yet, so the planner expects a few hundred rows and would hand a million wide rows through a Gather
+            jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query(String.class).single();
+            if (log.isDebugEnabled()) {
+                log.debug("booked lines plan: {}", jdbc.sql("explain " + booked).query(String.class).list());
+            }
+            CopyRows.copy(connection, booked, 15, row -> {
                 SettlementLineRecord l = line(row);
                 if (l.merchantReference() != null) {
                     scope.add(l.merchantReference());
@@ -250,6 +258,8 @@ class JdbcPaymentRecords implements PaymentRecords {
                 RemittanceWords.add(l.merchantReference(), l.modificationReference(), words);
                 sink.settlementLine(l);
             });
+            jdbc.sql("select set_config('max_parallel_workers_per_gather', :was, true)").param("was", parallel)
+                    .query(String.class).single();
             Phases.mark("settlement lines");
             CopyRows.copy(connection, "select " + ORDER_COLUMNS + ", o.created_at" + inRange.formatted("o.created_at")
                     + " from payments_order o", 7, row -> {
