@@ -17,7 +17,7 @@ public interface PaymentRecords {
      * Everything about the orders with activity in {@code [from, to)} (a movement, a refund
      * request or the order itself created then, or a settlement line booked then that refers to
      * them by reference or by a word of its free text), plus every settlement line booked in the range, whether it refers to anything or not.
-     * Orders come first, then movements, refund requests and settlement lines, each in no particular order.
+     * The kinds of record may come in any order (orders first or last), each in no particular order.
      */
     void read(Instant from, Instant to, RecordSink sink);
 

@@ -1,16 +1,17 @@
 package dev.paydesk.payments.internal;
 
-import java.sql.ResultSet;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +22,10 @@ import dev.paydesk.payments.Provider;
 import dev.paydesk.payments.TransactionKind;
 
 /**
- * Streams the mirror's rows from server-side cursors (a fetch size inside a transaction, so the
- * PostgreSQL driver does not buffer whole result sets). The orders in scope are first collected
- * into a temporary table, then each table is read once, joined to it.
+ * Streams the mirror's rows by {@code COPY (select …) TO STDOUT}, decoded from the bytes
+ * ({@link CopyRows}; nothing buffers a whole result). The orders in scope are first collected into a
+ * temporary table, then each table is read once, joined to it; a range that holds every time in the
+ * mirror skips the scope and reads each table whole.
  */
 @Component
 class JdbcPaymentRecords implements PaymentRecords {
@@ -32,10 +34,12 @@ class JdbcPaymentRecords implements PaymentRecords {
     private static final String WORK_MEM = "256MB";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPaymentRecords.class);
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     JdbcPaymentRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
@@ -46,28 +50,38 @@ class JdbcPaymentRecords implements PaymentRecords {
     public void read(Instant from, Instant to, RecordSink sink) {
         transactions.executeWithoutResult(status -> {
             createScope();
-            // the range's settlement lines are read once (three narrow columns), not once per kind of reference
-            jdbc.sql("""
-                    with lines as materialized (
-                        select merchant_reference, psp_reference, modification_reference from payments_settlement_line
-                        where booked_at >= :from and booked_at < :to)
-                    insert into payments_read_scope
-                    select merchant_reference from payments_transaction
-                        where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
-                    union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
-                    union select merchant_reference from payments_order where created_at >= :from and created_at < :to
-                    union select merchant_reference from lines where merchant_reference is not null
-                    union select o.merchant_reference from payments_order o where o.merchant_reference in (
-                        select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
-                            '[^A-Za-z0-9_/-]+') from lines
-                        where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
-                    union select t.merchant_reference from payments_transaction t
-                        where t.merchant_reference is not null and t.provider_reference in (
-                            select psp_reference from lines union all select modification_reference from lines)""")
-                    .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
-            Phases.mark("scope");
-            stream(from, to, sink);
+            if (holdsEveryRecord(from, to)) {
+                Phases.mark("range check (every record in range: no scope table)");
+                readWhole(from, to, sink);
+                return;
+            }
+            readScoped(from, to, sink);
         });
+    }
+
+    /** The read through the scope table (any range); call inside the read's transaction, after {@link #createScope}. */
+    void readScoped(Instant from, Instant to, RecordSink sink) {
+        // the range's settlement lines are read once (three narrow columns), not once per kind of reference
+        jdbc.sql("""
+                with lines as materialized (
+                    select merchant_reference, psp_reference, modification_reference from payments_settlement_line
+                    where booked_at >= :from and booked_at < :to)
+                insert into payments_read_scope
+                select merchant_reference from payments_transaction
+                    where occurred_at >= :from and occurred_at < :to and merchant_reference is not null
+                union select merchant_reference from payments_refund_request where requested_at >= :from and requested_at < :to
+                union select merchant_reference from payments_order where created_at >= :from and created_at < :to
+                union select merchant_reference from lines where merchant_reference is not null
+                union select o.merchant_reference from payments_order o where o.merchant_reference in (
+                    select regexp_split_to_table(concat_ws(' ', merchant_reference, modification_reference),
+                        '[^A-Za-z0-9_/-]+') from lines
+                    where concat_ws(' ', merchant_reference, modification_reference) ~ '[^A-Za-z0-9_/-]')
+                union select t.merchant_reference from payments_transaction t
+                    where t.merchant_reference is not null and t.provider_reference in (
+                        select psp_reference from lines union all select modification_reference from lines)""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).update();
+        Phases.mark("scope");
+        streamScoped(from, to, sink);
     }
 
     @Override
@@ -79,11 +93,11 @@ class JdbcPaymentRecords implements PaymentRecords {
             createScope();
             jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
                     .param("refs", merchantReferences.toArray(String[]::new)).update();
-            stream(null, null, sink);
+            streamScoped(null, null, sink);
         });
     }
 
-    private void createScope() {
+    void createScope() {
         Phases.start();
         // no indexes: filled with distinct values and only ever hash-joined whole, a million keys at a time
         jdbc.sql("create temp table if not exists payments_read_scope (merchant_reference text) on commit drop").update();
@@ -93,54 +107,185 @@ class JdbcPaymentRecords implements PaymentRecords {
         jdbc.sql("truncate payments_read_scope, payments_read_refs").update();
     }
 
-    private void stream(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
+    /**
+     * Whether {@code [from, to)} holds every movement, refund request and booked settlement line in the
+     * mirror: then every movement with an order and every refund request is in scope, and the read
+     * needs no scope table and no joins, only one scan of each table ({@link #readWhole}).
+     */
+    private boolean holdsEveryRecord(Instant from, Instant to) {
+        Boolean covers = jdbc.sql("""
+                select coalesce((select min(occurred_at) >= :from and max(occurred_at) < :to from payments_transaction), true)
+                   and coalesce((select min(requested_at) >= :from and max(requested_at) < :to from payments_refund_request), true)
+                   and coalesce((select min(booked_at) >= :from and max(booked_at) < :to from payments_settlement_line), true)""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Boolean.class).single();
+        return Boolean.TRUE.equals(covers);
+    }
+
+    private static final String ORDER_COLUMNS = "o.merchant_reference, o.market, o.customer_reference, o.amount_due_minor, "
+            + "o.currency, o.expected_method";
+    private static final String TRANSACTION_COLUMNS = "t.id, t.provider, t.merchant_account, t.kind, t.provider_reference, "
+            + "t.original_reference, t.merchant_reference, t.customer_reference, t.status, t.amount_minor, t.currency, "
+            + "t.method, " + CopyRows.micros("t.occurred_at");
+    private static final String REQUEST_COLUMNS = "r.refund_reference, r.merchant_reference, r.amount_minor, r.currency, "
+            + CopyRows.micros("r.requested_at");
+    private static final String LINE_COLUMNS = "x.line_key, x.provider, x.merchant_account, x.batch, x.psp_reference, "
+            + "x.merchant_reference, x.modification_reference, x.payment_method, x.record_type, "
+            + CopyRows.micros("x.booked_at") + ", x.gross_currency, "
+            + "coalesce(x.gross_credit_minor, 0) - coalesce(x.gross_debit_minor, 0), x.net_currency, "
+            + "coalesce(x.net_credit_minor, 0) - coalesce(x.net_debit_minor, 0), x.fees_minor";
+
+    private static OrderRecord order(CopyRows row) {
+        return new OrderRecord(row.required(0), row.shared(1), row.text(2), row.numberOrNull(3), trim(row.shared(4)),
+                row.shared(5));
+    }
+
+    private static TransactionRecord transaction(CopyRows row) {
+        return new TransactionRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2),
+                TransactionKind.valueOf(row.shared(3)), row.required(4), row.text(5), row.text(6), row.text(7),
+                row.shared(8), row.number(9), trim(row.shared(10)), row.shared(11), row.instant(12));
+    }
+
+    private static RefundRequestRecord request(CopyRows row) {
+        return new RefundRequestRecord(row.required(0), row.required(1), row.number(2), trim(row.shared(3)),
+                row.instant(4));
+    }
+
+    private static SettlementLineRecord line(CopyRows row) {
+        return new SettlementLineRecord(row.uuid(0), Provider.valueOf(row.shared(1)), row.shared(2), row.shared(3),
+                row.text(4), row.text(5), row.text(6), row.shared(7), row.shared(8), row.instant(9),
+                trim(row.shared(10)), row.number(11), trim(row.shared(12)), row.number(13), row.number(14));
+    }
+
+    /** Runs {@code work} with the transaction's connection (COPY needs the driver's own connection). */
+    private void withConnection(CopyWork work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not read the payment records", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private interface CopyWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Streams the records of the scope table by {@code COPY (select …) TO STDOUT}, decoded from the
+     * bytes ({@link CopyRows}): the orders in scope, their movements and refund requests, the lines
+     * of the range and the lines outside it that name an order or a movement in scope.
+     */
+    private void streamScoped(@Nullable Instant from, @Nullable Instant to, RecordSink sink) {
+        String lower = literal(from == null ? Instant.EPOCH : from);
+        String upper = literal(to == null ? Instant.EPOCH : to);
+        String inRange = "x.booked_at >= " + lower + " and x.booked_at < " + upper;
+        String outside = "(not (" + inRange + ") or x.booked_at is null)";
         jdbc.sql("analyze payments_read_scope").update();
         Phases.mark("analyze");
-        jdbc.sql("""
-                select o.* from payments_order o join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.order(order(rs));
-                });
-        Phases.mark("orders");
-        jdbc.sql("""
-                insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
-                join payments_read_scope s using (merchant_reference)""").update();
-        jdbc.sql("analyze payments_read_refs").update();
-        jdbc.sql("""
-                select t.* from payments_transaction t join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.transaction(transaction(rs));
-                });
-        Phases.mark("transactions");
-        jdbc.sql("""
-                select r.* from payments_refund_request r join payments_read_scope s using (merchant_reference)""")
-                .query(rs -> {
-                    sink.refundRequest(new RefundRequestRecord(rs.getString("refund_reference"),
-                            rs.getString("merchant_reference"), rs.getLong("amount_minor"), rs.getString("currency"),
-                            rs.getTimestamp("requested_at").toInstant()));
-                });
-        Phases.mark("refund requests");
-        Timestamp lower = Timestamp.from(from == null ? Instant.EPOCH : from);
-        Timestamp upper = Timestamp.from(to == null ? Instant.EPOCH : to);
-        // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to disk);
-        // the lines of the range, then those outside it that name an order or movement in scope; a line naming
-        // several comes more than once and the sink keeps the first (no dedupe of whole rows in the database)
-        jdbc.sql("""
-                select * from (
-                    select l.* from payments_settlement_line l where booked_at >= :from and booked_at < :to
-                    union all select x.* from payments_settlement_line x join payments_read_scope s using (merchant_reference)
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.psp_reference
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                    union all select x.* from payments_settlement_line x join payments_read_refs r on r.ref = x.modification_reference
-                        where not (x.booked_at >= :from and x.booked_at < :to) or x.booked_at is null
-                ) lines""")
-                .param("from", lower).param("to", upper)
-                .query(rs -> {
-                    sink.settlementLine(line(rs));
-                });
-        Phases.mark("settlement lines");
+        withConnection(connection -> {
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o"
+                    + " join payments_read_scope s using (merchant_reference)", 6, row -> sink.order(order(row)));
+            Phases.mark("orders");
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + " join payments_read_scope s using (merchant_reference)", 13, row -> sink.transaction(transaction(row)));
+            Phases.mark("transactions");
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r"
+                    + " join payments_read_scope s using (merchant_reference)", 5, row -> sink.refundRequest(request(row)));
+            Phases.mark("refund requests");
+            jdbc.sql("""
+                    insert into payments_read_refs select distinct t.provider_reference from payments_transaction t
+                    join payments_read_scope s using (merchant_reference)""").update();
+            jdbc.sql("analyze payments_read_refs").update();
+            // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
+            // disk); the lines of the range, then those outside it that name an order or movement in scope; a
+            // line naming several comes more than once and the sink keeps the first (no dedupe in the database)
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_scope s using (merchant_reference) where " + outside
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " join payments_read_refs r on r.ref = x.modification_reference where " + outside,
+                    15, row -> sink.settlementLine(line(row)));
+            Phases.mark("settlement lines");
+        });
         log.info("read: {}", Phases.report());
+    }
+
+    /**
+     * The same records as the scope of {@link #read} when {@code [from, to)} holds every movement,
+     * refund request and booked line ({@link #holdsEveryRecord}), without a scope table: every
+     * movement with an order, every refund request and every booked line are in scope, read in one
+     * scan each, and their order references are collected here; then the orders in scope (created in
+     * the range, or named by one of those records or by a word of a line's free text), and the lines
+     * without a booking time that name an order in scope or a movement with an order. Movements,
+     * refund requests and lines come before the orders.
+     */
+    void readWhole(Instant from, Instant to, RecordSink sink) {
+        String inRange = " >= " + literal(from) + " and %s < " + literal(to);
+        java.util.Set<String> scope = new java.util.HashSet<>();
+        java.util.Set<String> words = new java.util.HashSet<>();
+        withConnection(connection -> {
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + " where t.merchant_reference is not null", 13, row -> {
+                TransactionRecord t = transaction(row);
+                scope.add(t.merchantReference());
+                sink.transaction(t);
+            });
+            Phases.mark("transactions");
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r", 5, row -> {
+                RefundRequestRecord r = request(row);
+                scope.add(r.merchantReference());
+                sink.refundRequest(r);
+            });
+            Phases.mark("refund requests");
+            String parallel = jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class).single();
+            String booked = "select " + LINE_COLUMNS + " from payments_settlement_line x where x.booked_at"
+                    + inRange.formatted("x.booked_at");
+            // one plain scan in this backend: a batch's partition imported in the same transaction has no statistics
+            // yet, so the planner expects a few hundred rows and would hand a million wide rows through a Gather
+            jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query(String.class).single();
+            if (log.isDebugEnabled()) {
+                log.debug("booked lines plan: {}", jdbc.sql("explain " + booked).query(String.class).list());
+            }
+            CopyRows.copy(connection, booked, 15, row -> {
+                SettlementLineRecord l = line(row);
+                if (l.merchantReference() != null) {
+                    scope.add(l.merchantReference());
+                }
+                RemittanceWords.add(l.merchantReference(), l.modificationReference(), words);
+                sink.settlementLine(l);
+            });
+            jdbc.sql("select set_config('max_parallel_workers_per_gather', :was, true)").param("was", parallel)
+                    .query(String.class).single();
+            Phases.mark("settlement lines");
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + ", o.created_at" + inRange.formatted("o.created_at")
+                    + " from payments_order o", 7, row -> {
+                OrderRecord o = order(row);
+                if (row.bool(6) || scope.contains(o.merchantReference()) || words.contains(o.merchantReference())) {
+                    scope.add(o.merchantReference());
+                    sink.order(o);
+                }
+            });
+            Phases.mark("orders");
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + ", exists (select 1 from payments_transaction t"
+                    + " where t.merchant_reference is not null and t.provider_reference in (x.psp_reference,"
+                    + " x.modification_reference)) from payments_settlement_line x where x.booked_at is null", 16, row -> {
+                SettlementLineRecord l = line(row);
+                if (row.bool(15) || (l.merchantReference() != null && scope.contains(l.merchantReference()))) {
+                    sink.settlementLine(l);
+                }
+            });
+            Phases.mark("unbooked lines");
+        });
+        log.info("read: {}", Phases.report());
+    }
+
+    /** A time as a SQL literal (COPY takes no parameters); from an Instant, so nothing to escape. */
+    private static String literal(Instant instant) {
+        return "'" + instant + "'::timestamptz";
     }
 
     /** Milliseconds per phase of a read on this thread, for the log (where a large run spends its time). */
@@ -165,32 +310,6 @@ class JdbcPaymentRecords implements PaymentRecords {
             LAST.remove();
             return text;
         }
-    }
-
-    private static OrderRecord order(ResultSet rs) throws SQLException {
-        return new OrderRecord(rs.getString("merchant_reference"), rs.getString("market"),
-                rs.getString("customer_reference"), (Long) rs.getObject("amount_due_minor"), trim(rs.getString("currency")),
-                rs.getString("expected_method"));
-    }
-
-    private static TransactionRecord transaction(ResultSet rs) throws SQLException {
-        return new TransactionRecord(rs.getObject("id", UUID.class), Provider.valueOf(rs.getString("provider")),
-                rs.getString("merchant_account"), TransactionKind.valueOf(rs.getString("kind")),
-                rs.getString("provider_reference"), rs.getString("original_reference"),
-                rs.getString("merchant_reference"), rs.getString("customer_reference"), rs.getString("status"),
-                rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("method"),
-                rs.getTimestamp("occurred_at").toInstant());
-    }
-
-    private static SettlementLineRecord line(ResultSet rs) throws SQLException {
-        Timestamp booked = rs.getTimestamp("booked_at");
-        return new SettlementLineRecord(rs.getObject("line_key", UUID.class), Provider.valueOf(rs.getString("provider")),
-                rs.getString("merchant_account"), rs.getString("batch"), rs.getString("psp_reference"),
-                rs.getString("merchant_reference"), rs.getString("modification_reference"),
-                rs.getString("payment_method"), rs.getString("record_type"), booked == null ? null : booked.toInstant(),
-                trim(rs.getString("gross_currency")),
-                rs.getLong("gross_credit_minor") - rs.getLong("gross_debit_minor"), trim(rs.getString("net_currency")),
-                rs.getLong("net_credit_minor") - rs.getLong("net_debit_minor"), rs.getLong("fees_minor"));
     }
 
     private static @Nullable String trim(@Nullable String currency) {

@@ -18,12 +18,18 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.paydesk.payments.PaymentFileImported;
+import dev.paydesk.payments.PaymentRecorded;
+import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.payments.Provider;
+import dev.paydesk.payments.TransactionKind;
 import dev.paydesk.platform.PanRedactor;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.Money;
 import dev.paydesk.shared.MoneyParser;
 
 /**
@@ -36,19 +42,32 @@ import dev.paydesk.shared.MoneyParser;
 class MerchantFeedImport {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MerchantFeedImport.class);
+    /** A captures feed with up to this many new captures publishes them one by one ({@link PaymentsRecorded}). */
+    static final int RECORDED_EVENT_LIMIT = 10_000;
+
     private final FeedStage.Opener stages;
     private final PaymentsStore store;
     private final Clock clock;
+    private final @Nullable JdbcClient jdbc;
+    private final @Nullable ApplicationEventPublisher events;
 
     @org.springframework.beans.factory.annotation.Autowired
-    MerchantFeedImport(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, Clock clock) {
-        this(new CopyFeedStages(dataSource, jdbc), store, clock);
+    MerchantFeedImport(DataSource dataSource, JdbcClient jdbc, PaymentsStore store, Clock clock,
+                       ApplicationEventPublisher events) {
+        this(new CopyFeedStages(dataSource, jdbc), store, clock, jdbc, events);
     }
 
     MerchantFeedImport(FeedStage.Opener stages, PaymentsStore store, Clock clock) {
+        this(stages, store, clock, null, null);
+    }
+
+    private MerchantFeedImport(FeedStage.Opener stages, PaymentsStore store, Clock clock, @Nullable JdbcClient jdbc,
+                               @Nullable ApplicationEventPublisher events) {
         this.stages = stages;
         this.store = store;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Orders: new ones added, known ones updated when a placeholder or when the amount due changed; the last row of a reference wins. */
@@ -94,9 +113,19 @@ class MerchantFeedImport {
      * currency,method,captured_at,customer_reference}, optional {@code merchant_account}): stored as
      * {@code CAPTURE} movements of the named provider, so a capture the provider also reports (same
      * provider and reference) is stored once, whichever arrives first.
+     * The new captures are announced like webhook movements, so incremental reconciliation and the other
+     * listeners see them: up to {@link #RECORDED_EVENT_LIMIT} as one {@link PaymentsRecorded}; a larger
+     * feed as one {@link PaymentFileImported} with the first and last capture time (reconciliation then
+     * checks that range as it does after a settlement report), rather than an event a million movements long.
      */
     ReportImports.Counts captures(String fileName, InputStream content) {
-        return load(fileName, content, "line int, provider text, account text, ref text, ord text, customer text, "
+        if (jdbc != null) {
+            jdbc.sql("""
+                    create temp table if not exists payments_capture_added (id uuid, provider text, account text,
+                        ref text, ord text, amount bigint, currency text, at timestamptz) on commit drop""").update();
+            jdbc.sql("truncate payments_capture_added").update();
+        }
+        ReportImports.Counts counts = load(fileName, content, "line int, provider text, account text, ref text, ord text, customer text, "
                         + "amount bigint, currency text, method text, at timestamptz",
                 (r, row) -> {
                     Provider provider = provider(required(r, "provider"));
@@ -112,11 +141,37 @@ class MerchantFeedImport {
                             .add(customer).add(amount).add(currency).add(Intake.reference("method", optional(r, "method")))
                             .add(at.toString());
                 }, """
-                insert into payments_transaction (id, provider, merchant_account, kind, provider_reference,
-                    merchant_reference, customer_reference, status, amount_minor, currency, method, occurred_at)
-                select gen_random_uuid(), provider, account, 'CAPTURE', ref, ord, customer, 'captured', amount, currency,
-                    method, at from %s order by line
-                on conflict (provider, kind, provider_reference) do nothing""");
+                with added as (
+                    insert into payments_transaction (id, provider, merchant_account, kind, provider_reference,
+                        merchant_reference, customer_reference, status, amount_minor, currency, method, occurred_at)
+                    select gen_random_uuid(), provider, account, 'CAPTURE', ref, ord, customer, 'captured', amount, currency,
+                        method, at from %s order by line
+                    on conflict (provider, kind, provider_reference) do nothing
+                    returning id, provider, merchant_account, provider_reference, merchant_reference, amount_minor,
+                        currency, occurred_at)
+                insert into payments_capture_added select * from added""");
+        announceCaptures(fileName, counts.added());
+        return counts;
+    }
+
+    private void announceCaptures(String fileName, int added) {
+        if (jdbc == null || events == null || added == 0) {
+            return;
+        }
+        if (added > RECORDED_EVENT_LIMIT) {
+            jdbc.sql("select min(at), max(at) from payments_capture_added").query(rs -> {
+                events.publishEvent(new PaymentFileImported("captures", fileName, added,
+                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()));
+            });
+            return;
+        }
+        List<PaymentRecorded> recorded = jdbc.sql("select * from payments_capture_added")
+                .query((rs, n) -> new PaymentRecorded(rs.getObject("id", java.util.UUID.class),
+                        Provider.valueOf(rs.getString("provider")), rs.getString("account"), TransactionKind.CAPTURE,
+                        rs.getString("ref"), null, rs.getString("ord"),
+                        new Money(rs.getLong("amount"), Currency.getInstance(rs.getString("currency").trim())), "captured",
+                        rs.getTimestamp("at").toInstant())).list();
+        events.publishEvent(new PaymentsRecorded(recorded));
     }
 
     private static Provider provider(String name) {

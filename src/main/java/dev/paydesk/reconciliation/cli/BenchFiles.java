@@ -82,8 +82,8 @@ final class BenchFiles {
         private final byte[] data;
         private final int[] start;
         private final int[] end;
-        private final String[] sharedValues = new String[4096];
-        private final int[] sharedHashes = new int[4096];
+        private final dev.paydesk.shared.SharedStrings sharedStrings =
+                new dev.paydesk.shared.SharedStrings(StandardCharsets.ISO_8859_1);
         private int pos;
 
         Fields(byte[] data, int columns) {
@@ -126,38 +126,7 @@ final class BenchFiles {
 
         /** Low-cardinality text: one String per distinct value, found by hash without allocating. */
         String shared(int column) {
-            int from = start[column];
-            int length = end[column] - from;
-            int hash = length;
-            for (int i = from; i < from + length; i++) {
-                hash = 31 * hash + data[i];
-            }
-            int mask = sharedValues.length - 1;
-            for (int slot = hash & mask, probes = 0; probes < 8; slot = (slot + 1) & mask, probes++) {
-                String known = sharedValues[slot];
-                if (known == null) {
-                    String value = text(column);
-                    sharedValues[slot] = value;
-                    sharedHashes[slot] = hash;
-                    return value;
-                }
-                if (sharedHashes[slot] == hash && sameBytes(known, from, length)) {
-                    return known;
-                }
-            }
-            return text(column);
-        }
-
-        private boolean sameBytes(String known, int from, int length) {
-            if (known.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (known.charAt(i) != (char) (data[from + i] & 0xff)) {
-                    return false;
-                }
-            }
-            return true;
+            return sharedStrings.get(data, start[column], end[column] - start[column]);
         }
 
         long number(int column) {

@@ -35,8 +35,8 @@ import dev.paydesk.reconciliation.engine.ReconciliationEngine;
 import dev.paydesk.shared.Money;
 
 /**
- * One run: read the records through the payments API (outside any lock), run the engine, then write
- * under the findings lock in one transaction: new anomalies open findings, known ones are refreshed
+ * One run: read the records through the payments API, run the engine, then write under the findings
+ * lock in one transaction; runs take turns ({@link RunLock}, held from the read to the write): new anomalies open findings, known ones are refreshed
  * (a resolved one reopens), unresolved findings in the run's scope that were not found again
  * resolve. Events and the audit entry go out in that same transaction.
  */
@@ -54,10 +54,12 @@ class ReconciliationService implements Reconciliation {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RunLock runLock;
 
     ReconciliationService(PaymentRecords records, FindingStore store, MarketCatalog markets,
                           ReconciliationProperties properties, ApplicationEventPublisher events, AuditLog audit,
-                          Clock clock, PlatformTransactionManager transactionManager) {
+                          Clock clock, PlatformTransactionManager transactionManager, RunLock runLock) {
+        this.runLock = runLock;
         this.records = records;
         this.store = store;
         this.markets = markets;
@@ -70,6 +72,10 @@ class ReconciliationService implements Reconciliation {
 
     @Override
     public RunSummary reconcile(Instant from, Instant to) {
+        return runLock.serialised(() -> readAndRun(from, to));
+    }
+
+    private RunSummary readAndRun(Instant from, Instant to) {
         long start = System.nanoTime();
         EngineInput input = new EngineInput();
         records.read(from, to, input);
@@ -80,10 +86,12 @@ class ReconciliationService implements Reconciliation {
 
     @Override
     public RunSummary reconcileOrders(Collection<String> merchantReferences) {
-        EngineInput input = new EngineInput();
-        records.readOrders(merchantReferences, input);
-        input.sortLatestRead();
-        return run("orders", null, null, input);
+        return runLock.serialised(() -> {
+            EngineInput input = new EngineInput();
+            records.readOrders(merchantReferences, input);
+            input.sortLatestRead();
+            return run("orders", null, null, input);
+        });
     }
 
     private RunSummary run(String kind, @Nullable Instant from, @Nullable Instant to, EngineInput collected) {

@@ -70,6 +70,9 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
     EventCollector collected;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     MockMvc mvc;
 
     @TestConfiguration
@@ -229,13 +232,50 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
         mvc.perform(post("/webhooks/stripe/stripe-eu").contentType(MediaType.APPLICATION_JSON)
                 .header("Stripe-Signature", "t=" + now + ",v1=" + hmac("whsec_paydesk_test_secret", now + "." + body))
                 .content(body)).andExpect(status().isOk());
+        assertIncrementallyFoundCapturedMoreThanDue(order, 500, "STRIPE");
+    }
+
+    @Test
+    void aRunWaitsWhileAnotherRunHoldsTheRunLock() throws Exception {
+        String order = "R-LOCK-" + UUID.randomUUID();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            try (var s = other.prepareStatement("select pg_advisory_lock(?)")) {
+                s.setLong(1, RunLock.KEY);
+                s.executeQuery().close();
+            }
+            CompletableFuture<?> run = CompletableFuture.supplyAsync(() -> reconciliation.reconcileOrders(List.of(order)));
+            Thread.sleep(700);
+            assertThat(run).as("waits for the other run").isNotDone();
+            try (var s = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                s.setLong(1, RunLock.KEY);
+                s.executeQuery().close();
+            }
+            run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aCaptureFromTheMerchantsCapturesFeedIsReconciledIncrementally() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String order = "R-CAPFEED-" + UUID.randomUUID();
+        importFile("orders", "orders.csv", "merchant_reference,market,customer_reference,amount,currency,expected_method\n"
+                + order + ",DE,c-9,10.00,EUR,card\n");
+        importFile("captures", "captures.csv",
+                "capture_reference,merchant_reference,provider,amount,currency,method,captured_at,customer_reference\n"
+                        + "CAP-" + UUID.randomUUID() + "," + order + ",adyen,15.00,EUR,card," + Instant.now() + ",c-9\n");
+        assertIncrementallyFoundCapturedMoreThanDue(order, 500, "ADYEN");
+    }
+
+    /** Flushes the incremental queue until the order has a finding; it must be one captured-more-than-due. */
+    private void assertIncrementallyFoundCapturedMoreThanDue(String order, long excessMinor, String provider)
+            throws InterruptedException {
         for (int i = 0; i < 100 && findingTypes(order).isEmpty(); i++) {
             Thread.sleep(100);
             runs.flush();
         }
         assertThat(findingTypes(order)).containsExactly("CAPTURED_MORE_THAN_DUE");
-        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == 500
-                && "STRIPE".equals(e.provider()));
+        assertThat(collected.opened).anyMatch(e -> order.equals(e.orderRef()) && e.amountAtRisk().minor() == excessMinor
+                && provider.equals(e.provider()));
     }
 
     /** Stripe's documented signature: HMAC-SHA256 over "timestamp.payload" with the endpoint secret. */

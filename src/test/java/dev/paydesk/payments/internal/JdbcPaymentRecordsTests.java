@@ -1,0 +1,146 @@
+package dev.paydesk.payments.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.paydesk.payments.PaymentRecords;
+
+/**
+ * The read without a scope table ({@code readWhole}, used when the range holds every movement,
+ * refund request and booked line) returns exactly the records of the read through the scope table,
+ * including the edge cases of the scope: an order created outside the range with no activity (left
+ * out), one named only by a word of a line's free text (read), lines without a booking time that name
+ * an order in scope, a movement, or nothing (left out), a movement without an order (left out).
+ * The range is 1970..2100, which holds every record of the shared test database; the edge cases are
+ * created in 1960. Everything is rolled back.
+ */
+@SpringBootTest
+class JdbcPaymentRecordsTests {
+
+    @Autowired
+    JdbcPaymentRecords records;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void theReadWithoutScopeTableFindsExactlyWhatTheScopeFinds() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Instant from = Instant.parse("1970-01-01T00:00:00Z");
+        Instant to = Instant.parse("2100-01-01T00:00:00Z");
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            order("ORD-IDLE-" + id, "1960-01-01T00:00:00Z");
+            order("ORD-WORD-" + id, "1960-01-01T00:00:00Z");
+            order("ORD-PAID-" + id, "1960-01-01T00:00:00Z");
+            order("ORD-NEW-" + id, "2026-11-01T00:00:00Z");
+            order("ORD-UNBOOKED-" + id, "1960-01-01T00:00:00Z");
+            movement("PSP-" + id, "ORD-PAID-" + id);
+            movement("LOOSE-" + id, null);
+            line("bank credit ORD-WORD-" + id + ", thanks", null, "2026-11-03T00:00:00Z");
+            line("ORD-PAID-" + id, null, null);
+            line(null, "PSP-" + id, null);
+            line("ORD-UNBOOKED-" + id, null, null);
+            line(null, "LOOSE-" + id, null);
+            line("ORD-NOTHING-" + id, null, null);
+
+            Collected whole = new Collected();
+            records.createScope();
+            records.readWhole(from, to, whole);
+            Collected scoped = new Collected();
+            records.createScope();
+            records.readScoped(from, to, scoped);
+
+            assertThat(whole.orders).isEqualTo(scoped.orders);
+            assertThat(whole.movements).isEqualTo(scoped.movements);
+            assertThat(whole.requests).isEqualTo(scoped.requests);
+            assertThat(whole.lines).isEqualTo(scoped.lines);
+            assertThat(whole.orderRefs()).contains("ORD-WORD-" + id, "ORD-PAID-" + id, "ORD-NEW-" + id)
+                    .doesNotContain("ORD-IDLE-" + id, "ORD-UNBOOKED-" + id);
+            assertThat(whole.lineRefs()).contains("ORD-PAID-" + id, "PSP-" + id)
+                    .doesNotContain("ORD-UNBOOKED-" + id, "LOOSE-" + id, "ORD-NOTHING-" + id);
+            assertThat(whole.movements).extracting(PaymentRecords.TransactionRecord::providerReference)
+                    .contains("PSP-" + id).doesNotContain("LOOSE-" + id);
+        });
+    }
+
+    private void order(String ref, String created) {
+        jdbc.sql("""
+                insert into payments_order (merchant_reference, market, customer_reference, amount_due_minor, currency,
+                    expected_method, created_at) values (:ref, 'DE', 'c\\t1', 1000, 'EUR', 'card', cast(:at as timestamptz))""")
+                .param("ref", ref).param("at", created).update();
+    }
+
+    private void movement(String ref, String order) {
+        jdbc.sql("""
+                insert into payments_transaction (id, provider, merchant_account, kind, provider_reference, merchant_reference,
+                    status, amount_minor, currency, method, occurred_at)
+                values (:id, 'ADYEN', 'acc', 'CAPTURE', :ref, :order, 'captured', 1000, 'EUR', 'card',
+                    cast('2026-11-02T10:00:00.123456Z' as timestamptz))""")
+                .param("id", UUID.randomUUID()).param("ref", ref).param("order", order).update();
+    }
+
+    private void line(String merchantReference, String psp, String booked) {
+        jdbc.sql("""
+                insert into payments_settlement_line (line_key, provider, merchant_account, line_number, psp_reference,
+                    merchant_reference, record_type, booked_at, gross_currency, gross_credit_minor, net_currency,
+                    net_credit_minor, fees_minor)
+                values (:key, 'ADYEN', 'acc', 1, :psp, :ref, 'Settled', cast(:at as timestamptz), 'EUR', 1000, 'EUR', 980, 20)""")
+                .param("key", UUID.randomUUID()).param("psp", psp).param("ref", merchantReference).param("at", booked)
+                .update();
+    }
+
+    private static final class Collected implements PaymentRecords.RecordSink {
+        final Set<PaymentRecords.OrderRecord> orders = new HashSet<>();
+        final Set<PaymentRecords.TransactionRecord> movements = new HashSet<>();
+        final Set<PaymentRecords.RefundRequestRecord> requests = new HashSet<>();
+        final Set<PaymentRecords.SettlementLineRecord> lines = new HashSet<>();
+
+        @Override
+        public void order(PaymentRecords.OrderRecord order) {
+            orders.add(order);
+        }
+
+        @Override
+        public void transaction(PaymentRecords.TransactionRecord transaction) {
+            movements.add(transaction);
+        }
+
+        @Override
+        public void refundRequest(PaymentRecords.RefundRequestRecord request) {
+            requests.add(request);
+        }
+
+        @Override
+        public void settlementLine(PaymentRecords.SettlementLineRecord line) {
+            lines.add(line);
+        }
+
+        Set<String> orderRefs() {
+            Set<String> refs = new HashSet<>();
+            orders.forEach(o -> refs.add(o.merchantReference()));
+            return refs;
+        }
+
+        Set<String> lineRefs() {
+            Set<String> refs = new HashSet<>();
+            lines.forEach(l -> refs.add(l.merchantReference() != null ? l.merchantReference() : l.pspReference()));
+            return refs;
+        }
+    }
+}
