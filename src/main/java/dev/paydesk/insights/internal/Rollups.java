@@ -282,6 +282,7 @@ class Rollups {
             case CASE -> "case_id";
             case PAYMENT -> "transaction_id";
             case DISPUTE -> "dispute_id";
+            case SUPPLIER -> throw new IllegalStateException("supplier KPIs are rolled up by SupplierRollup");
         };
     }
 }
