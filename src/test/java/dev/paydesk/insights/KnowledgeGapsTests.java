@@ -78,6 +78,9 @@ class KnowledgeGapsTests extends PlatformTestSupport {
         mvc.perform(get("/insights/knowledge-gaps").param("q", busy).param("minCases", "2").with(user(manager))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-gap=\"DE/" + busy + "\"")))
                 .andExpect(content().string(containsString("data-gap=\"AT/" + busy + "\"")));
+        String csv = mvc.perform(get("/insights/knowledge-gaps/export.csv").param("minCases", "2").with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("market,category,cases_opened").contains("DE," + busy + ",4").contains("AT," + busy + ",3");
         mvc.perform(get("/insights/knowledge-gaps").with(user(newUser(Role.AGENT, List.of("DE"))))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/insights/knowledge-gaps").param("days", "0").header("Authorization", "Bearer " + token))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("days")));

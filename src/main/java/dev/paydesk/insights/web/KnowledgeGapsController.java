@@ -73,6 +73,15 @@ class KnowledgeGapsController {
         return "insights/knowledge-gaps";
     }
 
+    /** The whole list (sorted by cases) as CSV or XLSX, with the same filters as the page. */
+    @GetMapping("/insights/knowledge-gaps/export.{format}")
+    org.springframework.http.ResponseEntity<byte[]> export(@org.springframework.web.bind.annotation.PathVariable String format,
+            @RequestParam(defaultValue = "28") String days, @RequestParam(defaultValue = "5") String minCases) {
+        List<List<Object>> rows = api(days, minCases).stream()
+                .map(g -> List.<Object>of(g.market(), g.category(), g.cases())).toList();
+        return Exports.as(format, "knowledge-gaps", List.of("market", "category", "cases_opened"), rows);
+    }
+
     @GetMapping(value = "/api/v1/insights/knowledge-gaps", produces = "application/json")
     @ResponseBody
     @Operation(summary = "Case categories with at least minCases cases opened in the last days (per market) and no published article tagged for them")
