@@ -101,11 +101,13 @@ class SupplierKpiFixtureTests extends PlatformTestSupport {
                     markets.create(new dev.paydesk.platform.internal.MarketService.MarketSpec(code, code + " market", "EUR",
                             zone, List.of("en"), null, false));
                 }
-                workforce.createQueue(new ContactQueue(queue(code), code + " phone", Channel.PHONE, "payments", code, "en",
+                // a skill of this fixture only: a USD supplier with the common "payments" skill would join other tests'
+                // supplier splits, which need one currency
+                workforce.createQueue(new ContactQueue(queue(code), code + " phone", Channel.PHONE, "sfx-payments", code, "en",
                         30, 300, 120, 0.8, 20));
             });
             RATES.forEach((code, rate) -> workforce.createSupplier(new dev.paydesk.workforce.Supplier(code, code,
-                    List.of("payments"), rate, 80, 0.7, 0, 50)));
+                    List.of("sfx-payments"), rate, 80, 0.7, 0, 50)));
         });
         for (String market : ZONES.keySet()) {
             ZoneId zone = ZoneId.of(ZONES.get(market));
