@@ -258,6 +258,11 @@ public final class PanRedactor {
         if (count == 3 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4)) {
             return true;
         }
+        // 13-digit Visa numbers are written 4-4-5 or 4-3-3-3
+        if (count == 3 && sizes[0] == 4 && sizes[1] == 4 && sizes[2] == 5
+                || count == 4 && sizes[0] == 4 && sizes[1] == 3 && sizes[2] == 3 && sizes[3] == 3) {
+            return true;
+        }
         for (int g = 0; g < count - 1; g++) {
             if (sizes[g] != 4) {
                 return false;

@@ -149,9 +149,11 @@ class CaseIntakeAndWebhookTests extends PlatformTestSupport {
         ensureMarket("DE", "EUR", "Europe/Berlin", "de");
         AtomicInteger calls = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // the receiver fails, so the delivery stays pending for a retry: the scheduler may try it once before the
+        // deactivation (found in CI: a delivered one is no longer pending), never after it
         server.createContext("/gone", exchange -> {
             calls.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
         server.start();
@@ -161,22 +163,24 @@ class CaseIntakeAndWebhookTests extends PlatformTestSupport {
                     List.of("*")));
             UUID webhookId = sub[0].subscription().id();
             asSystem(() -> desk.open(NewCase.of("Deleted webhook case", "", "DE", CaseSource.API)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> !webhooks.deliveries(webhookId, 10).isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !webhooks.deliveries(webhookId, 10).isEmpty()
+                    && webhooks.deliveries(webhookId, 10).stream().allMatch(d -> d.status().equals("PENDING")));
 
             asSystem(() -> webhooks.deactivate(webhookId));
+            int before = calls.get();
             assertThat(webhooks.deliveries(webhookId, 10)).allSatisfy(d -> {
                 assertThat(d.status()).isEqualTo("CANCELLED");
                 assertThat(d.lastError()).isEqualTo("subscription deactivated");
             });
             delivery.dispatchDue(Instant.now().plusSeconds(3600));
-            assertThat(calls).hasValue(0);
+            assertThat(calls).hasValue(before);
 
             // a delivery queued after the deactivation (e.g. by a listener that ran concurrently) is cancelled too
             jdbc.sql("""
                     insert into cases_webhook_delivery (webhook_id, event_type, payload, next_attempt_at, status, created_at)
                     values (?, 'STATUS', '{}', now(), 'PENDING', now())""").param(webhookId).update();
             delivery.dispatchDue(Instant.now().plusSeconds(3600));
-            assertThat(calls).hasValue(0);
+            assertThat(calls).hasValue(before);
             assertThat(webhooks.deliveries(webhookId, 10)).extracting(CaseWebhooks.Delivery::status).containsOnly("CANCELLED");
         } finally {
             server.stop(0);

@@ -51,6 +51,15 @@ class PanRedactorTests {
         assertThat(checked).isEqualTo(3200);
     }
 
+    /** Found by the card-number sweep (seed 44531332798434): a 13-digit Visa written 4-4-5 in a camt.053 statement id. */
+    @Test
+    void masksThirteenDigitVisaNumbersInTheirPrintedLayouts() {
+        // 4222222222222 is Visa's published 13-digit test number
+        assertThat(PanRedactor.redact("card 4222 2222 22222")).isEqualTo("card 4222 22** *2222");
+        assertThat(PanRedactor.redact("card 4222 222 222 222")).isEqualTo("card 4222 22* **2 222");
+        assertThat(PanRedactor.redact("STMT-66e9d79c 4222 2222 22222-1")).isEqualTo("STMT-66e9d79c 4222 22** *2222-1");
+    }
+
     @Test
     void masksToFirstSixLastFour() {
         assertThat(PanRedactor.redact("4111111111111111")).isEqualTo("411111******1111");
