@@ -41,6 +41,9 @@ class OtherProviderWebhookTests {
     @Autowired
     RecordedPayments recorded;
 
+    @Autowired
+    dev.paydesk.platform.PanBoundary pan;
+
     @Test
     void adyenBatchesAreVerifiedPerItemAndAcknowledgedWithAccepted() throws Exception {
         String order = "ORD-" + UUID.randomUUID();
@@ -92,6 +95,24 @@ class OtherProviderWebhookTests {
         assertThat(recorded.disputes().filter(d -> d.eventCode().equals("CHARGEBACK")
                 && payment.equals(d.paymentReference()))).singleElement()
                 .satisfies(d -> assertThat(d.reasonCode()).isEqualTo("4853"));
+    }
+
+    @Test
+    void aCardShapedPspReferenceStillLinksTheChargebackToItsPayment() throws Exception {
+        String order = "ORD-" + UUID.randomUUID();
+        String payment = cardShapedPsp();
+        String body = batch(item(payment, "", order, 4000, "CAPTURE", "true", null),
+                item(psp(), payment, order, 4000, "CHARGEBACK", "true",
+                        "\"chargebackReasonCode\": \"10.4\", \"disputeStatus\": \"Undefended\", \"chargebackSchemeCode\": \"visa\""));
+        mvc.perform(post("/webhooks/adyen/adyen-eu").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk());
+        assertThat(payments.timeline(order).orElseThrow().balance().chargedBack()).isEqualTo(Money.of(4000, "EUR"));
+        String key = pan.key(payment);
+        assertThat(key).doesNotContain(payment).isNotEqualTo(payment);
+        assertThat(recorded.disputes().filter(d -> key.equals(d.paymentReference()))).singleElement()
+                .satisfies(d -> assertThat(d.payload()).doesNotContain(payment));
+        assertThat(jdbc.sql("select count(*) from payments_inbound_event where payload like :raw")
+                .param("raw", "%" + payment + "%").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -199,8 +220,23 @@ class OtherProviderWebhookTests {
                 .formatted(type, UUID.randomUUID(), refund ? "refund_id" : "capture_id", ref, order, order, amount);
     }
 
+    /**
+     * A 16-digit pspReference that can never be card-shaped ("88…" is no card prefix). A random 16-digit
+     * number passes the Luhn check one time in ten and is then a key at the card-number boundary; that
+     * case has its own test ({@link #aCardShapedPspReferenceStillLinksTheChargebackToItsPayment}).
+     */
     private static String psp() {
-        return Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000_000L);
+        return "88" + String.format("%014d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000_000L));
+    }
+
+    /** A Visa-shaped 16-digit number that the card boundary takes for a card number (drawn until one passes Luhn). */
+    private static String cardShapedPsp() {
+        while (true) {
+            String candidate = "4" + String.format("%015d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000_000_000L));
+            if (dev.paydesk.platform.PanRedactor.containsPan(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     private static String batch(String... items) {

@@ -120,13 +120,15 @@ class CaseIntake {
     /**
      * The market a dispute or finding's case opens in: its own when Paydesk knows it, otherwise the
      * first configured market (a merchant account mapped to a market that is not set up must not
-     * leave the money problem without a case).
+     * leave the money problem without a case). With no market set up at all it fails with a message that
+     * says so; the event stays incomplete and is resubmitted, so the case opens once a market exists.
      */
     static String marketFor(MarketCatalog markets, @Nullable String market) {
         if (market != null && markets.market(market.strip().toUpperCase(Locale.ROOT)).isPresent()) {
             return market;
         }
-        return markets.markets().getFirst().code();
+        return markets.markets().stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                "no market is set up, so no case can open (market '" + market + "'); the event is retried")).code();
     }
 
     /** Priority by the money at stake (SEK, NOK, DKK, PLN and CZK count a tenth, as weaker currencies). */

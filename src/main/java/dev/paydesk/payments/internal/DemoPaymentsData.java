@@ -154,7 +154,8 @@ class DemoPaymentsData implements ApplicationRunner {
     private static String ref(Provider provider, Random r) {
         return switch (provider) {
             case STRIPE -> "ch_" + Long.toString(Math.abs(r.nextLong()), 36);
-            case ADYEN -> Long.toString(1_000_000_000_000_000L + Math.abs(r.nextLong() % 8_000_000_000_000_000L));
+            // 16 digits starting "88" like Adyen's own: never card-shaped, so the demo never writes a number the card boundary would key
+            case ADYEN -> "88" + String.format("%014d", Math.abs(r.nextLong() % 100_000_000_000_000L));
             case PAYPAL -> Long.toString(Math.abs(r.nextLong()), 36).toUpperCase();
             case KLARNA -> UUID.nameUUIDFromBytes(Long.toString(r.nextLong()).getBytes()).toString();
             default -> "BT" + Math.abs(r.nextLong() % 10_000_000_000L);

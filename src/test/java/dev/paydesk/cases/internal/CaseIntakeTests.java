@@ -1,6 +1,7 @@
 package dev.paydesk.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.util.Currency;
@@ -16,26 +17,28 @@ import dev.paydesk.platform.MarketCatalog;
 /** Which market a dispute's or finding's case opens in. */
 class CaseIntakeTests {
 
-    private final MarketCatalog catalog = new MarketCatalog() {
-        private final List<Market> markets = List.of(
-                new Market("NL", "Netherlands", Currency.getInstance("EUR"), ZoneId.of("Europe/Amsterdam"), List.of("nl"), "NL"),
-                new Market("SE", "Sweden", Currency.getInstance("SEK"), ZoneId.of("Europe/Stockholm"), List.of("sv"), "SE"));
+    private final MarketCatalog catalog = catalog(List.of(
+            new Market("NL", "Netherlands", Currency.getInstance("EUR"), ZoneId.of("Europe/Amsterdam"), List.of("nl"), "NL"),
+            new Market("SE", "Sweden", Currency.getInstance("SEK"), ZoneId.of("Europe/Stockholm"), List.of("sv"), "SE")));
 
-        @Override
-        public List<Market> markets() {
-            return markets;
-        }
+    private static MarketCatalog catalog(List<Market> markets) {
+        return new MarketCatalog() {
+            @Override
+            public List<Market> markets() {
+                return markets;
+            }
 
-        @Override
-        public Optional<Market> market(String code) {
-            return markets.stream().filter(m -> m.code().equals(code)).findFirst();
-        }
+            @Override
+            public Optional<Market> market(String code) {
+                return markets.stream().filter(m -> m.code().equals(code)).findFirst();
+            }
 
-        @Override
-        public BusinessCalendar calendar(String marketCode) {
-            throw new UnsupportedOperationException();
-        }
-    };
+            @Override
+            public BusinessCalendar calendar(String marketCode) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
 
     @Test
     void aKnownMarketIsKeptAndAnUnknownOrMissingOneFallsBackToTheFirstConfigured() {
@@ -43,5 +46,11 @@ class CaseIntakeTests {
         assertThat(CaseIntake.marketFor(catalog, "se")).isEqualTo("se");
         assertThat(CaseIntake.marketFor(catalog, "DE")).isEqualTo("NL");
         assertThat(CaseIntake.marketFor(catalog, null)).isEqualTo("NL");
+    }
+
+    @Test
+    void withNoMarketSetUpTheFailureSaysSo() {
+        assertThatThrownBy(() -> CaseIntake.marketFor(catalog(List.of()), "NL"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no market is set up");
     }
 }
