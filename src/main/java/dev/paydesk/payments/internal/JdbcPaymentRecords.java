@@ -31,6 +31,12 @@ import dev.paydesk.payments.TransactionKind;
 class JdbcPaymentRecords implements PaymentRecords {
 
     private static final int FETCH_SIZE = 10_000;
+    /**
+     * Up to this many orders are read by their index with the references inline: no temporary tables,
+     * which cost more than the read itself for the few orders of a webhook batch (insights, incremental
+     * runs); more go through the scope table, which hash-joins a million at a time.
+     */
+    static final int LISTED_LIMIT = 1_000;
     private static final String WORK_MEM = "256MB";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPaymentRecords.class);
 
@@ -90,11 +96,20 @@ class JdbcPaymentRecords implements PaymentRecords {
             return;
         }
         transactions.executeWithoutResult(status -> {
-            createScope();
-            jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
-                    .param("refs", merchantReferences.toArray(String[]::new)).update();
-            streamScoped(null, null, sink);
+            if (merchantReferences.size() <= LISTED_LIMIT) {
+                streamListed(merchantReferences, sink);
+            } else {
+                readOrdersThroughScope(merchantReferences, sink);
+            }
         });
+    }
+
+    /** {@link #readOrders} through the scope table; call inside a transaction. */
+    void readOrdersThroughScope(Collection<String> merchantReferences, RecordSink sink) {
+        createScope();
+        jdbc.sql("insert into payments_read_scope select distinct unnest(cast(:refs as text[]))")
+                .param("refs", merchantReferences.toArray(String[]::new)).update();
+        streamScoped(null, null, sink);
     }
 
     void createScope() {
@@ -212,6 +227,56 @@ class JdbcPaymentRecords implements PaymentRecords {
             Phases.mark("settlement lines");
         });
         log.info("read: {}", Phases.report());
+    }
+
+    /**
+     * The records of a few orders ({@link #readOrders}), the same as {@link #streamScoped} gives for them
+     * without a range: the orders, their movements and refund requests, and the lines that name one of the
+     * orders or one of their movements.
+     */
+    void streamListed(Collection<String> merchantReferences, RecordSink sink) {
+        String refs = textArray(merchantReferences);
+        withConnection(connection -> {
+            CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o where o.merchant_reference = any("
+                    + refs + ")", 6, row -> sink.order(order(row)));
+            CopyRows.copy(connection, "select " + TRANSACTION_COLUMNS + " from payments_transaction t"
+                    + " where t.merchant_reference = any(" + refs + ")", 13, row -> sink.transaction(transaction(row)));
+            CopyRows.copy(connection, "select " + REQUEST_COLUMNS + " from payments_refund_request r"
+                    + " where r.merchant_reference = any(" + refs + ")", 5, row -> sink.refundRequest(request(row)));
+            String movements = "select t.provider_reference from payments_transaction t where t.merchant_reference = any("
+                    + refs + ")";
+            CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " where x.merchant_reference = any(" + refs + ")"
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " where x.psp_reference in (" + movements + ")"
+                    + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
+                    + " where x.modification_reference in (" + movements + ")", 15, row -> sink.settlementLine(line(row)));
+        });
+    }
+
+    /**
+     * Texts as a SQL {@code text[]} literal (COPY takes no parameters): each element double-quoted with
+     * its backslashes and double quotes escaped, the whole a standard string with its quotes doubled.
+     */
+    static String textArray(Collection<String> values) {
+        StringBuilder out = new StringBuilder("'{");
+        boolean first = true;
+        for (String value : values) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\\' || c == '"') {
+                    out.append('\\');
+                }
+                out.append(c == '\'' ? "''" : String.valueOf(c));
+            }
+            out.append('"');
+        }
+        return out.append("}'::text[]").toString();
     }
 
     /**

@@ -76,6 +76,9 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Option(names = "--node-jvm-option", description = "an extra JVM option for the nodes, e.g. -XX:StartFlightRecording=filename=node.jfr (repeatable)")
     List<String> nodeJvmOptions = new ArrayList<>();
 
+    @Option(names = "--statement-stats", description = "diagnostics: print the database statements that took the most time (pg_stat_statements)")
+    boolean statementStats;
+
     private static final List<String> KINDS = List.of("webhook", "queue", "case", "note", "reply", "status", "approval");
 
     /** Request kinds that only read; the p99 target applies to them. */
@@ -91,8 +94,14 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
         String secret = "whsec_" + UUID.randomUUID();
         boolean met;
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("db"),
-                Path.of(System.getProperty("user.home"), ".paydesk", "pg-binaries"), 0)) {
+                Path.of(System.getProperty("user.home"), ".paydesk", "pg-binaries"), 0,
+                statementStats ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" : "")) {
             pg.ensureDatabase("paydesk");
+            if (statementStats) {
+                try (Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl("paydesk"), "postgres", pg.password())) {
+                    c.createStatement().execute("create extension if not exists pg_stat_statements");
+                }
+            }
             List<String> properties = List.of("paydesk.db.url=" + pg.jdbcUrl("paydesk"), "paydesk.db.username=postgres",
                     "paydesk.db.password=" + pg.password(), "paydesk.payments.accounts." + account + ".provider=STRIPE",
                     "paydesk.payments.accounts." + account + ".signing-secret=" + secret);
@@ -122,6 +131,9 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
                 long stored = stored(pg, driver.run);
                 long acknowledged = warmUp.acknowledged + one.acknowledged + two.acknowledged;
                 report(one, two, acknowledged, stored);
+                if (statementStats) {
+                    printStatementStats(pg);
+                }
                 met = stored == acknowledged && two.errors() == 0 && one.errors() == 0;
             } finally {
                 for (Process node : nodes) {
@@ -510,6 +522,22 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
             }
         }
         return token;
+    }
+
+    /** The 25 statements with the most execution time over the whole run, to stderr (diagnostics). */
+    private static void printStatementStats(EmbeddedPostgres pg) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl("paydesk"), "postgres", pg.password());
+             PreparedStatement s = c.prepareStatement("""
+                     select round(total_exec_time) as total_ms, calls, round(mean_exec_time::numeric, 3) as mean_ms, rows,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 220) as query
+                     from pg_stat_statements order by total_exec_time desc limit 25""");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            System.err.printf("%10s %9s %9s %10s  %s%n", "total_ms", "calls", "mean_ms", "rows", "statement");
+            while (rs.next()) {
+                System.err.printf("%10d %9d %9s %10d  %s%n", rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4),
+                        rs.getString(5));
+            }
+        }
     }
 
     private static long stored(EmbeddedPostgres pg, String run) throws Exception {

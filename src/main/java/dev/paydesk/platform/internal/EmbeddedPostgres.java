@@ -67,6 +67,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts (or attaches to) the server for {@code dataDir}; {@code preferredPort} 0 picks a free port. */
     public static EmbeddedPostgres start(Path dataDir, Path binariesHome, int preferredPort) {
+        return start(dataDir, binariesHome, preferredPort, "");
+    }
+
+    /**
+     * {@link #start(Path, Path, int)} with extra server settings for a server it starts (benchmarks'
+     * diagnostics, e.g. {@code -c shared_preload_libraries=pg_stat_statements}).
+     */
+    public static EmbeddedPostgres start(Path dataDir, Path binariesHome, int preferredPort, String extraSettings) {
         try {
             Files.createDirectories(dataDir.getParent());
             Optional<Integer> running = runningPort(dataDir);
@@ -83,7 +91,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             int port = preferredPort > 0 ? preferredPort : freePort();
             EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataDir, port, true, password);
-            server.startServer();
+            server.startServer(extraSettings);
             server.requirePasswords();
             return server;
         } catch (IOException e) {
@@ -117,11 +125,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer() throws IOException {
+    private void startServer(String extraSettings) throws IOException {
         Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         List<String> command = command(binaries, "pg_ctl");
         command.addAll(List.of("-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -h 127.0.0.1 -k '' -c max_connections=200 -c fsync=on" + tuning(), "start"));
+                "-o", "-p " + port + " -h 127.0.0.1 -k '' -c max_connections=200 -c fsync=on" + tuning()
+                        + (extraSettings.isBlank() ? "" : " " + extraSettings), "start"));
         run(command, "pg_ctl start");
         log.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDir);
     }

@@ -79,6 +79,41 @@ class JdbcPaymentRecordsTests {
         });
     }
 
+    @Test
+    void aFewOrdersReadByTheirIndexGiveWhatTheScopeTableGives() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String odd = "ORD-O'Brien \\\"q\", {x} " + id;
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            order("ORD-PAID-" + id, "2026-11-01T00:00:00Z");
+            order(odd, "2026-11-01T00:00:00Z");
+            order("ORD-OTHER-" + id, "2026-11-01T00:00:00Z");
+            movement("PSP-" + id, "ORD-PAID-" + id);
+            movement("PSP-ODD-" + id, odd);
+            movement("PSP-OTHER-" + id, "ORD-OTHER-" + id);
+            line("ORD-PAID-" + id, null, "2026-11-03T00:00:00Z");
+            line(null, "PSP-" + id, null);
+            line(odd, null, "2026-11-04T00:00:00Z");
+            line(null, "PSP-OTHER-" + id, "2026-11-04T00:00:00Z");
+            java.util.List<String> asked = java.util.List.of("ORD-PAID-" + id, odd, "ORD-MISSING-" + id);
+
+            Collected listed = new Collected();
+            records.streamListed(asked, listed);
+            Collected scoped = new Collected();
+            records.readOrdersThroughScope(asked, scoped);
+
+            assertThat(listed.orders).isEqualTo(scoped.orders);
+            assertThat(listed.movements).isEqualTo(scoped.movements);
+            assertThat(listed.requests).isEqualTo(scoped.requests);
+            assertThat(listed.lines).isEqualTo(scoped.lines);
+            assertThat(listed.orderRefs()).containsExactlyInAnyOrder("ORD-PAID-" + id, odd);
+            assertThat(listed.movements).extracting(PaymentRecords.TransactionRecord::providerReference)
+                    .containsExactlyInAnyOrder("PSP-" + id, "PSP-ODD-" + id);
+            assertThat(listed.lineRefs()).contains("ORD-PAID-" + id, "PSP-" + id, odd).doesNotContain("PSP-OTHER-" + id);
+        });
+    }
+
     private void order(String ref, String created) {
         jdbc.sql("""
                 insert into payments_order (merchant_reference, market, customer_reference, amount_due_minor, currency,
