@@ -21,6 +21,9 @@ final class PanJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** The smallest number with as many digits as the shortest card number (13). */
+    private static final long SHORTEST_PAN = 1_000_000_000_000L;
+
     private final PanBoundary boundary;
     private boolean changed;
 
@@ -46,22 +49,40 @@ final class PanJson {
         return walk.changed ? MAPPER.writeValueAsString(redacted) : body;
     }
 
+    /**
+     * The node redacted: changed in place (the tree is this class's own parse), a new node only where a
+     * value is replaced, and an object rebuilt only when one of its member names had to be masked.
+     */
     private JsonNode node(@Nullable String name, JsonNode node) {
         if (node instanceof ObjectNode object) {
+            boolean renamed = false;
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                JsonNode value = member.getValue();
+                JsonNode redacted = node(member.getKey(), value);
+                if (redacted != value) {
+                    member.setValue(redacted);
+                }
+                renamed |= !boundary.text(member.getKey()).equals(member.getKey());
+            }
+            if (!renamed) {
+                return object;
+            }
+            changed = true;
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> member : object.properties()) {
-                String key = boundary.text(member.getKey());
-                changed |= !key.equals(member.getKey());
-                out.set(key, node(member.getKey(), member.getValue()));
+                out.set(boundary.text(member.getKey()), member.getValue());
             }
             return out;
         }
         if (node instanceof ArrayNode array) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode(array.size());
-            for (JsonNode element : array) {
-                out.add(node(name, element));
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = array.get(i);
+                JsonNode redacted = node(name, element);
+                if (redacted != element) {
+                    array.set(i, redacted);
+                }
             }
-            return out;
+            return array;
         }
         if (node.isString()) {
             String value = node.asString();
@@ -72,7 +93,7 @@ final class PanJson {
             }
             return node;
         }
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() && !(node.canConvertToLong() && node.longValue() > -SHORTEST_PAN && node.longValue() < SHORTEST_PAN)) {
             BigInteger value = node.bigIntegerValue();
             String digits = value.toString();
             if (PanRedactor.containsPan(digits)) {
