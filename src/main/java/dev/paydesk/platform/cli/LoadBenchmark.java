@@ -561,7 +561,9 @@ class LoadBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     private static Process startNode(int port, List<String> properties, List<String> jvmOptions, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // a fixed heap, as docs/deployment.md advises for server nodes: G1 otherwise keeps a ~200 MB heap under this
+        // load, collects the young generation every few seconds and runs a marking cycle (a remark pause) every ~30 s
+        List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g"));
         command.addAll(jvmOptions);
         command.addAll(BenchNodes.launch());
         command.addAll(List.of("--server.port=" + port, "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
