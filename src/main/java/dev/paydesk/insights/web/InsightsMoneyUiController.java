@@ -129,7 +129,7 @@ class InsightsMoneyUiController {
     String records(@PathVariable String key, HttpServletRequest http, Model model) {
         KpiRequest request = request(http, Set.of("page", "currency"));
         String currency = http.getParameter("currency");
-        int pageNo = Math.max(0, InsightsApiController.integer(http.getParameterMap(), "page", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(http.getParameterMap(), "page", 0));
         Insights.Records records = money.records(key, request, blankToNull(currency), PAGE_SIZE, pageNo * PAGE_SIZE);
         String query = request.query() + (blankToNull(currency) == null ? "" : "&currency=" + currency.strip());
         model.addAttribute("kpi", new Definition(key, messages.getMessage("insights.money.recordsHelp", null,

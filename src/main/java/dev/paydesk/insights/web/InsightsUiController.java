@@ -163,7 +163,7 @@ class InsightsUiController {
     String records(@PathVariable String key, HttpServletRequest http, Model model) {
         Kpi kpi = kpi(key);
         KpiRequest request = request(http, Set.of("page"));
-        int pageNo = Math.max(0, InsightsApiController.integer(http.getParameterMap(), "page", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(http.getParameterMap(), "page", 0));
         Insights.Records records = insights.records(kpi, request, PAGE_SIZE, pageNo * PAGE_SIZE);
         model.addAttribute("kpi", kpi);
         model.addAttribute("records", records);

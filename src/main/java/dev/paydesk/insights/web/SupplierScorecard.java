@@ -106,7 +106,7 @@ class SupplierScorecard {
 
     /** The scorecard, its charts and paging for the suppliers dashboard. */
     void addTo(org.springframework.ui.Model model, KpiRequest request, Map<String, String[]> params) {
-        int pageNo = Math.max(0, InsightsApiController.integer(params, "p", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(params, "p", 0));
         Page page = page(request, first(params, "sort"), first(params, "dir"), pageNo * PAGE_SIZE, PAGE_SIZE);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Row r : page.rows()) {
