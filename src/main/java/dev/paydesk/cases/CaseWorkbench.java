@@ -23,6 +23,12 @@ public interface CaseWorkbench {
         public Macro(String code, String language, String title, String body) {
             this(code, language, title, body, List.of());
         }
+
+        /** The macro with this code among {@code macros}; an unknown code is refused naming the field {@code macro}. */
+        public static Macro find(List<Macro> macros, String code) {
+            return macros.stream().filter(m -> m.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new dev.paydesk.shared.InvalidInputException("macro", "no macro '" + code + "'"));
+        }
     }
 
     record Sop(long id, String category, @Nullable String market, int version, String title, List<Step> steps) {
@@ -47,11 +53,17 @@ public interface CaseWorkbench {
     /** Saves a macro; every linked article must exist (an unknown id is refused naming the field {@code articles}). */
     Macro saveMacro(Macro macro);
 
-    /** The articles a macro links, as the signed-in user may see them (others are left out), in the case's language. */
-    List<ArticleDirectory.ArticleLink> macroArticles(String macroCode, String language);
+    /**
+     * The articles a macro (as the caller loaded it with {@link #macros}) links, as the signed-in user may see them
+     * (others are left out), in the case's language.
+     */
+    List<ArticleDirectory.ArticleLink> macroArticles(Macro macro, String language);
 
     /** The macro's body with placeholders ({{case.key}}, {{order.amount_due}}, …) filled from the case and its order. */
     String renderMacro(UUID caseId, String macroCode);
+
+    /** {@link #renderMacro(UUID, String)} for a macro the caller has already loaded with {@link #macros}. */
+    String renderMacro(UUID caseId, Macro macro);
 
     /** The current SOP for the case's category and market (market-specific before generic), with the steps done. */
     Optional<Sop> sop(CaseSummary c);

@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The data of a line chart that a page draws with Apache ECharts ({@code /js/charts.js} reads it from the element's
- * {@code data-chart} attribute). Series names come from the message bundles; a missing value ({@code NaN} or
- * {@code null}) leaves a gap. Pages also show the same numbers as a table, so the chart is never the only copy.
+ * The data of a chart that a page draws with Apache ECharts ({@code /js/charts.js}, the one chart script, reads it
+ * from the element's {@code data-chart} attribute): lines, or bars when {@code bars} is set. Series names come from
+ * the message bundles; a missing value ({@code NaN} or {@code null}) leaves a gap. Pages also show the same numbers
+ * as a table, so the chart is never the only copy.
  */
-public record LineChart(List<String> labels, List<Line> series, boolean sparkline) {
+public record LineChart(List<String> labels, List<Line> series, boolean sparkline, boolean bars) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -47,7 +48,16 @@ public record LineChart(List<String> labels, List<Line> series, boolean sparklin
     }
 
     public static LineChart of(List<String> labels, Line... series) {
-        return new LineChart(labels, List.of(series), false);
+        return of(labels, List.of(series));
+    }
+
+    public static LineChart of(List<String> labels, List<Line> series) {
+        return new LineChart(labels, series, false, false);
+    }
+
+    /** The same data drawn as bars, one group of bars per label. */
+    public static LineChart bars(List<String> labels, Line... series) {
+        return new LineChart(labels, List.of(series), false, true);
     }
 
     /** A chart without axes, legend or tooltip, for a table cell. */
@@ -56,7 +66,7 @@ public record LineChart(List<String> labels, List<Line> series, boolean sparklin
         for (int i = 0; i < line.values().size(); i++) {
             labels.add(String.valueOf(i + 1));
         }
-        return new LineChart(labels, List.of(line), true);
+        return new LineChart(labels, List.of(line), true, false);
     }
 
     /** The JSON that {@code /js/charts.js} reads. */

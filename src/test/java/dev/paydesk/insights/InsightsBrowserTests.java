@@ -91,7 +91,18 @@ class InsightsBrowserTests extends BrowserTestSupport {
             page.navigate(url("/insights/" + p[0] + "?market=" + MARKET));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(p[1]).setLevel(1))).isVisible();
             assertThat(page.locator(".kpi-tile").first()).isVisible();
+            // /js/charts.js draws the day chart from the shared.LineChart JSON
+            assertThat(page.locator("#insights-chart svg")).isVisible();
         }
+        // charts that arrive by htmx are drawn too (money figures as bars, chargeback ratios as lines), and the
+        // suppliers page's bar and line charts
+        page.navigate(url("/insights/money?market=" + MARKET));
+        assertThat(page.locator("#money-chart svg")).isVisible();
+        page.navigate(url("/insights/disputes?market=" + MARKET));
+        assertThat(page.locator("#ratios-chart svg")).isVisible();
+        page.navigate(url("/insights/suppliers?market=" + MARKET));
+        assertThat(page.locator("#supplier-sl-chart svg")).isVisible();
+        assertThat(page.locator("#supplier-wape-chart svg")).isVisible();
         page.navigate(url("/insights/cases?market=" + MARKET));
         String shown = page.locator("[data-kpi=cases_opened] .kpi-link").textContent().strip().replace(",", "");
         page.locator("[data-kpi=cases_opened] .kpi-link").click();

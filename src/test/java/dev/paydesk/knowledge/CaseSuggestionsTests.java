@@ -48,6 +48,9 @@ class CaseSuggestionsTests extends PlatformTestSupport {
     CaseDesk desk;
 
     @Autowired
+    dev.paydesk.cases.CaseWorkbench workbench;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -170,5 +173,10 @@ class CaseSuggestionsTests extends PlatformTestSupport {
         // someone of every market sees both
         mvc.perform(get("/cases/" + c[0].key() + "/reply-draft").param("macro", code).with(user(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/knowledge/articles/" + french)));
+        // the links come from the macro as the caller loaded it, not from loading the macros again: a macro held in
+        // memory only (never saved) still shows its article
+        var unsaved = new dev.paydesk.cases.CaseWorkbench.Macro("unsaved-" + word, "de", "x", "y", List.of(chase));
+        assertThat(as(agent, () -> workbench.macroArticles(unsaved, "de")))
+                .extracting(dev.paydesk.cases.ArticleDirectory.ArticleLink::id).containsExactly(chase);
     }
 }

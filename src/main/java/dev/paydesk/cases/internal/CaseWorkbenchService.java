@@ -74,14 +74,12 @@ class CaseWorkbenchService implements CaseWorkbench {
     }
 
     @Override
-    public List<dev.paydesk.cases.ArticleDirectory.ArticleLink> macroArticles(String macroCode, String language) {
+    public List<dev.paydesk.cases.ArticleDirectory.ArticleLink> macroArticles(Macro macro, String language) {
         var directory = articles.getIfAvailable();
         if (directory == null) {
             return List.of();
         }
-        return macros(language).stream().filter(m -> m.code().equals(macroCode)).findFirst()
-                .map(m -> m.articles().stream().flatMap(id -> directory.article(id, language).stream()).toList())
-                .orElse(List.of());
+        return macro.articles().stream().flatMap(id -> directory.article(id, language).stream()).toList();
     }
 
     @Override
@@ -111,8 +109,15 @@ class CaseWorkbenchService implements CaseWorkbench {
     @Override
     public String renderMacro(UUID caseId, String macroCode) {
         CaseSummary c = store.require(caseId);
-        Macro macro = macros(c.language()).stream().filter(m -> m.code().equals(macroCode)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("macro", "no macro '" + macroCode + "'"));
+        return render(c, Macro.find(macros(c.language()), macroCode));
+    }
+
+    @Override
+    public String renderMacro(UUID caseId, Macro macro) {
+        return render(store.require(caseId), macro);
+    }
+
+    private String render(CaseSummary c, Macro macro) {
         Map<String, String> values = placeholders(c);
         Matcher m = PLACEHOLDER.matcher(macro.body());
         StringBuilder out = new StringBuilder();

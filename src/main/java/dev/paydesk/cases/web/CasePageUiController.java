@@ -129,7 +129,8 @@ class CasePageUiController {
         model.addAttribute("canReRefund", requestable.contains(MoneyActionType.RE_REFUND));
         model.addAttribute("linkKinds", List.of(LinkKind.ORDER, LinkKind.PAYMENT, LinkKind.REFUND, LinkKind.DISPUTE, LinkKind.CASE));
         model.addAttribute("categoryList", categoryList);
-        model.addAttribute("macros", workbench.macros(s.language()));
+        List<CaseWorkbench.Macro> macros = workbench.macros(s.language());
+        model.addAttribute("macros", macros);
         model.addAttribute("sop", workbench.sop(s).orElse(null));
         model.addAttribute("csat", workbench.csat(s.id()).orElse(null));
         model.addAttribute("files", attachments.list(s.id()));
@@ -141,11 +142,10 @@ class CasePageUiController {
                     .map(e -> timeline.line(new CaseTimeline.Row(e.at(), e.kind(), e.author(), e.body(), e.data()))).toList());
         }
         if (macro != null && !macro.isBlank() && !model.containsAttribute("replyDraft")) {
-            model.addAttribute("replyDraft", preview(s.id(), macro, model));
+            model.addAttribute("replyDraft", preview(s.id(), macros, macro, model));
             model.addAttribute("chosenMacro", macro);
         }
-        model.addAttribute("macroArticles", macro == null || macro.isBlank() ? List.of()
-                : workbench.macroArticles(macro, s.language()));
+        model.addAttribute("macroArticles", macroArticles(macros, macro, s.language()));
         return "cases/case";
     }
 
@@ -157,14 +157,23 @@ class CasePageUiController {
     @CaseWorker
     String replyDraft(@PathVariable String key, @RequestParam(defaultValue = "") String macro, Model model) {
         CaseDetail detail = find(key);
-        model.addAttribute("replyDraft", macro.isBlank() ? "" : preview(detail.summary().id(), macro, model));
-        model.addAttribute("macroArticles", macro.isBlank() ? List.of() : workbench.macroArticles(macro, detail.summary().language()));
+        String language = detail.summary().language();
+        List<CaseWorkbench.Macro> macros = macro.isBlank() ? List.of() : workbench.macros(language);
+        model.addAttribute("replyDraft", macro.isBlank() ? "" : preview(detail.summary().id(), macros, macro, model));
+        model.addAttribute("macroArticles", macroArticles(macros, macro, language));
         return "cases/case :: replyBody";
     }
 
-    private String preview(java.util.UUID caseId, String macro, Model model) {
+    /** The articles of the chosen macro among those already loaded (none for no or an unknown macro). */
+    private List<dev.paydesk.cases.ArticleDirectory.ArticleLink> macroArticles(List<CaseWorkbench.Macro> macros,
+                                                                             @Nullable String code, String language) {
+        return macros.stream().filter(m -> m.code().equals(code)).findFirst()
+                .map(m -> workbench.macroArticles(m, language)).orElse(List.of());
+    }
+
+    private String preview(java.util.UUID caseId, List<CaseWorkbench.Macro> macros, String macro, Model model) {
         try {
-            return workbench.renderMacro(caseId, macro);
+            return workbench.renderMacro(caseId, CaseWorkbench.Macro.find(macros, macro));
         } catch (InvalidInputException | NotFoundException e) {
             model.addAttribute("macroError", e.getMessage());
             return "";

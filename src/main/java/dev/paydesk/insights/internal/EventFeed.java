@@ -15,6 +15,7 @@ import dev.paydesk.cases.CaseClockAlert;
 import dev.paydesk.cases.CaseCreated;
 import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeOpened;
+import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.payments.PaymentRecorded;
 import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.platform.JobCoordinator;
@@ -22,7 +23,9 @@ import dev.paydesk.platform.JobCoordinator;
 /**
  * Keeps the facts current from the other modules' events. Each event only says which record changed:
  * the listener reads that record's current state through its module's API and upserts its fact, so a
- * replayed, duplicated or late event writes the same row again and counts nothing twice. Clock
+ * replayed, duplicated or late event writes the same row again and counts nothing twice. Recorded payments
+ * and closed disputes are read once and give both their KPI facts and their money facts ({@link MoneyFeed}
+ * handles the events only money facts come from). Clock
  * outcomes arrive as the case change that decided them (a reply, a status) or as a breach alert;
  * CSAT answers, which publish no event, are picked up by a sweep over open surveys.
  */
@@ -31,11 +34,13 @@ class EventFeed {
 
     private final Sources sources;
     private final Facts facts;
+    private final MoneyFacts money;
     private final JobCoordinator jobs;
 
-    EventFeed(Sources sources, Facts facts, JobCoordinator jobs) {
+    EventFeed(Sources sources, Facts facts, MoneyFacts money, JobCoordinator jobs) {
         this.sources = sources;
         this.facts = facts;
+        this.money = money;
         this.jobs = jobs;
     }
 
@@ -65,18 +70,23 @@ class EventFeed {
             }
         }
         if (!orders.isEmpty()) {
-            facts.savePayments(sources.paymentFacts(orders));
+            MoneyFacts.PaymentSink read = sources.orders(orders);
+            List<PaymentFact> payments = read.paymentFacts();
+            facts.savePayments(payments);
+            money.saveBySource(read.facts(payments, facts::zone));
         }
     }
 
     @ApplicationModuleListener
     void on(DisputeOpened opened) {
-        facts.saveDisputes(List.of(sources.disputeFact(opened.disputeId())));
+        facts.saveDisputes(List.of(DisputeFact.of(sources.dispute(opened.disputeId()))));
     }
 
     @ApplicationModuleListener
     void on(DisputeClosed closed) {
-        facts.saveDisputes(List.of(sources.disputeFact(closed.disputeId())));
+        DisputeSummary dispute = sources.dispute(closed.disputeId());
+        facts.saveDisputes(List.of(DisputeFact.of(dispute)));
+        money.save(List.of(closed.disputeId()), MoneyFact.ofDispute(dispute, facts::zone));
     }
 
     /** CSAT answers publish no event: read the cases with an open survey again. */

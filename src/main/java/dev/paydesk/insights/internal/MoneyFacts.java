@@ -133,6 +133,11 @@ class MoneyFacts {
         return out;
     }
 
+    /** Replaces the rows of the records that {@code rows} come from, as {@link #save(Collection, List)}. */
+    void saveBySource(List<MoneyFact> rows) {
+        save(rows.stream().map(MoneyFact::sourceId).distinct().toList(), rows);
+    }
+
     /** Upserts rows without refreshing the rollup (a rebuild recomputes it afterwards). */
     @Transactional
     void store(Collection<UUID> sourceIds, List<MoneyFact> rows) {
@@ -196,8 +201,18 @@ class MoneyFacts {
             lines.add(line);
         }
 
+        /** The payment facts of what was read, as {@link Sources.Collector} gives them. */
+        List<PaymentFact> paymentFacts() {
+            return payments.facts();
+        }
+
         List<MoneyFact> facts(java.util.function.Function<String, java.time.ZoneId> zones) {
-            return MoneyFact.ofPayments(payments.facts(), lines, zones);
+            return facts(paymentFacts(), zones);
+        }
+
+        /** The money facts of {@code paymentFacts} (this read's {@link #paymentFacts()}) and the lines read. */
+        List<MoneyFact> facts(List<PaymentFact> paymentFacts, java.util.function.Function<String, java.time.ZoneId> zones) {
+            return MoneyFact.ofPayments(paymentFacts, lines, zones);
         }
     }
 }

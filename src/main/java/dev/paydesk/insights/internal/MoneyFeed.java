@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,13 +17,10 @@ import dev.paydesk.cases.MoneyAction;
 import dev.paydesk.cases.MoneyActionApproved;
 import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
-import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeStatus;
 import dev.paydesk.disputes.Disputes;
 import dev.paydesk.payments.PaymentFileImported;
-import dev.paydesk.payments.PaymentRecorded;
 import dev.paydesk.payments.PaymentRecords;
-import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.reconciliation.Finding;
 import dev.paydesk.reconciliation.FindingOpened;
@@ -33,9 +29,10 @@ import dev.paydesk.reconciliation.Findings;
 import dev.paydesk.shared.ListQuery;
 
 /**
- * Keeps the money facts current from events (findings from reconciliation, approved write-offs and goodwill from
- * the case desk, closed disputes, payment movements and settlement files), each time reading the record's current
- * state through its module's API, and rebuilds them from those APIs alone.
+ * Keeps the money facts current from the events only money facts come from (findings from reconciliation, approved
+ * write-offs and goodwill from the case desk, settlement files), each time reading the record's current state through
+ * its module's API, and rebuilds them from those APIs alone. Recorded payments and closed disputes also give KPI
+ * facts: {@link EventFeed} reads them once for both.
  */
 @Component
 class MoneyFeed {
@@ -85,38 +82,14 @@ class MoneyFeed {
                 a.amount().currency().getCurrencyCode(), a.amount().minor(), a.at(), facts::zone));
     }
 
-    @ApplicationModuleListener
-    void on(DisputeClosed closed) {
-        money.save(List.of(closed.disputeId()), MoneyFact.ofDispute(disputes.dispute(closed.disputeId()), facts::zone));
-    }
-
-    @ApplicationModuleListener
-    void on(PaymentsRecorded recorded) {
-        Set<String> orders = new LinkedHashSet<>();
-        for (PaymentRecorded p : recorded.payments()) {
-            if (p.merchantReference() != null) {
-                orders.add(p.merchantReference());
-            }
-        }
-        if (!orders.isEmpty()) {
-            MoneyFacts.PaymentSink sink = new MoneyFacts.PaymentSink();
-            payments.readOrders(orders, sink);
-            save(sink.facts(facts::zone));
-        }
-    }
-
     /** A settlement file can settle refunds: read the orders its booking dates touch again. */
     @ApplicationModuleListener
     void on(PaymentFileImported imported) {
         if (imported.firstBookedAt() != null && imported.lastBookedAt() != null) {
             MoneyFacts.PaymentSink sink = new MoneyFacts.PaymentSink();
             payments.read(imported.firstBookedAt(), imported.lastBookedAt().plusSeconds(1), sink);
-            save(sink.facts(facts::zone));
+            money.saveBySource(sink.facts(facts::zone));
         }
-    }
-
-    private void save(List<MoneyFact> rows) {
-        money.save(rows.stream().map(MoneyFact::sourceId).distinct().toList(), rows);
     }
 
     /** Every money fact from the other modules' APIs, then the rollup; returns the number of source records. */

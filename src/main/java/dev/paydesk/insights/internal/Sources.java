@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.paydesk.cases.CaseDesk;
 import dev.paydesk.cases.CaseDetail;
 import dev.paydesk.cases.CaseWorkbench;
+import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.disputes.Disputes;
 import dev.paydesk.payments.PaymentRecords;
 import dev.paydesk.platform.BusinessCalendar;
@@ -72,15 +73,15 @@ class Sources {
         return markets.market(market).isPresent() ? markets.calendar(market) : null;
     }
 
-    DisputeFact disputeFact(UUID id) {
-        return DisputeFact.of(disputes.dispute(id));
+    DisputeSummary dispute(UUID id) {
+        return disputes.dispute(id);
     }
 
-    /** The facts of the given orders, from everything the payments mirror holds about them. */
-    List<PaymentFact> paymentFacts(Collection<String> merchantReferences) {
-        Collector collector = new Collector();
-        payments.readOrders(merchantReferences, collector);
-        return collector.facts();
+    /** One read of everything the payments mirror holds about the given orders, for payment and money facts. */
+    MoneyFacts.PaymentSink orders(Collection<String> merchantReferences) {
+        MoneyFacts.PaymentSink sink = new MoneyFacts.PaymentSink();
+        payments.readOrders(merchantReferences, sink);
+        return sink;
     }
 
     /** Collects rows per order, then turns each order into facts. */

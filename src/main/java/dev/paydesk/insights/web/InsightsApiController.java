@@ -14,7 +14,6 @@ import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.Kpi;
 import dev.paydesk.insights.KpiRequests;
 import dev.paydesk.insights.KpiValue;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +52,7 @@ class InsightsApiController {
         Kpi kpi = Kpi.byKey(key).orElseThrow(() -> new NotFoundException("no KPI '" + key + "'"));
         Map<String, String[]> params = request.getParameterMap();
         return insights.records(kpi, KpiRequests.parse(params, Set.of("limit", "offset")),
-                integer(params, "limit", 100), integer(params, "offset", 0));
+                WholeNumbers.param(params, "limit", 100), WholeNumbers.param(params, "offset", 0));
     }
 
     /** One KPI definition. */
@@ -90,18 +89,6 @@ class InsightsApiController {
     @GetMapping("/alerts")
     @Operation(summary = "The latest target crossings (in-app alerts) in the caller's markets, newest first")
     List<Insights.TargetAlert> alerts(HttpServletRequest request) {
-        return insights.alerts(integer(request.getParameterMap(), "limit", 50));
-    }
-
-    static int integer(Map<String, String[]> params, String name, int fallback) {
-        String[] v = params.get(name);
-        if (v == null || v.length == 0 || v[0].isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v[0].strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " '" + v[0] + "' is not a whole number");
-        }
+        return insights.alerts(WholeNumbers.param(request.getParameterMap(), "limit", 50));
     }
 }

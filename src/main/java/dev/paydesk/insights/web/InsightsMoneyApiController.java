@@ -63,6 +63,6 @@ class InsightsMoneyApiController {
         String[] currency = params.get("currency");
         return money.records(key, KpiRequests.parse(params, Set.of("currency", "limit", "offset")),
                 currency == null || currency.length == 0 || currency[0].isBlank() ? null : currency[0],
-                InsightsApiController.integer(params, "limit", 100), InsightsApiController.integer(params, "offset", 0));
+                WholeNumbers.param(params, "limit", 100), WholeNumbers.param(params, "offset", 0));
     }
 }

@@ -27,8 +27,8 @@ import dev.paydesk.insights.KpiRequests;
 import dev.paydesk.insights.MoneyInsights;
 import dev.paydesk.platform.access.AnyRole;
 import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
+import dev.paydesk.shared.LineChart;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The money figures on the money dashboard (loaded into /insights/money): per currency and in the reporting
@@ -72,18 +72,16 @@ class InsightsMoneyUiController {
                             + (f.reporting() ? "" : "&currency=" + f.currency()), f.note(), kinds(f.byKind(), f.currency())));
         }
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, Object> chart = new LinkedHashMap<>();
         List<MoneyInsights.MoneyFigure> reported = report.figures().stream().filter(MoneyInsights.MoneyFigure::reporting).toList();
-        chart.put("type", "bar");
-        chart.put("days", reported.stream().map(f -> messages.getMessage("insights.kpi." + f.key(), null, f.key(), locale)).toList());
-        chart.put("series", List.of(
-                Map.of("name", messages.getMessage("insights.money.now", null, "now", locale),
-                        "values", reported.stream().map(f -> toMajor(f.amountMinor(), f.currency())).toList()),
-                Map.of("name", messages.getMessage("insights.previous", null, "previous", locale),
-                        "values", reported.stream().map(f -> toMajor(f.previousAmountMinor(), f.currency())).toList())));
+        LineChart chart = LineChart.bars(
+                reported.stream().map(f -> messages.getMessage("insights.kpi." + f.key(), null, f.key(), locale)).toList(),
+                new LineChart.Line(messages.getMessage("insights.money.now", null, "now", locale),
+                        reported.stream().map(f -> plotted(f.amountMinor(), f.currency())).toList(), false),
+                new LineChart.Line(messages.getMessage("insights.previous", null, "previous", locale),
+                        reported.stream().map(f -> plotted(f.previousAmountMinor(), f.currency())).toList(), false));
         model.addAttribute("report", report);
         model.addAttribute("rows", rows);
-        model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(chart));
+        model.addAttribute("chartJson", chart.json());
         model.addAttribute("query", request.query());
         return "insights/money :: figures";
     }
@@ -105,13 +103,12 @@ class InsightsMoneyUiController {
             lines.computeIfAbsent(p.merchantAccount() + " " + p.programme(), k -> new Double[months.size()])[i] = p.ratio() * 100;
             thresholds.computeIfAbsent(p.programme(), k -> new Double[months.size()])[i] = p.threshold() * 100;
         }
-        List<Map<String, Object>> series = new ArrayList<>();
-        lines.forEach((name, v) -> series.add(Map.of("name", name, "type", "line", "values", java.util.Arrays.asList(v))));
+        List<LineChart.Line> series = new ArrayList<>();
+        lines.forEach((name, v) -> series.add(new LineChart.Line(name, java.util.Arrays.asList(v), false)));
         String limit = messages.getMessage("insights.ratios.threshold", null, "threshold", LocaleContextHolder.getLocale());
-        thresholds.forEach((name, v) -> series.add(Map.of("name", name + " " + limit, "type", "line", "dashed", true,
-                "values", java.util.Arrays.asList(v))));
+        thresholds.forEach((name, v) -> series.add(new LineChart.Line(name + " " + limit, java.util.Arrays.asList(v), true)));
         model.addAttribute("points", points);
-        model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(Map.of("days", months, "series", series)));
+        model.addAttribute("chartJson", LineChart.of(months, series).json());
         return "insights/money :: ratios";
     }
 
@@ -132,7 +129,7 @@ class InsightsMoneyUiController {
     String records(@PathVariable String key, HttpServletRequest http, Model model) {
         KpiRequest request = request(http, Set.of("page", "currency"));
         String currency = http.getParameter("currency");
-        int pageNo = Math.max(0, InsightsApiController.integer(http.getParameterMap(), "page", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(http.getParameterMap(), "page", 0));
         Insights.Records records = money.records(key, request, blankToNull(currency), PAGE_SIZE, pageNo * PAGE_SIZE);
         String query = request.query() + (blankToNull(currency) == null ? "" : "&currency=" + currency.strip());
         model.addAttribute("kpi", new Definition(key, messages.getMessage("insights.money.recordsHelp", null,
@@ -190,6 +187,12 @@ class InsightsMoneyUiController {
             return null;
         }
         return BigDecimal.valueOf(minor).movePointLeft(Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()));
+    }
+
+    /** An amount in major units as a point on a chart; the table beside the chart shows the exact amount. */
+    private static @Nullable Double plotted(@Nullable Long minor, String currency) {
+        BigDecimal amount = toMajor(minor, currency);
+        return amount == null ? null : amount.doubleValue();
     }
 
     private static String kinds(@Nullable Map<String, Long> byKind, String currency) {

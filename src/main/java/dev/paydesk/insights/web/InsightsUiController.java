@@ -26,9 +26,9 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.LineChart;
 import dev.paydesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 import dev.paydesk.platform.access.AnyRole;
 
 /**
@@ -124,16 +124,12 @@ class InsightsUiController {
         }
         Kpi charted = p.kpis.stream().filter(k -> k != Kpi.BACKLOG_OPEN).findFirst().orElseThrow();
         List<Insights.DayValue> series = insights.series(charted, request);
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("days", series.stream().map(d -> d.day().toString()).toList());
-        chart.put("values", series.stream().map(Insights.DayValue::value).toList());
-        chart.put("name", charted.key());
         model.addAttribute("page", p.slug());
         model.addAttribute("pages", Arrays.stream(Page.values()).map(Page::slug).toList());
         model.addAttribute("tiles", tiles);
         model.addAttribute("charted", charted.key());
         model.addAttribute("series", series);
-        model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(chart));
+        model.addAttribute("chartJson", dayChart(charted, series).json());
         model.addAttribute("request", request);
         model.addAttribute("markets", visibleMarkets());
         model.addAttribute("query", request.query());
@@ -167,7 +163,7 @@ class InsightsUiController {
     String records(@PathVariable String key, HttpServletRequest http, Model model) {
         Kpi kpi = kpi(key);
         KpiRequest request = request(http, Set.of("page"));
-        int pageNo = Math.max(0, InsightsApiController.integer(http.getParameterMap(), "page", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(http.getParameterMap(), "page", 0));
         Insights.Records records = insights.records(kpi, request, PAGE_SIZE, pageNo * PAGE_SIZE);
         model.addAttribute("kpi", kpi);
         model.addAttribute("records", records);
@@ -224,5 +220,11 @@ class InsightsUiController {
 
     private List<Market> visibleMarkets() {
         return markets.markets().stream().filter(m -> CurrentUser.canAccessMarket(m.code())).toList();
+    }
+
+    /** One KPI per day as a line chart (the KPI key names the series; a day without a value leaves a gap). */
+    static LineChart dayChart(Kpi kpi, List<Insights.DayValue> series) {
+        return LineChart.of(series.stream().map(d -> d.day().toString()).toList(),
+                new LineChart.Line(kpi.key(), series.stream().map(Insights.DayValue::value).toList(), false));
     }
 }

@@ -23,7 +23,6 @@ import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.access.ManagerAdminOrAuditor;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.ListQuery;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,8 +61,8 @@ class KnowledgeGapsController {
     @GetMapping("/insights/knowledge-gaps")
     String page(@RequestParam(defaultValue = "28") String days, @RequestParam(defaultValue = "5") String minCases,
                 ListQuery list, Model model) {
-        int d = number("days", days, 1, (int) KpiRequest.MAX_DAYS);
-        int min = number("minCases", minCases, 1, 1_000_000);
+        int d = WholeNumbers.within("days", days, 1, (int) KpiRequest.MAX_DAYS);
+        int min = WholeNumbers.within("minCases", minCases, 1, 1_000_000);
         List<Gap> gaps = gaps(d, min);
         // most cases first unless the reader sorts otherwise
         ListQuery sorted = list.sort() == null ? new ListQuery(list.page(), list.size(), "cases", true, list.q(), list.filters()) : list;
@@ -86,7 +85,7 @@ class KnowledgeGapsController {
     @ResponseBody
     @Operation(summary = "Case categories with at least minCases cases opened in the last days (per market) and no published article tagged for them")
     List<Gap> api(@RequestParam(defaultValue = "28") String days, @RequestParam(defaultValue = "5") String minCases) {
-        return gaps(number("days", days, 1, (int) KpiRequest.MAX_DAYS), number("minCases", minCases, 1, 1_000_000)).stream()
+        return gaps(WholeNumbers.within("days", days, 1, (int) KpiRequest.MAX_DAYS), WholeNumbers.within("minCases", minCases, 1, 1_000_000)).stream()
                 .sorted(Comparator.comparingLong(Gap::cases).reversed().thenComparing(Gap::market).thenComparing(Gap::category))
                 .toList();
     }
@@ -114,18 +113,6 @@ class KnowledgeGapsController {
             }
         }
         return gaps;
-    }
-
-    private static int number(String field, String text, int min, int max) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(field, field + " must be a whole number from " + min + " to " + max);
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -41,8 +41,8 @@ class SupplierApiController {
     ScorecardResponse suppliers(HttpServletRequest request) {
         Map<String, String[]> params = request.getParameterMap();
         SupplierScorecard.Page page = scorecard.page(KpiRequests.parse(params, SupplierScorecard.PARAMS),
-                one(params, "sort"), one(params, "dir"), InsightsApiController.integer(params, "offset", 0),
-                InsightsApiController.integer(params, "limit", 50));
+                one(params, "sort"), one(params, "dir"), WholeNumbers.param(params, "offset", 0),
+                WholeNumbers.param(params, "limit", 50));
         return new ScorecardResponse(page.total(), page.sort(), page.dir(), page.rows().stream()
                 .map(r -> new SupplierRow(r.supplier(), r.name(), List.copyOf(r.values().values()))).toList());
     }

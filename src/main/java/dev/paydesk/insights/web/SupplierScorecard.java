@@ -17,6 +17,7 @@ import dev.paydesk.insights.Kpi;
 import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.insights.KpiValue;
 import dev.paydesk.shared.InvalidInputException;
+import dev.paydesk.shared.LineChart;
 import dev.paydesk.shared.Money;
 import dev.paydesk.workforce.ContactData;
 import dev.paydesk.workforce.Supplier;
@@ -105,7 +106,7 @@ class SupplierScorecard {
 
     /** The scorecard, its charts and paging for the suppliers dashboard. */
     void addTo(org.springframework.ui.Model model, KpiRequest request, Map<String, String[]> params) {
-        int pageNo = Math.max(0, InsightsApiController.integer(params, "p", 0));
+        int pageNo = Math.max(0, WholeNumbers.param(params, "p", 0));
         Page page = page(request, first(params, "sort"), first(params, "dir"), pageNo * PAGE_SIZE, PAGE_SIZE);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Row r : page.rows()) {
@@ -125,17 +126,9 @@ class SupplierScorecard {
             rows.add(row);
         }
         List<Row> all = rows(request);
-        Map<String, Object> slChart = new LinkedHashMap<>();
-        slChart.put("days", all.stream().map(Row::supplier).toList());
-        slChart.put("values", all.stream().map(r -> r.value(Kpi.SUPPLIER_SERVICE_LEVEL.key())).toList());
-        slChart.put("name", Kpi.SUPPLIER_SERVICE_LEVEL.key());
-        slChart.put("type", "bar");
+        LineChart slChart = LineChart.bars(all.stream().map(Row::supplier).toList(), new LineChart.Line(
+                Kpi.SUPPLIER_SERVICE_LEVEL.key(), all.stream().map(r -> r.value(Kpi.SUPPLIER_SERVICE_LEVEL.key())).toList(), false));
         List<Insights.DayValue> wape = insights.series(Kpi.FORECAST_WAPE, request);
-        Map<String, Object> wapeChart = new LinkedHashMap<>();
-        wapeChart.put("days", wape.stream().map(d -> d.day().toString()).toList());
-        wapeChart.put("values", wape.stream().map(Insights.DayValue::value).toList());
-        wapeChart.put("name", Kpi.FORECAST_WAPE.key());
-        var json = tools.jackson.databind.json.JsonMapper.builder().build();
         model.addAttribute("scorecard", rows);
         model.addAttribute("scorecardColumns", COLUMNS.stream().map(Kpi::key).toList());
         model.addAttribute("scorecardAll", all);
@@ -144,9 +137,9 @@ class SupplierScorecard {
         model.addAttribute("scorecardDir", page.dir());
         model.addAttribute("scorecardPage", pageNo);
         model.addAttribute("scorecardPages", Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("slChartJson", json.writeValueAsString(slChart));
+        model.addAttribute("slChartJson", slChart.json());
         model.addAttribute("wapeSeries", wape);
-        model.addAttribute("wapeChartJson", json.writeValueAsString(wapeChart));
+        model.addAttribute("wapeChartJson", InsightsUiController.dayChart(Kpi.FORECAST_WAPE, wape).json());
     }
 
     /** The whole scorecard as export rows (values as numbers, money in minor units with its currency). */

@@ -35,6 +35,9 @@ public class Announcements {
     /** Targets a supplier's users by its code; {@value #IN_HOUSE} targets the users of no supplier. */
     public static final String IN_HOUSE = "in-house";
 
+    /** How many of the newest announcements the lists and read rates look at. */
+    static final int LATEST = 200;
+
     public record Announcement(UUID id, String title, String body, String html, List<String> roles, List<String> markets,
                                List<String> suppliers, @Nullable String articleId, String author, Instant publishedAt) {
     }
@@ -125,13 +128,21 @@ public class Announcements {
         return find(id);
     }
 
-    /** The signed-in user's unread announcements, newest first. */
+    /**
+     * The signed-in user's unread announcements among the latest {@value #LATEST}, newest first: one query for the
+     * announcements without the user's read confirmation, then the targeting (roles, markets, supplier) in memory.
+     */
     public List<Announcement> unread() {
         var me = CurrentUser.principal().orElseThrow(() -> new NotFoundException("nobody signed in"));
-        return all().stream()
-                .filter(a -> reaches(a, me))
-                .filter(a -> jdbc.sql("select count(*) from knowledge_announcement_read where announcement_id = :id and username = :u")
-                        .param("id", a.id()).param("u", me.username()).query(Long.class).single() == 0)
+        String supplier = supplierOf(me.username());
+        return jdbc.sql("""
+                select a.* from (select * from knowledge_announcement order by published_at desc limit :latest) a
+                where not exists (select 1 from knowledge_announcement_read r
+                                  where r.announcement_id = a.id and r.username = :u)
+                order by a.published_at desc
+                """).param("latest", LATEST).param("u", me.username()).query((rs, n) -> map(rs)).stream()
+                .filter(a -> targets(a.roles(), a.markets(), a.suppliers(), me.roles(), me.markets(), me.allMarkets(),
+                        supplier))
                 .toList();
     }
 
@@ -212,7 +223,8 @@ public class Announcements {
     }
 
     private List<Announcement> all() {
-        return jdbc.sql("select * from knowledge_announcement order by published_at desc limit 200").query((rs, n) -> map(rs)).list();
+        return jdbc.sql("select * from knowledge_announcement order by published_at desc limit :latest")
+                .param("latest", LATEST).query((rs, n) -> map(rs)).list();
     }
 
     private static Announcement map(java.sql.ResultSet rs) throws java.sql.SQLException {
