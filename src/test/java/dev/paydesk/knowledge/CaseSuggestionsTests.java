@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +71,7 @@ class CaseSuggestionsTests extends PlatformTestSupport {
         String author = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         String approver = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
-        String word = "quibble" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String word = TestWords.unique("quibble");
         String german = publish(author, approver, """
                 {"title": "Refund %s not arrived", "body": "Check the %s refund with the provider, then tell the customer.",
                  "audience": "customer", "language": "en", "tags": {"markets": ["DE"]}}""".formatted(word, word));
@@ -132,7 +131,7 @@ class CaseSuggestionsTests extends PlatformTestSupport {
         String approver = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         UserAccount lead = newUser(Role.PROCESS_MANAGER, List.of());
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
-        String word = "macrolink" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String word = TestWords.unique("macrolink");
         String chase = publish(author, approver, """
                 {"title": "Chasing a %s refund", "body": "Ask the provider.", "audience": "internal", "language": "en",
                  "tags": {"markets": ["DE"]}}""".formatted(word));

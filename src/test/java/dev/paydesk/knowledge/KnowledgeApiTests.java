@@ -119,8 +119,8 @@ class KnowledgeApiTests extends PlatformTestSupport {
         String anna = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         String ben = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         String agent = tokenFor(newUser(Role.AGENT, List.of()));
-        String first = "quarzel" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
-        String second = "wimbel" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String first = TestWords.unique("quarzel");
+        String second = TestWords.unique("wimbel");
         String id = JsonPath.read(call(anna, post("/api/v1/knowledge/articles"),
                 "{\"title\": \"Card declined\", \"body\": \"Ask for another card.\"}", 201), "$.id");
         call(ben, post("/api/v1/knowledge/articles/" + id + "/versions/1/publish"), "", 200);

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +53,7 @@ class KnowledgeBrowserTests extends BrowserTestSupport {
         String author = user("PROCESS_MANAGER", List.of());
         String approver = user("PROCESS_MANAGER", List.of());
         String agent = user("AGENT", List.of("DE"));
-        String word = "florp" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        String word = TestWords.unique("florp");
         String id = "browser-" + word;
 
         signIn(author, PASSWORD);
