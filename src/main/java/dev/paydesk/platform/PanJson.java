@@ -32,9 +32,11 @@ final class PanJson {
     }
 
     static String redact(PanBoundary boundary, String body) {
-        if (!mayHidePan(body)) {
-            return body;
-        }
+        return mayHidePan(body) ? walk(boundary, body) : body;
+    }
+
+    /** {@link #redact} without the first look: the document parsed and walked value by value. */
+    static String walk(PanBoundary boundary, String body) {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
@@ -104,16 +106,26 @@ final class PanJson {
         return node;
     }
 
-    /** Enough digits for a card number, or escapes that could spell one. */
-    private static boolean mayHidePan(String body) {
+    /**
+     * Whether a string value, member name or number of the document could hold a card number: a run of at
+     * least 13 digits (groups joined by single separators, as {@link PanRedactor} reads them), or any
+     * escape. Without escapes every value's characters stand in the text as they are, and a value's digit
+     * run is a run of the text, so a text without such a run has no card number in any value and skips
+     * the parse.
+     */
+    static boolean mayHidePan(String body) {
         int digits = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (c >= '0' && c <= '9' && ++digits >= 13) {
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 13) {
+                    return true;
+                }
+            } else if (c == '\\') {
                 return true;
-            }
-            if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == 'u') {
-                return true;
+            } else if (!(digits > 0 && PanRedactor.isSeparator(c) && i + 1 < body.length()
+                    && body.charAt(i + 1) >= '0' && body.charAt(i + 1) <= '9')) {
+                digits = 0;
             }
         }
         return false;

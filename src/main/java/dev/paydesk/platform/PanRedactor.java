@@ -352,7 +352,7 @@ public final class PanRedactor {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isSeparator(char c) {
+    static boolean isSeparator(char c) {
         return c == ' ' || c == '-' || c == '.';
     }
 
