@@ -132,11 +132,22 @@ final class EngineInput implements PaymentRecords.RecordSink {
      * expects them; the database sends them unordered.
      */
     void sortLatestRead() {
-        movements.subList(sortedMovements, movements.size()).sort(java.util.Comparator.comparingLong(Movement::at));
+        sortTail(movements, sortedMovements, java.util.Comparator.comparingLong(Movement::at));
         // a line without a booking time last, as PostgreSQL sorts nulls
-        lines.subList(sortedLines, lines.size()).sort(java.util.Comparator.comparingLong(l -> l.at() == 0 ? Long.MAX_VALUE : l.at()));
+        sortTail(lines, sortedLines, java.util.Comparator.comparingLong(l -> l.at() == 0 ? Long.MAX_VALUE : l.at()));
         sortedMovements = movements.size();
         sortedLines = lines.size();
+    }
+
+    /** Stable sort of {@code list} from {@code from} on, on all cores (the database is idle meanwhile). */
+    @SuppressWarnings("unchecked")
+    private static <T> void sortTail(List<T> list, int from, java.util.Comparator<? super T> order) {
+        List<T> tail = list.subList(from, list.size());
+        T[] sorted = (T[]) tail.toArray();
+        java.util.Arrays.parallelSort(sorted, order);
+        for (int i = 0; i < sorted.length; i++) {
+            tail.set(i, sorted[i]);
+        }
     }
 
     boolean hasOrder(String merchantReference) {
