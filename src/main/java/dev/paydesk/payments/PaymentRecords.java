@@ -17,11 +17,12 @@ public interface PaymentRecords {
      * Everything about the orders with activity in {@code [from, to)} (a movement, a refund
      * request or the order itself created then, or a settlement line booked then that refers to
      * them by reference or by a word of its free text), plus every settlement line booked in the range, whether it refers to anything or not.
-     * The kinds of record may come in any order (orders first or last), each in no particular order.
+     * The kinds of record may come in any order (orders first or last), each in no particular order;
+     * each record comes once.
      */
     void read(Instant from, Instant to, RecordSink sink);
 
-    /** Everything about the given orders (and the settlement lines that name them or their movements). */
+    /** Everything about the given orders (and the settlement lines that name them or their movements), each record once. */
     void readOrders(Collection<String> merchantReferences, RecordSink sink);
 
     /** Receives the rows of a read, one at a time. */
@@ -33,6 +34,14 @@ public interface PaymentRecords {
         void refundRequest(RefundRequestRecord request);
 
         void settlementLine(SettlementLineRecord line);
+
+        /**
+         * Called at the end of a read that has sent every order named by a word of the free text of the
+         * lines it sent ({@code A-Za-z0-9_/-} runs of a merchant and modification reference that contain
+         * another character), so that looking those words up again would find no further order.
+         */
+        default void remittanceWordsFollowed() {
+        }
     }
 
     /** The merchant's order; amount due and currency are null while it is a placeholder. */

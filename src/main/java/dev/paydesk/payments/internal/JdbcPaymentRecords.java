@@ -140,12 +140,12 @@ class JdbcPaymentRecords implements PaymentRecords {
             + "o.currency, o.expected_method";
     private static final String TRANSACTION_COLUMNS = "t.id, t.provider, t.merchant_account, t.kind, t.provider_reference, "
             + "t.original_reference, t.merchant_reference, t.customer_reference, t.status, t.amount_minor, t.currency, "
-            + "t.method, " + CopyRows.micros("t.occurred_at");
+            + "t.method, t.occurred_at";
     private static final String REQUEST_COLUMNS = "r.refund_reference, r.merchant_reference, r.amount_minor, r.currency, "
-            + CopyRows.micros("r.requested_at");
+            + "r.requested_at";
     private static final String LINE_COLUMNS = "x.line_key, x.provider, x.merchant_account, x.batch, x.psp_reference, "
             + "x.merchant_reference, x.modification_reference, x.payment_method, x.record_type, "
-            + CopyRows.micros("x.booked_at") + ", x.gross_currency, "
+            + "x.booked_at, x.gross_currency, "
             + "coalesce(x.gross_credit_minor, 0) - coalesce(x.gross_debit_minor, 0), x.net_currency, "
             + "coalesce(x.net_credit_minor, 0) - coalesce(x.net_debit_minor, 0), x.fees_minor";
 
@@ -215,7 +215,8 @@ class JdbcPaymentRecords implements PaymentRecords {
             jdbc.sql("analyze payments_read_refs").update();
             // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
             // disk); the lines of the range, then those outside it that name an order or movement in scope; a
-            // line naming several comes more than once and the sink keeps the first (no dedupe in the database)
+            // line naming several comes more than once and only its first copy is sent (no dedupe in the database)
+            java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
             CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " join payments_read_scope s using (merchant_reference) where " + outside
@@ -223,7 +224,12 @@ class JdbcPaymentRecords implements PaymentRecords {
                     + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " join payments_read_refs r on r.ref = x.modification_reference where " + outside,
-                    15, row -> sink.settlementLine(line(row)));
+                    15, row -> {
+                        SettlementLineRecord l = line(row);
+                        if (sent.add(l.lineKey())) {
+                            sink.settlementLine(l);
+                        }
+                    });
             Phases.mark("settlement lines");
         });
         log.info("read: {}", Phases.report());
@@ -335,15 +341,24 @@ class JdbcPaymentRecords implements PaymentRecords {
                 }
             });
             Phases.mark("orders");
+            java.util.Set<String> unbookedWords = new java.util.HashSet<>();
             CopyRows.copy(connection, "select " + LINE_COLUMNS + ", exists (select 1 from payments_transaction t"
                     + " where t.merchant_reference is not null and t.provider_reference in (x.psp_reference,"
                     + " x.modification_reference)) from payments_settlement_line x where x.booked_at is null", 16, row -> {
                 SettlementLineRecord l = line(row);
                 if (row.bool(15) || (l.merchantReference() != null && scope.contains(l.merchantReference()))) {
+                    RemittanceWords.add(l.merchantReference(), l.modificationReference(), unbookedWords);
                     sink.settlementLine(l);
                 }
             });
             Phases.mark("unbooked lines");
+            // every order named by a word of a booked line was sent (words); one named by a word of an unbooked line
+            // was if the word is in scope too (every order whose reference is in scope was sent)
+            unbookedWords.removeAll(words);
+            unbookedWords.removeAll(scope);
+            if (unbookedWords.isEmpty()) {
+                sink.remittanceWordsFollowed();
+            }
         });
         log.info("read: {}", Phases.report());
     }
@@ -353,20 +368,29 @@ class JdbcPaymentRecords implements PaymentRecords {
         return "'" + instant + "'::timestamptz";
     }
 
-    /** Milliseconds per phase of a read on this thread, for the log (where a large run spends its time). */
+    /**
+     * Milliseconds per phase of a read on this thread, for the log (where a large run spends its time),
+     * with this thread's CPU time: the rest of a phase is the database's work or waiting for a core.
+     */
     private static final class Phases {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
         private static final ThreadLocal<StringBuilder> REPORT = ThreadLocal.withInitial(StringBuilder::new);
-        private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});
+        private static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[] {System.nanoTime(), cpu()});
 
         static void start() {
             REPORT.remove();
             LAST.get()[0] = System.nanoTime();
+            LAST.get()[1] = cpu();
         }
 
         static void mark(String phase) {
             long now = System.nanoTime();
-            REPORT.get().append(phase).append(' ').append((now - LAST.get()[0]) / 1_000_000).append(" ms, ");
-            LAST.get()[0] = now;
+            long cpu = cpu();
+            long[] last = LAST.get();
+            REPORT.get().append(phase).append(' ').append((now - last[0]) / 1_000_000).append(" ms (cpu ")
+                    .append((cpu - last[1]) / 1_000_000).append("), ");
+            last[0] = now;
+            last[1] = cpu;
         }
 
         static String report() {
@@ -374,6 +398,10 @@ class JdbcPaymentRecords implements PaymentRecords {
             REPORT.remove();
             LAST.remove();
             return text;
+        }
+
+        private static long cpu() {
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
         }
     }
 

@@ -16,8 +16,13 @@ final class RemittanceWords {
     }
 
     static void add(@Nullable String merchantReference, @Nullable String modificationReference, Set<String> words) {
-        String text = merchantReference == null ? modificationReference
-                : modificationReference == null ? merchantReference : merchantReference + " " + modificationReference;
+        if (merchantReference != null && modificationReference != null) {
+            // the joining space makes the text free text: the words of both, without building the joined text
+            split(merchantReference, words);
+            split(modificationReference, words);
+            return;
+        }
+        String text = merchantReference == null ? modificationReference : merchantReference;
         if (text == null) {
             return;
         }
@@ -26,14 +31,18 @@ final class RemittanceWords {
         while (i < length && isWordChar(text.charAt(i))) {
             i++;
         }
-        if (i == length) {
-            return;
+        if (i < length) {
+            split(text, words);
         }
+    }
+
+    private static void split(String text, Set<String> words) {
+        int length = text.length();
         int start = 0;
-        for (i = 0; i <= length; i++) {
+        for (int i = 0; i <= length; i++) {
             if (i == length || !isWordChar(text.charAt(i))) {
                 if (i > start) {
-                    words.add(text.substring(start, i));
+                    words.add(i - start == length ? text : text.substring(start, i));
                 }
                 start = i + 1;
             }

@@ -98,10 +98,12 @@ final class PostgresPath {
 
     /**
      * Imports the files and reconciles the generated range in one transaction that is rolled back, so
-     * the database is left as it was; the findings are read before the rollback.
+     * the database is left as it was; the findings are read before the rollback. The reconcile runs
+     * {@code repeat} times, each from the same imported state (a savepoint, rolled back to after the run)
+     * and the fastest counts, as the other sides of the benchmark count their fastest run.
      */
     static Outcome run(FileImports imports, Reconciliation reconciliation, JdbcClient jdbc,
-                       TransactionTemplate transactions, ImportFiles files, BenchData.Generated data) {
+                       TransactionTemplate transactions, ImportFiles files, BenchData.Generated data, int repeat) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
             long importNanos;
@@ -110,15 +112,22 @@ final class PostgresPath {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            long start = System.nanoTime();
-            RunSummary summary = reconciliation.reconcile(Instant.ofEpochSecond(BenchData.T0 - BenchData.DAY),
-                    Instant.ofEpochSecond(data.now()));
-            long reconcileNanos = System.nanoTime() - start;
-            Set<String> found = new HashSet<>(jdbc.sql(
-                            "select type, scope, payment_ref from reconciliation_finding where last_run = :run")
-                    .param("run", summary.runId())
-                    .query((rs, n) -> data.scored(rs.getString(1), rs.getString(2), rs.getString(3))).list());
-            return new Outcome(importNanos, reconcileNanos, summary, found);
+            long fastest = Long.MAX_VALUE;
+            RunSummary summary = null;
+            Set<String> found = Set.of();
+            for (int i = 0; i < Math.max(1, repeat); i++) {
+                jdbc.sql("savepoint bench_reconcile").update();
+                long start = System.nanoTime();
+                summary = reconciliation.reconcile(Instant.ofEpochSecond(BenchData.T0 - BenchData.DAY),
+                        Instant.ofEpochSecond(data.now()));
+                fastest = Math.min(fastest, System.nanoTime() - start);
+                found = new HashSet<>(jdbc.sql(
+                                "select type, scope, payment_ref from reconciliation_finding where last_run = :run")
+                        .param("run", summary.runId())
+                        .query((rs, n) -> data.scored(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+                jdbc.sql("rollback to savepoint bench_reconcile").update();
+            }
+            return new Outcome(importNanos, fastest, java.util.Objects.requireNonNull(summary), found);
         });
     }
 

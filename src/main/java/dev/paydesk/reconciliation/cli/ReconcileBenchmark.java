@@ -127,7 +127,7 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "bench", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
             PostgresPath.ImportFiles files = PostgresPath.write(merchant, settlement, dir);
-            pg = PostgresPath.run(imports, reconciliation, jdbc, transactions, files, data);
+            pg = PostgresPath.run(imports, reconciliation, jdbc, transactions, files, data, repeat);
             if (Boolean.getBoolean("paydesk.bench.verbose")) {
                 Set<String> missed = new java.util.TreeSet<>(data.expected());
                 missed.removeAll(pg.found());

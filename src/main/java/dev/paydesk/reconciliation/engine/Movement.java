@@ -50,6 +50,10 @@ public final class Movement {
         return at;
     }
 
+    public String id() {
+        return id;
+    }
+
     public String ref() {
         return ref;
     }

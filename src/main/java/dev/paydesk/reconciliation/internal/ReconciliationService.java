@@ -136,6 +136,11 @@ class ReconciliationService implements Reconciliation {
      * their records join the input for a second pass.
      */
     private boolean readRemittanceOrders(ReconciliationEngine.Result result, EngineInput collected) {
+        if (collected.wordsFollowed()) {
+            // the read already sent every order those words name: a look-up would find none
+            return false;
+        }
+        collected.index();
         java.util.Set<String> words = new java.util.HashSet<>();
         for (dev.paydesk.reconciliation.engine.SettlementLine line : result.lines()) {
             if (line.match() == null) {

@@ -76,6 +76,36 @@ class JdbcPaymentRecordsTests {
                     .doesNotContain("ORD-UNBOOKED-" + id, "LOOSE-" + id, "ORD-NOTHING-" + id);
             assertThat(whole.movements).extracting(PaymentRecords.TransactionRecord::providerReference)
                     .contains("PSP-" + id).doesNotContain("LOOSE-" + id);
+            assertThat(whole.duplicates).as("each record comes once").isZero();
+            assertThat(scoped.duplicates).as("each record comes once").isZero();
+            assertThat(whole.wordsFollowed).isTrue();
+            assertThat(scoped.wordsFollowed).isFalse();
+        });
+    }
+
+    /** The binary COPY's fields decode to the values stored: text with a backslash, amounts, microseconds, UUIDs, char(3), nulls. */
+    @Test
+    void theReadDecodesEveryKindOfFieldAsStored() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            order("ORD-DEC-" + id, "1960-01-01T00:00:00Z");
+            UUID movement = movement("PSP-DEC-" + id, "ORD-DEC-" + id);
+            UUID line = line("ORD-DEC-" + id, "PSP-DEC-" + id, "2026-11-03T12:34:56.000789Z");
+            Collected read = new Collected();
+            records.readOrders(java.util.List.of("ORD-DEC-" + id), read);
+
+            assertThat(read.orders).containsExactly(new PaymentRecords.OrderRecord("ORD-DEC-" + id, "DE", "c\\t1", 1000L,
+                    "EUR", "card"));
+            assertThat(read.movements).containsExactly(new PaymentRecords.TransactionRecord(movement,
+                    dev.paydesk.payments.Provider.ADYEN, "acc", dev.paydesk.payments.TransactionKind.CAPTURE, "PSP-DEC-" + id,
+                    null, "ORD-DEC-" + id, null, "captured", 1000, "EUR", "card",
+                    Instant.parse("2026-11-02T10:00:00.123456Z")));
+            assertThat(read.lines).containsExactly(new PaymentRecords.SettlementLineRecord(line,
+                    dev.paydesk.payments.Provider.ADYEN, "acc", null, "PSP-DEC-" + id, "ORD-DEC-" + id, null, null, "Settled",
+                    Instant.parse("2026-11-03T12:34:56.000789Z"), "EUR", 1000, "EUR", 980, 20));
+            assertThat(read.duplicates).isZero();
         });
     }
 
@@ -121,23 +151,27 @@ class JdbcPaymentRecordsTests {
                 .param("ref", ref).param("at", created).update();
     }
 
-    private void movement(String ref, String order) {
+    private UUID movement(String ref, String order) {
+        UUID key = UUID.randomUUID();
         jdbc.sql("""
                 insert into payments_transaction (id, provider, merchant_account, kind, provider_reference, merchant_reference,
                     status, amount_minor, currency, method, occurred_at)
                 values (:id, 'ADYEN', 'acc', 'CAPTURE', :ref, :order, 'captured', 1000, 'EUR', 'card',
                     cast('2026-11-02T10:00:00.123456Z' as timestamptz))""")
-                .param("id", UUID.randomUUID()).param("ref", ref).param("order", order).update();
+                .param("id", key).param("ref", ref).param("order", order).update();
+        return key;
     }
 
-    private void line(String merchantReference, String psp, String booked) {
+    private UUID line(String merchantReference, String psp, String booked) {
+        UUID key = UUID.randomUUID();
         jdbc.sql("""
                 insert into payments_settlement_line (line_key, provider, merchant_account, line_number, psp_reference,
                     merchant_reference, record_type, booked_at, gross_currency, gross_credit_minor, net_currency,
                     net_credit_minor, fees_minor)
                 values (:key, 'ADYEN', 'acc', 1, :psp, :ref, 'Settled', cast(:at as timestamptz), 'EUR', 1000, 'EUR', 980, 20)""")
-                .param("key", UUID.randomUUID()).param("psp", psp).param("ref", merchantReference).param("at", booked)
+                .param("key", key).param("psp", psp).param("ref", merchantReference).param("at", booked)
                 .update();
+        return key;
     }
 
     private static final class Collected implements PaymentRecords.RecordSink {
@@ -145,25 +179,32 @@ class JdbcPaymentRecordsTests {
         final Set<PaymentRecords.TransactionRecord> movements = new HashSet<>();
         final Set<PaymentRecords.RefundRequestRecord> requests = new HashSet<>();
         final Set<PaymentRecords.SettlementLineRecord> lines = new HashSet<>();
+        int duplicates;
+        boolean wordsFollowed;
+
+        @Override
+        public void remittanceWordsFollowed() {
+            wordsFollowed = true;
+        }
 
         @Override
         public void order(PaymentRecords.OrderRecord order) {
-            orders.add(order);
+            duplicates += orders.add(order) ? 0 : 1;
         }
 
         @Override
         public void transaction(PaymentRecords.TransactionRecord transaction) {
-            movements.add(transaction);
+            duplicates += movements.add(transaction) ? 0 : 1;
         }
 
         @Override
         public void refundRequest(PaymentRecords.RefundRequestRecord request) {
-            requests.add(request);
+            duplicates += requests.add(request) ? 0 : 1;
         }
 
         @Override
         public void settlementLine(PaymentRecords.SettlementLineRecord line) {
-            lines.add(line);
+            duplicates += lines.add(line) ? 0 : 1;
         }
 
         Set<String> orderRefs() {

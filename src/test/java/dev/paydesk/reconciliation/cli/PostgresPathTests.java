@@ -60,7 +60,7 @@ class PostgresPathTests extends PlatformTestSupport {
         asSystem(() -> {
             try {
                 pg[0] = PostgresPath.run(imports, reconciliation, jdbc, new TransactionTemplate(transactionManager),
-                        PostgresPath.write(merchant, settlement, dir), data);
+                        PostgresPath.write(merchant, settlement, dir), data, 2);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -34,8 +34,7 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.reconciliation.Reconciliation;
 
 /** The findings API and pages: roles, market scope, totals, bulk acknowledge and assign, the batch report. */
-// the immediate run after a settlement import would race with the test's own reconcileOrders
-@SpringBootTest(properties = "paydesk.reconciliation.run-after-import=false")
+@SpringBootTest
 @AutoConfigureMockMvc
 class ReconciliationWebTests extends PlatformTestSupport {
 
