@@ -242,6 +242,7 @@ class JdbcPaymentRecords implements PaymentRecords {
      */
     void streamListed(Collection<String> merchantReferences, RecordSink sink) {
         String refs = textArray(merchantReferences);
+        java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
         withConnection(connection -> {
             CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o where o.merchant_reference = any("
                     + refs + ")", 6, row -> sink.order(order(row)));
@@ -256,7 +257,12 @@ class JdbcPaymentRecords implements PaymentRecords {
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " where x.psp_reference in (" + movements + ")"
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
-                    + " where x.modification_reference in (" + movements + ")", 15, row -> sink.settlementLine(line(row)));
+                    + " where x.modification_reference in (" + movements + ")", 15, row -> {
+                        SettlementLineRecord l = line(row);
+                        if (sent.add(l.lineKey())) { // a line naming the order and one of its movements comes twice
+                            sink.settlementLine(l);
+                        }
+                    });
         });
     }
 

@@ -124,6 +124,7 @@ class JdbcPaymentRecordsTests {
             movement("PSP-OTHER-" + id, "ORD-OTHER-" + id);
             line("ORD-PAID-" + id, null, "2026-11-03T00:00:00Z");
             line(null, "PSP-" + id, null);
+            line("ORD-PAID-" + id, "PSP-" + id, "2026-11-05T00:00:00Z"); // names the order and its movement
             line(odd, null, "2026-11-04T00:00:00Z");
             line(null, "PSP-OTHER-" + id, "2026-11-04T00:00:00Z");
             java.util.List<String> asked = java.util.List.of("ORD-PAID-" + id, odd, "ORD-MISSING-" + id);
@@ -137,6 +138,8 @@ class JdbcPaymentRecordsTests {
             assertThat(listed.movements).isEqualTo(scoped.movements);
             assertThat(listed.requests).isEqualTo(scoped.requests);
             assertThat(listed.lines).isEqualTo(scoped.lines);
+            assertThat(listed.duplicates).isZero();
+            assertThat(scoped.duplicates).isZero();
             assertThat(listed.orderRefs()).containsExactlyInAnyOrder("ORD-PAID-" + id, odd);
             assertThat(listed.movements).extracting(PaymentRecords.TransactionRecord::providerReference)
                     .containsExactlyInAnyOrder("PSP-" + id, "PSP-ODD-" + id);
