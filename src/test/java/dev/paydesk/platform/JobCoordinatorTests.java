@@ -26,6 +26,9 @@ class JobCoordinatorTests extends PlatformTestSupport {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void onlyOneOfManyConcurrentCallersRunsAJob() throws Exception {
         String job = unique("job");
@@ -51,6 +54,33 @@ class JobCoordinatorTests extends PlatformTestSupport {
             assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
             assertThat(runs).hasValue(1);
         } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLeaseTakenInsideATransactionIsSeenAtOnceAndOthersSkipWithoutWaiting() throws Exception {
+        String job = unique("job");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the holder runs inside an open transaction, as an event listener does
+            Future<Boolean> first = pool.submit(() -> transactions.execute(status -> jobs.runExclusively(job,
+                    Duration.ofMinutes(1), () -> {
+                        inside.countDown();
+                        await(release);
+                    })));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            Future<Boolean> other = pool.submit(() -> jobs.runExclusively(job, Duration.ofMinutes(1), () -> { }));
+            assertThat(other.get(10, TimeUnit.SECONDS)).as("skipped, not run").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without waiting for the holder's commit")
+                    .isLessThan(Duration.ofSeconds(5));
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
             pool.shutdownNow();
         }
     }

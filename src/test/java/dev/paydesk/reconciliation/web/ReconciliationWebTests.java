@@ -34,7 +34,10 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.reconciliation.Reconciliation;
 
 /** The findings API and pages: roles, market scope, totals, bulk acknowledge and assign, the batch report. */
-@SpringBootTest
+// Its own context without the run after import: in the shared context (2026-12-07, CI of 9afa3ee) the pool ran out
+// of connections during the next class; the lease fix in JdbcJobCoordinator addresses the likeliest cause, but
+// it is not confirmed in the whole suite yet, so the class keeps the separate context that was green before.
+@SpringBootTest(properties = "paydesk.reconciliation.run-after-import=false")
 @AutoConfigureMockMvc
 class ReconciliationWebTests extends PlatformTestSupport {
 
