@@ -140,7 +140,7 @@ public class Announcements {
                 where not exists (select 1 from knowledge_announcement_read r
                                   where r.announcement_id = a.id and r.username = :u)
                 order by a.published_at desc
-                """).param("latest", LATEST).param("u", me.username()).query((rs, n) -> map(rs)).stream()
+                """).param("latest", LATEST).param("u", me.username()).query((rs, n) -> map(rs)).list().stream()
                 .filter(a -> targets(a.roles(), a.markets(), a.suppliers(), me.roles(), me.markets(), me.allMarkets(),
                         supplier))
                 .toList();

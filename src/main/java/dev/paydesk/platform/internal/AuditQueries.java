@@ -39,7 +39,7 @@ public class AuditQueries {
                 .param("actor", blankToNull(actor)).param("limit", Math.min(Math.max(limit, 1), 1000))
                 .param("all", scope == null)
                 .param("markets", scope == null ? new String[0] : scope.toArray(String[]::new))
-                .query(JdbcAuditLog::map).stream()
+                .query(JdbcAuditLog::map).list().stream()
                 .map(e -> new JdbcAuditLog.Entry(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
                         e.market(), personal.reveal(e.before()), personal.reveal(e.after()), e.prevHash(), e.hash()))
                 .toList();

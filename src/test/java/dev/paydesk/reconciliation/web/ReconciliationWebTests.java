@@ -34,9 +34,8 @@ import dev.paydesk.platform.Role;
 import dev.paydesk.reconciliation.Reconciliation;
 
 /** The findings API and pages: roles, market scope, totals, bulk acknowledge and assign, the batch report. */
-// Its own context without the run after import: in the shared context (2026-12-07, CI of 9afa3ee) the pool ran out
-// of connections during the next class; the lease fix in JdbcJobCoordinator addresses the likeliest cause, but
-// it is not confirmed in the whole suite yet, so the class keeps the separate context that was green before.
+// Without the run after import: runs take turns now (RunLock), but the test's own wait for its run could still
+// time out behind the after-import run under the whole suite's load (docs/reconciliation.md).
 @SpringBootTest(properties = "paydesk.reconciliation.run-after-import=false")
 @AutoConfigureMockMvc
 class ReconciliationWebTests extends PlatformTestSupport {
