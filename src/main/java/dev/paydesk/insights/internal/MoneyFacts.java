@@ -111,10 +111,13 @@ class MoneyFacts {
                     rs.getString(5), rs.getInt(6));
         }
 
+        private static final java.util.Comparator<Cell> ORDER = java.util.Comparator.comparing(Cell::metric)
+                .thenComparing(Cell::market).thenComparing(Cell::day).thenComparing(Cell::currency)
+                .thenComparing(Cell::kind).thenComparingInt(Cell::minutes);
+
         @Override
         public int compareTo(Cell o) {
-            return java.util.Comparator.comparing(Cell::metric).thenComparing(Cell::market).thenComparing(Cell::day)
-                    .thenComparing(Cell::currency).thenComparing(Cell::kind).thenComparingInt(Cell::minutes).compare(this, o);
+            return ORDER.compare(this, o);
         }
     }
 

@@ -30,6 +30,29 @@ public final class Exports {
         };
     }
 
+    /**
+     * A drill-down's records, read page after page of {@value #RECORDS_PAGE} until a short page, as a table: the
+     * first record's keys as the header, numbers kept as numbers, anything else as text.
+     */
+    static ResponseEntity<byte[]> records(String format, String name,
+                                          java.util.function.IntFunction<dev.paydesk.insights.Insights.Records> page) {
+        List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += RECORDS_PAGE) {
+            List<java.util.Map<String, Object>> records = page.apply(offset).records();
+            all.addAll(records);
+            if (records.size() < RECORDS_PAGE) {
+                break;
+            }
+        }
+        List<String> header = all.isEmpty() ? List.of("id") : List.copyOf(all.getFirst().keySet());
+        List<List<Object>> rows = all.stream().map(r -> header.stream().map(h -> r.get(h) == null ? null
+                : r.get(h) instanceof Number ? r.get(h) : (Object) r.get(h).toString()).toList()).toList();
+        return as(format, name, header, rows);
+    }
+
+    /** The records one page reads; {@link #records}' callers ask for this many. */
+    static final int RECORDS_PAGE = 10_000;
+
     public static String csv(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header.stream().map(h -> (Object) h).toList());

@@ -147,18 +147,8 @@ class InsightsMoneyUiController {
     ResponseEntity<byte[]> exportRecords(@PathVariable String key, @PathVariable String format, HttpServletRequest http) {
         KpiRequest request = request(http, Set.of("currency"));
         String currency = blankToNull(http.getParameter("currency"));
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (int offset = 0; ; offset += 10_000) {
-            Insights.Records page = money.records(key, request, currency, 10_000, offset);
-            all.addAll(page.records());
-            if (page.records().size() < 10_000) {
-                break;
-            }
-        }
-        List<String> header = all.isEmpty() ? List.of("id") : List.copyOf(all.getFirst().keySet());
-        List<List<Object>> rows = all.stream().map(r -> header.stream().map(h -> r.get(h) == null ? null
-                : r.get(h) instanceof Number ? r.get(h) : (Object) r.get(h).toString()).toList()).toList();
-        return Exports.as(format, key + "-" + request.from() + "-" + request.to(), header, rows);
+        return Exports.records(format, key + "-" + request.from() + "-" + request.to(),
+                offset -> money.records(key, request, currency, Exports.RECORDS_PAGE, offset));
     }
 
     private KpiRequest request(HttpServletRequest http, Set<String> extra) {

@@ -178,18 +178,8 @@ class InsightsUiController {
     ResponseEntity<byte[]> exportRecords(@PathVariable String key, @PathVariable String format, HttpServletRequest http) {
         Kpi kpi = kpi(key);
         KpiRequest request = request(http, Set.of());
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (int offset = 0; ; offset += 10_000) {
-            Insights.Records page = insights.records(kpi, request, 10_000, offset);
-            all.addAll(page.records());
-            if (page.records().size() < 10_000) {
-                break;
-            }
-        }
-        List<String> header = all.isEmpty() ? List.of("id") : List.copyOf(all.getFirst().keySet());
-        List<List<Object>> rows = all.stream().map(r -> header.stream().map(h -> r.get(h) == null ? null
-                : r.get(h) instanceof Number ? r.get(h) : (Object) r.get(h).toString()).toList()).toList();
-        return Exports.as(format, kpi.key() + "-" + request.from() + "-" + request.to(), header, rows);
+        return Exports.records(format, kpi.key() + "-" + request.from() + "-" + request.to(),
+                offset -> insights.records(kpi, request, Exports.RECORDS_PAGE, offset));
     }
 
     private KpiRequest request(HttpServletRequest http, Set<String> extra) {
