@@ -216,7 +216,6 @@ class JdbcPaymentRecords implements PaymentRecords {
             // unordered (the reader sorts what it keeps: a sort of a million wide rows in the database spills to
             // disk); the lines of the range, then those outside it that name an order or movement in scope; a
             // line naming several comes more than once and only its first copy is sent (no dedupe in the database)
-            java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
             CopyRows.copy(connection, "select " + LINE_COLUMNS + " from payments_settlement_line x where " + inRange
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " join payments_read_scope s using (merchant_reference) where " + outside
@@ -224,12 +223,7 @@ class JdbcPaymentRecords implements PaymentRecords {
                     + " join payments_read_refs r on r.ref = x.psp_reference where " + outside
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " join payments_read_refs r on r.ref = x.modification_reference where " + outside,
-                    15, row -> {
-                        SettlementLineRecord l = line(row);
-                        if (sent.add(l.lineKey())) {
-                            sink.settlementLine(l);
-                        }
-                    });
+                    15, linesOnce(sink));
             Phases.mark("settlement lines");
         });
         log.info("read: {}", Phases.report());
@@ -242,7 +236,6 @@ class JdbcPaymentRecords implements PaymentRecords {
      */
     void streamListed(Collection<String> merchantReferences, RecordSink sink) {
         String refs = textArray(merchantReferences);
-        java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
         withConnection(connection -> {
             CopyRows.copy(connection, "select " + ORDER_COLUMNS + " from payments_order o where o.merchant_reference = any("
                     + refs + ")", 6, row -> sink.order(order(row)));
@@ -257,13 +250,22 @@ class JdbcPaymentRecords implements PaymentRecords {
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
                     + " where x.psp_reference in (" + movements + ")"
                     + " union all select " + LINE_COLUMNS + " from payments_settlement_line x"
-                    + " where x.modification_reference in (" + movements + ")", 15, row -> {
-                        SettlementLineRecord l = line(row);
-                        if (sent.add(l.lineKey())) { // a line naming the order and one of its movements comes twice
-                            sink.settlementLine(l);
-                        }
-                    });
+                    + " where x.modification_reference in (" + movements + ")", 15, linesOnce(sink));
         });
+    }
+
+    /**
+     * Hands each settlement line to the sink once: a read whose parts are a union (the lines naming an order, a
+     * movement's reference, a modification's) brings a line naming several of them more than once.
+     */
+    private static CopyRows.RowHandler linesOnce(RecordSink sink) {
+        java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
+        return row -> {
+            SettlementLineRecord l = line(row);
+            if (sent.add(l.lineKey())) {
+                sink.settlementLine(l);
+            }
+        };
     }
 
     /**
