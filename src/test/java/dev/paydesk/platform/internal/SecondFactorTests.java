@@ -56,14 +56,20 @@ class SecondFactorTests extends PlatformTestSupport {
                 .andReturn();
     }
 
-    /** Sets up a factor for the user as their app would; returns the secret. */
-    private byte[] enrol(UserAccount user) {
-        byte[][] secret = new byte[1][];
+    /** The app's key and the code that confirmed the set-up. */
+    private record Enrolled(byte[] secret, String confirmedWith) {
+    }
+
+    /** Sets up a factor for the user as their app would. */
+    private Enrolled enrol(UserAccount user) {
+        Enrolled[] enrolled = new Enrolled[1];
         asSystem(() -> {
-            secret[0] = Totp.fromBase32(factors.start(user).secret());
-            factors.confirm(user, Totp.code(secret[0], clock.instant()));
+            byte[] secret = Totp.fromBase32(factors.start(user).secret());
+            String code = Totp.code(secret, clock.instant());
+            factors.confirm(user, code);
+            enrolled[0] = new Enrolled(secret, code);
         });
-        return secret[0];
+        return enrolled[0];
     }
 
     @Test
@@ -84,16 +90,16 @@ class SecondFactorTests extends PlatformTestSupport {
     @Test
     void anEnrolledUserIsAskedForACodeWhichWorksOnceAndThenGetsIn() throws Exception {
         UserAccount agent = newUser(Role.AGENT, List.of("DE"));
-        byte[] secret = enrol(agent);
+        Enrolled enrolled = enrol(agent);
         MvcResult result = login(agent);
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
         Cookie session = result.getResponse().getCookie("SESSION");
         mvc.perform(get("/").cookie(session)).andExpect(r ->
                 assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor"));
 
-        // the code used at enrolment, again within its 30 seconds: refused
-        String reused = Totp.code(secret, clock.instant());
-        mvc.perform(post("/login/second-factor").with(csrf()).cookie(session).param("code", reused))
+        // the code used at enrolment, again (the same code, not one recomputed now: a step may have begun since,
+        // and that step's code was never used): refused
+        mvc.perform(post("/login/second-factor").with(csrf()).cookie(session).param("code", enrolled.confirmedWith()))
                 .andExpect(status().isOk())
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("already used"));
         assertThat(jdbc.sql("select count(*) from platform_audit_log where action = 'login.second_factor_reused' "
@@ -102,7 +108,7 @@ class SecondFactorTests extends PlatformTestSupport {
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("not right"));
 
         // the app's next code (one step of clock drift is allowed)
-        String next = Totp.code(secret, clock.instant().plusSeconds(Totp.STEP_SECONDS));
+        String next = Totp.code(enrolled.secret(), clock.instant().plusSeconds(Totp.STEP_SECONDS));
         MvcResult in = mvc.perform(post("/login/second-factor").with(csrf()).cookie(session).param("code", next)).andReturn();
         assertThat(in.getResponse().getRedirectedUrl()).isEqualTo("/");
     }
