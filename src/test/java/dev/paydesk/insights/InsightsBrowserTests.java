@@ -60,6 +60,13 @@ class InsightsBrowserTests extends BrowserTestSupport {
         supplierIntervals();
     }
 
+    /**
+     * When the three intervals start: two days ago, read once for all the tests of the class (read per test, a run
+     * across midnight UTC added three more intervals on another day).
+     */
+    private static final java.time.Instant INTERVALS_FROM = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2)
+            .atStartOfDay(java.time.ZoneOffset.UTC).plusHours(10).toInstant();
+
     /** Three intervals of one supplier in an EE queue, through workforce's API (and its event). */
     private void supplierIntervals() {
         asSystem(() -> {
@@ -70,8 +77,7 @@ class InsightsBrowserTests extends BrowserTestSupport {
                         dev.paydesk.workforce.Channel.PHONE, "payments", MARKET, "et", 30, 300, 120, 0.8, 20));
             }
             // the same three intervals for every test (re-sent: replaced, not added), inside the default 28-day period
-            java.time.Instant start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).plusHours(10).toInstant();
+            java.time.Instant start = INTERVALS_FROM;
             workforce.record(List.of(
                     new dev.paydesk.workforce.IntervalStat("ee-browser-phone", "ee-browser-bpo", start, 10, 9, 1, 7, 2700, 180, 2.0),
                     new dev.paydesk.workforce.IntervalStat("ee-browser-phone", "ee-browser-bpo", start.plusSeconds(1800), 8, 8, 0, 8, 2400, 40, 2.0),

@@ -163,9 +163,11 @@ class PrivacyTests extends PlatformTestSupport {
     @Autowired
     dev.paydesk.insights.Insights insights;
 
-    /** The DE KPIs of the days around now, as the API answers them (without the previous period's values). */
+    /** The day the KPIs are read around: one per test, so that midnight does not move the period between reads. */
+    private final java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+
+    /** The DE KPIs of the days around {@link #today}, as the API answers them (without the previous period's values). */
     private String kpis(String token) throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
         MvcResult r = call(get("/api/v1/insights/kpis").param("market", "DE").param("from", today.minusDays(1).toString())
                 .param("to", today.plusDays(2).toString()), token, 200);
         List<Map<String, Object>> values = JsonPath.read(r.getResponse().getContentAsString(), "$.kpis");

@@ -204,12 +204,14 @@ class QualityApiTests extends PlatformTestSupport {
 
     @Test
     void aSamplePreviewNeverGivesTheAgentTheirOwnCaseAndRepeatsForItsSeed() throws Exception {
+        // the UTC days from before the case is resolved to after it: midnight may pass in between
+        java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         String key = resolvedCase();
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         String body = """
                 {"market": "DE", "from": "%s", "to": "%s", "seed": 11, "randomShare": 1.0,
                  "reviewers": [{"name": "%s"}, {"name": "%s", "supplier": null}]}"""
-                .formatted(today, today, agent.username(), lead.username());
+                .formatted(from, to, agent.username(), lead.username());
         String first = call(post("/api/v1/quality/samples/preview"), leadToken, body).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         List<String> reviewers = JsonPath.read(first, "$[?(@.caseKey == '" + key + "')].reviewer");

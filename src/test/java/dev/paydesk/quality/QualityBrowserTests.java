@@ -43,6 +43,8 @@ class QualityBrowserTests extends BrowserTestSupport {
         String reviewer = unique("reviewer");
         String agent = unique("agent");
         CaseSummary[] opened = new CaseSummary[1];
+        // the case is resolved on this UTC day, or on the next if midnight passes before the sample is drawn
+        String resolvedFrom = LocalDate.now(ZoneOffset.UTC).toString();
         asSystem(() -> {
             users.create(new UserService.UserSpec(lead, "Lea Lead", null, List.of("PROCESS_MANAGER"), List.of(MARKET), false),
                     PASSWORD, false);
@@ -75,7 +77,7 @@ class QualityBrowserTests extends BrowserTestSupport {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         page.navigate(url("/quality/assignments?view=all"));
         page.locator("form[action$='/quality/samples'] input[name=market]").fill(MARKET);
-        page.locator("input[name=from]").fill(today);
+        page.locator("input[name=from]").fill(resolvedFrom);
         page.locator("input[name=to]").fill(today);
         page.locator("button[type=submit]", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Draw sample")).click();
         page.locator("#confirm-ok").click();

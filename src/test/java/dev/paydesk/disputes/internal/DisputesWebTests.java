@@ -68,8 +68,11 @@ class DisputesWebTests extends PlatformTestSupport {
     }
 
     private UUID dispute(String account) {
+        return dispute(account, Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    private UUID dispute(String account, Instant at) {
         String dp = "dp_" + UUID.randomUUID().toString().substring(0, 10);
-        Instant at = Instant.now().minus(Duration.ofDays(1));
         lifecycle.apply(new DisputeNotified(Provider.STRIPE, account, "evt_" + UUID.randomUUID(), dp, "ch_" + dp, null,
                 "charge.dispute.created", "needs_response", "product_not_received", Money.of(7_500, "EUR"),
                 at.plus(Duration.ofDays(12)), at, "{\"data\": {\"object\": {\"payment_method_details\": {\"card\": {\"brand\": \"mastercard\", \"network_reason_code\": \"4855\"}}}}}"));
@@ -178,13 +181,17 @@ class DisputesWebTests extends PlatformTestSupport {
     @Test
     void monitoringCountsCapturesAndDisputesPerAccountAndMonth() throws Exception {
         String account = "ratio-" + UUID.randomUUID().toString().substring(0, 8);
-        YearMonth month = monitoring.currentMonth();
+        // the month the dispute opens in, asked for by name: a dispute of "yesterday" belongs to last month on the
+        // 1st, and the current month may change between two reads of the clock
+        Instant opened = Instant.now().minus(Duration.ofDays(1));
+        YearMonth month = YearMonth.from(opened.atOffset(java.time.ZoneOffset.UTC));
         monitoring.countCapture(account, month.minusMonths(1), 200);
         monitoring.countCapture(account, month, 100);
-        dispute(account);
+        dispute(account, opened);
         String token = tokenFor(newUser(Role.PROCESS_MANAGER, List.of()));
         // one Mastercard chargeback this month over 200 last month = 0.5 % (ECP); no Visa activity
-        mvc.perform(get("/api/v1/disputes/monitoring").header("Authorization", "Bearer " + token))
+        mvc.perform(get("/api/v1/disputes/monitoring").param("month", month.toString())
+                        .header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.merchantAccount == '" + account + "')].mastercardEcp.ratio").value(hasItem(0.005)))
                 .andExpect(jsonPath("$[?(@.merchantAccount == '" + account + "')].mastercardEcp.level").value(hasItem("OK")))

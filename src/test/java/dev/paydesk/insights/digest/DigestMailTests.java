@@ -151,9 +151,11 @@ class DigestMailTests extends PlatformTestSupport {
         openCases("SI", 2);
         UserAccount reader = user(Role.PROCESS_MANAGER, List.of("SI"), true);
         subscribe(reader, "daily", List.of("SI"), "en");
-        LocalDate today = LocalDate.now(clock.withZone(LJUBLJANA));
+        // one morning for every run: read again after midnight in Ljubljana, it would make a new day due
+        Instant morning = tomorrowMorning();
+        LocalDate today = LocalDate.ofInstant(morning, LJUBLJANA).minusDays(1);
 
-        DigestJob.Summary first = job.run(tomorrowMorning());
+        DigestJob.Summary first = job.run(morning);
         assertThat(first.sent()).isGreaterThanOrEqualTo(1);
         List<MimeMessage> got = to(reader);
         assertThat(got).hasSize(1);
@@ -181,11 +183,15 @@ class DigestMailTests extends PlatformTestSupport {
             assertThat(cells[3]).isEqualTo(k.get("unit").asString());
             assertThat(Long.parseLong(cells[6])).isEqualTo(k.get("sample").asLong());
         }
-        long opened = jdbc.sql("select count(*) from insights_case_fact where market = 'SI'").query(Long.class).single();
-        assertThat(lines).contains("cases_opened," + (double) opened + ",0.0,count,,," + opened);
+        // the day's cases only: a run of the suite that crosses midnight in Ljubljana has SI cases of the day before
+        long opened = jdbc.sql("select count(*) from insights_case_fact where market = 'SI' and opened_day = ?")
+                .param(today).query(Long.class).single();
+        long openedTheDayBefore = jdbc.sql("select count(*) from insights_case_fact where market = 'SI' and opened_day = ?")
+                .param(today.minusDays(1)).query(Long.class).single();
+        assertThat(lines).contains("cases_opened," + (double) opened + "," + (double) openedTheDayBefore + ",count,,," + opened);
 
-        assertThat(job.run(tomorrowMorning()).sent()).isZero();
-        assertThat(job.run(tomorrowMorning().plusSeconds(3600)).sent()).isZero();
+        assertThat(job.run(morning).sent()).isZero();
+        assertThat(job.run(morning.plusSeconds(3600)).sent()).isZero();
         assertThat(to(reader)).hasSize(1);
     }
 
@@ -242,8 +248,9 @@ class DigestMailTests extends PlatformTestSupport {
         try (ServerSocket free = new ServerSocket(0)) {
             sender.setPort(free.getLocalPort());
         }
+        Instant inTwoDays = tomorrowMorning().plus(Duration.ofDays(2)); // read once: after midnight, another day is due
         try {
-            DigestJob.Summary down = job.run(tomorrowMorning().plus(Duration.ofDays(2)));
+            DigestJob.Summary down = job.run(inTwoDays);
             assertThat(down.failed()).isGreaterThanOrEqualTo(1);
             assertThat(to(reader)).isEmpty();
             assertThat(jdbc.sql("select status || '/' || attempts from insights_digest_delivery where username = ?")
@@ -251,9 +258,9 @@ class DigestMailTests extends PlatformTestSupport {
         } finally {
             sender.setPort(port);
         }
-        job.run(tomorrowMorning().plus(Duration.ofDays(2)).plusSeconds(300));
+        job.run(inTwoDays.plusSeconds(300));
         assertThat(to(reader)).hasSize(1);
-        job.run(tomorrowMorning().plus(Duration.ofDays(2)).plusSeconds(600));
+        job.run(inTwoDays.plusSeconds(600));
         assertThat(to(reader)).hasSize(1);
         assertThat(jdbc.sql("select status from insights_digest_delivery where username = ?")
                 .param(reader.username()).query(String.class).single()).isEqualTo("sent");
