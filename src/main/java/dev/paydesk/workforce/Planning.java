@@ -59,9 +59,14 @@ public class Planning {
     }
 
     public DayPlan plan(String queueCode, LocalDate date) {
+        return plan(queueCode, date, clock.instant());
+    }
+
+    /** The plan as of {@code now}, one reading of the clock: "today", the intervals done and those with actuals agree. */
+    DayPlan plan(String queueCode, LocalDate date, Instant now) {
         ContactQueue queue = data.queue(queueCode);
         ZoneId zone = zone(queue);
-        LocalDate today = today(queue);
+        LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate cutoff = date.isAfter(today) ? today : date;
         IntervalHistory history = history(queue, cutoff.minusDays(settings.historyDays()), date.plusDays(1));
         IntervalHistory past = history.before(cutoff);
@@ -70,9 +75,11 @@ public class Planning {
         boolean reforecast = false;
         double @Nullable [] actual = history.has(date) ? history.day(date) : null;
         if (date.equals(today) && actual != null) {
-            int elapsed = (int) (java.time.Duration.between(date.atStartOfDay(zone).toInstant(), clock.instant())
-                    .toMinutes() / queue.intervalMinutes());
-            int done = Math.min(elapsed, forecast.length);
+            int done = 0;
+            while (done < forecast.length && !intervalStart(date, done, queue.intervalMinutes(), zone)
+                    .plusSeconds(queue.intervalMinutes() * 60L).isAfter(now)) {
+                done++;
+            }
             double[] rest = IntradayReforecast.reforecast(forecast, actual, done, INTRADAY_DAMPING);
             // elapsed intervals keep the day-ahead figure, so forecast and actual stay comparable
             System.arraycopy(rest, done, forecast, done, forecast.length - done);
@@ -83,12 +90,21 @@ public class Planning {
                 date.plusDays(1).atStartOfDay(zone).toInstant());
         List<IntervalPlan> intervals = new ArrayList<>();
         for (int i = 0; i < forecast.length; i++) {
-            Instant start = date.atStartOfDay(zone).plusMinutes((long) i * queue.intervalMinutes()).toInstant();
-            @Nullable Integer offered = actual != null && (date.isBefore(today) || start.isBefore(clock.instant()))
+            Instant start = intervalStart(date, i, queue.intervalMinutes(), zone);
+            @Nullable Integer offered = actual != null && (date.isBefore(today) || start.isBefore(now))
                     ? (int) Math.round(actual[i]) : null;
             intervals.add(interval(queue, start, forecast[i], downtimes, offered, staffed.get(start)));
         }
         return new DayPlan(queue, date, model.name(), reforecast, intervals);
+    }
+
+    /**
+     * Where interval {@code i} of a local day starts: at its wall-clock time, the bucket the history counts it in. On
+     * a day of 23 or 25 hours, minutes from midnight put every interval after the switch an hour off its bucket (the
+     * forecast for 09:00 shown at 10:00); the hour that does not exist in spring starts with the one after it.
+     */
+    static Instant intervalStart(LocalDate date, int i, int intervalMinutes, ZoneId zone) {
+        return date.atStartOfDay().plusMinutes((long) i * intervalMinutes).atZone(zone).toInstant();
     }
 
     /**
@@ -113,7 +129,7 @@ public class Planning {
             double agentHours = 0;
             int peak = 0;
             for (int i = 0; i < forecast.length; i++) {
-                Instant start = day.atStartOfDay(zone).plusMinutes((long) i * queue.intervalMinutes()).toInstant();
+                Instant start = intervalStart(day, i, queue.intervalMinutes(), zone);
                 IntervalPlan plan = interval(queue, start, forecast[i], downtimes, null, null);
                 total += plan.adjustedForecast();
                 agentHours += plan.scheduledAgents() * queue.intervalMinutes() / 60.0;

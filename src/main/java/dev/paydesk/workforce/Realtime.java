@@ -48,9 +48,9 @@ public class Realtime {
     }
 
     QueueStatus status(ContactQueue q, Instant now) {
-        LocalDate today = planning.today(q);
-        DayPlan plan = planning.plan(q.code(), today);
         ZoneId zone = planning.zone(q);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        DayPlan plan = planning.plan(q.code(), today, now);
         List<IntervalStat> stats = data.stats(q.code(), today.atStartOfDay(zone).toInstant(), now);
         double forecastSoFar = 0;
         double actualSoFar = 0;

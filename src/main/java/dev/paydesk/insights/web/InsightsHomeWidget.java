@@ -2,7 +2,6 @@ package dev.paydesk.insights.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.Kpi;
 import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.platform.HomeWidget;
+import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.PaydeskPrincipal;
 import dev.paydesk.platform.Role;
 
@@ -28,10 +28,12 @@ class InsightsHomeWidget implements HomeWidget {
 
     private final Insights insights;
     private final Clock clock;
+    private final MarketCatalog markets;
 
-    InsightsHomeWidget(Insights insights, Clock clock) {
+    InsightsHomeWidget(Insights insights, Clock clock, MarketCatalog markets) {
         this.insights = insights;
         this.clock = clock;
+        this.markets = markets;
     }
 
     @Override
@@ -44,7 +46,7 @@ class InsightsHomeWidget implements HomeWidget {
         if (LEADS.stream().noneMatch(user::hasRole)) {
             return Optional.empty();
         }
-        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        LocalDate to = DefaultPeriod.end(clock, markets, null);
         KpiRequest request = KpiRequest.period(to.minusDays(7), to);
         List<InsightsUiController.Tile> tiles = insights.kpis(request).stream()
                 .filter(v -> SHOWN.stream().anyMatch(k -> k.key().equals(v.key())))

@@ -25,6 +25,7 @@ import dev.paydesk.insights.Insights;
 import dev.paydesk.insights.KpiRequest;
 import dev.paydesk.insights.KpiRequests;
 import dev.paydesk.insights.MoneyInsights;
+import dev.paydesk.platform.MarketCatalog;
 import dev.paydesk.platform.access.AnyRole;
 import dev.paydesk.platform.access.DisputeSpecialistProcessManagerAdminOrAuditor;
 import dev.paydesk.shared.LineChart;
@@ -44,11 +45,13 @@ class InsightsMoneyUiController {
     private final MoneyInsights money;
     private final MessageSource messages;
     private final Clock clock;
+    private final MarketCatalog markets;
 
-    InsightsMoneyUiController(MoneyInsights money, MessageSource messages, Clock clock) {
+    InsightsMoneyUiController(MoneyInsights money, MessageSource messages, Clock clock, MarketCatalog markets) {
         this.money = money;
         this.messages = messages;
         this.clock = clock;
+        this.markets = markets;
     }
 
     /** What the drill-down page shows of a money KPI (the page is shared with the other KPIs). */
@@ -155,7 +158,7 @@ class InsightsMoneyUiController {
         Map<String, String[]> params = new LinkedHashMap<>(http.getParameterMap());
         params.values().removeIf(v -> v.length == 1 && v[0].isBlank());
         if (!params.containsKey("from") && !params.containsKey("to")) {
-            LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+            LocalDate to = DefaultPeriod.end(clock, markets, DefaultPeriod.param(params, "market"));
             params.put("from", new String[]{to.minusDays(DEFAULT_DAYS).toString()});
             params.put("to", new String[]{to.toString()});
         }

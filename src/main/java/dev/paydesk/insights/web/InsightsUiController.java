@@ -2,7 +2,6 @@ package dev.paydesk.insights.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -185,7 +184,7 @@ class InsightsUiController {
     private KpiRequest request(HttpServletRequest http, Set<String> extra) {
         Map<String, String[]> params = new LinkedHashMap<>(http.getParameterMap());
         if (!params.containsKey("from") && !params.containsKey("to")) {
-            LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+            LocalDate to = DefaultPeriod.end(clock, markets, DefaultPeriod.param(params, "market"));
             params.put("from", new String[]{to.minusDays(DEFAULT_DAYS).toString()});
             params.put("to", new String[]{to.toString()});
         }

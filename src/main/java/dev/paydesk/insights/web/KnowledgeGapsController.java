@@ -2,7 +2,6 @@ package dev.paydesk.insights.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,14 +91,15 @@ class KnowledgeGapsController {
 
     /** Every category of the reader's markets with at least {@code min} cases opened in the last {@code days} days. */
     List<Gap> gaps(int days, int min) {
-        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-        LocalDate from = to.minusDays(days);
+        java.time.Instant now = clock.instant();
         List<ArticleCoverage.Covered> covered = coverage.published();
         List<Gap> gaps = new ArrayList<>();
         for (Market market : markets.markets()) {
             if (!CurrentUser.canAccessMarket(market.code())) {
                 continue;
             }
+            LocalDate to = DefaultPeriod.end(now, List.of(market.zone()));
+            LocalDate from = to.minusDays(days);
             KpiRequest byCategory = new KpiRequest(from, to, market.code(), null, null, null, null, null, null, "category");
             for (KpiValue v : insights.kpis(byCategory)) {
                 String category = v.group() == null ? null : v.group().get("category");

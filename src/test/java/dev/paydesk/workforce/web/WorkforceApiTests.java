@@ -168,23 +168,56 @@ class WorkforceApiTests extends PlatformTestSupport {
         mvc.perform(get("/api/v1/workforce/queues")).andExpect(status().isUnauthorized());
     }
 
+    /** Live interval statistics as a JSON array, through the API. */
+    private org.springframework.test.web.servlet.ResultActions recordIntervals(String json) throws Exception {
+        return mvc.perform(post("/api/v1/workforce/intervals").header("Authorization", "Bearer " + manager)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
     @Test
     void liveIntervalsAreValidated() throws Exception {
         String queue = createQueueAndSupplier();
         String supplier = createSupplier();
-        mvc.perform(post("/api/v1/workforce/intervals").header("Authorization", "Bearer " + manager)
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        recordIntervals("""
                         [{"queue":"%s","supplier":"%s","intervalStart":"2026-11-23T09:10:00Z","offered":10,"answered":9,
                           "abandoned":1,"answeredWithinTarget":8,"handleTimeSeconds":2700,"waitTimeSeconds":90}]"""
-                        .formatted(queue, supplier)))
+                        .formatted(queue, supplier))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("intervalStart"));
-        mvc.perform(post("/api/v1/workforce/intervals").header("Authorization", "Bearer " + manager)
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        recordIntervals("""
                         [{"queue":"%s","supplier":"%s","intervalStart":"2026-11-23T09:30:00Z","offered":10,"answered":9,
                           "abandoned":1,"answeredWithinTarget":8,"handleTimeSeconds":2700,"waitTimeSeconds":90,
-                          "agentsStaffed":4.5}]""".formatted(queue, supplier)))
+                          "agentsStaffed":4.5}]""".formatted(queue, supplier))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.recorded").value(1));
+    }
+
+    /**
+     * The plan of a day with a clock change lists each interval at its wall-clock time, where the history counts it:
+     * counted from midnight in minutes, every interval after the change was an hour off (09:00's shown at 08:00 in
+     * autumn and at 10:00 in spring). Berlin: 25 October 2026 03:00 CEST is 02:00 CET; 28 March 2027 02:00 CET is
+     * 03:00 CEST.
+     */
+    @Test
+    void onTheDaysOfAClockChangeEachIntervalStartsAtItsWallClockTime() throws Exception {
+        String queue = createQueueAndSupplier();
+        String supplier = createSupplier();
+        recordIntervals("""
+                        [{"queue":"%s","supplier":"%s","intervalStart":"2026-10-25T08:00:00Z","offered":17,"answered":17,
+                          "abandoned":0,"answeredWithinTarget":15,"handleTimeSeconds":5100,"waitTimeSeconds":90}]"""
+                        .formatted(queue, supplier))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/plan").param("date", "2026-10-25")
+                        .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervals[2].start").value("2026-10-24T23:00:00Z"))
+                .andExpect(jsonPath("$.intervals[18].start").value("2026-10-25T08:00:00Z"))
+                .andExpect(jsonPath("$.intervals[18].actualOffered").value(17));
+        mvc.perform(get("/api/v1/workforce/queues/" + queue + "/plan").param("date", "2027-03-28")
+                        .header("Authorization", "Bearer " + manager))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervals[2].start").value("2027-03-28T00:00:00Z"))
+                .andExpect(jsonPath("$.intervals[4].start").value("2027-03-28T01:00:00Z"))
+                .andExpect(jsonPath("$.intervals[18].start").value("2027-03-28T07:00:00Z"));
     }
 
     @Test
