@@ -38,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeApiTests extends PlatformTestSupport {
 
     /**
-     * Markets spread over the globe so that one of them is always between 11:00 and 19:00, with an hour or more of
-     * overlap: zones without summer time (a day of 23 or 25 hours has the intervals shifted against the history), made
-     * without public holidays (a holiday is forecast at a fraction of a normal day).
+     * Markets spread over the globe so that at every hour of the year one of them is between 11:00 and 19:00 (the
+     * six before had none from 00:00 to 01:00 UTC between April and October): zones without summer time, so no day
+     * of 23 or 25 hours, made without public holidays (a holiday is forecast at a fraction of a normal day).
      */
     private static final Map<String, String> ZONES = Map.of("NC", "Pacific/Noumea", "JP", "Asia/Tokyo",
             "IN", "Asia/Kolkata", "ZA", "Africa/Johannesburg", "BR", "America/Sao_Paulo", "CR", "America/Costa_Rica");
