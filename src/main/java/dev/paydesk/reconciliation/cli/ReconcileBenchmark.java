@@ -1,8 +1,5 @@
 package dev.paydesk.reconciliation.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +22,7 @@ import dev.paydesk.reconciliation.Reconciliation;
 import dev.paydesk.reconciliation.RunSummary;
 import dev.paydesk.reconciliation.engine.Anomaly;
 import dev.paydesk.reconciliation.engine.BusinessDays;
-import dev.paydesk.reconciliation.engine.ReconciliationEngine;
+import dev.paydesk.reconciliation.engine.StreamingReconciliation;
 import dev.paydesk.reconciliation.engine.Thresholds;
 import dev.paydesk.shared.BenchmarkCommand;
 import picocli.CommandLine.Command;
@@ -33,10 +30,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/paydesk bench reconcile}: generates merchant records and settlement lines with injected
- * anomalies at known positions, runs Paydesk's matching engine over the files and the same matching
- * as SQL in DuckDB over the same files, in this process, and reports time, peak heap and
- * precision/recall; then times the full path through PostgreSQL (import and reconcile, in one
- * transaction that is rolled back, so the database is left as it was).
+ * anomalies at known positions, runs Paydesk's matching engine over the files as a stream (a few days of
+ * orders in memory at a time, {@link StreamingReconciliation}) and the same matching as SQL in DuckDB over
+ * the same files, in this process, and reports time, time per million records, heap and precision/recall;
+ * then times the full path through PostgreSQL (import and reconcile, in one transaction that is rolled
+ * back, so the database is left as it was).
  */
 @Component
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -45,6 +43,8 @@ import picocli.CommandLine.Option;
 class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     private static final Duration WINDOW = Duration.ofDays(2);
+    /** How far the generated files run out of time order: a refund request listed with its order, 2 days early. */
+    private static final Duration LATENESS = Duration.ofDays(3);
 
     private final FileImports imports;
     private final Reconciliation reconciliation;
@@ -56,6 +56,11 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     @Option(names = "--repeat", description = "runs of each side; the fastest counts (default ${DEFAULT-VALUE})")
     int repeat = 3;
+
+    @Option(names = "--horizon-days", description = "days after an order's first record within which all of its records "
+            + "arrive; the engine holds that many days of orders (default ${DEFAULT-VALUE}; the generator's last record "
+            + "of an order comes 6 days after it)")
+    int horizonDays = 8;
 
     @Option(names = "--skip-postgres", description = "do not time the PostgreSQL path")
     boolean skipPostgres;
@@ -92,28 +97,28 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         long paydeskNanos = Long.MAX_VALUE;
         long duckNanos = Long.MAX_VALUE;
         long peakHeap = 0;
+        int mostOpen = 0;
         Set<String> paydeskFound = Set.of();
         Set<String> duckFound = Set.of();
         for (int i = 0; i < Math.max(1, repeat); i++) {
             System.gc();
-            resetPeaks();
             long start = System.nanoTime();
-            ReconciliationEngine.Input input = BenchFiles.read(merchant, settlement);
-            long read = System.nanoTime() - start;
-            ReconciliationEngine.Result result = new ReconciliationEngine(thresholds, BusinessDays.WEEKDAYS_UTC)
-                    .run(input, data.now());
-            if (Boolean.getBoolean("paydesk.bench.verbose")) {
-                System.err.printf("paydesk read %.0f ms, engine %.0f ms%n", read / 1e6, (System.nanoTime() - start - read) / 1e6);
+            StreamingReconciliation.Summary result;
+            try (HeapPeak heap = HeapPeak.watch()) {
+                result = BenchFiles.stream(merchant, settlement, new StreamingReconciliation(
+                        thresholds, BusinessDays.WEEKDAYS_UTC, data.now(), horizonDays, LATENESS.toSeconds()));
+                peakHeap = Math.max(peakHeap, heap.most());
             }
             Set<String> found = new HashSet<>();
             for (Anomaly a : result.anomalies()) {
                 found.add(a.type() + "|" + a.scope());
             }
+            mostOpen = Math.max(mostOpen, result.mostOpenOrders());
             long took = System.nanoTime() - start;
-            peakHeap = Math.max(peakHeap, peakHeapBytes());
             paydeskFound = found;
             paydeskNanos = Math.min(paydeskNanos, took);
             result = null;
+            found = null;
             System.gc();
             start = System.nanoTime();
             duckFound = DuckDbBaseline.run(merchant, settlement, data.now(), WINDOW.toSeconds(),
@@ -143,25 +148,29 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         Files.delete(merchant);
         Files.delete(settlement);
         Files.delete(dir);
-        print(data, paydeskNanos, duckNanos, peakHeap, paydesk, duck, pg);
+        print(data, paydeskNanos, duckNanos, peakHeap, mostOpen, paydesk, duck, pg);
         return 0;
     }
 
-    private void print(BenchData.Generated data, long paydeskNanos, long duckNanos, long peakHeap, Score paydesk,
-                       Score duck, PostgresPath.@Nullable Outcome pg) {
+    private void print(BenchData.Generated data, long paydeskNanos, long duckNanos, long peakHeap, int mostOpen,
+                       Score paydesk, Score duck, PostgresPath.@Nullable Outcome pg) {
         double paydeskMs = paydeskNanos / 1e6;
         double duckMs = duckNanos / 1e6;
         double ratio = paydeskMs / duckMs;
+        double perMillion = paydeskMs / (data.merchantRecords() / 1e6);
         long maxHeap = Runtime.getRuntime().maxMemory();
         Score pgScore = pg == null ? null : Score.of(pg.found(), data.expected());
         if (json) {
             System.out.printf(Locale.ROOT, "{\"merchant_records\":%d,\"settlement_lines\":%d,\"anomalies_injected\":%d,"
-                            + "\"paydesk_ms\":%.1f,\"duckdb_ms\":%.1f,\"ratio_vs_duckdb\":%.3f,\"peak_heap_mb\":%.1f,"
+                            + "\"paydesk_ms\":%.1f,\"paydesk_ms_per_million_records\":%.1f,\"most_open_orders\":%d,"
+                            + "\"horizon_days\":%d,"
+                            + "\"duckdb_ms\":%.1f,\"ratio_vs_duckdb\":%.3f,\"peak_heap_mb\":%.1f,"
                             + "\"max_heap_mb\":%.1f,\"precision\":%.4f,\"recall\":%.4f,\"duckdb_precision\":%.4f,"
                             + "\"duckdb_recall\":%.4f,\"repeat\":%d,\"postgres_import_ms\":%s,\"postgres_reconcile_ms\":%s,"
                             + "\"postgres_reconcile_vs_duckdb\":%s,\"postgres_findings\":%s,\"postgres_precision\":%s,"
                             + "\"postgres_recall\":%s}%n",
-                    data.merchantRecords(), data.settlementLines(), data.expected().size(), paydeskMs, duckMs, ratio,
+                    data.merchantRecords(), data.settlementLines(), data.expected().size(), paydeskMs, perMillion, mostOpen,
+                    horizonDays, duckMs, ratio,
                     peakHeap / 1048576.0, maxHeap / 1048576.0, paydesk.precision(), paydesk.recall(), duck.precision(),
                     duck.recall(), repeat, pg == null ? "null" : fixed("%.1f", pg.importNanos() / 1e6),
                     pg == null ? "null" : fixed("%.1f", pg.reconcileNanos() / 1e6),
@@ -182,6 +191,8 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
                 paydesk.precision() * 100, paydesk.recall() * 100, paydesk.found());
         System.out.printf(Locale.ROOT, "ratio vs DuckDB: %.2f (target <= 1.0); peak heap %.0f MB of %.0f MB max "
                 + "(target <= 2048); best of %d%n", ratio, peakHeap / 1048576.0, maxHeap / 1048576.0, repeat);
+        System.out.printf(Locale.ROOT, "Paydesk engine streams by day: %.0f ms per million merchant records; at most %,d "
+                + "orders open at once (horizon %d days)%n", perMillion, mostOpen, horizonDays);
         if (pg != null && pgScore != null) {
             RunSummary run = pg.summary();
             System.out.printf(Locale.ROOT, "%-40s %12.1f %9.2f%% %9.2f%% %8d%n", "PostgreSQL path, reconcile", pg.reconcileNanos() / 1e6,
@@ -195,23 +206,5 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     private static String fixed(String format, double value) {
         return String.format(Locale.ROOT, format, value);
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeapBytes() {
-        long total = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                total += pool.getPeakUsage().getUsed();
-            }
-        }
-        return total;
     }
 }

@@ -3,7 +3,6 @@ package dev.paydesk.reconciliation.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,14 +129,7 @@ public final class ReconciliationEngine {
         Map<String, Movement> byRef = new HashMap<>(capacity(input.movements().size()));
         Map<String, Movement> byOriginal = new HashMap<>(capacity(input.movements().size()));
         for (Movement m : input.movements()) {
-            Movement previous = byRef.put(m.ref, m);
-            m.nextWithSameRef = previous;
-            if (m.originalRef != null) {
-                m.nextWithSameOriginal = byOriginal.put(m.originalRef, m);
-            }
-            m.linesMatched = 0;
-            m.settledMinor = 0;
-            m.netOnly = false;
+            index(m, byRef, byOriginal);
             if (m.orderRef != null) {
                 file(orders, m.orderRef).add(m);
             }
@@ -149,38 +141,57 @@ public final class ReconciliationEngine {
         Set<String> providersWithLines = new HashSet<>();
         Map<MatchRule, Integer> byRule = new java.util.EnumMap<>(MatchRule.class);
         LineMatcher matcher = new LineMatcher(orders, byRef, byOriginal, thresholds);
+        PayoutBatches payouts = new PayoutBatches(thresholds);
         for (SettlementLine line : input.lines()) {
+            match(line, matcher, anomalies, byRule);
             providersWithLines.add(line.provider);
-            line.match = null;
-            if (line.kind.batchOnly()) {
-                continue;
-            }
-            Match match;
-            int before = anomalies.size();
-            try {
-                match = matcher.match(line, anomalies);
-            } catch (RuntimeException e) {
-                anomalies.subList(before, anomalies.size()).clear();
-                line.match = null;
-                anomalies.add(unchecked("line", line.id, "matching", e));
-                continue;
-            }
-            if (match == null) {
-                anomalies.add(unmatched(line));
-            } else {
-                byRule.merge(match.rule(), 1, Integer::sum);
-            }
+            payouts.add(line);
         }
         matcher.checkSettledAmounts(input.movements(), anomalies);
-        List<BatchReport> batches = new PayoutBatches(thresholds, byRef).reconcile(input.lines(), anomalies, byRule);
+        List<BatchReport> batches = payouts.reconcile(anomalies, byRule, batch -> PayoutBatches.payoutIn(byRef.get(batch)));
         DetectionContext context = new DetectionContext(thresholds, businessDays, now, providersWithLines);
         anomalies.addAll(detect(new ArrayList<>(orders.values()), context));
         withMarkets(anomalies, orders);
         return new Result(anomalies, input.lines(), batches, orders.keySet(), byRule);
     }
 
+    /** Files a movement under its reference and its original's, with its matching state cleared. */
+    static void index(Movement m, Map<String, Movement> byRef, Map<String, Movement> byOriginal) {
+        m.nextWithSameRef = byRef.put(m.ref, m);
+        m.nextWithSameOriginal = m.originalRef == null ? null : byOriginal.put(m.originalRef, m);
+        m.linesMatched = 0;
+        m.settledMinor = 0;
+        m.netOnly = false;
+    }
+
+    /**
+     * Matches one line (batch-only lines, such as fees, match nothing). A line the matcher fails on gets an
+     * {@link FindingType#UNCHECKED_RECORD} finding and no match; the run goes on.
+     */
+    static void match(SettlementLine line, LineMatcher matcher, List<Anomaly> anomalies, Map<MatchRule, Integer> byRule) {
+        line.match = null;
+        if (line.kind.batchOnly()) {
+            return;
+        }
+        Match match;
+        int before = anomalies.size();
+        try {
+            match = matcher.match(line, anomalies);
+        } catch (RuntimeException e) {
+            anomalies.subList(before, anomalies.size()).clear();
+            line.match = null;
+            anomalies.add(unchecked("line", line.id, "matching", e));
+            return;
+        }
+        if (match == null) {
+            anomalies.add(unmatched(line));
+        } else {
+            byRule.merge(match.rule(), 1, Integer::sum);
+        }
+    }
+
     /** Runs the detectors over the orders, in chunks on the common pool; the result keeps the orders' order. */
-    private List<Anomaly> detect(List<OrderFile> files, DetectionContext context) {
+    List<Anomaly> detect(List<OrderFile> files, DetectionContext context) {
         int chunk = 8_192;
         int chunks = (files.size() + chunk - 1) / chunk;
         List<List<Anomaly>> found = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
@@ -252,7 +263,7 @@ public final class ReconciliationEngine {
     }
 
     /** Anomalies found on lines and movements learn their order's market. */
-    private static void withMarkets(List<Anomaly> anomalies, Map<String, OrderFile> orders) {
+    static void withMarkets(List<Anomaly> anomalies, Map<String, OrderFile> orders) {
         for (int i = 0; i < anomalies.size(); i++) {
             Anomaly a = anomalies.get(i);
             OrderFile file = a.market() == null && a.orderRef() != null ? orders.get(a.orderRef()) : null;
@@ -273,7 +284,7 @@ public final class ReconciliationEngine {
                 List.of("line:" + line.id));
     }
 
-    private static OrderFile file(Map<String, OrderFile> orders, String ref) {
+    static OrderFile file(Map<String, OrderFile> orders, String ref) {
         OrderFile f = orders.get(ref);
         if (f == null) {
             f = new OrderFile(ref);
@@ -288,24 +299,6 @@ public final class ReconciliationEngine {
 
     /** A settlement batch: the provider's batch (payout) reference. */
     record BatchKey(String provider, String batch) {
-    }
-
-    /** Batches in first-seen order (lines usually arrive grouped by batch, so the last key is reused). */
-    static Map<BatchKey, List<SettlementLine>> byBatch(List<SettlementLine> lines) {
-        Map<BatchKey, List<SettlementLine>> batches = new LinkedHashMap<>();
-        List<SettlementLine> last = null;
-        SettlementLine lastLine = null;
-        for (SettlementLine l : lines) {
-            if (l.batch == null) {
-                continue;
-            }
-            if (last == null || !l.batch.equals(lastLine.batch) || !l.provider.equals(lastLine.provider)) {
-                last = batches.computeIfAbsent(new BatchKey(l.provider, l.batch), k -> new ArrayList<>());
-            }
-            last.add(l);
-            lastLine = l;
-        }
-        return batches;
     }
 
     static @Nullable String nonBlank(@Nullable String s) {

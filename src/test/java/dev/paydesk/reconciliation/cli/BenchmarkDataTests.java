@@ -15,6 +15,7 @@ import dev.paydesk.reconciliation.FindingType;
 import dev.paydesk.reconciliation.engine.Anomaly;
 import dev.paydesk.reconciliation.engine.BusinessDays;
 import dev.paydesk.reconciliation.engine.ReconciliationEngine;
+import dev.paydesk.reconciliation.engine.StreamingReconciliation;
 import dev.paydesk.reconciliation.engine.Thresholds;
 
 /** The benchmark's generated files: every anomaly type injected, both the engine and DuckDB find exactly them. */
@@ -39,8 +40,46 @@ class BenchmarkDataTests {
         }
         assertThat(found).containsExactlyInAnyOrderElementsOf(data.expected());
 
+        // the bench's streaming engine (horizon 7 days: the generator's last record of an order comes 6 days after it)
+        StreamingReconciliation.Summary streamed = BenchFiles.stream(merchant, settlement, new StreamingReconciliation(
+                thresholds, BusinessDays.WEEKDAYS_UTC, data.now(), 7, Duration.ofDays(3).toSeconds()));
+        Set<String> streamedFound = new HashSet<>();
+        for (Anomaly a : streamed.anomalies()) {
+            streamedFound.add(a.type() + "|" + a.scope());
+        }
+        assertThat(streamedFound).containsExactlyInAnyOrderElementsOf(data.expected());
+        assertThat(streamed.orders()).isEqualTo(data.orders());
+        assertThat(streamed.lines()).isEqualTo(data.settlementLines());
+
         Set<String> duck = DuckDbBaseline.run(merchant, settlement, data.now(), Duration.ofDays(2).toSeconds(),
                 thresholds.refundSettlementBusinessDays(), thresholds.missingSettlementDays());
         assertThat(duck).containsExactlyInAnyOrderElementsOf(data.expected());
+    }
+
+    @Test
+    void theFileReaderTakesLinesAcrossItsBufferAndLongerThanIt() {
+        StringBuilder text = new StringBuilder("a,b\n");
+        String longWord = "x".repeat(3 << 20);
+        text.append("1,").append(longWord).append('\n');
+        for (int i = 0; i < 200_000; i++) {
+            text.append(i).append(",w").append(i).append('\n');
+        }
+        text.append("last,no-newline");
+        BenchFiles.Fields f = new BenchFiles.Fields(new java.io.ByteArrayInputStream(
+                text.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), 2);
+        assertThat(f.next()).isTrue();
+        assertThat(f.text(0)).isEqualTo("a");
+        assertThat(f.next()).isTrue();
+        assertThat(f.number(0)).isEqualTo(1);
+        assertThat(f.text(1)).isEqualTo(longWord);
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(f.next()).isTrue();
+            if (f.number(0) != i || !f.text(1).equals("w" + i)) {
+                throw new AssertionError("line " + i + " read as " + f.text(0) + "," + f.text(1));
+            }
+        }
+        assertThat(f.next()).isTrue();
+        assertThat(f.text(1)).isEqualTo("no-newline");
+        assertThat(f.next()).isFalse();
     }
 }
