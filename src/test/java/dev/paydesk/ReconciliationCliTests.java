@@ -22,7 +22,9 @@ class ReconciliationCliTests {
     void theBenchmarkFindsEveryInjectedAnomalyAndPrintsJson() {
         String json = run(0, "bench", "reconcile", "--rows", "20000", "--repeat", "1", "--json");
         assertThat(json).contains("\"precision\":1.0000", "\"recall\":1.0000", "\"duckdb_precision\":1.0000",
-                "\"duckdb_recall\":1.0000").containsPattern("\"paydesk_ms\":[0-9.]+,\"duckdb_ms\":[0-9.]+,\"ratio_vs_duckdb\":")
+                "\"duckdb_recall\":1.0000", "\"postgres_precision\":1.0000", "\"postgres_recall\":1.0000")
+                .containsPattern("\"paydesk_ms\":[0-9.]+,\"paydesk_ms_per_million_records\":[0-9.]+,\"most_open_orders\":[1-9]")
+                .containsPattern("\"duckdb_ms\":[0-9.]+,\"ratio_vs_duckdb\":")
                 .containsPattern("\"peak_heap_mb\":[0-9.]+").containsPattern("\"postgres_reconcile_ms\":[0-9.]+");
     }
 

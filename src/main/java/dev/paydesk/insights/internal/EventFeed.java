@@ -16,6 +16,7 @@ import dev.paydesk.cases.CaseCreated;
 import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.disputes.DisputeSummary;
+import dev.paydesk.insights.Kpi;
 import dev.paydesk.payments.PaymentRecorded;
 import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.platform.JobCoordinator;
@@ -70,23 +71,28 @@ class EventFeed {
             }
         }
         if (!orders.isEmpty()) {
-            MoneyFacts.PaymentSink read = sources.orders(orders);
-            List<PaymentFact> payments = read.paymentFacts();
-            facts.savePayments(payments);
-            money.saveBySource(read.facts(payments, facts::zone));
+            facts.underLocks(Kpi.Family.PAYMENT, orders, () -> {
+                MoneyFacts.PaymentSink read = sources.orders(orders);
+                List<PaymentFact> payments = read.paymentFacts();
+                facts.savePayments(payments);
+                money.saveBySource(read.facts(payments, facts::zone));
+            });
         }
     }
 
     @ApplicationModuleListener
     void on(DisputeOpened opened) {
-        facts.saveDisputes(List.of(DisputeFact.of(sources.dispute(opened.disputeId()))));
+        facts.underLocks(Kpi.Family.DISPUTE, List.of(opened.disputeId()),
+                () -> facts.saveDisputes(List.of(DisputeFact.of(sources.dispute(opened.disputeId())))));
     }
 
     @ApplicationModuleListener
     void on(DisputeClosed closed) {
-        DisputeSummary dispute = sources.dispute(closed.disputeId());
-        facts.saveDisputes(List.of(DisputeFact.of(dispute)));
-        money.save(List.of(closed.disputeId()), MoneyFact.ofDispute(dispute, facts::zone));
+        facts.underLocks(Kpi.Family.DISPUTE, List.of(closed.disputeId()), () -> {
+            DisputeSummary dispute = sources.dispute(closed.disputeId());
+            facts.saveDisputes(List.of(DisputeFact.of(dispute)));
+            money.save(List.of(closed.disputeId()), MoneyFact.ofDispute(dispute, facts::zone));
+        });
     }
 
     /** CSAT answers publish no event: read the cases with an open survey again. */
@@ -96,6 +102,6 @@ class EventFeed {
     }
 
     void refreshCases(List<UUID> ids) {
-        facts.saveCases(sources.caseFacts(ids, problem -> { }));
+        facts.underLocks(Kpi.Family.CASE, ids, () -> facts.saveCases(sources.caseFacts(ids, problem -> { })));
     }
 }

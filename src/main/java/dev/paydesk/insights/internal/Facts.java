@@ -53,6 +53,19 @@ class Facts {
         return zones.computeIfAbsent(market, m -> markets.market(m).map(Market::zone).orElse(ZoneOffset.UTC));
     }
 
+    /**
+     * Runs {@code readAndSave} holding the locks of the records' facts, so that a refresh reads its source only
+     * after every refresh of the same records before it has stored: two listeners of one case's events, run
+     * side by side, otherwise could read the case in either order and store the older read last (a resolved,
+     * reopened and resolved case stored as resolved once, until its next event). {@code ids} are the facts'
+     * ids (case, dispute) or, for payments, the orders they belong to.
+     */
+    @Transactional
+    void underLocks(Family family, Collection<?> ids, Runnable readAndSave) {
+        rollups.lockFacts(family, ids.stream().map(Object::toString).distinct().sorted().toArray(String[]::new));
+        readAndSave.run();
+    }
+
     @Transactional
     void saveCases(Collection<CaseFact> facts) {
         delta(Family.CASE, facts.stream().map(this::prepareCase).toList(), f -> f.caseId().toString(), """

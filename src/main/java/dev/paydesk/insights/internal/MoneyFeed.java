@@ -72,8 +72,10 @@ class MoneyFeed {
         finding(resolved.findingId());
     }
 
+    /** Read under the finding's lock: its opened and resolved events, handled side by side, store the later read. */
     private void finding(UUID id) {
-        findings.find(id).ifPresent(f -> money.save(List.of(id), MoneyFact.ofFinding(f, facts::zone)));
+        facts.underLocks(dev.paydesk.insights.Kpi.Family.PAYMENT, List.of(id),
+                () -> findings.find(id).ifPresent(f -> money.save(List.of(id), MoneyFact.ofFinding(f, facts::zone))));
     }
 
     @ApplicationModuleListener

@@ -21,7 +21,31 @@ import dev.paydesk.platform.MarketCatalog;
  */
 final class DefaultPeriod {
 
+    /** Days a dashboard shows when the request names no period. */
+    static final int DAYS = 28;
+
     private DefaultPeriod() {
+    }
+
+    /**
+     * A dashboard request's parameters, blank ones dropped, with the default period (the {@link #DAYS} days up
+     * to the market's today) when it names neither end; one end without the other is refused, naming the field.
+     */
+    static java.util.Map<String, String[]> params(java.util.Map<String, String[]> request, Clock clock,
+                                                  MarketCatalog markets) {
+        java.util.Map<String, String[]> params = new java.util.LinkedHashMap<>(request);
+        params.values().removeIf(v -> v.length == 1 && v[0].isBlank());
+        boolean from = params.containsKey("from");
+        boolean to = params.containsKey("to");
+        if (!from && !to) {
+            LocalDate end = end(clock, markets, param(params, "market"));
+            params.put("from", new String[]{end.minusDays(DAYS).toString()});
+            params.put("to", new String[]{end.toString()});
+        } else if (!from || !to) {
+            throw new dev.paydesk.shared.InvalidInputException(from ? "to" : "from",
+                    "choose both a first day and the day after the last");
+        }
+        return params;
     }
 
     /** The day after today in {@code market}'s zone, or after the latest today of all markets without one. */

@@ -2,11 +2,9 @@ package dev.paydesk.insights.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +37,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @AnyRole
 class InsightsMoneyUiController {
 
-    private static final int DEFAULT_DAYS = 28;
     private static final int PAGE_SIZE = 50;
 
     private final MoneyInsights money;
@@ -155,14 +152,7 @@ class InsightsMoneyUiController {
     }
 
     private KpiRequest request(HttpServletRequest http, Set<String> extra) {
-        Map<String, String[]> params = new LinkedHashMap<>(http.getParameterMap());
-        params.values().removeIf(v -> v.length == 1 && v[0].isBlank());
-        if (!params.containsKey("from") && !params.containsKey("to")) {
-            LocalDate to = DefaultPeriod.end(clock, markets, DefaultPeriod.param(params, "market"));
-            params.put("from", new String[]{to.minusDays(DEFAULT_DAYS).toString()});
-            params.put("to", new String[]{to.toString()});
-        }
-        return KpiRequests.parse(params, extra);
+        return KpiRequests.parse(DefaultPeriod.params(http.getParameterMap(), clock, markets), extra);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

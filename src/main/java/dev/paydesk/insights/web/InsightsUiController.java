@@ -1,12 +1,9 @@
 package dev.paydesk.insights.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +21,6 @@ import dev.paydesk.insights.KpiValue;
 import dev.paydesk.platform.CurrentUser;
 import dev.paydesk.platform.Market;
 import dev.paydesk.platform.MarketCatalog;
-import dev.paydesk.shared.InvalidInputException;
 import dev.paydesk.shared.LineChart;
 import dev.paydesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +59,6 @@ class InsightsUiController {
         }
     }
 
-    private static final int DEFAULT_DAYS = 28;
     private static final int PAGE_SIZE = 50;
 
     private final Insights insights;
@@ -182,17 +177,7 @@ class InsightsUiController {
     }
 
     private KpiRequest request(HttpServletRequest http, Set<String> extra) {
-        Map<String, String[]> params = new LinkedHashMap<>(http.getParameterMap());
-        if (!params.containsKey("from") && !params.containsKey("to")) {
-            LocalDate to = DefaultPeriod.end(clock, markets, DefaultPeriod.param(params, "market"));
-            params.put("from", new String[]{to.minusDays(DEFAULT_DAYS).toString()});
-            params.put("to", new String[]{to.toString()});
-        }
-        params.values().removeIf(v -> v.length == 1 && v[0].isBlank());
-        if (!params.containsKey("from") || !params.containsKey("to")) {
-            throw new InvalidInputException("from", "choose both a first day and the day after the last");
-        }
-        return KpiRequests.parse(params, extra);
+        return KpiRequests.parse(DefaultPeriod.params(http.getParameterMap(), clock, markets), extra);
     }
 
     private static Page page(@Nullable String slug) {

@@ -50,6 +50,10 @@ class EventFeedTests {
 
     EventFeedTests() {
         when(facts.zone(anyString())).thenReturn(ZoneOffset.UTC);
+        org.mockito.Mockito.doAnswer(call -> {
+            call.<Runnable>getArgument(2).run();
+            return null;
+        }).when(facts).underLocks(any(), any(), any());
     }
 
     @Test

@@ -55,4 +55,24 @@ class DefaultPeriodTests {
     void anUnknownMarketEndsWithUtcsDay() {
         assertThat(DefaultPeriod.end(LATE_EVENING_UTC, MARKETS, "XX")).isEqualTo(LocalDate.of(2026, 12, 8));
     }
+
+    @Test
+    void aRequestWithoutAPeriodOrWithBothEndsBlankGetsTheDefaultAndOneEndAloneIsRefused() {
+        java.util.Map<String, String[]> blank = DefaultPeriod.params(java.util.Map.of("from", new String[]{""},
+                "to", new String[]{" "}, "market", new String[]{"EE"}), LATE_EVENING_UTC, MARKETS);
+        assertThat(blank.get("to")).containsExactly("2026-12-09");
+        assertThat(blank.get("from")).containsExactly(LocalDate.of(2026, 12, 9).minusDays(DefaultPeriod.DAYS).toString());
+        assertThat(DefaultPeriod.params(java.util.Map.of(), LATE_EVENING_UTC, MARKETS).get("to"))
+                .containsExactly("2026-12-09");
+
+        java.util.Map<String, String[]> chosen = java.util.Map.of("from", new String[]{"2026-11-01"},
+                "to", new String[]{"2026-11-08"});
+        assertThat(DefaultPeriod.params(chosen, LATE_EVENING_UTC, MARKETS)).containsOnlyKeys("from", "to")
+                .hasEntrySatisfying("from", v -> assertThat(v).containsExactly("2026-11-01"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DefaultPeriod.params(
+                        java.util.Map.of("from", new String[]{"2026-11-01"}, "to", new String[]{""}), LATE_EVENING_UTC, MARKETS))
+                .isInstanceOf(dev.paydesk.shared.InvalidInputException.class).hasMessageContaining("choose both")
+                .extracting("field").isEqualTo("to");
+    }
 }
