@@ -171,6 +171,43 @@ class StreamingReconciliationTests {
     }
 
     @Test
+    void aLineWithoutATimeIsMatchedAtTheEndAgainstTheOrdersStillOpen() {
+        ReconciliationFixtures f = new ReconciliationFixtures();
+        f.order("ORD-1", 5_000);
+        f.capture("CAP-1", "ORD-1", 5_000, "2026-09-01T10:00:00Z");
+        f.order("ORD-2", 7_000);
+        f.capture("CAP-2", "ORD-2", 7_000, "2026-09-20T10:00:00Z");
+        f.line("ADYEN", EntryKind.CAPTURE, "PSP-2", "ORD-2", "CAP-2", 7_000, "2026-09-21T10:00:00Z");
+        // the settlement of both captures without a booking time (an unbooked line): ORD-1 is closed by then
+        f.lines.add(new SettlementLine("U1", "ADYEN", "B1", "PSP-1", "ORD-1", "CAP-1", "card", EntryKind.CAPTURE, 0, "EUR",
+                5_000, 5_000, 0));
+        f.lines.add(new SettlementLine("U2", "ADYEN", "B1", "PSP-2", "ORD-2", "CAP-2", "card", EntryKind.CAPTURE, 0, "EUR",
+                7_000, 7_000, 0));
+        long now = ReconciliationFixtures.at("2026-10-01T00:00:00Z");
+        StreamingReconciliation s = new StreamingReconciliation(f.thresholds, f.businessDays, now, 7, DAY);
+        s.add(f.orders.get(0), f.movements.get(0).at);
+        s.add(f.movements.get(0));
+        s.add(f.lines.get(1));
+        s.add(f.orders.get(1), f.movements.get(1).at);
+        s.add(f.movements.get(1));
+        s.add(f.lines.get(0));
+        s.add(f.lines.get(2));
+
+        StreamingReconciliation.Summary streamed = s.finish();
+
+        // ORD-2 still open at the end: its second settlement line is matched to it (settled twice, as the whole run says)
+        Set<String> whole = keys(f.run("2026-10-01T00:00:00Z").anomalies());
+        Set<String> ord2Whole = new TreeSet<>(whole);
+        ord2Whole.removeIf(k -> !k.contains("ORD-2") && !k.contains("CAP-2") && !k.contains("U2"));
+        Set<String> ord2Streamed = new TreeSet<>(keys(streamed.anomalies()));
+        ord2Streamed.removeIf(k -> !k.contains("ORD-2") && !k.contains("CAP-2") && !k.contains("U2"));
+        assertThat(ord2Streamed).isEqualTo(ord2Whole).isNotEmpty();
+        // ORD-1 was closed weeks before: its capture is unsettled and the unbooked line finds no order
+        assertThat(streamed.anomalies()).extracting(Anomaly::scope).contains("line:U1");
+        assertThat(whole).noneMatch(k -> k.contains("line:U1"));
+    }
+
+    @Test
     void takesNothingAfterFinishing() {
         StreamingReconciliation s = new StreamingReconciliation(Thresholds.DEFAULTS, BusinessDays.WEEKDAYS_UTC, 0, 1, 0);
         s.finish();
