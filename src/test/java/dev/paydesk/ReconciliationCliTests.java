@@ -24,7 +24,7 @@ class ReconciliationCliTests {
         assertThat(json).contains("\"precision\":1.0000", "\"recall\":1.0000", "\"duckdb_precision\":1.0000",
                 "\"duckdb_recall\":1.0000", "\"postgres_precision\":1.0000", "\"postgres_recall\":1.0000")
                 .containsPattern("\"paydesk_ms\":[0-9.]+,\"paydesk_ms_per_million_records\":[0-9.]+,\"most_open_orders\":[1-9]")
-                .containsPattern("\"duckdb_ms\":[0-9.]+,\"ratio_vs_duckdb\":")
+                .containsPattern("\"late_records\":0,\"duckdb_ms\":[0-9.]+,\"ratio_vs_duckdb\":")
                 .containsPattern("\"peak_heap_mb\":[0-9.]+").containsPattern("\"postgres_reconcile_ms\":[0-9.]+");
     }
 

@@ -62,7 +62,7 @@ class Facts {
      */
     @Transactional
     void underLocks(Family family, Collection<?> ids, Runnable readAndSave) {
-        rollups.lockFacts(family, ids.stream().map(Object::toString).distinct().sorted().toArray(String[]::new));
+        rollups.lockSources(family, ids.stream().map(Object::toString).toArray(String[]::new));
         readAndSave.run();
     }
 

@@ -117,6 +117,17 @@ class Rollups {
                 .params(0x1E51 + family.ordinal(), keys).query((rs, i) -> 1).list();
     }
 
+    /**
+     * Exclusive locks on the source records a refresh reads (cases, disputes, orders, findings), taken before
+     * {@link #lockFacts} and in a key space of their own: an order's lock and a payment fact's lock never share a
+     * key, so two refreshes cannot wait on each other through a hash collision.
+     */
+    void lockSources(Family family, String[] ids) {
+        int[] keys = java.util.Arrays.stream(ids).mapToInt(String::hashCode).distinct().sorted().toArray();
+        jdbc.sql("select pg_advisory_xact_lock(?, k) from unnest(cast(? as int[])) with ordinality u(k, o) order by o")
+                .params(0x1E61 + family.ordinal(), keys).query((rs, i) -> 1).list();
+    }
+
     /** Exclusive locks on the slices and on their days' all-markets slices, after {@link #lockFacts}. */
     void lockSlices(Collection<Facts.Slice> slices) {
         long[] keys = slices.stream().flatMap(s -> java.util.stream.Stream.of(s, new Facts.Slice(s.family(), ALL, s.day())))

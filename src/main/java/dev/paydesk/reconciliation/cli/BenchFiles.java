@@ -104,10 +104,23 @@ final class BenchFiles {
             throws Exception {
         BlockingQueue<Object> merchant = new ArrayBlockingQueue<>(4);
         BlockingQueue<Object> lines = new ArrayBlockingQueue<>(4);
-        Thread.ofPlatform().name("bench-merchant-file").daemon().start(() -> produce(merchant,
+        Thread merchantReader = Thread.ofPlatform().name("bench-merchant-file").daemon().start(() -> produce(merchant,
                 out -> merchant(merchantFile, out)));
-        Thread.ofPlatform().name("bench-settlement-file").daemon().start(() -> produce(lines,
+        Thread linesReader = Thread.ofPlatform().name("bench-settlement-file").daemon().start(() -> produce(lines,
                 out -> lines(settlementFile, out)));
+        try {
+            return feed(merchant, lines, sink);
+        } finally {
+            // if the stream failed, the readers may wait on a full queue: stop them, so they let go of their files
+            merchantReader.interrupt();
+            linesReader.interrupt();
+            merchant.clear();
+            lines.clear();
+        }
+    }
+
+    private static StreamingReconciliation.Summary feed(BlockingQueue<Object> merchant, BlockingQueue<Object> lines,
+                                                        StreamingReconciliation sink) throws InterruptedException {
         Chunk m = take(merchant);
         Chunk l = take(lines);
         while (m != END || l != END) {

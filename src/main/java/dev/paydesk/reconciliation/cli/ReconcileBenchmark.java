@@ -100,6 +100,7 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         long duckNanos = Long.MAX_VALUE;
         long peakHeap = 0;
         int mostOpen = 0;
+        long late = 0;
         Set<String> paydeskFound = Set.of();
         Set<String> duckFound = Set.of();
         for (int i = 0; i < Math.max(1, repeat); i++) {
@@ -116,6 +117,7 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
                 found.add(a.type() + "|" + a.scope());
             }
             mostOpen = Math.max(mostOpen, result.mostOpenOrders());
+            late = Math.max(late, result.lateRecords());
             long took = System.nanoTime() - start;
             paydeskFound = found;
             paydeskNanos = Math.min(paydeskNanos, took);
@@ -154,12 +156,12 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         Files.delete(merchant);
         Files.delete(settlement);
         Files.delete(dir);
-        print(data, paydeskNanos, duckNanos, peakHeap, mostOpen, paydesk, duck, pg);
+        print(data, paydeskNanos, duckNanos, peakHeap, mostOpen, late, paydesk, duck, pg);
         return 0;
     }
 
     private void print(BenchData.Generated data, long paydeskNanos, long duckNanos, long peakHeap, int mostOpen,
-                       Score paydesk, Score duck, PostgresPath.@Nullable Outcome pg) {
+                       long late, Score paydesk, Score duck, PostgresPath.@Nullable Outcome pg) {
         double paydeskMs = paydeskNanos / 1e6;
         double duckMs = duckNanos / 1e6;
         double ratio = paydeskMs / duckMs;
@@ -169,14 +171,14 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         if (json) {
             System.out.printf(Locale.ROOT, "{\"merchant_records\":%d,\"settlement_lines\":%d,\"anomalies_injected\":%d,"
                             + "\"paydesk_ms\":%.1f,\"paydesk_ms_per_million_records\":%.1f,\"most_open_orders\":%d,"
-                            + "\"horizon_days\":%d,"
+                            + "\"horizon_days\":%d,\"late_records\":%d,"
                             + "\"duckdb_ms\":%.1f,\"ratio_vs_duckdb\":%.3f,\"peak_heap_mb\":%.1f,"
                             + "\"max_heap_mb\":%.1f,\"precision\":%.4f,\"recall\":%.4f,\"duckdb_precision\":%.4f,"
                             + "\"duckdb_recall\":%.4f,\"repeat\":%d,\"postgres_import_ms\":%s,\"postgres_reconcile_ms\":%s,"
                             + "\"postgres_reconcile_vs_duckdb\":%s,\"postgres_findings\":%s,\"postgres_precision\":%s,"
                             + "\"postgres_recall\":%s}%n",
                     data.merchantRecords(), data.settlementLines(), data.expected().size(), paydeskMs, perMillion, mostOpen,
-                    horizonDays, duckMs, ratio,
+                    horizonDays, late, duckMs, ratio,
                     peakHeap / 1048576.0, maxHeap / 1048576.0, paydesk.precision(), paydesk.recall(), duck.precision(),
                     duck.recall(), repeat, pg == null ? "null" : fixed("%.1f", pg.importNanos() / 1e6),
                     pg == null ? "null" : fixed("%.1f", pg.reconcileNanos() / 1e6),
@@ -198,7 +200,8 @@ class ReconcileBenchmark implements BenchmarkCommand, Callable<Integer> {
         System.out.printf(Locale.ROOT, "ratio vs DuckDB: %.2f (target <= 1.0); peak heap %.0f MB of %.0f MB max "
                 + "(target <= 2048); best of %d%n", ratio, peakHeap / 1048576.0, maxHeap / 1048576.0, repeat);
         System.out.printf(Locale.ROOT, "Paydesk engine streams by day: %.0f ms per million merchant records; at most %,d "
-                + "orders open at once (horizon %d days)%n", perMillion, mostOpen, horizonDays);
+                + "orders open at once (horizon %d days); %,d records later than the lateness%n", perMillion, mostOpen,
+                horizonDays, late);
         if (pg != null && pgScore != null) {
             RunSummary run = pg.summary();
             System.out.printf(Locale.ROOT, "%-40s %12.1f %9.2f%% %9.2f%% %8d%n", "PostgreSQL path, reconcile", pg.reconcileNanos() / 1e6,

@@ -25,19 +25,48 @@ import java.util.TreeMap;
  * arrive that much out of time order (a merchant file lists a refund request after its order although
  * it came days later). Payout batches are checked at the end from their running tallies.
  *
- * <p>The findings are those of {@link ReconciliationEngine#run} over the same records as long as every
- * record of an order falls within {@code horizonDays} of the order's first record; a line for an order
- * closed earlier finds no order (an unmatched line). Lines without a time are matched at the end,
- * against the orders still open. Single-threaded: feed it from one thread.
+ * <p>The findings are those of {@link ReconciliationEngine#run} over the same records as long as (1) every
+ * record of an order falls within {@code horizonDays} of the order's first record — a line for an order
+ * closed earlier finds no order (an unmatched line); (2) a line is booked at most a day before the
+ * movement it settles — the whole run matches by reference at any distance; (3) where lines compete for
+ * one movement, the stream takes them day by day (in arrival order within a day), as a run through
+ * PostgreSQL does, not in the order of the whole input. A missing settlement is judged, like the whole
+ * run, only for providers with lines somewhere in the stream (one whose lines start after an order closed
+ * is settled at the end). Lines without a time are matched at the end, against the orders still open.
+ * Records later than the lateness are processed at once against what is still open and counted
+ * ({@link Summary#lateRecords()}). What still grows with history: one tally per payout batch, the payout
+ * movements, the findings and the lines without a time. Single-threaded: feed it from one thread.
  */
 public final class StreamingReconciliation {
 
     private static final long DAY = 86_400;
 
-    /** What the stream found, with how much of it was held at most. */
+    /**
+     * What the stream found, with how much of it was held at most and how many records came later than the
+     * lateness allows (processed at once, against what was still open: a sign that the bound was too tight).
+     */
     public record Summary(List<Anomaly> anomalies, List<BatchReport> batches, Map<MatchRule, Integer> matchesByRule,
-                          long orders, long movements, long refundRequests, long lines, int mostOpenOrders) {
+                          long orders, long movements, long refundRequests, long lines, int mostOpenOrders,
+                          long lateRecords) {
     }
+
+    /** Judges captures of every provider; a finding of a provider without lines yet waits for the end. */
+    private static final Set<String> EVERY_PROVIDER = new java.util.AbstractSet<>() {
+        @Override
+        public boolean contains(Object o) {
+            return true;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Collections.emptyIterator();
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    };
 
     /** One day's merchant records, waiting to be indexed. */
     private static final class Arrivals {
@@ -68,6 +97,7 @@ public final class StreamingReconciliation {
     private final Set<String> providersWithLines = new HashSet<>();
     private final Map<MatchRule, Integer> byRule = new EnumMap<>(MatchRule.class);
     private final List<Anomaly> anomalies = new ArrayList<>();
+    private final List<Anomaly> unsettledWithoutLinesYet = new ArrayList<>();
 
     private final TreeMap<Long, Arrivals> merchantDays = new TreeMap<>();
     private final TreeMap<Long, List<SettlementLine>> lineDays = new TreeMap<>();
@@ -84,6 +114,7 @@ public final class StreamingReconciliation {
     private long requestCount;
     private long lineCount;
     private int mostOpen;
+    private long late;
     private boolean finished;
 
     /**
@@ -110,6 +141,7 @@ public final class StreamingReconciliation {
     public void add(MerchantOrder order, long at) {
         long day = merchantArrived(at);
         if (day <= indexedThrough) {
+            late++;
             index(order, day);
         } else {
             arrivals(day).orders.add(order);
@@ -120,6 +152,7 @@ public final class StreamingReconciliation {
     public void add(Movement movement) {
         long day = merchantArrived(movement.at);
         if (day <= indexedThrough) {
+            late++;
             index(movement, day);
         } else {
             arrivals(day).movements.add(movement);
@@ -130,6 +163,7 @@ public final class StreamingReconciliation {
     public void add(RefundRequest request) {
         long day = merchantArrived(request.at());
         if (day <= indexedThrough) {
+            late++;
             index(request, day);
         } else {
             arrivals(day).requests.add(request);
@@ -140,6 +174,7 @@ public final class StreamingReconciliation {
     public void add(SettlementLine line) {
         checkOpen();
         lineCount++;
+        providersWithLines.add(line.provider);
         if (line.at == 0) {
             untimedLines.add(line);
             return;
@@ -147,6 +182,7 @@ public final class StreamingReconciliation {
         linesSeen = Math.max(linesSeen, line.at);
         long day = Math.floorDiv(line.at, DAY);
         if (day <= matchedThrough) {
+            late++;
             match(List.of(line));
         } else {
             lineDays.computeIfAbsent(day, d -> new ArrayList<>()).add(line);
@@ -172,9 +208,14 @@ public final class StreamingReconciliation {
         while (!closingDays.isEmpty()) {
             close(closingDays.pollFirstEntry().getValue());
         }
+        for (Anomaly a : unsettledWithoutLinesYet) {
+            if (providersWithLines.contains(a.provider())) {
+                anomalies.add(a);
+            }
+        }
         List<BatchReport> reports = batches.reconcile(anomalies, byRule, payouts::get);
         return new Summary(List.copyOf(anomalies), reports, Map.copyOf(byRule), orderCount, movementCount, requestCount,
-                lineCount, mostOpen);
+                lineCount, mostOpen, late);
     }
 
     private long merchantArrived(long at) {
@@ -269,7 +310,6 @@ public final class StreamingReconciliation {
         int before = anomalies.size();
         for (SettlementLine line : lines) {
             ReconciliationEngine.match(line, matcher, anomalies, byRule);
-            providersWithLines.add(line.provider);
             batches.add(line);
         }
         ReconciliationEngine.withMarkets(anomalies.subList(before, anomalies.size()), orders);
@@ -283,8 +323,19 @@ public final class StreamingReconciliation {
             movements.addAll(file.movements());
         }
         matcher.checkSettledAmounts(movements, anomalies);
-        anomalies.addAll(engine.detect(day.files, new DetectionContext(thresholds, businessDays, now, providersWithLines)));
+        // a capture's provider may deliver its first lines after the order closes: judged as if it had, and a missing
+        // settlement of a provider without lines so far waits for the end, when the whole run would know
+        List<Anomaly> found = engine.detect(day.files, new DetectionContext(thresholds, businessDays, now, EVERY_PROVIDER));
         ReconciliationEngine.withMarkets(anomalies.subList(before, anomalies.size()), orders);
+        ReconciliationEngine.withMarkets(found, orders);
+        for (Anomaly a : found) {
+            if (a.type() == dev.paydesk.reconciliation.FindingType.MISSING_SETTLEMENT
+                    && !providersWithLines.contains(a.provider())) {
+                unsettledWithoutLinesYet.add(a);
+            } else {
+                anomalies.add(a);
+            }
+        }
         for (OrderFile file : day.files) {
             orders.remove(file.ref, file);
         }

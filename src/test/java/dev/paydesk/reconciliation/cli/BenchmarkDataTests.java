@@ -50,6 +50,7 @@ class BenchmarkDataTests {
         assertThat(streamedFound).containsExactlyInAnyOrderElementsOf(data.expected());
         assertThat(streamed.orders()).isEqualTo(data.orders());
         assertThat(streamed.lines()).isEqualTo(data.settlementLines());
+        assertThat(streamed.lateRecords()).as("the generator stays within the bench's lateness").isZero();
 
         Set<String> duck = DuckDbBaseline.run(merchant, settlement, data.now(), Duration.ofDays(2).toSeconds(),
                 thresholds.refundSettlementBusinessDays(), thresholds.missingSettlementDays());

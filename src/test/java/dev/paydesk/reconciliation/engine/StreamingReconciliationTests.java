@@ -208,6 +208,36 @@ class StreamingReconciliationTests {
     }
 
     @Test
+    void aCaptureOfAProviderWhoseLinesStartAfterItsOrderClosedIsStillMissingItsSettlement() {
+        // found in review: the stream judged a missing settlement only for providers whose lines it had matched when
+        // the order closed; the whole run knows every provider with lines in the run
+        ReconciliationFixtures f = new ReconciliationFixtures();
+        f.order("ORD-0", 4_000);
+        f.movement("STRIPE", EntryKind.CAPTURE, "ch_0", null, "ORD-0", 4_000, "card", "2026-09-01T10:00:00Z");
+        List<Object> merchant = new ArrayList<>(List.of(f.orders.get(0), f.movements.get(0)));
+        for (int d = 1; d <= 30; d++) {
+            String day = String.format("2026-09-%02dT10:00:00Z", d);
+            String next = String.format("2026-09-%02dT12:00:00Z", Math.min(d + 1, 30));
+            // Adyen settles from the first day, so the stream moves on; Stripe's reports start on day 12
+            f.order("A-" + d, 2_000 + d);
+            merchant.add(f.orders.getLast());
+            merchant.add(f.capture("cap_" + d, "A-" + d, 2_000 + d, day));
+            f.line("ADYEN", EntryKind.CAPTURE, "psp_" + d, "A-" + d, "cap_" + d, 2_000 + d, next);
+            f.order("ORD-" + d, 1_000 + d);
+            merchant.add(f.orders.getLast());
+            merchant.add(f.movement("STRIPE", EntryKind.CAPTURE, "ch_" + d, null, "ORD-" + d, 1_000 + d, "card", day));
+            if (d >= 12) {
+                f.line("STRIPE", EntryKind.CAPTURE, "ch_" + d, "ORD-" + d, null, 1_000 + d, next);
+            }
+        }
+        long now = ReconciliationFixtures.at("2026-11-01T00:00:00Z");
+        Set<String> whole = keys(f.run("2026-11-01T00:00:00Z").anomalies());
+        assertThat(whole).anyMatch(k -> k.startsWith("MISSING_SETTLEMENT") && k.contains("ch_0"));
+
+        assertThat(keys(stream(f, merchant, 4, DAY, now).anomalies())).isEqualTo(whole);
+    }
+
+    @Test
     void takesNothingAfterFinishing() {
         StreamingReconciliation s = new StreamingReconciliation(Thresholds.DEFAULTS, BusinessDays.WEEKDAYS_UTC, 0, 1, 0);
         s.finish();
