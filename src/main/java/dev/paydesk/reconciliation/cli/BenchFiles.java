@@ -42,8 +42,12 @@ final class BenchFiles {
     private record Placed(MerchantOrder order, long at) {
     }
 
-    /** Consecutive records of one file, with the time of the last one. */
-    private record Chunk(List<Object> records, long lastAt) {
+    /**
+     * Consecutive records of one file, with the earliest time among them: where the file has got to (a file
+     * may list records days ahead, such as a refund request with its order; the last one's time would let
+     * that file run ahead of the other).
+     */
+    private record Chunk(List<Object> records, long minAt) {
     }
 
     private static final Chunk END = new Chunk(List.of(), Long.MAX_VALUE);
@@ -52,7 +56,7 @@ final class BenchFiles {
     private static final class Chunker {
         private final Consumer<Chunk> out;
         private List<Object> records = new ArrayList<>(CHUNK);
-        private long last = Long.MIN_VALUE;
+        private long min = Long.MAX_VALUE;
 
         Chunker(Consumer<Chunk> out) {
             this.out = out;
@@ -60,16 +64,17 @@ final class BenchFiles {
 
         void add(Object record, long at) {
             records.add(record);
-            last = at;
+            min = Math.min(min, at);
             if (records.size() >= CHUNK) {
-                out.accept(new Chunk(records, last));
+                out.accept(new Chunk(records, min));
                 records = new ArrayList<>(CHUNK);
+                min = Long.MAX_VALUE;
             }
         }
 
         void finish() {
             if (!records.isEmpty()) {
-                out.accept(new Chunk(records, last));
+                out.accept(new Chunk(records, min));
             }
         }
     }
@@ -124,7 +129,7 @@ final class BenchFiles {
         Chunk m = take(merchant);
         Chunk l = take(lines);
         while (m != END || l != END) {
-            if (l == END || (m != END && m.lastAt() <= l.lastAt())) {
+            if (l == END || (m != END && m.minAt() <= l.minAt())) {
                 for (Object r : m.records()) {
                     switch (r) {
                         case Placed p -> sink.add(p.order(), p.at());
