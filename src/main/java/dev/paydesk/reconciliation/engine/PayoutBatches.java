@@ -21,8 +21,12 @@ import dev.paydesk.reconciliation.FindingType;
  */
 final class PayoutBatches {
 
+    /** A settlement batch: the provider's batch (payout) reference. */
+    private record BatchKey(String provider, String batch) {
+    }
+
     private final Thresholds thresholds;
-    private final Map<ReconciliationEngine.BatchKey, Tally> batches = new LinkedHashMap<>();
+    private final Map<BatchKey, Tally> batches = new LinkedHashMap<>();
     private @Nullable Tally last;
 
     PayoutBatches(Thresholds thresholds) {
@@ -58,7 +62,7 @@ final class PayoutBatches {
         }
         Tally t = last;
         if (t == null || !l.batch.equals(t.batch) || !l.provider.equals(t.provider)) {
-            t = batches.computeIfAbsent(new ReconciliationEngine.BatchKey(l.provider, l.batch), k -> new Tally(l));
+            t = batches.computeIfAbsent(new BatchKey(l.provider, l.batch), k -> new Tally(l));
             last = t;
         }
         t.lines++;

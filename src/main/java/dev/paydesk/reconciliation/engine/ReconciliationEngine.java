@@ -284,7 +284,7 @@ public final class ReconciliationEngine {
                 List.of("line:" + line.id));
     }
 
-    static OrderFile file(Map<String, OrderFile> orders, String ref) {
+    private static OrderFile file(Map<String, OrderFile> orders, String ref) {
         OrderFile f = orders.get(ref);
         if (f == null) {
             f = new OrderFile(ref);
@@ -295,10 +295,6 @@ public final class ReconciliationEngine {
 
     static int capacity(int n) {
         return (int) Math.min(1 << 30, n / 0.75f + 16);
-    }
-
-    /** A settlement batch: the provider's batch (payout) reference. */
-    record BatchKey(String provider, String batch) {
     }
 
     static @Nullable String nonBlank(@Nullable String s) {

@@ -194,20 +194,11 @@ public final class StreamingReconciliation {
     public Summary finish() {
         checkOpen();
         finished = true;
-        while (!merchantDays.isEmpty()) {
-            Map.Entry<Long, Arrivals> day = merchantDays.pollFirstEntry();
-            index(day.getValue(), day.getKey());
-        }
-        indexedThrough = Long.MAX_VALUE;
-        while (!lineDays.isEmpty()) {
-            match(lineDays.pollFirstEntry().getValue());
-        }
+        indexBefore(Long.MAX_VALUE);
+        matchBefore(Long.MAX_VALUE);
         match(untimedLines);
         untimedLines.clear();
-        matchedThrough = Long.MAX_VALUE;
-        while (!closingDays.isEmpty()) {
-            close(closingDays.pollFirstEntry().getValue());
-        }
+        closeThrough(Long.MAX_VALUE);
         for (Anomaly a : unsettledWithoutLinesYet) {
             if (providersWithLines.contains(a.provider())) {
                 anomalies.add(a);
@@ -244,19 +235,35 @@ public final class StreamingReconciliation {
             return;
         }
         completeBefore = complete;
-        while (!merchantDays.isEmpty() && merchantDays.firstKey() < complete) {
-            Map.Entry<Long, Arrivals> day = merchantDays.pollFirstEntry();
-            index(day.getValue(), day.getKey());
-        }
+        indexBefore(complete);
         indexedThrough = Math.max(indexedThrough, complete - 1);
-        while (!lineDays.isEmpty() && lineDays.firstKey() + 1 < complete) {
+        // a line may be booked a day before its movement: its day is matched once the next day is indexed
+        matchBefore(complete - 1);
+        matchedThrough = Math.max(matchedThrough, complete - 2);
+        closeThrough(matchedThrough - horizonDays);
+    }
+
+    /** Indexes the merchant records of every day before {@code day}. */
+    private void indexBefore(long day) {
+        while (!merchantDays.isEmpty() && merchantDays.firstKey() < day) {
+            Map.Entry<Long, Arrivals> arrived = merchantDays.pollFirstEntry();
+            index(arrived.getValue(), arrived.getKey());
+        }
+    }
+
+    /** Matches the lines of every day before {@code day}. */
+    private void matchBefore(long day) {
+        while (!lineDays.isEmpty() && lineDays.firstKey() < day) {
             match(lineDays.pollFirstEntry().getValue());
         }
-        matchedThrough = Math.max(matchedThrough, complete - 2);
-        while (!closingDays.isEmpty() && closingDays.firstKey() + horizonDays <= matchedThrough) {
-            Map.Entry<Long, Closing> day = closingDays.pollFirstEntry();
-            closedThrough = Math.max(closedThrough, day.getKey());
-            close(day.getValue());
+    }
+
+    /** Closes the orders first seen on {@code day} or before. */
+    private void closeThrough(long day) {
+        while (!closingDays.isEmpty() && closingDays.firstKey() <= day) {
+            Map.Entry<Long, Closing> closing = closingDays.pollFirstEntry();
+            closedThrough = Math.max(closedThrough, closing.getKey());
+            close(closing.getValue());
         }
     }
 
@@ -317,16 +324,15 @@ public final class StreamingReconciliation {
 
     /** Checks and examines a day's orders, then lets them and their movements go. */
     private void close(Closing day) {
-        int before = anomalies.size();
         List<Movement> movements = new ArrayList<>(day.orphans);
         for (OrderFile file : day.files) {
             movements.addAll(file.movements());
         }
-        matcher.checkSettledAmounts(movements, anomalies);
+        List<Anomaly> found = new ArrayList<>();
+        matcher.checkSettledAmounts(movements, found);
         // a capture's provider may deliver its first lines after the order closes: judged as if it had, and a missing
         // settlement of a provider without lines so far waits for the end, when the whole run would know
-        List<Anomaly> found = engine.detect(day.files, new DetectionContext(thresholds, businessDays, now, EVERY_PROVIDER));
-        ReconciliationEngine.withMarkets(anomalies.subList(before, anomalies.size()), orders);
+        found.addAll(engine.detect(day.files, new DetectionContext(thresholds, businessDays, now, EVERY_PROVIDER)));
         ReconciliationEngine.withMarkets(found, orders);
         for (Anomaly a : found) {
             if (a.type() == dev.paydesk.reconciliation.FindingType.MISSING_SETTLEMENT
