@@ -111,10 +111,8 @@ class Rollups {
      * transaction at a time and rollup rows are locked in the same order everywhere).
      */
     void lockFacts(Family family, String[] ids) {
-        int[] keys = java.util.Arrays.stream(ids).mapToInt(String::hashCode).distinct().sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock_shared(?)").param(familyLock(family)).query((rs, i) -> 1).list();
-        jdbc.sql("select pg_advisory_xact_lock(?, k) from unnest(cast(? as int[])) with ordinality u(k, o) order by o")
-                .params(0x1E51 + family.ordinal(), keys).query((rs, i) -> 1).list();
+        lockIds(0x1E51 + family.ordinal(), ids);
     }
 
     /**
@@ -123,9 +121,14 @@ class Rollups {
      * key, so two refreshes cannot wait on each other through a hash collision.
      */
     void lockSources(Family family, String[] ids) {
+        lockIds(0x1E61 + family.ordinal(), ids);
+    }
+
+    /** Exclusive two-key locks on the ids' hashes in one key space, in ascending order (no two takers wait in a cycle). */
+    private void lockIds(int space, String[] ids) {
         int[] keys = java.util.Arrays.stream(ids).mapToInt(String::hashCode).distinct().sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock(?, k) from unnest(cast(? as int[])) with ordinality u(k, o) order by o")
-                .params(0x1E61 + family.ordinal(), keys).query((rs, i) -> 1).list();
+                .params(space, keys).query((rs, i) -> 1).list();
     }
 
     /** Exclusive locks on the slices and on their days' all-markets slices, after {@link #lockFacts}. */
