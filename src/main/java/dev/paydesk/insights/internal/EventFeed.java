@@ -17,6 +17,7 @@ import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.disputes.DisputeSummary;
 import dev.paydesk.insights.Kpi;
+import dev.paydesk.payments.PaymentFileImported;
 import dev.paydesk.payments.PaymentRecorded;
 import dev.paydesk.payments.PaymentsRecorded;
 import dev.paydesk.platform.JobCoordinator;
@@ -24,14 +25,17 @@ import dev.paydesk.platform.JobCoordinator;
 /**
  * Keeps the facts current from the other modules' events. Each event only says which record changed:
  * the listener reads that record's current state through its module's API and upserts its fact, so a
- * replayed, duplicated or late event writes the same row again and counts nothing twice. Recorded payments
- * and closed disputes are read once and give both their KPI facts and their money facts ({@link MoneyFeed}
- * handles the events only money facts come from). Clock
+ * replayed, duplicated or late event writes the same row again and counts nothing twice. Recorded payments,
+ * imported payment files and closed disputes are read once and give both their KPI facts and their money facts
+ * ({@link MoneyFeed} handles the events only money facts come from). Clock
  * outcomes arrive as the case change that decided them (a reply, a status) or as a breach alert;
  * CSAT answers, which publish no event, are picked up by a sweep over open surveys.
  */
 @Component
 class EventFeed {
+
+    /** Orders refreshed per transaction: few enough to read by their index and to hold their locks (one each). */
+    static final int ORDER_CHUNK = 1_000;
 
     private final Sources sources;
     private final Facts facts;
@@ -70,9 +74,29 @@ class EventFeed {
                 orders.add(p.merchantReference());
             }
         }
-        if (!orders.isEmpty()) {
-            facts.underLocks(Kpi.Family.PAYMENT, orders, () -> {
-                MoneyFacts.PaymentSink read = sources.orders(orders);
+        refreshOrders(orders);
+    }
+
+    /**
+     * A file can settle refunds (a settlement report) or add captures (a captures feed too large to announce each one):
+     * the orders with records in its time range are listed first, then refreshed like a webhook's, each chunk read
+     * under its orders' locks. Read whole and stored without the locks, a file's refresh could store an order's
+     * state from before a webhook's refresh that ran meanwhile, for good.
+     */
+    @ApplicationModuleListener
+    void on(PaymentFileImported imported) {
+        if (imported.firstBookedAt() != null && imported.lastBookedAt() != null) {
+            refreshOrders(sources.ordersWithRecords(imported.firstBookedAt(), imported.lastBookedAt().plusSeconds(1)));
+        }
+    }
+
+    /** Each order's payment and money facts from one read, taken under the orders' locks, {@link #ORDER_CHUNK} at a time. */
+    void refreshOrders(java.util.Collection<String> orders) {
+        List<String> all = List.copyOf(orders);
+        for (int from = 0; from < all.size(); from += ORDER_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ORDER_CHUNK));
+            facts.underLocks(Kpi.Family.PAYMENT, chunk, () -> {
+                MoneyFacts.PaymentSink read = sources.orders(chunk);
                 List<PaymentFact> payments = read.paymentFacts();
                 facts.savePayments(payments);
                 money.saveBySource(read.facts(payments, facts::zone));

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -97,6 +98,17 @@ record MoneyFact(UUID sourceId, String metric, String source, String kind, Strin
      */
     static List<MoneyFact> ofPayments(List<PaymentFact> payments, List<SettlementLineRecord> lines,
                                       Function<String, ZoneId> zones) {
+        // when each reference was first booked as money out, looked up per refund (not a scan of every line per refund)
+        Map<String, Instant> firstBookedOut = new HashMap<>();
+        for (SettlementLineRecord l : lines) {
+            if (l.bookedAt() != null && l.grossMinor() < 0) {
+                for (String ref : new String[] {l.modificationReference(), l.pspReference()}) {
+                    if (ref != null) {
+                        firstBookedOut.merge(ref, l.bookedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                }
+            }
+        }
         List<MoneyFact> out = new ArrayList<>();
         for (PaymentFact p : payments) {
             ZoneId zone = zones.apply(p.market());
@@ -104,11 +116,7 @@ record MoneyFact(UUID sourceId, String metric, String source, String kind, Strin
             out.add(new MoneyFact(p.transactionId(), metric, "payment", p.kind(), p.market(), p.provider(),
                     p.merchantReference(), p.currency(), p.amountMinor(), p.occurredAt(), day(p.occurredAt(), zone), null));
             if (metric.equals(REFUNDED) && p.requestedAt() != null) {
-                Instant booked = lines.stream()
-                        .filter(l -> l.bookedAt() != null && l.grossMinor() < 0
-                                && (p.providerReference().equals(l.modificationReference())
-                                || p.providerReference().equals(l.pspReference())))
-                        .map(SettlementLineRecord::bookedAt).min(Comparator.naturalOrder()).orElse(null);
+                Instant booked = firstBookedOut.get(p.providerReference());
                 if (booked != null) {
                     int minutes = (int) Math.max(0, Duration.between(p.requestedAt(), booked).toMinutes());
                     out.add(new MoneyFact(p.transactionId(), REFUND_SETTLED, "payment", p.kind(), p.market(),

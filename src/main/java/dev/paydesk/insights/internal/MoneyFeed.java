@@ -19,7 +19,6 @@ import dev.paydesk.cases.MoneyActionType;
 import dev.paydesk.cases.MoneyActions;
 import dev.paydesk.disputes.DisputeStatus;
 import dev.paydesk.disputes.Disputes;
-import dev.paydesk.payments.PaymentFileImported;
 import dev.paydesk.payments.PaymentRecords;
 import dev.paydesk.payments.Provider;
 import dev.paydesk.reconciliation.Finding;
@@ -30,9 +29,9 @@ import dev.paydesk.shared.ListQuery;
 
 /**
  * Keeps the money facts current from the events only money facts come from (findings from reconciliation, approved
- * write-offs and goodwill from the case desk, settlement files), each time reading the record's current state through
- * its module's API, and rebuilds them from those APIs alone. Recorded payments and closed disputes also give KPI
- * facts: {@link EventFeed} reads them once for both.
+ * write-offs and goodwill from the case desk), each time reading the record's current state through its module's API,
+ * and rebuilds them from those APIs alone. Recorded payments, imported payment files and closed disputes also give
+ * KPI facts: {@link EventFeed} reads them once for both.
  */
 @Component
 class MoneyFeed {
@@ -82,16 +81,6 @@ class MoneyFeed {
     void on(MoneyActionApproved a) {
         money.save(List.of(a.actionId()), MoneyFact.ofApprovedAction(a.actionId(), a.type(), a.caseKey(), a.market(),
                 a.amount().currency().getCurrencyCode(), a.amount().minor(), a.at(), facts::zone));
-    }
-
-    /** A settlement file can settle refunds: read the orders its booking dates touch again. */
-    @ApplicationModuleListener
-    void on(PaymentFileImported imported) {
-        if (imported.firstBookedAt() != null && imported.lastBookedAt() != null) {
-            MoneyFacts.PaymentSink sink = new MoneyFacts.PaymentSink();
-            payments.read(imported.firstBookedAt(), imported.lastBookedAt().plusSeconds(1), sink);
-            money.saveBySource(sink.facts(facts::zone));
-        }
     }
 
     /** Every money fact from the other modules' APIs, then the rollup; returns the number of source records. */

@@ -1,12 +1,14 @@
 package dev.paydesk.insights.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,33 @@ class Sources {
 
     DisputeSummary dispute(UUID id) {
         return disputes.dispute(id);
+    }
+
+    /** The orders with a movement or refund request among the records of {@code [from, to)}, as the range read gives them. */
+    Set<String> ordersWithRecords(Instant from, Instant to) {
+        Set<String> orders = new java.util.LinkedHashSet<>();
+        payments.read(from, to, new PaymentRecords.RecordSink() {
+            @Override
+            public void order(PaymentRecords.OrderRecord order) {
+            }
+
+            @Override
+            public void transaction(PaymentRecords.TransactionRecord t) {
+                if (t.merchantReference() != null) {
+                    orders.add(t.merchantReference());
+                }
+            }
+
+            @Override
+            public void refundRequest(PaymentRecords.RefundRequestRecord r) {
+                orders.add(r.merchantReference());
+            }
+
+            @Override
+            public void settlementLine(PaymentRecords.SettlementLineRecord line) {
+            }
+        });
+        return orders;
     }
 
     /** One read of everything the payments mirror holds about the given orders, for payment and money facts. */
