@@ -98,6 +98,9 @@ class Rollups {
 
     private enum Mode { ALL, IDS }
 
+    /** Lock buckets per key space ({@link #lockIds}). */
+    static final int LOCK_BUCKETS = 128;
+
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -124,9 +127,16 @@ class Rollups {
         lockIds(0x1E61 + family.ordinal(), ids);
     }
 
-    /** Exclusive two-key locks on the ids' hashes in one key space, in ascending order (no two takers wait in a cycle). */
+    /**
+     * Exclusive two-key locks on the ids' buckets in one key space, in ascending order (no two takers wait in a cycle).
+     * An id's bucket is its hash modulo {@link #LOCK_BUCKETS}: a refresh of a thousand orders (a settlement file's
+     * chunk) takes at most that many locks per space instead of one per id, which with a few such refreshes side by
+     * side exhausted PostgreSQL's lock table ("out of shared memory"); the price is that refreshes of different
+     * records sometimes wait for each other.
+     */
     private void lockIds(int space, String[] ids) {
-        int[] keys = java.util.Arrays.stream(ids).mapToInt(String::hashCode).distinct().sorted().toArray();
+        int[] keys = java.util.Arrays.stream(ids).mapToInt(id -> Math.floorMod(id.hashCode(), LOCK_BUCKETS)).distinct()
+                .sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock(?, k) from unnest(cast(? as int[])) with ordinality u(k, o) order by o")
                 .params(space, keys).query((rs, i) -> 1).list();
     }

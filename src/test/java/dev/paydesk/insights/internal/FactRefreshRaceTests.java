@@ -212,4 +212,19 @@ class FactRefreshRaceTests extends PlatformTestSupport {
                 .param("order", mirror.order).query(String.class).list()).containsExactly("CAPTURE", "REFUND");
         assertThat(metricsOf(mirror.capture)).containsExactly(MoneyFact.CAPTURED);
     }
+
+    /**
+     * Found by importing a 500,000-row captures feed into a running server: the refreshes of its orders, a thousand
+     * orders each, several side by side, took a lock per order and per payment fact and ran PostgreSQL out of lock
+     * table ("out of shared memory"). However many records a refresh covers, it holds a bounded number of locks.
+     */
+    @Test
+    void aRefreshOfManyRecordsHoldsABoundedNumberOfLocks() {
+        List<String> orders = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "many-" + i).toList();
+        int[] held = new int[1];
+        facts.underLocks(dev.paydesk.insights.Kpi.Family.PAYMENT, orders, () -> held[0] = jdbc.sql(
+                "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
+                .query(Integer.class).single());
+        assertThat(held[0]).isPositive().isLessThanOrEqualTo(Rollups.LOCK_BUCKETS);
+    }
 }
