@@ -24,6 +24,7 @@ import dev.paydesk.platform.PlatformTestSupport;
  * line is stored once, whatever is imported again, and a failed import leaves nothing behind.
  */
 @SpringBootTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class SettlementPartitionTests extends PlatformTestSupport {
 
     private static final String HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"
@@ -36,6 +37,9 @@ class SettlementPartitionTests extends PlatformTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     private String merchant;
 
@@ -192,6 +196,24 @@ class SettlementPartitionTests extends PlatformTestSupport {
     }
 
     /** The partition and number of the merchant's lines in a batch: {part, count}. */
+    /**
+     * Found by importing a 550,000-line report into a running server: a file that became a partition of its own
+     * announced no booking dates (its stored lines name no file), so it was neither reconciled after the import nor
+     * refreshed in insights. Both ways now announce the file's own first and last booking time.
+     */
+    @Test
+    void eitherWayTheImportAnnouncesTheFilesBookingTimes() {
+        java.time.Instant first = java.time.Instant.parse("2026-11-02T09:00:00Z"); // 10:00:00 CET
+        run("settlement_detail_report_batch_511.csv", file(0, 8, "511"));
+        run("settlement_detail_report_batch_512.csv", file(3, 5, "512"));
+        assertThat(lines("511").getFirst()).as("the first file is a partition of its own").isNotEqualTo(0);
+        assertThat(lines("512").getFirst()).as("the second went row by row").isEqualTo(0);
+        assertThat(events.stream(PaymentFileImported.class).map(e -> java.util.Arrays.asList(e.fileName(),
+                e.firstBookedAt(), e.lastBookedAt()))).containsExactly(
+                java.util.Arrays.asList("settlement_detail_report_batch_511.csv", first, first.plusSeconds(7)),
+                java.util.Arrays.asList("settlement_detail_report_batch_512.csv", first.plusSeconds(3), first.plusSeconds(4)));
+    }
+
     private List<Object> lines(String batch) {
         return jdbc.sql("select part, count(*) from payments_settlement_line where merchant_account = :m and batch = :b group by part")
                 .param("m", merchant).param("b", batch).query((rs, i) -> List.<Object>of(rs.getInt(1), rs.getLong(2))).single();

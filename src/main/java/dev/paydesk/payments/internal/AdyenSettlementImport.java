@@ -128,6 +128,12 @@ class AdyenSettlementImport {
                             .thenComparing(AdyenLineEncoder.Batch::batch,
                                     java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
                     .toList();
+            // the file's booking times, from its rows alone (the staged table), for the runs and refreshes the import starts
+            java.time.Instant[] booked = new java.time.Instant[2];
+            jdbc.sql("select min(booked_at), max(booked_at) from " + table).query(rs -> {
+                booked[0] = rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
+                booked[1] = rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant();
+            });
             boolean own = copied >= partitionRows && copied > 0 && claim(batches, part, fileName);
             long added;
             if (own) {
@@ -140,7 +146,7 @@ class AdyenSettlementImport {
             log.info("settlement file {}: {} rows read, {} copied in {} ms; {} new {} in {} ms", fileName, read, copied,
                     (staged - begun) / 1_000_000, added, own ? "in partition " + part : "moved into place",
                     (System.nanoTime() - staged) / 1_000_000);
-            return new ReportImports.Counts(read, (int) added, badRows.size());
+            return new ReportImports.Counts(read, (int) added, badRows.size(), booked[0], booked[1]);
         } catch (SQLException e) {
             throw new IllegalStateException("settlement import failed: " + e.getMessage(), e);
         } catch (FastCsvRecords.MalformedCsvException e) {

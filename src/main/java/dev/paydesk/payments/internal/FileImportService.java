@@ -88,7 +88,7 @@ class FileImportService implements FileImports {
                 .param("added", counts.added).param("bad", counts.bad).param("started", Timestamp.from(started))
                 .param("finished", Timestamp.from(finished)).param("actor", CurrentUser.actorName()).update();
         audit.record("payments.file_imported", "payments_import", id.toString(), null, null, result);
-        announce(kind, fileName, counts.added);
+        announce(kind, fileName, counts);
         return result;
     }
 
@@ -99,20 +99,17 @@ class FileImportService implements FileImports {
         this.events = events;
     }
 
-    /** Tells reconciliation which booking dates a settlement file covered (published with the import's transaction). */
-    private void announce(String kind, String fileName, int added) {
+    /**
+     * Tells reconciliation and insights which booking dates a settlement file covered (published with the import's
+     * transaction). The dates are the file's own, as its import read them: the stored lines of a large batch's
+     * partition name no file, and a look-up by file name would scan every line ever imported.
+     */
+    private void announce(String kind, String fileName, Counts counts) {
         if (events == null || !kind.endsWith("-settlement") && !kind.equals("stripe-balance")) {
             return;
         }
-        Instant[] range = {null, null};
-        jdbc.sql("select min(booked_at) first, max(booked_at) last from payments_settlement_line where source_file = :file")
-                .param("file", fileName).query(rs -> {
-                    Timestamp first = rs.getTimestamp("first");
-                    Timestamp last = rs.getTimestamp("last");
-                    range[0] = first == null ? null : first.toInstant();
-                    range[1] = last == null ? null : last.toInstant();
-                });
-        events.publishEvent(new dev.paydesk.payments.PaymentFileImported(kind, fileName, added, range[0], range[1]));
+        events.publishEvent(new dev.paydesk.payments.PaymentFileImported(kind, fileName, counts.added, counts.firstBooked,
+                counts.lastBooked));
     }
 
     private static Counts counts(ReportImports.Counts c) {
@@ -120,6 +117,8 @@ class FileImportService implements FileImports {
         counts.read = c.read();
         counts.added = c.added();
         counts.bad = c.bad();
+        counts.firstBooked = c.firstBooked();
+        counts.lastBooked = c.lastBooked();
         return counts;
     }
 
@@ -127,6 +126,8 @@ class FileImportService implements FileImports {
         int read;
         int added;
         int bad;
+        @Nullable Instant firstBooked;
+        @Nullable Instant lastBooked;
     }
 
 }

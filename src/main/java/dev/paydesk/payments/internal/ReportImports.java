@@ -52,8 +52,15 @@ class ReportImports {
         this.clock = clock;
     }
 
-    /** Read/new/bad counts. */
-    record Counts(int read, int added, int bad) {
+    /**
+     * Read/new/bad counts and, for a settlement file, the first and last booking time among its readable lines
+     * (null for other files and for a file without booked lines).
+     */
+    record Counts(int read, int added, int bad, @Nullable Instant firstBooked, @Nullable Instant lastBooked) {
+
+        Counts(int read, int added, int bad) {
+            this(read, added, bad, null, null);
+        }
     }
 
     private record Row(String naturalKey, String account, @Nullable String batch, int line, @Nullable String psp,
@@ -156,6 +163,8 @@ class ReportImports {
     private Counts load(Provider provider, String fileName, List<CSVRecord> records, RowReader reader) {
         int added = 0;
         int bad = 0;
+        Instant first = null;
+        Instant last = null;
         for (CSVRecord r : records) {
             try {
                 Intake.line(List.of(), r.toList());
@@ -163,13 +172,17 @@ class ReportImports {
                 UUID key = UUID.nameUUIDFromBytes((provider + "\u001f" + row.account() + "\u001f" + row.naturalKey())
                         .getBytes(StandardCharsets.UTF_8));
                 added += insert(provider, key, row, fileName);
+                if (row.at() != null) {
+                    first = first == null || row.at().isBefore(first) ? row.at() : first;
+                    last = last == null || row.at().isAfter(last) ? row.at() : last;
+                }
             } catch (MalformedPayloadException | IllegalArgumentException | java.time.DateTimeException e) {
                 bad++;
                 store.quarantine("file:" + fileName, provider, null, line(r), e.getMessage(),
                         PanRedactor.redact(String.join(",", r.toList())), clock.instant());
             }
         }
-        return new Counts(records.size(), added, bad);
+        return new Counts(records.size(), added, bad, first, last);
     }
 
     private int insert(Provider provider, UUID key, Row row, String fileName) {
