@@ -127,12 +127,22 @@ class JdbcPaymentRecordsTests {
             line("ORD-PAID-" + id, "PSP-" + id, "2026-11-05T00:00:00Z"); // names the order and its movement
             line(odd, null, "2026-11-04T00:00:00Z");
             line(null, "PSP-OTHER-" + id, "2026-11-04T00:00:00Z");
-            java.util.List<String> asked = java.util.List.of("ORD-PAID-" + id, odd, "ORD-MISSING-" + id);
+            java.util.List<String> few = java.util.List.of("ORD-PAID-" + id, odd, "ORD-MISSING-" + id);
+            // more than are looked up one by one: the lines come from one pass instead, the same ones
+            java.util.List<String> many = new java.util.ArrayList<>(few);
+            for (int i = 0; many.size() <= JdbcPaymentRecords.PROBED_LIMIT; i++) {
+                many.add("ORD-NONE-" + i + "-" + id);
+            }
+            Collected passed = new Collected();
+            records.streamListed(many, passed);
+            java.util.List<String> asked = few;
 
             Collected listed = new Collected();
             records.streamListed(asked, listed);
             Collected scoped = new Collected();
             records.readOrdersThroughScope(asked, scoped);
+            assertThat(passed.lines).isEqualTo(scoped.lines);
+            assertThat(passed.orders).isEqualTo(scoped.orders);
 
             assertThat(listed.orders).isEqualTo(scoped.orders);
             assertThat(listed.movements).isEqualTo(scoped.movements);
