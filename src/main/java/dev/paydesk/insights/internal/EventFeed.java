@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import dev.paydesk.cases.CaseChanged;
 import dev.paydesk.cases.CaseClockAlert;
@@ -66,7 +67,8 @@ class EventFeed {
         }
     }
 
-    @ApplicationModuleListener
+    /** Outside a transaction of its own: each chunk of orders commits by itself ({@link #refreshOrders}). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentsRecorded recorded) {
         Set<String> orders = new LinkedHashSet<>();
         for (PaymentRecorded p : recorded.payments()) {
@@ -83,14 +85,18 @@ class EventFeed {
      * under its orders' locks. Read whole and stored without the locks, a file's refresh could store an order's
      * state from before a webhook's refresh that ran meanwhile, for good.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(PaymentFileImported imported) {
         if (imported.firstBookedAt() != null && imported.lastBookedAt() != null) {
             refreshOrders(sources.ordersWithRecords(imported.firstBookedAt(), imported.lastBookedAt().plusSeconds(1)));
         }
     }
 
-    /** Each order's payment and money facts from one read, taken under the orders' locks, {@link #ORDER_CHUNK} at a time. */
+    /**
+     * Each order's payment and money facts from one read, taken under the orders' locks, {@link #ORDER_CHUNK} at a time,
+     * each chunk in a transaction of its own: called inside one transaction (as a listener is by default), a file's
+     * refresh held its locks, and so every other payment refresh, until its last chunk (minutes for 500,000 orders).
+     */
     void refreshOrders(java.util.Collection<String> orders) {
         List<String> all = List.copyOf(orders);
         for (int from = 0; from < all.size(); from += ORDER_CHUNK) {

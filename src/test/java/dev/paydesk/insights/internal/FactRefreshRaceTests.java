@@ -227,4 +227,29 @@ class FactRefreshRaceTests extends PlatformTestSupport {
                 .query(Integer.class).single());
         assertThat(held[0]).isPositive().isLessThanOrEqualTo(Rollups.LOCK_BUCKETS);
     }
+
+    /**
+     * Found by the same 500,000-row feed: the listener ran in one transaction, so every chunk of its refresh joined it
+     * and it held its locks (and every other payment refresh) until the last chunk. Called as the application calls
+     * it, a refresh of more than one chunk of orders stores each chunk in a transaction of its own.
+     */
+    @Test
+    void aFileRefreshCommitsChunkByChunk(@Autowired EventFeed listener) {
+        ensureMarket("SK", "EUR", "Europe/Bratislava", "sk");
+        String prefix = "chunked-" + UUID.randomUUID() + "-";
+        int orders = EventFeed.ORDER_CHUNK + 200;
+        jdbc.sql("""
+                insert into payments_transaction (id, provider, merchant_account, kind, provider_reference, merchant_reference,
+                    status, amount_minor, currency, method, occurred_at)
+                select gen_random_uuid(), 'ADYEN', 'acc', 'CAPTURE', :prefix || 'psp-' || i, :prefix || i, 'captured', 1000,
+                    'EUR', 'card', timestamptz '2019-03-04 10:00:00+00' + i * interval '1 second'
+                from generate_series(1, :n) i""").param("prefix", prefix).param("n", orders).update();
+        listener.on(new PaymentFileImported("captures", "captures.csv", orders, Instant.parse("2019-03-04T10:00:00Z"),
+                Instant.parse("2019-03-04T11:00:00Z")));
+        String facts = "from insights_payment_fact where merchant_reference like :prefix || '%'";
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) " + facts).param("prefix", prefix)
+                .query(Integer.class).single() == orders);
+        assertThat(jdbc.sql("select count(distinct xmin::text) " + facts).param("prefix", prefix).query(Integer.class)
+                .single()).as("transactions that stored the facts").isEqualTo(2);
+    }
 }
