@@ -17,7 +17,6 @@ import dev.paydesk.cases.CaseCreated;
 import dev.paydesk.disputes.DisputeClosed;
 import dev.paydesk.disputes.DisputeOpened;
 import dev.paydesk.disputes.DisputeSummary;
-import dev.paydesk.insights.Kpi;
 import dev.paydesk.payments.PaymentFileImported;
 import dev.paydesk.payments.PaymentRecorded;
 import dev.paydesk.payments.PaymentsRecorded;
@@ -101,7 +100,7 @@ class EventFeed {
         List<String> all = List.copyOf(orders);
         for (int from = 0; from < all.size(); from += ORDER_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + ORDER_CHUNK));
-            facts.underLocks(Kpi.Family.PAYMENT, chunk, () -> {
+            facts.underLocks(Facts.Source.ORDER, chunk, () -> {
                 MoneyFacts.PaymentSink read = sources.orders(chunk);
                 List<PaymentFact> payments = read.paymentFacts();
                 facts.savePayments(payments);
@@ -112,13 +111,13 @@ class EventFeed {
 
     @ApplicationModuleListener
     void on(DisputeOpened opened) {
-        facts.underLocks(Kpi.Family.DISPUTE, List.of(opened.disputeId()),
+        facts.underLocks(Facts.Source.DISPUTE, List.of(opened.disputeId()),
                 () -> facts.saveDisputes(List.of(DisputeFact.of(sources.dispute(opened.disputeId())))));
     }
 
     @ApplicationModuleListener
     void on(DisputeClosed closed) {
-        facts.underLocks(Kpi.Family.DISPUTE, List.of(closed.disputeId()), () -> {
+        facts.underLocks(Facts.Source.DISPUTE, List.of(closed.disputeId()), () -> {
             DisputeSummary dispute = sources.dispute(closed.disputeId());
             facts.saveDisputes(List.of(DisputeFact.of(dispute)));
             money.save(List.of(closed.disputeId()), MoneyFact.ofDispute(dispute, facts::zone));
@@ -132,6 +131,6 @@ class EventFeed {
     }
 
     void refreshCases(List<UUID> ids) {
-        facts.underLocks(Kpi.Family.CASE, ids, () -> facts.saveCases(sources.caseFacts(ids, problem -> { })));
+        facts.underLocks(Facts.Source.CASE, ids, () -> facts.saveCases(sources.caseFacts(ids, problem -> { })));
     }
 }

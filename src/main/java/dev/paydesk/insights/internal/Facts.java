@@ -57,14 +57,20 @@ class Facts {
      * Runs {@code readAndSave} holding the locks of the records' facts, so that a refresh reads its source only
      * after every refresh of the same records before it has stored: two listeners of one case's events, run
      * side by side, otherwise could read the case in either order and store the older read last (a resolved,
-     * reopened and resolved case stored as resolved once, until its next event). {@code ids} are the facts'
-     * ids (case, dispute) or, for payments, the orders they belong to.
+     * reopened and resolved case stored as resolved once, until its next event). {@code ids} are the source records'
+     * ids: cases, disputes, findings, or for payments the orders they belong to.
      */
     @Transactional
-    void underLocks(Family family, Collection<?> ids, Runnable readAndSave) {
-        rollups.lockSources(family, ids.stream().map(Object::toString).toArray(String[]::new));
+    void underLocks(Source source, Collection<?> ids, Runnable readAndSave) {
+        rollups.lockSources(source, ids.stream().map(Object::toString).toArray(String[]::new));
         readAndSave.run();
     }
+
+    /**
+     * The kinds of source record a refresh reads, each with lock keys of its own: a finding's refresh never waits for a
+     * file's refresh of a thousand orders whose lock buckets happen to include the finding's.
+     */
+    enum Source { CASE, ORDER, DISPUTE, FINDING }
 
     @Transactional
     void saveCases(Collection<CaseFact> facts) {

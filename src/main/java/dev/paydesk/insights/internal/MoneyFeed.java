@@ -73,7 +73,7 @@ class MoneyFeed {
 
     /** Read under the finding's lock: its opened and resolved events, handled side by side, store the later read. */
     private void finding(UUID id) {
-        facts.underLocks(dev.paydesk.insights.Kpi.Family.PAYMENT, List.of(id),
+        facts.underLocks(Facts.Source.FINDING, List.of(id),
                 () -> findings.find(id).ifPresent(f -> money.save(List.of(id), MoneyFact.ofFinding(f, facts::zone))));
     }
 

@@ -123,8 +123,8 @@ class Rollups {
      * {@link #lockFacts} and in a key space of their own: an order's lock and a payment fact's lock never share a
      * key, so two refreshes cannot wait on each other through a hash collision.
      */
-    void lockSources(Family family, String[] ids) {
-        lockIds(0x1E61 + family.ordinal(), ids);
+    void lockSources(Facts.Source source, String[] ids) {
+        lockIds(0x1E61 + source.ordinal(), ids);
     }
 
     /**

@@ -222,7 +222,7 @@ class FactRefreshRaceTests extends PlatformTestSupport {
     void aRefreshOfManyRecordsHoldsABoundedNumberOfLocks() {
         List<String> orders = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "many-" + i).toList();
         int[] held = new int[1];
-        facts.underLocks(dev.paydesk.insights.Kpi.Family.PAYMENT, orders, () -> held[0] = jdbc.sql(
+        facts.underLocks(Facts.Source.ORDER, orders, () -> held[0] = jdbc.sql(
                 "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
                 .query(Integer.class).single());
         assertThat(held[0]).isPositive().isLessThanOrEqualTo(Rollups.LOCK_BUCKETS);
