@@ -26,13 +26,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.FixedBackOff;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The optional Kafka path of PSP webhooks (docs/kafka.md), wired only when
  * {@code paydesk.kafka.bootstrap-servers} is set: the producer the webhook endpoint appends
- * through, the consumers that store the topic, the topic itself. Paydesk uses the plain Spring for
+ * through, the consumers that store the topic, the topic itself, and the externalizer of the outbound
+ * module's case, dispute and finding messages. Paydesk uses the plain Spring for
  * Apache Kafka library, not Boot's Kafka auto-configuration, so with the property blank there is no
  * Kafka bean and no connection attempt at all.
  */
@@ -99,6 +104,20 @@ class PspEventKafka {
         container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         container.setBeanName("paydesk-psp-events");
         return container;
+    }
+
+    /**
+     * Spring Modulith's event externalisation to Kafka: the events the outbound module selects, as the
+     * JSON messages it maps them to, on its topics and keys. Sent after the publishing transaction
+     * commits; the JDBC event publication registry keeps a publication until the broker acknowledged
+     * it, and outstanding ones are sent again on restart.
+     */
+    @Bean
+    DelegatingEventExternalizer paydeskEventExternalizer(EventExternalizationConfiguration configuration,
+                                                         KafkaTemplate<String, byte[]> pspEventTemplate,
+                                                         JsonMapper json) {
+        return new DelegatingEventExternalizer(configuration, (target, payload) ->
+                pspEventTemplate.send(target.getTarget(), target.getKey(), json.writeValueAsBytes(payload)));
     }
 
     /** Creates the topic at start when it is missing; a broker down at start is logged, not fatal. */

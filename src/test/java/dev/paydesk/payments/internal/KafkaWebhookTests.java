@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * PSP webhooks through Kafka against a real in-process KRaft broker (spring-kafka-test): stored
  * exactly once and in order per order, whatever is delivered twice (the PSP resends, Kafka
  * redelivers, a consumer dies after storing part of a batch before committing), and a 503 with
- * Retry-After once the broker is gone. The last test stops the broker, so the order is fixed.
+ * Retry-After once the broker is gone; and a case event externalised to its topic with ids and
+ * states only. The last test stops the broker, so the order is fixed.
  */
 @Tag("slow")
 @SpringBootTest(properties = {
@@ -55,7 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaWebhookTests {
+class KafkaWebhookTests extends dev.paydesk.platform.PlatformTestSupport {
 
     private static EmbeddedKafkaKraftBroker broker;
     private static AdminClient admin;
@@ -100,6 +101,9 @@ class KafkaWebhookTests {
 
     @Autowired
     WebhookWriter writer;
+
+    @Autowired
+    dev.paydesk.cases.CaseDesk desk;
 
     @Test
     @Order(1)
@@ -196,6 +200,58 @@ class KafkaWebhookTests {
 
     @Test
     @Order(4)
+    void aCaseEventArrivesOnItsTopicWithIdsAndStatesButNoPersonalValues() throws Exception {
+        ensureMarket("DE", "EUR", "Europe/Berlin", "de");
+        String secret = UUID.randomUUID().toString().substring(0, 8);
+        String email = "jane.doe." + secret + "@example.com";
+        String customer = "cust-jane-" + secret;
+        dev.paydesk.cases.CaseSummary opened = systemOpens(dev.paydesk.cases.NewCase
+                .builder("Refund for Jane Doe " + secret, "DE", dev.paydesk.cases.CaseSource.API)
+                .description("Jane Doe (" + email + ") paid with 4111 1111 1111 1111 and wants her money " + secret)
+                .customer(customer, email).language("en").build());
+        asSystem(() -> desk.changeStatus(opened.id(), dev.paydesk.cases.CaseStatus.OPEN, null));
+
+        List<Map<String, Object>> messages = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + secret,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            reader.subscribe(List.of("paydesk.cases"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (System.nanoTime() < deadline && messages.stream().noneMatch(m -> "case.changed".equals(m.get("event"))
+                    && "OPEN".equals(m.get("status")))) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(300))) {
+                    if (opened.id().toString().equals(r.key())) {
+                        String json = new String(r.value(), java.nio.charset.StandardCharsets.UTF_8);
+                        raw.add(json);
+                        messages.add(tools.jackson.databind.json.JsonMapper.builder().build().readValue(json,
+                                new tools.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+                    }
+                }
+            }
+        }
+        assertThat(messages).anySatisfy(m -> assertThat(m)
+                .containsEntry("schema", 1).containsEntry("event", "case.created")
+                .containsEntry("case_id", opened.id().toString()).containsEntry("case_key", opened.key())
+                .containsEntry("market", "DE").containsEntry("language", "en").containsEntry("source", "API")
+                .containsKey("at"));
+        assertThat(messages).anySatisfy(m -> assertThat(m)
+                .containsEntry("event", "case.changed").containsEntry("change", "STATUS")
+                .containsEntry("status", "OPEN").containsEntry("previous_status", "NEW"));
+        assertThat(raw).isNotEmpty().allSatisfy(json -> assertThat(json)
+                .doesNotContain(secret).doesNotContain("Jane").doesNotContain("example.com")
+                .doesNotContain("4111").doesNotContain("1111"));
+    }
+
+    private dev.paydesk.cases.CaseSummary systemOpens(dev.paydesk.cases.NewCase newCase) {
+        dev.paydesk.cases.CaseSummary[] opened = new dev.paydesk.cases.CaseSummary[1];
+        asSystem(() -> opened[0] = desk.open(newCase).summary());
+        return opened[0];
+    }
+
+    @Test
+    @Order(5)
     void withTheBrokerGoneTheEndpointAnswers503WithRetryAfterAndStoresNothing() throws Exception {
         consumers.stop();
         broker.destroy();
