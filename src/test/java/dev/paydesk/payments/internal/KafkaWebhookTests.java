@@ -122,13 +122,7 @@ class KafkaWebhookTests extends dev.paydesk.platform.PlatformTestSupport {
             }
         }
         KafkaWebhooks.awaitCaughtUp(admin);
-        for (String order : orders) {
-            for (int step = 0; step < 5; step++) {
-                assertThat(KafkaWebhooks.stored(jdbc, "evt_" + order + "_" + step)).isEqualTo(1);
-                assertThat(KafkaWebhooks.movements(jdbc, "ch_" + order + "_" + step)).isEqualTo(1);
-            }
-            assertThat(recorded.of(order)).containsExactly(steps(order, 5));
-        }
+        assertEachStoredOnceInOrder(orders, 5);
     }
 
     @Test
@@ -189,13 +183,7 @@ class KafkaWebhookTests extends dev.paydesk.platform.PlatformTestSupport {
 
         consumers.start();
         KafkaWebhooks.awaitCaughtUp(admin);
-        for (String order : orders) {
-            for (int step = 0; step < 6; step++) {
-                assertThat(KafkaWebhooks.stored(jdbc, "evt_" + order + "_" + step)).isEqualTo(1);
-                assertThat(KafkaWebhooks.movements(jdbc, "ch_" + order + "_" + step)).isEqualTo(1);
-            }
-            assertThat(recorded.of(order)).containsExactly(steps(order, 6));
-        }
+        assertEachStoredOnceInOrder(orders, 6);
     }
 
     @Test
@@ -271,6 +259,17 @@ class KafkaWebhookTests extends dev.paydesk.platform.PlatformTestSupport {
         String body = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
         String eventId = body.substring(body.indexOf("\"id\":\"") + 6, body.indexOf('"', body.indexOf("\"id\":\"") + 6));
         return KafkaWebhooks.stored(jdbc, eventId) == 1;
+    }
+
+    /** Every order's events stored once, one movement each, committed in the order they were sent. */
+    private void assertEachStoredOnceInOrder(List<String> orders, int steps) {
+        for (String order : orders) {
+            for (int step = 0; step < steps; step++) {
+                assertThat(KafkaWebhooks.stored(jdbc, "evt_" + order + "_" + step)).isEqualTo(1);
+                assertThat(KafkaWebhooks.movements(jdbc, "ch_" + order + "_" + step)).isEqualTo(1);
+            }
+            assertThat(recorded.of(order)).containsExactly(steps(order, steps));
+        }
     }
 
     private static String[] steps(String order, int n) {
