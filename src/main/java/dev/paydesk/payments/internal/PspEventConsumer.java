@@ -18,9 +18,12 @@ import dev.paydesk.payments.Provider;
  * delivered twice (the PSP resent it, or Kafka redelivered after a consumer died before committing)
  * is a duplicate and changes nothing. Records of one partition are handed over in log order, so one
  * order's events are stored in the order they were appended. The offsets are committed only after
- * the batch is stored; when storing fails the container's error handler retries the batch.
+ * the batch is stored; when storing fails the container's error handler retries the batch. A record
+ * without Paydesk's headers (another producer's) is logged and skipped.
  */
 final class PspEventConsumer implements BatchMessageListener<String, byte[]> {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PspEventConsumer.class);
 
     private final WebhookReceiver receiver;
     private final WebhookWriter writer;
@@ -40,14 +43,23 @@ final class PspEventConsumer implements BatchMessageListener<String, byte[]> {
         List<PaymentIngest.Delivery> deliveries = new ArrayList<>(records.size());
         WebhookReceiver.Parsed last = null;
         for (ConsumerRecord<String, byte[]> record : records) {
-            Provider provider = Provider.valueOf(text(record, PspEventLog.PROVIDER));
-            String account = text(record, PspEventLog.ACCOUNT);
+            Provider provider;
+            String account;
+            int item;
+            try {
+                provider = Provider.valueOf(text(record, PspEventLog.PROVIDER));
+                account = text(record, PspEventLog.ACCOUNT);
+                item = Integer.parseInt(text(record, PspEventLog.ITEM));
+            } catch (RuntimeException e) { // not written by Paydesk: nothing of ours to store, and it must not block the partition
+                log.error("record {}-{}@{} is not a Paydesk PSP event ({}); skipped", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                continue;
+            }
             String body = new String(record.value(), StandardCharsets.UTF_8);
             if (last == null || !last.matches(provider, account, body)) { // an Adyen batch: one record per item, parsed once
                 last = receiver.parseLogged(provider, account, body);
             }
-            Optional<PaymentIngest.Delivery> delivery = last.delivery(textOrNull(record, PspEventLog.MARKET),
-                    Integer.parseInt(text(record, PspEventLog.ITEM)));
+            Optional<PaymentIngest.Delivery> delivery = last.delivery(textOrNull(record, PspEventLog.MARKET), item);
             delivery.ifPresent(deliveries::add);
         }
         return writer.write(deliveries);
@@ -56,8 +68,7 @@ final class PspEventConsumer implements BatchMessageListener<String, byte[]> {
     private static String text(ConsumerRecord<String, byte[]> record, String header) {
         String value = textOrNull(record, header);
         if (value == null) {
-            throw new IllegalStateException("record " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                    + " has no header " + header);
+            throw new IllegalArgumentException("no header " + header);
         }
         return value;
     }

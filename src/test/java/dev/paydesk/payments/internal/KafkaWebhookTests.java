@@ -136,6 +136,17 @@ class KafkaWebhookTests extends dev.paydesk.platform.PlatformTestSupport {
         assertThat(KafkaWebhooks.stored(jdbc, "evt_" + order)).isEqualTo(1);
         assertThat(recorded.of(order)).containsExactly("ch_" + order);
 
+        // a foreign record ahead of the order's next event in its partition neither blocks nor stores anything
+        try (var foreign = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString()), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            foreign.send(new org.apache.kafka.clients.producer.ProducerRecord<>(KafkaWebhooks.TOPIC, order,
+                    "not a webhook".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+        }
+        KafkaWebhooks.deliver(mvc, "evt_" + order + "_2", "ch_" + order + "_2", order).andExpect(status().isOk());
+        KafkaWebhooks.awaitCaughtUp(admin);
+        assertThat(recorded.of(order)).containsExactly("ch_" + order, "ch_" + order + "_2");
+
         int movementsBefore = recorded.count();
         consumers.stop();
         Map<TopicPartition, OffsetAndMetadata> fromTheStart = new java.util.HashMap<>();
