@@ -118,7 +118,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
     }
 
     private int run(String base, String acct, String key) throws Exception {
-        Figures f = measure(base, acct, key);
+        Figures f = measure(base, acct, key, false);
         if (json) {
             System.out.printf(Locale.ROOT, "{\"requests\":%d,\"distinct_events\":%d,\"duplicates\":%d,\"concurrency\":%d,"
                             + "\"events_per_s\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"failed\":%d,\"stored_distinct\":%d,"
@@ -152,7 +152,8 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         }
     }
 
-    private Figures measure(String base, String acct, String key) throws Exception {
+    /** Runs the load; with {@code drain}, waits (up to two minutes) for consumers still storing after the last answer. */
+    private Figures measure(String base, String acct, String key, boolean drain) throws Exception {
         List<String> bodies = new ArrayList<>(events);
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < events; i++) {
@@ -184,7 +185,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         double p50 = latencies[latencies.length / 2] / 1e6;
         double p99 = latencies[(int) (latencies.length * 0.99)] / 1e6;
         int stored = stored(acct, run);
-        long deadline = end + Duration.ofMinutes(2).toNanos();
+        long deadline = end + (drain ? Duration.ofMinutes(2).toNanos() : 0);
         while (stored < events && System.nanoTime() < deadline) { // the Kafka path: consumers still storing
             Thread.sleep(50);
             stored = stored(acct, run);
@@ -209,7 +210,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
             return usage("this build has no in-process Kafka broker (spring-kafka-test is a test dependency): "
                     + "pass --kafka-bootstrap host:port, or run the bench from the test class path");
         }
-        Figures direct = againstNewServer(List.of());
+        Figures direct = againstNewServer(List.of(), false);
         AutoCloseable broker = null;
         String bootstrap = kafkaBootstrap;
         if (bootstrap == null) {
@@ -219,7 +220,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         Figures viaKafka;
         try {
             viaKafka = againstNewServer(List.of("--paydesk.kafka.bootstrap-servers=" + bootstrap,
-                    "--paydesk.kafka.topic=paydesk.bench-" + UUID.randomUUID().toString().substring(0, 8)));
+                    "--paydesk.kafka.topic=paydesk.bench-" + UUID.randomUUID().toString().substring(0, 8)), true);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -252,7 +253,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         return direct.ok(events) && viaKafka.ok(events) ? 0 : 1;
     }
 
-    private Figures againstNewServer(List<String> extra) throws Exception {
+    private Figures againstNewServer(List<String> extra, boolean drain) throws Exception {
         String acct = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String key = "whsec_" + UUID.randomUUID();
         int port = BenchNodes.freePort();
@@ -260,7 +261,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         try {
             String base = "http://127.0.0.1:" + port;
             BenchNodes.awaitHealthy(base, server, java.time.Duration.ofMinutes(2), "the temp folder's paydesk-bench-server.log");
-            return measure(base, acct, key);
+            return measure(base, acct, key, drain);
         } finally {
             server.destroy();
             server.waitFor();
