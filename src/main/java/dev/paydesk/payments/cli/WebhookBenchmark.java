@@ -75,6 +75,12 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object of the figures")
     boolean json;
 
+    @Option(names = "--kafka", description = "also run the Kafka path (docs/kafka.md) in the same run, next to the direct one")
+    boolean kafka;
+
+    @Option(names = "--kafka-bootstrap", description = "with --kafka: this broker instead of an in-process one")
+    @Nullable String kafkaBootstrap;
+
     WebhookBenchmark(JdbcClient jdbc, Environment environment) {
         this.jdbc = jdbc;
         this.environment = environment;
@@ -82,6 +88,9 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (kafka) {
+            return url != null ? usage("--kafka starts its own servers; leave out --url") : sideBySide();
+        }
         Process server = null;
         String base = url;
         String acct = account;
@@ -109,6 +118,42 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
     }
 
     private int run(String base, String acct, String key) throws Exception {
+        Figures f = measure(base, acct, key, false);
+        if (json) {
+            System.out.printf(Locale.ROOT, "{\"requests\":%d,\"distinct_events\":%d,\"duplicates\":%d,\"concurrency\":%d,"
+                            + "\"events_per_s\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"failed\":%d,\"stored_distinct\":%d,"
+                            + "\"stored_as_expected\":%b}%n", f.requests(), events, f.duplicates(), concurrency, f.rate(), f.p50(),
+                    f.p99(), f.failures(), f.stored(), f.stored() == events);
+        } else {
+            System.out.printf("Signed Stripe webhooks over loopback, %d in flight, load generated in this process (pid %d)%n",
+                    concurrency, ProcessHandle.current().pid());
+            System.out.printf("%-28s %,12d%n", "requests sent", f.requests());
+            System.out.printf("%-28s %,12d (+%,d redeliveries)%n", "distinct events", events, f.duplicates());
+            System.out.printf("%-28s %,12.0f (target >= 2,000)%n", "events/s", f.rate());
+            System.out.printf("%-28s %12.2f%n", "p50 ms", f.p50());
+            System.out.printf("%-28s %12.2f (target <= 100)%n", "p99 ms", f.p99());
+            System.out.printf("%-28s %,12d%n", "failed requests", f.failures());
+            System.out.printf("%-28s %,12d (%s)%n", "distinct events stored", f.stored(),
+                    f.stored() == events ? "exactly as expected" : "MISMATCH");
+        }
+        return f.ok(events) ? 0 : 1;
+    }
+
+    /**
+     * One path's figures: rate and latencies of the acknowledged requests, and how many distinct events
+     * were stored; {@code drainMs} is how long after the last answer the last event was stored (the
+     * Kafka path answers once the event is on the topic; consumers store it afterwards).
+     */
+    record Figures(int requests, int duplicates, double rate, double p50, double p99, int failures, int stored,
+                   long drainMs) {
+
+        boolean ok(int events) {
+            return stored == events && failures == 0;
+        }
+    }
+
+    /** Runs the load; with {@code drain}, waits (up to two minutes) for consumers still storing after the last answer. */
+    private Figures measure(String base, String acct, String key, boolean drain) throws Exception {
         List<String> bodies = new ArrayList<>(events);
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < events; i++) {
@@ -134,31 +179,141 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         drive(target, requests, latencies, failures);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
         Arrays.sort(latencies);
         double p50 = latencies[latencies.length / 2] / 1e6;
         double p99 = latencies[(int) (latencies.length * 0.99)] / 1e6;
-        int stored = jdbc.sql("select count(*) from payments_inbound_event where provider = 'STRIPE' and merchant_account = :a and event_key like :p")
+        int stored = stored(acct, run);
+        long deadline = end + (drain ? Duration.ofMinutes(2).toNanos() : 0);
+        while (stored < events && System.nanoTime() < deadline) { // the Kafka path: consumers still storing
+            Thread.sleep(50);
+            stored = stored(acct, run);
+        }
+        long drainMs = (System.nanoTime() - end) / 1_000_000;
+        return new Figures(load.size(), duplicates, load.size() / seconds, p50, p99, failures.get(), stored,
+                stored == events ? drainMs : -1);
+    }
+
+    private int stored(String acct, String run) {
+        return jdbc.sql("select count(*) from payments_inbound_event where provider = 'STRIPE' and merchant_account = :a and event_key like :p")
                 .param("a", acct).param("p", "evt_bench_" + run + "_%").query(Integer.class).single();
-        double rate = load.size() / seconds;
+    }
+
+    /**
+     * {@code --kafka}: the same load against a server storing directly and then against a server with
+     * Kafka on (an in-process KRaft broker unless {@code --kafka-bootstrap} names one), one after the
+     * other so they do not share the CPU; one table (or one JSON object) with both.
+     */
+    private int sideBySide() throws Exception {
+        if (kafkaBootstrap == null && !InProcessBroker.available()) {
+            return usage("this build has no in-process Kafka broker (spring-kafka-test is a test dependency): "
+                    + "pass --kafka-bootstrap host:port, or run the bench from the test class path");
+        }
+        Figures direct = againstNewServer(List.of(), false);
+        AutoCloseable broker = null;
+        String bootstrap = kafkaBootstrap;
+        if (bootstrap == null) {
+            broker = InProcessBroker.start();
+            bootstrap = broker.toString();
+        }
+        Figures viaKafka;
+        try {
+            viaKafka = againstNewServer(List.of("--paydesk.kafka.bootstrap-servers=" + bootstrap,
+                    "--paydesk.kafka.topic=paydesk.bench-" + UUID.randomUUID().toString().substring(0, 8)), true);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        String where = kafkaBootstrap == null ? "in-process KRaft broker" : "broker " + kafkaBootstrap;
         if (json) {
             System.out.printf(Locale.ROOT, "{\"requests\":%d,\"distinct_events\":%d,\"duplicates\":%d,\"concurrency\":%d,"
-                            + "\"events_per_s\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"failed\":%d,\"stored_distinct\":%d,"
-                            + "\"stored_as_expected\":%b}%n", load.size(), events, duplicates, concurrency, rate, p50, p99,
-                    failures.get(), stored, stored == events);
+                            + "\"direct_events_per_s\":%.0f,\"direct_p50_ms\":%.2f,\"direct_p99_ms\":%.2f,\"direct_failed\":%d,"
+                            + "\"direct_stored_distinct\":%d,\"kafka_events_per_s\":%.0f,\"kafka_p50_ms\":%.2f,\"kafka_p99_ms\":%.2f,"
+                            + "\"kafka_failed\":%d,\"kafka_stored_distinct\":%d,\"kafka_drain_ms\":%d,\"kafka_broker\":\"%s\","
+                            + "\"stored_as_expected\":%b}%n",
+                    direct.requests(), events, direct.duplicates(), concurrency, direct.rate(), direct.p50(), direct.p99(),
+                    direct.failures(), direct.stored(), viaKafka.rate(), viaKafka.p50(), viaKafka.p99(), viaKafka.failures(),
+                    viaKafka.stored(), viaKafka.drainMs(), kafkaBootstrap == null ? "in-process" : "external",
+                    direct.ok(events) && viaKafka.ok(events));
         } else {
-            System.out.printf("Signed Stripe webhooks over loopback, %d in flight, load generated in this process (pid %d)%n",
-                    concurrency, ProcessHandle.current().pid());
-            System.out.printf("%-28s %,12d%n", "requests sent", load.size());
-            System.out.printf("%-28s %,12d (+%,d redeliveries)%n", "distinct events", events, duplicates);
-            System.out.printf("%-28s %,12.0f (target >= 2,000)%n", "events/s", rate);
-            System.out.printf("%-28s %12.2f%n", "p50 ms", p50);
-            System.out.printf("%-28s %12.2f (target <= 100)%n", "p99 ms", p99);
-            System.out.printf("%-28s %,12d%n", "failed requests", failures.get());
-            System.out.printf("%-28s %,12d (%s)%n", "distinct events stored", stored,
-                    stored == events ? "exactly as expected" : "MISMATCH");
+            System.out.printf("Signed Stripe webhooks over loopback, %d in flight, %,d requests (%,d distinct events), "
+                    + "direct path vs. Kafka path (%s)%n", concurrency, direct.requests(), events, where);
+            System.out.printf("%-34s %12s %12s%n", "", "direct", "kafka");
+            System.out.printf("%-34s %,12.0f %,12.0f%n", "acknowledged events/s", direct.rate(), viaKafka.rate());
+            System.out.printf("%-34s %12.2f %12.2f%n", "p50 ms", direct.p50(), viaKafka.p50());
+            System.out.printf("%-34s %12.2f %12.2f%n", "p99 ms", direct.p99(), viaKafka.p99());
+            System.out.printf("%-34s %,12d %,12d%n", "failed requests", direct.failures(), viaKafka.failures());
+            System.out.printf("%-34s %,12d %,12d%n", "distinct events stored", direct.stored(), viaKafka.stored());
+            System.out.printf("%-34s %12s %,12d%n", "stored after the last answer, ms", "-", viaKafka.drainMs());
+            System.out.printf("%s%n", direct.ok(events) && viaKafka.ok(events) ? "both stored exactly the distinct events"
+                    : "MISMATCH or failed requests");
         }
-        return stored == events && failures.get() == 0 ? 0 : 1;
+        return direct.ok(events) && viaKafka.ok(events) ? 0 : 1;
+    }
+
+    private Figures againstNewServer(List<String> extra, boolean drain) throws Exception {
+        String acct = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = "whsec_" + UUID.randomUUID();
+        int port = BenchNodes.freePort();
+        Process server = startServer(port, acct, key, extra);
+        try {
+            String base = "http://127.0.0.1:" + port;
+            BenchNodes.awaitHealthy(base, server, java.time.Duration.ofMinutes(2), "the temp folder's paydesk-bench-server.log");
+            return measure(base, acct, key, drain);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static int usage(String message) {
+        System.err.println(message);
+        return 2;
+    }
+
+    /**
+     * spring-kafka-test's in-process KRaft broker, reached by reflection: it is a test dependency, so
+     * it is there when the bench runs from the test class path and absent from the application jar.
+     */
+    private static final class InProcessBroker implements AutoCloseable {
+
+        private final Object broker;
+        private final String servers;
+
+        private InProcessBroker(Object broker, String servers) {
+            this.broker = broker;
+            this.servers = servers;
+        }
+
+        private static final String TYPE = "org.springframework.kafka.test.EmbeddedKafkaKraftBroker";
+
+        static boolean available() {
+            try {
+                Class.forName(TYPE, false, InProcessBroker.class.getClassLoader());
+                return true;
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
+
+        static InProcessBroker start() throws Exception {
+            Class<?> type = Class.forName(TYPE);
+            Object broker = type.getConstructor(int.class, int.class, String[].class).newInstance(1, 12, new String[0]);
+            type.getMethod("afterPropertiesSet").invoke(broker);
+            return new InProcessBroker(broker, (String) type.getMethod("getBrokersAsString").invoke(broker));
+        }
+
+        @Override
+        public String toString() {
+            return servers;
+        }
+
+        @Override
+        public void close() throws Exception {
+            broker.getClass().getMethod("destroy").invoke(broker);
+        }
     }
 
     /** Sends every request over {@code concurrency} keep-alive connections, each taking the next unsent one. */
@@ -296,6 +451,10 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
     }
 
     private Process startServer(int port, String acct, String key) throws Exception {
+        return startServer(port, acct, key, List.of());
+    }
+
+    private Process startServer(int port, String acct, String key, List<String> extra) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
         command.addAll(BenchNodes.launch());
@@ -303,6 +462,7 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
                 "--paydesk.payments.accounts." + acct + ".provider=STRIPE",
                 "--paydesk.payments.accounts." + acct + ".signing-secret=" + key,
                 "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
+        command.addAll(extra);
         for (String property : List.of("paydesk.db.url", "paydesk.db.username", "paydesk.db.password",
                 "paydesk.db.embedded.data-dir")) {
             String value = environment.getProperty(property);

@@ -21,8 +21,15 @@ public class WebhookReceiver {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookReceiver.class);
 
-    /** Outcome counts of one webhook request. */
-    public record Receipt(int applied, int duplicates, int ignored, int quarantined) {
+    /**
+     * Outcome counts of one webhook request; {@code queued} counts events appended to the Kafka log
+     * (when Kafka is on), whose outcomes are known only once a consumer has stored them.
+     */
+    public record Receipt(int applied, int duplicates, int ignored, int quarantined, int queued) {
+
+        public Receipt(int applied, int duplicates, int ignored, int quarantined) {
+            this(applied, duplicates, ignored, quarantined, 0);
+        }
     }
 
     private final PaymentAccounts accounts;
@@ -36,12 +43,15 @@ public class WebhookReceiver {
     private final dev.paydesk.platform.AuditLog audit;
     private final java.time.Clock clock;
     private final dev.paydesk.platform.PanBoundary pan;
+    private final @Nullable PspEventLog eventLog;
 
     WebhookReceiver(PaymentAccounts accounts, PaymentIngest ingest, StripeAdapter stripe, AdyenAdapter adyen,
                     PayPalAdapter paypal, KlarnaAdapter klarna, PaymentsStore store,
                     dev.paydesk.platform.AuditLog audit, java.time.Clock clock, WebhookWriter writer,
-                    dev.paydesk.platform.PanBoundary pan) {
+                    dev.paydesk.platform.PanBoundary pan,
+                    org.springframework.beans.factory.ObjectProvider<PspEventLog> eventLog) {
         this.pan = pan;
+        this.eventLog = eventLog.getIfAvailable(); // only when Kafka is on (docs/kafka.md)
         this.writer = writer;
         this.store = store;
         this.audit = audit;
@@ -70,7 +80,43 @@ public class WebhookReceiver {
             ingest.quarantine("webhook", provider, accountName, reason, body);
             return new Receipt(0, 0, 0, 1);
         }
+        if (eventLog != null) {
+            eventLog.append(provider, accountName, market, body, events);
+            return new Receipt(0, 0, 0, 0, events.size());
+        }
         return receipt(writer.write(deliveries(provider, accountName, market, events, body)));
+    }
+
+    /** A verified body from the Kafka log, parsed once for all its records ({@code events} null when unreadable). */
+    record Parsed(Provider provider, String account, String body, @Nullable List<ProviderEvent> events) {
+
+        boolean matches(Provider provider, String account, String body) {
+            return this.provider == provider && this.account.equals(account) && this.body.equals(body);
+        }
+
+        /** The delivery of the body's {@code item}-th event, as the direct path builds it. */
+        java.util.Optional<PaymentIngest.Delivery> delivery(@Nullable String market, int item) {
+            if (events == null || item < 0 || item >= events.size()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(deliveries(provider, account, market, List.of(events.get(item)), body).getFirst());
+        }
+    }
+
+    /**
+     * Parses a body the endpoint verified and appended to the Kafka log. Parsing is pure, so it reads
+     * as it did at the endpoint; should it not (a newer version reads differently), the body goes to
+     * the quarantine as the endpoint would have sent it.
+     */
+    Parsed parseLogged(Provider provider, String account, String body) {
+        try {
+            return new Parsed(provider, account, body, parse(provider, account, body));
+        } catch (RuntimeException e) {
+            String reason = pan.text(unreadable(e));
+            log.warn("{} webhook for {} from the event log quarantined: {}", provider, account, reason);
+            ingest.quarantine("webhook", provider, account, reason, body);
+            return new Parsed(provider, account, body, null);
+        }
     }
 
     /**

@@ -97,15 +97,16 @@ class WebhookEndpoint implements Filter {
                 write(response, "text/plain;charset=UTF-8", "[accepted]");
             } else {
                 write(response, "application/json", String.format(Locale.ROOT,
-                        "{\"applied\":%d,\"duplicates\":%d,\"ignored\":%d,\"quarantined\":%d}",
-                        receipt.applied(), receipt.duplicates(), receipt.ignored(), receipt.quarantined()));
+                        "{\"applied\":%d,\"duplicates\":%d,\"ignored\":%d,\"quarantined\":%d%s}",
+                        receipt.applied(), receipt.duplicates(), receipt.ignored(), receipt.quarantined(),
+                        receipt.queued() == 0 ? "" : ",\"queued\":" + receipt.queued()));
             }
         } catch (InvalidSignatureException e) {
             problem(response, path, 401, "invalid-signature", "Invalid webhook signature", e.getMessage());
         } catch (NotFoundException e) {
             problem(response, path, 404, "not-found", "Not found", e.getMessage());
         } catch (WebhookBusyException e) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             problem(response, path, 503, "busy", "Try again later", e.getMessage());
         } catch (RuntimeException e) {
             log.error("webhook {} failed", path, e);
