@@ -54,7 +54,9 @@ class ReconciliationRuns {
 
     /**
      * A settlement file was imported: its booking dates (a day either side) are reconciled now, so its batches
-     * appear under settlement batches and the run is logged, without waiting for the hourly run.
+     * appear under settlement batches and the run is logged, without waiting for the hourly run. Every file gets its
+     * run: runs wait for each other on the run lock; under a job lease, as it was, a file imported while another
+     * file's run was going had none (found importing a captures feed and a settlement report a few seconds apart).
      */
     @ApplicationModuleListener
     void on(dev.paydesk.payments.PaymentFileImported event) {
@@ -63,7 +65,7 @@ class ReconciliationRuns {
         }
         Instant from = event.firstBookedAt().minus(java.time.Duration.ofDays(1));
         Instant to = event.lastBookedAt().plus(java.time.Duration.ofDays(1));
-        jobs.runExclusively("reconciliation.file", properties.lease(), () -> reconciliation.reconcile(from, to));
+        reconciliation.reconcile(from, to);
     }
 
     /** Reconciles the orders that have been quiet for the debounce; returns how many. */

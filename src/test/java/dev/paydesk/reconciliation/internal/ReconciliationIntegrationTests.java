@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.paydesk.payments.FileImports;
+import dev.paydesk.payments.PaymentFileImported;
+import dev.paydesk.platform.JobCoordinator;
 import dev.paydesk.platform.PlatformTestSupport;
 import dev.paydesk.reconciliation.FindingOpened;
 import dev.paydesk.reconciliation.FindingResolved;
@@ -252,6 +254,27 @@ class ReconciliationIntegrationTests extends PlatformTestSupport {
             }
             run.get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** A file imported while another file's run is going still gets its own run, once that one is done. */
+    @Test
+    void aFileImportedWhileAnotherFilesRunIsGoingIsReconciledToo(@Autowired JobCoordinator jobs) {
+        Instant first = Instant.parse("2019-05-06T10:00:00Z");
+        PaymentFileImported imported = new PaymentFileImported("adyen-settlement", "settlement_detail_report_batch_77.csv",
+                1, first, first.plusSeconds(60));
+        // what the other file's run held while it ran: the job lease the run after an import used to take
+        // (the listener runs on a thread of its own, while the other run still holds the lease)
+        jobs.runExclusively("reconciliation.file", Duration.ofMinutes(5), () -> {
+            runs.on(imported);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runsOf(first) == 1);
+        });
+    }
+
+    private int runsOf(Instant first) {
+        return jdbc.sql("select count(*) from reconciliation_run where range_from = :from and range_to = :to")
+                .param("from", java.sql.Timestamp.from(first.minus(Duration.ofDays(1))))
+                .param("to", java.sql.Timestamp.from(first.plusSeconds(60).plus(Duration.ofDays(1))))
+                .query(Integer.class).single();
     }
 
     @Test
