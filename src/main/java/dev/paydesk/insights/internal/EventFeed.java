@@ -34,8 +34,12 @@ import dev.paydesk.platform.JobCoordinator;
 @Component
 class EventFeed {
 
-    /** Orders refreshed per transaction: few enough to read by their index and to hold their locks (one each). */
-    static final int ORDER_CHUNK = 1_000;
+    /**
+     * Orders refreshed per transaction. Their locks are bounded by the lock buckets whatever the chunk's size; each chunk
+     * reads its orders' records in passes over the payment tables, so fewer, larger chunks read less (a 500,000-row
+     * file in chunks of 1,000 passed over every settlement line 500 times).
+     */
+    static final int ORDER_CHUNK = 20_000;
 
     private final Sources sources;
     private final Facts facts;

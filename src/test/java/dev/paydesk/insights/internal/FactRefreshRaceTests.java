@@ -242,7 +242,7 @@ class FactRefreshRaceTests extends PlatformTestSupport {
                 insert into payments_transaction (id, provider, merchant_account, kind, provider_reference, merchant_reference,
                     status, amount_minor, currency, method, occurred_at)
                 select gen_random_uuid(), 'ADYEN', 'acc', 'CAPTURE', :prefix || 'psp-' || i, :prefix || i, 'captured', 1000,
-                    'EUR', 'card', timestamptz '2019-03-04 10:00:00+00' + i * interval '1 second'
+                    'EUR', 'card', timestamptz '2019-03-04 10:00:00+00' + i * interval '100 milliseconds'
                 from generate_series(1, :n) i""").param("prefix", prefix).param("n", orders).update();
         listener.on(new PaymentFileImported("captures", "captures.csv", orders, Instant.parse("2019-03-04T10:00:00Z"),
                 Instant.parse("2019-03-04T11:00:00Z")));
