@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +48,16 @@ class EventResubmission {
     @Scheduled(fixedDelayString = "${paydesk.events.resubmit-interval:PT1M}", initialDelayString = "PT45S")
     void resubmit() {
         Instant now = clock.instant();
-        jobs.runExclusively(JOB, Duration.ofMinutes(10), () -> incomplete.resubmitIncompletePublications(
-                ResubmissionOptions.defaults().withMinAge(olderThan).withFilter(p -> due(p, now))));
+        // the predicate form: it sees every incomplete publication (the options form only failed ones, so a
+        // publication whose node died while it was being processed, or before it started, stayed incomplete)
+        jobs.runExclusively(JOB, Duration.ofMinutes(10), () -> incomplete.resubmitIncompletePublications(p -> due(p, now)));
     }
 
-    /** Whether a publication older than the resubmission age is handed to its listener again now. */
+    /** Whether an incomplete publication is handed to its listener again now. */
     boolean due(EventPublication publication, Instant now) {
+        if (publication.getPublicationDate().plus(olderThan).isAfter(now)) {
+            return false; // may still be in flight on its node
+        }
         if (publication.getStatus() != EventPublication.Status.PROCESSING) {
             return true;
         }

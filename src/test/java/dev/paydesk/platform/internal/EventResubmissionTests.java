@@ -17,9 +17,10 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import dev.paydesk.platform.JobCoordinator;
 
 /**
- * Which incomplete publications are handed to their listeners again (all of them older than the resubmission age,
- * five minutes here): one whose listener failed or never started, at once; one whose listener is still running, only
- * after the processing timeout (an hour here), counted from its publication or its last resubmission.
+ * Which incomplete publications are handed to their listeners again: none younger than the resubmission age (five
+ * minutes here); one whose listener failed or never started, at once; one whose listener is still running (or whose
+ * node died while it ran), only after the processing timeout (an hour here), counted from its publication or its last
+ * resubmission. The predicate sees every incomplete publication (Modulith's options form of the call only failed ones).
  */
 class EventResubmissionTests {
 
@@ -71,6 +72,13 @@ class EventResubmissionTests {
     private boolean due(EventPublication.Status status, Duration publishedAgo, @Nullable Duration resubmittedAgo) {
         return resubmission.due(new Publication(status, NOW.minus(publishedAgo),
                 resubmittedAgo == null ? null : NOW.minus(resubmittedAgo)), NOW);
+    }
+
+    @Test
+    void aPublicationYoungerThanTheResubmissionAgeIsLeftAlone() {
+        assertThat(due(EventPublication.Status.FAILED, Duration.ofMinutes(4), null)).isFalse();
+        assertThat(due(EventPublication.Status.PUBLISHED, Duration.ofMinutes(4), null)).isFalse();
+        assertThat(due(EventPublication.Status.FAILED, Duration.ofMinutes(5), null)).isTrue();
     }
 
     @Test
