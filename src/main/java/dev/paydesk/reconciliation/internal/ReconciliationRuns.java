@@ -57,8 +57,9 @@ class ReconciliationRuns {
      * appear under settlement batches and the run is logged, without waiting for the hourly run. Every file gets its
      * run: runs wait for each other on the run lock; under a job lease, as it was, a file imported while another
      * file's run was going had none (found importing a captures feed and a settlement report a few seconds apart).
+     * Outside a transaction: a run waiting for the lock holds no connection (the run opens its own).
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     void on(dev.paydesk.payments.PaymentFileImported event) {
         if (!properties.runAfterImport() || event.firstBookedAt() == null || event.lastBookedAt() == null) {
             return;
