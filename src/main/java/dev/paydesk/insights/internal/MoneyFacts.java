@@ -78,7 +78,8 @@ class MoneyFacts {
         if (delta.isEmpty()) {
             return;
         }
-        long[] locks = delta.keySet().stream().mapToLong(c -> (long) ("MONEY|" + c.market() + "|" + c.day()).hashCode())
+        long[] locks = delta.keySet().stream()
+                .mapToLong(c -> Rollups.sliceLock(Rollups.MONEY_SLICES, "MONEY|" + c.market() + "|" + c.day()))
                 .distinct().sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock_shared(?)").param(FAMILY_LOCK).query((rs, i) -> 1).list();
         jdbc.sql("select pg_advisory_xact_lock(k) from unnest(cast(? as bigint[])) with ordinality u(k, o) order by o")

@@ -100,6 +100,10 @@ class Rollups {
 
     /** Lock buckets per key space ({@link #lockIds}). */
     static final int LOCK_BUCKETS = 128;
+    /** Lock buckets per family's slices ({@link #sliceLock}). */
+    static final int SLICE_BUCKETS = 512;
+    /** The money rollup's slices lock in a space after every KPI family's ({@link #sliceLock}). */
+    static final int MONEY_SLICES = 8;
 
     private final JdbcClient jdbc;
 
@@ -141,10 +145,20 @@ class Rollups {
                 .params(space, keys).query((rs, i) -> 1).list();
     }
 
+    /**
+     * The single-key lock of a rollup slice: its bucket (hash modulo {@link #SLICE_BUCKETS}) in its family's space
+     * ({@code space} the family's ordinal, or {@link #MONEY_SLICES}). Bounded like the record locks: a refresh of
+     * 20,000 orders over years of days and several markets took one lock per (market, day) and could exhaust the lock
+     * table. A transaction takes its family's slices before the money slices, so the ascending keys keep one order.
+     */
+    static long sliceLock(int space, String slice) {
+        return (0x51CEL + space) << 32 | Math.floorMod(slice.hashCode(), SLICE_BUCKETS);
+    }
+
     /** Exclusive locks on the slices and on their days' all-markets slices, after {@link #lockFacts}. */
     void lockSlices(Collection<Facts.Slice> slices) {
         long[] keys = slices.stream().flatMap(s -> java.util.stream.Stream.of(s, new Facts.Slice(s.family(), ALL, s.day())))
-                .mapToLong(s -> (long) (s.family().name() + "|" + s.market() + "|" + s.day()).hashCode())
+                .mapToLong(s -> sliceLock(s.family().ordinal(), s.family().name() + "|" + s.market() + "|" + s.day()))
                 .distinct().sorted().toArray();
         jdbc.sql("select pg_advisory_xact_lock(k) from unnest(cast(? as bigint[])) with ordinality u(k, o) order by o")
                 .param(keys).query((rs, i) -> 1).list();

@@ -153,7 +153,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         long buffersMb = Math.clamp(memory / 8 / (1024 * 1024), 128, 2048);
         return " -c shared_buffers=" + buffersMb + "MB -c max_wal_size=" + Math.max(1024, buffersMb * 4) + "MB"
                 + " -c checkpoint_timeout=15min -c maintenance_work_mem=" + Math.min(512, Math.max(64, buffersMb / 4)) + "MB"
-                + " -c wal_level=minimal -c max_wal_senders=0";
+                + " -c wal_level=minimal -c max_wal_senders=0"
+                // room in the lock table for refreshes of large files (insights holds up to a few thousand each)
+                + " -c max_locks_per_transaction=256";
     }
 
     @Override

@@ -228,6 +228,25 @@ class FactRefreshRaceTests extends PlatformTestSupport {
         assertThat(held[0]).isPositive().isLessThanOrEqualTo(Rollups.LOCK_BUCKETS);
     }
 
+    /** The same for the rollup slices a refresh touches: three years of days in five markets, a bounded number of locks. */
+    @Test
+    void aRefreshOverManyDaysAndMarketsHoldsABoundedNumberOfSliceLocks(@Autowired Rollups rollups,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        List<Facts.Slice> slices = new java.util.ArrayList<>();
+        for (String market : List.of("DE", "FR", "NL", "IT", "ES")) {
+            for (int d = 0; d < 3 * 365; d++) {
+                slices.add(new Facts.Slice(dev.paydesk.insights.Kpi.Family.PAYMENT, market,
+                        java.time.LocalDate.of(2024, 1, 1).plusDays(d)));
+            }
+        }
+        int held = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+            rollups.lockSlices(slices);
+            return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
+                    .query(Integer.class).single();
+        });
+        assertThat(held).isPositive().isLessThanOrEqualTo(Rollups.SLICE_BUCKETS);
+    }
+
     /**
      * Found by the same 500,000-row feed: the listener ran in one transaction, so every chunk of its refresh joined it
      * and it held its locks (and every other payment refresh) until the last chunk. Called as the application calls
