@@ -60,6 +60,11 @@ final class PspEventConsumer implements BatchMessageListener<String, byte[]> {
                 last = receiver.parseLogged(provider, account, body);
             }
             Optional<PaymentIngest.Delivery> delivery = last.delivery(textOrNull(record, PspEventLog.MARKET), item);
+            if (delivery.isEmpty()) {
+                // the body no longer parses into the event the endpoint appended (another version of the parser)
+                log.error("record {}-{}@{}: item {} of the {} {} event body cannot be read again; not stored",
+                        record.topic(), record.partition(), record.offset(), item, provider, account);
+            }
             delivery.ifPresent(deliveries::add);
         }
         return writer.write(deliveries);

@@ -71,7 +71,7 @@ class PspEventKafka {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout); // waiting for metadata: the broker is unreachable
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout - linger);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout); // send + retries until acknowledged
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings.clientConfig(config), new StringSerializer(),
                 new ByteArraySerializer()));
     }
 
@@ -98,7 +98,8 @@ class PspEventKafka {
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         properties.setMessageListener(new PspEventConsumer(receiver, writer));
         ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                new DefaultKafkaConsumerFactory<>(settings.clientConfig(config), new StringDeserializer(),
+                        new ByteArrayDeserializer()),
                 properties);
         container.setConcurrency(Math.max(1, settings.consumers()));
         container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
@@ -123,7 +124,8 @@ class PspEventKafka {
     /** Creates the topic at start when it is missing; a broker down at start is logged, not fatal. */
     @Bean
     KafkaAdmin pspEventAdmin(KafkaSettings settings) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        KafkaAdmin admin = new KafkaAdmin(settings.clientConfig(
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers())));
         admin.setFatalIfBrokerNotAvailable(false);
         int seconds = (int) Math.max(1, settings.sendTimeout().toSeconds());
         admin.setOperationTimeout(seconds);
@@ -136,6 +138,10 @@ class PspEventKafka {
         TopicBuilder topic = TopicBuilder.name(settings.topic()).partitions(settings.partitions());
         if (settings.replicas() > 0) {
             topic.replicas(settings.replicas());
+        }
+        if (settings.replicas() > 1) {
+            // acks=all then means two brokers have the event before the webhook is answered, not the leader alone
+            topic.config("min.insync.replicas", "2");
         }
         return topic.build();
     }

@@ -173,7 +173,9 @@ class ReportImports {
                         .getBytes(StandardCharsets.UTF_8));
                 added += insert(provider, key, row, fileName);
                 if (row.at() != null) {
-                    first = first == null || row.at().isBefore(first) ? row.at() : first;
+                    // to the microsecond PostgreSQL keeps, rounded down, so a read from it finds the line
+                    Instant at = row.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                    first = first == null || at.isBefore(first) ? at : first;
                     last = last == null || row.at().isAfter(last) ? row.at() : last;
                 }
             } catch (MalformedPayloadException | IllegalArgumentException | java.time.DateTimeException e) {

@@ -87,4 +87,28 @@ class PspEventKafkaTests {
                 "charge.dispute.created", "needs_response", "fraudulent", Money.of(1000, "EUR"), null, AT, "{}");
         return new ProviderEvent("evt_d", "charge.dispute.created", List.of(), List.of(notice));
     }
+
+    private static KafkaSettings withClient(java.util.Map<String, String> client) {
+        return new KafkaSettings("broker:9093", "paydesk.psp-events", 12, -1, "paydesk-psp-events", 2, 500,
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), client);
+    }
+
+    /** A broker that asks for TLS and SASL: the client settings reach the producer, with Paydesk's own unchanged. */
+    @Test
+    void connectionSecuritySettingsReachTheProducer() {
+        java.util.Map<String, Object> producer = new PspEventKafka().pspEventTemplate(withClient(java.util.Map.of(
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512"))).getProducerFactory()
+                .getConfigurationProperties();
+        assertThat(producer).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+
+    /** Anything else could break the order per order or the acknowledgement: refused when the settings are read. */
+    @Test
+    void otherClientSettingsAreRefused() {
+        for (String key : List.of("acks", "partitioner.class", "transactional.id", "retries")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> withClient(java.util.Map.of(key, "x")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
+        }
+    }
 }
