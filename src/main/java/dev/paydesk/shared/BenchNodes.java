@@ -29,12 +29,15 @@ public final class BenchNodes {
 
     /** How to start a Paydesk server: the jar this runs from, else this JVM's class path (tests). */
     public static List<String> launch() {
+        // the same home as this process (bin/paydesk passes $HOME as user.home): the nodes' embedded database and keys
+        // are then the ones this process counts in; without it a node under HOME=/some/dir used the real home's
+        String home = "-Duser.home=" + System.getProperty("user.home");
         String location = BenchNodes.class.getProtectionDomain().getCodeSource().getLocation().toString();
         Matcher m = Pattern.compile("(/[^!]*\\.jar)").matcher(location);
         if (m.find()) {
-            return List.of("-jar", m.group(1));
+            return List.of(home, "-jar", m.group(1));
         }
-        return List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        return List.of(home, "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "dev.paydesk.PaydeskApplication");
     }
 
