@@ -91,34 +91,16 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
         if (kafka) {
             return url != null ? usage("--kafka starts its own servers; leave out --url") : sideBySide();
         }
-        Process server = null;
-        String base = url;
-        String acct = account;
-        String key = secret;
-        if (base == null) {
-            acct = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-            key = "whsec_" + UUID.randomUUID();
-            int port = BenchNodes.freePort();
-            server = startServer(port, acct, key);
-            base = "http://127.0.0.1:" + port;
-            BenchNodes.awaitHealthy(base, server, java.time.Duration.ofMinutes(2),
-                    "the temp folder's paydesk-bench-server.log");
-        } else if (acct == null || key == null) {
-            System.err.println("--url needs --account and --secret");
-            return 2;
+        if (url == null) {
+            return report(againstNewServer(List.of(), false));
         }
-        try {
-            return run(base, acct, key);
-        } finally {
-            if (server != null) {
-                server.destroy();
-                server.waitFor();
-            }
+        if (account == null || secret == null) {
+            return usage("--url needs --account and --secret");
         }
+        return report(measure(url, account, secret, false));
     }
 
-    private int run(String base, String acct, String key) throws Exception {
-        Figures f = measure(base, acct, key, false);
+    private int report(Figures f) {
         if (json) {
             System.out.printf(Locale.ROOT, "{\"requests\":%d,\"distinct_events\":%d,\"duplicates\":%d,\"concurrency\":%d,"
                             + "\"events_per_s\":%.0f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"failed\":%d,\"stored_distinct\":%d,"
@@ -211,11 +193,11 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
                     + "pass --kafka-bootstrap host:port, or run the bench from the test class path");
         }
         Figures direct = againstNewServer(List.of(), false);
-        AutoCloseable broker = null;
+        InProcessBroker broker = null;
         String bootstrap = kafkaBootstrap;
         if (bootstrap == null) {
             broker = InProcessBroker.start();
-            bootstrap = broker.toString();
+            bootstrap = broker.servers();
         }
         Figures viaKafka;
         try {
@@ -305,8 +287,8 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
             return new InProcessBroker(broker, (String) type.getMethod("getBrokersAsString").invoke(broker));
         }
 
-        @Override
-        public String toString() {
+        /** The {@code bootstrap.servers} to give the Kafka-on server. */
+        String servers() {
             return servers;
         }
 
@@ -448,10 +430,6 @@ class WebhookBenchmark implements BenchmarkCommand, Callable<Integer> {
                 // closing anyway
             }
         }
-    }
-
-    private Process startServer(int port, String acct, String key) throws Exception {
-        return startServer(port, acct, key, List.of());
     }
 
     private Process startServer(int port, String acct, String key, List<String> extra) throws Exception {
